@@ -1,0 +1,67 @@
+#pragma once
+// A catalogue of programmes: the goal graph, the sources it came from and the
+// warnings raised while loading. Importers fill a fresh catalogue and merge it
+// in, so a failed import leaves the target unchanged.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aansluiting/diagnostics.hpp"
+#include "aansluiting/goal_graph.hpp"
+
+namespace aansluiting {
+
+// A root a user can select: an exam programme, a syllabus, a qualification,
+// a dossier, a reference framework or an authored programme.
+struct Programme {
+  Vertex root = 0;
+  std::string subject;  // "Wiskunde B", "Helpende Zorg en Welzijn"
+  LevelSet levels;      // levels of the root and of every goal below it
+};
+
+class Catalogue {
+ public:
+  GoalGraph& graph() { return graph_; }
+  const GoalGraph& graph() const { return graph_; }
+
+  SourceIndex add_source(Source source);
+  const Source& source(SourceIndex i) const { return sources_.at(i); }
+  const std::vector<Source>& sources() const { return sources_; }
+
+  void warn(Location where, std::string message);
+  const std::vector<Warning>& warnings() const { return warnings_; }
+
+  // Registers a root as a selectable programme; levels are computed from its subtree.
+  void add_programme(Vertex root, std::string subject);
+  const std::vector<Programme>& programmes() const { return programmes_; }
+  // Recomputes programme levels (after goals were added below a root).
+  void refresh_programme_levels();
+
+  // Programmes whose subject matches (case- and accent-insensitive) and that
+  // apply to `level`. An exact subject match ranks before a prefix match
+  // ("wiskunde" finds "Wiskunde" before "Wiskunde A"); kinds restrict roots.
+  std::vector<Programme> find_programmes(std::string_view subject,
+                                         std::optional<Level> level = std::nullopt,
+                                         std::vector<GoalKind> kinds = {}) const;
+  // The single best programme; throws NotFoundError (naming candidates) if none
+  // or if several match equally well.
+  Programme find_programme(std::string_view subject, std::optional<Level> level = std::nullopt,
+                           std::vector<GoalKind> kinds = {}) const;
+
+  // Moves everything of `other` in. Goals whose id is already present are
+  // kept once (with a warning); edges are re-mapped.
+  void merge(Catalogue&& other);
+
+ private:
+  GoalGraph graph_;
+  std::vector<Source> sources_;
+  std::vector<Warning> warnings_;
+  std::vector<Programme> programmes_;
+};
+
+// Comparable form of a subject name: case folded, accents removed, spaces collapsed.
+std::string subject_key(std::string_view subject);
+
+}  // namespace aansluiting

@@ -1,0 +1,55 @@
+#pragma once
+// Errors and warnings that name the file and the position in it.
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace aansluiting {
+
+// Where in a file something was found. line/column are 1-based; 0 = unknown.
+struct Location {
+  std::string file;
+  std::size_t line = 0;
+  std::size_t column = 0;
+  std::string record;  // id or path of the record, when known
+  std::string to_string() const;  // "file:12:5 (record abc)"
+};
+
+struct Warning {
+  Location where;
+  std::string message;
+  std::string to_string() const;
+};
+
+// Thrown for input that cannot be loaded at all (malformed, wrong root,
+// invalid UTF-8, missing file). Nothing is added to a catalogue when thrown.
+class InputError : public std::runtime_error {
+ public:
+  InputError(Location where, const std::string& message);
+  const Location& where() const noexcept { return where_; }
+  const std::string& detail() const noexcept { return detail_; }
+
+ private:
+  Location where_;
+  std::string detail_;
+};
+
+// Thrown for a query that names something that is not there.
+class NotFoundError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Line and column (1-based, column in bytes) of a byte offset in `text`.
+Location locate(const std::string& file, const std::string& text, std::size_t offset);
+
+// Throws InputError naming the first invalid byte if `text` is not valid UTF-8.
+void require_utf8(const std::string& file, const std::string& text);
+
+// Reads a whole file; throws InputError when missing or unreadable.
+// Files larger than `max_bytes` are refused with a clear error.
+std::string read_file(const std::string& path, std::size_t max_bytes = std::size_t{1} << 30);
+
+}  // namespace aansluiting

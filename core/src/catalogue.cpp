@@ -1,0 +1,125 @@
+#include "aansluiting/catalogue.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "aansluiting/text/normalise.hpp"
+
+namespace aansluiting {
+
+std::string subject_key(std::string_view subject) {
+  std::string folded = text::fold(subject);
+  std::string out;
+  for (char c : folded) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+SourceIndex Catalogue::add_source(Source source) {
+  sources_.push_back(std::move(source));
+  return static_cast<SourceIndex>(sources_.size() - 1);
+}
+
+void Catalogue::warn(Location where, std::string message) {
+  warnings_.push_back(Warning{std::move(where), std::move(message)});
+}
+
+void Catalogue::add_programme(Vertex root, std::string subject) {
+  Programme p{root, std::move(subject), {}};
+  for (Vertex v : graph_.subtree(root)) p.levels.add(graph_.goal(v).levels);
+  programmes_.push_back(std::move(p));
+}
+
+void Catalogue::refresh_programme_levels() {
+  for (auto& p : programmes_) {
+    p.levels = {};
+    for (Vertex v : graph_.subtree(p.root)) p.levels.add(graph_.goal(v).levels);
+  }
+}
+
+std::vector<Programme> Catalogue::find_programmes(std::string_view subject, std::optional<Level> level,
+                                                  std::vector<GoalKind> kinds) const {
+  const std::string key = subject_key(subject);
+  // rank 0: exact subject, 1: subject starts with the query as whole words, 2: contains it
+  std::vector<std::tuple<int, std::size_t, Programme>> hits;
+  for (std::size_t i = 0; i < programmes_.size(); ++i) {
+    const Programme& p = programmes_[i];
+    if (level && !p.levels.contains(*level)) continue;
+    if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), graph_.goal(p.root).kind) == kinds.end()) continue;
+    std::string candidate = subject_key(p.subject);
+    int rank = -1;
+    if (candidate == key) rank = 0;
+    else if (candidate.rfind(key + " ", 0) == 0) rank = 1;
+    else if (!key.empty() && candidate.find(key) != std::string::npos) rank = 2;
+    if (rank >= 0) hits.emplace_back(rank, i, p);
+  }
+  std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
+    return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
+  });
+  std::vector<Programme> out;
+  for (auto& h : hits) out.push_back(std::get<2>(h));
+  return out;
+}
+
+Programme Catalogue::find_programme(std::string_view subject, std::optional<Level> level,
+                                    std::vector<GoalKind> kinds) const {
+  auto found = find_programmes(subject, level, kinds);
+  std::string where = level ? " at level '" + std::string(level_name(*level)) + "'" : std::string();
+  if (found.empty()) throw NotFoundError("no programme for subject '" + std::string(subject) + "'" + where);
+  const std::string key = subject_key(subject);
+  auto exact = [&](const Programme& p) { return subject_key(p.subject) == key; };
+  std::size_t n_exact = static_cast<std::size_t>(std::count_if(found.begin(), found.end(), exact));
+  if (n_exact == 1 || (n_exact == 0 && found.size() == 1)) return n_exact == 1 ? *std::find_if(found.begin(), found.end(), exact) : found.front();
+  std::string names;
+  for (const auto& p : found) {
+    names += names.empty() ? "" : "; ";
+    names += graph_.goal(p.root).title;
+  }
+  throw NotFoundError("subject '" + std::string(subject) + "'" + where + " is ambiguous: " + names);
+}
+
+void Catalogue::merge(Catalogue&& other) {
+  const SourceIndex source_offset = static_cast<SourceIndex>(sources_.size());
+  for (auto& s : other.sources_) sources_.push_back(std::move(s));
+
+  const Graph& og = other.graph_.boost_graph();
+  std::vector<Vertex> map(boost::num_vertices(og));
+  std::vector<bool> fresh(map.size(), false);
+  for (auto v : boost::make_iterator_range(boost::vertices(og))) {
+    const Goal& goal = og[v];
+    if (auto existing = graph_.find_id(goal.source_id)) {
+      map[v] = *existing;
+      if (goal.kind != GoalKind::LevelNode) {
+        warnings_.push_back(Warning{{sources_.empty() || goal.source == kNoSource ? std::string() : sources_[goal.source + source_offset].file, 0, 0, goal.source_id},
+                                    "already loaded; the earlier record is kept"});
+      }
+      continue;
+    }
+    Goal copy = goal;
+    if (copy.source != kNoSource) copy.source += source_offset;
+    map[v] = graph_.add_goal(std::move(copy));
+    fresh[v] = true;
+  }
+  for (auto e : boost::make_iterator_range(boost::edges(og))) {
+    auto s = boost::source(e, og);
+    // Edges of a goal that was already loaded were merged with it.
+    if (!fresh[s]) continue;
+    graph_.add_edge(map[s], map[boost::target(e, og)], og[e].kind, og[e].weight);
+  }
+  for (auto& w : other.warnings_) warnings_.push_back(std::move(w));
+  for (auto& p : other.programmes_) {
+    if (!fresh[p.root]) continue;
+    p.root = map[p.root];
+    programmes_.push_back(std::move(p));
+  }
+  other = Catalogue{};
+}
+
+}  // namespace aansluiting

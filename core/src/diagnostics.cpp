@@ -1,0 +1,74 @@
+#include "aansluiting/diagnostics.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <filesystem>
+
+#include <unicode/utf8.h>
+
+namespace aansluiting {
+
+std::string Location::to_string() const {
+  std::string out = file.empty() ? std::string("<input>") : file;
+  if (line > 0) {
+    out += ":" + std::to_string(line);
+    if (column > 0) out += ":" + std::to_string(column);
+  }
+  if (!record.empty()) out += " (record " + record + ")";
+  return out;
+}
+
+std::string Warning::to_string() const { return where.to_string() + ": " + message; }
+
+InputError::InputError(Location where, const std::string& message)
+    : std::runtime_error(where.to_string() + ": " + message), where_(std::move(where)), detail_(message) {}
+
+Location locate(const std::string& file, const std::string& text, std::size_t offset) {
+  Location loc{file, 1, 1, {}};
+  if (offset > text.size()) offset = text.size();
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++loc.line;
+      loc.column = 1;
+    } else {
+      ++loc.column;
+    }
+  }
+  return loc;
+}
+
+void require_utf8(const std::string& file, const std::string& text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      throw InputError(locate(file, text, static_cast<std::size_t>(start)),
+                       "invalid UTF-8 byte sequence (the file must be saved as UTF-8)");
+    }
+  }
+}
+
+std::string read_file(const std::string& path, std::size_t max_bytes) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw InputError({path, 0, 0, {}}, "file not found");
+  if (std::filesystem::is_directory(path, ec)) throw InputError({path, 0, 0, {}}, "is a folder, not a file");
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw InputError({path, 0, 0, {}}, "cannot read file: " + ec.message());
+  if (size > max_bytes) {
+    throw InputError({path, 0, 0, {}}, "file is too large (" + std::to_string(size) + " bytes, limit " +
+                                           std::to_string(max_bytes) + ")");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({path, 0, 0, {}}, "cannot open file");
+  std::string text(size, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(size));
+  if (static_cast<std::size_t>(in.gcount()) != size) throw InputError({path, 0, 0, {}}, "cannot read whole file");
+  return text;
+}
+
+}  // namespace aansluiting

@@ -1,0 +1,97 @@
+#include "aansluiting/levels.hpp"
+
+#include <array>
+#include <cctype>
+#include <utility>
+
+namespace aansluiting {
+namespace {
+
+constexpr std::array<std::string_view, kLevelCount> kNames = {
+    "vmbo bb", "vmbo kb", "vmbo gl", "vmbo tl", "havo", "vwo",
+    "mbo 1",   "mbo 2",   "mbo 3",   "mbo 4",   "1F",   "2F", "3F", "4F",
+    "A1",      "A2",      "B1",      "B2",      "C1",   "C2"};
+
+std::string squeeze_lower(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isspace(u) || c == '-' || c == '_' || c == '.') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(static_cast<char>(std::tolower(u)));
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+}  // namespace
+
+std::string_view level_name(Level level) { return kNames.at(static_cast<std::size_t>(level)); }
+
+std::optional<Level> parse_level(std::string_view text) {
+  std::string s = squeeze_lower(text);
+  // SLO prefixes the upper years with "bb " (bovenbouw) and suffixes school years (", 3").
+  if (starts_with(s, "bb ")) s.erase(0, 3);
+  if (auto comma = s.find(','); comma != std::string::npos) s.erase(comma);
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  if (!s.empty() && s.back() == '+') s.pop_back();  // "B1+" counts as B1
+  static const std::pair<std::string_view, Level> aliases[] = {
+      {"vmbo bb", Level::VmboBB}, {"bb", Level::VmboBB}, {"basis", Level::VmboBB},
+      {"vmbo kb", Level::VmboKB}, {"kb", Level::VmboKB}, {"kader", Level::VmboKB},
+      {"vmbo gl", Level::VmboGL}, {"gl", Level::VmboGL},
+      {"vmbo tl", Level::VmboTL}, {"tl", Level::VmboTL}, {"mavo", Level::VmboTL},
+      {"havo", Level::Havo},      {"havo 4", Level::Havo}, {"havo 5", Level::Havo},
+      {"vwo", Level::Vwo},        {"vwo 4", Level::Vwo},  {"vwo 5", Level::Vwo}, {"vwo 6", Level::Vwo},
+      {"mbo 1", Level::Mbo1},     {"mbo1", Level::Mbo1},  {"entree", Level::Mbo1},
+      {"mbo 2", Level::Mbo2},     {"mbo2", Level::Mbo2},
+      {"mbo 3", Level::Mbo3},     {"mbo3", Level::Mbo3},
+      {"mbo 4", Level::Mbo4},     {"mbo4", Level::Mbo4},
+      {"1f", Level::Ref1F},       {"2f", Level::Ref2F},   {"3f", Level::Ref3F}, {"4f", Level::Ref4F},
+      {"a1", Level::CefrA1},      {"a2", Level::CefrA2},  {"b1", Level::CefrB1},
+      {"b2", Level::CefrB2},      {"c1", Level::CefrC1},  {"c2", Level::CefrC2},
+  };
+  for (const auto& [name, level] : aliases)
+    if (s == name) return level;
+  return std::nullopt;
+}
+
+std::vector<Level> LevelSet::to_vector() const {
+  std::vector<Level> out;
+  for (std::size_t i = 0; i < kLevelCount; ++i)
+    if (bits_.test(i)) out.push_back(static_cast<Level>(i));
+  return out;
+}
+
+std::string LevelSet::to_string() const {
+  std::string out;
+  for (Level l : to_vector()) {
+    if (!out.empty()) out += ", ";
+    out += level_name(l);
+  }
+  return out;
+}
+
+LevelSet LevelSet::parse(std::string_view list, std::vector<std::string>* unknown) {
+  LevelSet set;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t end = list.find_first_of(",;|", start);
+    if (end == std::string_view::npos) end = list.size();
+    std::string_view item = list.substr(start, end - start);
+    if (squeeze_lower(item).empty()) {
+      // skip empty items
+    } else if (auto level = parse_level(item)) {
+      set.add(*level);
+    } else if (unknown) {
+      unknown->emplace_back(item);
+    }
+    start = end + 1;
+  }
+  return set;
+}
+
+}  // namespace aansluiting

@@ -1,0 +1,35 @@
+#include <gtest/gtest.h>
+
+#include "aansluiting/levels.hpp"
+#include "aansluiting/text/normalise.hpp"
+
+using namespace aansluiting;
+
+TEST(Levels, ParsesSloVocabulary) {
+  EXPECT_EQ(parse_level("bb vmbo tl"), Level::VmboTL);
+  EXPECT_EQ(parse_level("vmbo gl, 3"), Level::VmboGL);
+  EXPECT_EQ(parse_level("bb havo"), Level::Havo);
+  EXPECT_EQ(parse_level("havo 4"), Level::Havo);
+  EXPECT_EQ(parse_level("mavo"), Level::VmboTL);
+  EXPECT_EQ(parse_level("MBO 2"), Level::Mbo2);
+  EXPECT_EQ(parse_level("2F"), Level::Ref2F);
+  EXPECT_EQ(parse_level("B1+"), Level::CefrB1);
+  EXPECT_FALSE(parse_level("groep 7").has_value());
+}
+
+TEST(Levels, SetParsesListsAndReportsUnknown) {
+  std::vector<std::string> unknown;
+  LevelSet s = LevelSet::parse("vmbo gl; vmbo tl, havo | onzin", &unknown);
+  EXPECT_EQ(s.size(), 3u);
+  EXPECT_TRUE(s.contains(Level::VmboGL));
+  EXPECT_FALSE(s.contains(Level::VmboBB));
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_EQ(unknown[0], " onzin");
+  EXPECT_EQ(s.to_string(), "vmbo gl, vmbo tl, havo");
+}
+
+TEST(Normalise, FoldsCaseAccentsAndCompatibilityForms) {
+  EXPECT_EQ(text::fold("Loopbaanoriëntatie"), "loopbaanorientatie");
+  EXPECT_EQ(text::fold("ÉÉN ﬁets"), "een fiets");  // ligature fi (NFKC)
+  EXPECT_EQ(text::fold("Straße"), "strasse");      // full case folding
+}
