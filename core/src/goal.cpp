@@ -5,13 +5,15 @@
 
 namespace aansluiting {
 namespace {
-constexpr std::array<std::pair<GoalKind, std::string_view>, 16> kKinds = {{
+constexpr std::array<std::pair<GoalKind, std::string_view>, 17> kKinds = {{
     {GoalKind::Programme, "programme"},
     {GoalKind::Domain, "domain"},
     {GoalKind::Subdomain, "subdomain"},
     {GoalKind::Eindterm, "eindterm"},
     {GoalKind::Syllabus, "syllabus"},
     {GoalKind::Specification, "specification"},
+    {GoalKind::Explanation, "explanation"},
+    {GoalKind::Concept, "concept"},
     {GoalKind::Dossier, "dossier"},
     {GoalKind::Qualification, "qualification"},
     {GoalKind::Kerntaak, "kerntaak"},

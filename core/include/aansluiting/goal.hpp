@@ -18,6 +18,8 @@ enum class GoalKind : std::uint8_t {
   Eindterm,        // eindterm (attainment target)
   Syllabus,        // a CvTE syllabus (root of its specifications)
   Specification,   // specifieke eindterm of a syllabus
+  Explanation,     // toelichting of a syllabus
+  Concept,         // vakbegrip of a syllabus
   // SBB qualification files
   Dossier,         // kwalificatiedossier
   Qualification,   // profiel (one crebo, one level)

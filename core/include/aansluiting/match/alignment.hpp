@@ -1,0 +1,50 @@
+#pragma once
+// The result of aligning two goal sets: links from source goals to target
+// goals with a score, a SKOS predicate and an explanation. This is the
+// contract between the matcher (which produces links) and the transition
+// analysis and curation (which consume and override them).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aansluiting/goal_graph.hpp"
+
+namespace aansluiting::match {
+
+enum class Predicate : std::uint8_t {
+  ExactMatch,    // skos:exactMatch
+  CloseMatch,    // skos:closeMatch
+  BroadMatch,    // skos:broadMatch  (target is broader than source)
+  NarrowMatch,   // skos:narrowMatch (target is narrower than source)
+  RelatedMatch,  // skos:relatedMatch
+};
+
+// "skos:exactMatch", ...
+std::string_view predicate_curie(Predicate p);
+std::optional<Predicate> parse_predicate(std::string_view curie);
+
+// Who decided a link.
+enum class Origin : std::uint8_t {
+  Automatic,  // produced by the matcher
+  Confirmed,  // a curator confirmed it (always kept)
+  Rejected,   // a curator rejected it (never comes back)
+};
+
+struct Link {
+  Vertex source = 0;
+  Vertex target = 0;
+  double score = 0.0;       // 0..1
+  Predicate predicate = Predicate::RelatedMatch;
+  Origin origin = Origin::Automatic;
+  std::vector<std::string> shared_terms;  // the terms that carried the score, strongest first
+  std::string explanation;                // human-readable: terms, structure evidence
+};
+
+struct Alignment {
+  std::vector<Link> links;  // sorted by source, then by descending score
+};
+
+}  // namespace aansluiting::match
