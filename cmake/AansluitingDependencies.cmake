@@ -1,5 +1,5 @@
 # System libraries come from Debian packages (scripts/setup.sh installs them).
-find_package(Boost 1.74 REQUIRED COMPONENTS graph)
+find_package(Boost 1.74 CONFIG REQUIRED COMPONENTS graph)
 find_package(ICU 70 REQUIRED COMPONENTS uc i18n)
 find_package(pugixml REQUIRED)
 find_package(simdjson REQUIRED)
