@@ -31,14 +31,16 @@ void Catalogue::warn(Location where, std::string message) {
   warnings_.push_back(Warning{std::move(where), std::move(message)});
 }
 
-void Catalogue::add_programme(Vertex root, std::string subject) {
-  Programme p{root, std::move(subject), {}};
-  for (Vertex v : graph_.subtree(root)) p.levels.add(graph_.goal(v).levels);
+void Catalogue::add_programme(Vertex root, std::string subject, std::optional<LevelSet> levels) {
+  Programme p{root, std::move(subject), levels.value_or(LevelSet{}), levels.has_value()};
+  if (!p.fixed_levels)
+    for (Vertex v : graph_.subtree(root)) p.levels.add(graph_.goal(v).levels);
   programmes_.push_back(std::move(p));
 }
 
 void Catalogue::refresh_programme_levels() {
   for (auto& p : programmes_) {
+    if (p.fixed_levels) continue;
     p.levels = {};
     for (Vertex v : graph_.subtree(p.root)) p.levels.add(graph_.goal(v).levels);
   }

@@ -18,7 +18,8 @@ namespace aansluiting {
 struct Programme {
   Vertex root = 0;
   std::string subject;  // "Wiskunde B", "Helpende Zorg en Welzijn"
-  LevelSet levels;      // levels of the root and of every goal below it
+  LevelSet levels;      // levels of the root and of every goal below it, or as given
+  bool fixed_levels = false;  // levels were given by the source, not derived
 };
 
 class Catalogue {
@@ -33,8 +34,11 @@ class Catalogue {
   void warn(Location where, std::string message);
   const std::vector<Warning>& warnings() const { return warnings_; }
 
-  // Registers a root as a selectable programme; levels are computed from its subtree.
-  void add_programme(Vertex root, std::string subject);
+  // Registers a root as a selectable programme. Without `levels` they are the
+  // union over its subtree (an SLO programme applies to every leerweg one of its
+  // eindtermen names); with them they are fixed (a qualification has one level,
+  // even when it shares kerntaken with qualifications of other levels).
+  void add_programme(Vertex root, std::string subject, std::optional<LevelSet> levels = std::nullopt);
   const std::vector<Programme>& programmes() const { return programmes_; }
   // Recomputes programme levels (after goals were added below a root).
   void refresh_programme_levels();

@@ -1,0 +1,75 @@
+"""Loaders: one catalogue that holds everything loaded."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ._core import Catalogue
+
+#: Environment variable that points at a data folder laid out like ``shared/data``.
+DATA_ENV = "AANSLUITING_DATA"
+
+
+def load_slo(folder: str | os.PathLike, *, into: Catalogue | None = None, basis_goals: bool = False) -> Catalogue:
+    """Load SLO open curriculum data (exam programmes, syllabi, reference framework)."""
+    cat = into if into is not None else Catalogue()
+    return cat.load_slo(os.fspath(folder), basis_goals=basis_goals)
+
+
+def load_sbb(path: str | os.PathLike, *, into: Catalogue | None = None) -> Catalogue:
+    """Load SBB kwalificatiedossier XML: one file or a folder of ``*.xml``."""
+    cat = into if into is not None else Catalogue()
+    return cat.load_sbb(os.fspath(path))
+
+
+def load_csv(path: str | os.PathLike, *, into: Catalogue | None = None) -> Catalogue:
+    """Load authored programmes in CSV: one file or a folder of ``*.csv``."""
+    cat = into if into is not None else Catalogue()
+    return cat.load_csv(os.fspath(path))
+
+
+def find_data_folder(start: str | os.PathLike | None = None) -> Path | None:
+    """The data folder: ``$AANSLUITING_DATA``, else ``shared/data`` beside or above ``start`` (default: cwd)."""
+    env = os.environ.get(DATA_ENV)
+    if env:
+        return Path(env)
+    here = Path(start or Path.cwd()).resolve()
+    for base in (here, *here.parents):
+        for candidate in (base / "shared" / "data", base.parent / "shared" / "data"):
+            if (candidate / "slo").is_dir() or (candidate / "sbb").is_dir():
+                return candidate
+    return None
+
+
+def find_curricula_folder(start: str | os.PathLike | None = None) -> Path | None:
+    """The project's ``curricula/`` folder (authored programmes and transitions)."""
+    here = Path(start or Path.cwd()).resolve()
+    for base in (here, *here.parents):
+        if (base / "curricula" / "programmes").is_dir():
+            return base / "curricula"
+    return None
+
+
+def load(
+    data: str | os.PathLike | None = None,
+    curricula: str | os.PathLike | None = None,
+    *,
+    basis_goals: bool = False,
+) -> Catalogue:
+    """Load everything: SLO data, SBB files and the authored programmes of ``curricula/``.
+
+    Folders that are not given are looked up with :func:`find_data_folder` and
+    :func:`find_curricula_folder`; parts that are missing are skipped.
+    """
+    data_path = Path(data) if data is not None else find_data_folder()
+    curricula_path = Path(curricula) if curricula is not None else find_curricula_folder()
+    cat = Catalogue()
+    if data_path is not None:
+        if (data_path / "slo").is_dir():
+            cat.load_slo(os.fspath(data_path / "slo"), basis_goals=basis_goals)
+        if (data_path / "sbb").is_dir():
+            cat.load_sbb(os.fspath(data_path / "sbb"))
+    if curricula_path is not None and (curricula_path / "programmes").is_dir():
+        cat.load_csv(os.fspath(curricula_path / "programmes"))
+    return cat

@@ -1,0 +1,56 @@
+// Vocabularies (levels, kinds) and provenance records.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "aansluiting/goal_graph.hpp"
+#include "handles.hpp"
+
+namespace aansluiting::python {
+namespace py = pybind11;
+
+Level level_arg(const std::string& name) {
+  if (auto l = parse_level(name)) return *l;
+  throw py::value_error("unknown level '" + name + "' (examples: 'vmbo tl', 'havo', 'mbo 2', '2F', 'B1')");
+}
+
+GoalKind kind_arg(const std::string& name) {
+  if (auto k = parse_kind(name)) return *k;
+  throw py::value_error("unknown goal kind '" + name + "'");
+}
+
+void bind_model(py::module_& m) {
+  m.def("levels", [] {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < kLevelCount; ++i) out.emplace_back(level_name(static_cast<Level>(i)));
+    return out;
+  }, "Canonical names of all levels.");
+  m.def("parse_level", [](const std::string& s) -> py::object {
+    if (auto l = parse_level(s)) return py::str(std::string(level_name(*l)));
+    return py::none();
+  }, py::arg("name"), "Canonical name of a level given in any accepted spelling, or None.");
+  m.def("goal_kinds", [] {
+    std::vector<std::string> out;
+    for (int i = 0; i <= static_cast<int>(GoalKind::LevelNode); ++i) out.emplace_back(kind_name(static_cast<GoalKind>(i)));
+    return out;
+  });
+
+  py::class_<Source>(m, "Source", "Where a programme came from.")
+      .def_readonly("file", &Source::file)
+      .def_readonly("title", &Source::title)
+      .def_readonly("version", &Source::version)
+      .def_readonly("start_date", &Source::start_date)
+      .def_readonly("url", &Source::url)
+      .def_readonly("publisher", &Source::publisher)
+      .def("__repr__", [](const Source& s) { return "<Source " + s.publisher + ": " + s.title + " (" + s.file + ")>"; });
+
+  py::class_<Warning>(m, "Warning", "A problem found while loading that did not stop the import.")
+      .def_property_readonly("file", [](const Warning& w) { return w.where.file; })
+      .def_property_readonly("line", [](const Warning& w) { return w.where.line; })
+      .def_property_readonly("column", [](const Warning& w) { return w.where.column; })
+      .def_property_readonly("record", [](const Warning& w) { return w.where.record; })
+      .def_readonly("message", &Warning::message)
+      .def("__str__", &Warning::to_string)
+      .def("__repr__", [](const Warning& w) { return "<Warning " + w.to_string() + ">"; });
+}
+
+}  // namespace aansluiting::python

@@ -1,0 +1,52 @@
+// The single mapping from C++ exceptions to Python ones.
+#include "errors.hpp"
+
+#include "aansluiting/diagnostics.hpp"
+#include "aansluiting/match/similarity_join.hpp"
+
+namespace aansluiting::python {
+namespace py = pybind11;
+
+namespace {
+// Module-lifetime exception types (created once at import, never freed).
+PyObject* g_input_error = nullptr;
+PyObject* g_not_found_error = nullptr;
+
+void raise_input_error(const InputError& e) {
+  py::object type = py::reinterpret_borrow<py::object>(g_input_error);
+  py::object exc = type(e.what());
+  const Location& w = e.where();
+  exc.attr("file") = w.file;
+  exc.attr("line") = w.line;
+  exc.attr("column") = w.column;
+  exc.attr("record") = w.record;
+  exc.attr("detail") = e.detail();
+  PyErr_SetObject(g_input_error, exc.ptr());
+}
+}  // namespace
+
+void register_errors(py::module_& m) {
+  g_input_error = PyErr_NewExceptionWithDoc(
+      "aansluiting._core.InputError",
+      "Input that cannot be loaded. Attributes: file, line, column (1-based, 0 = unknown), record, detail.",
+      PyExc_ValueError, nullptr);
+  g_not_found_error = PyErr_NewExceptionWithDoc(
+      "aansluiting._core.NotFoundError", "A query named a programme or goal that is not in the catalogue.",
+      PyExc_LookupError, nullptr);
+  m.add_object("InputError", py::handle(g_input_error));
+  m.add_object("NotFoundError", py::handle(g_not_found_error));
+
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const InputError& e) {
+      raise_input_error(e);
+    } catch (const NotFoundError& e) {
+      PyErr_SetString(g_not_found_error, e.what());
+    } catch (const match::Cancelled&) {
+      PyErr_SetNone(PyExc_KeyboardInterrupt);
+    }
+  });
+}
+
+}  // namespace aansluiting::python

@@ -1,0 +1,126 @@
+"""The Python package over the real data: loaders, queries, tables, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import aansluiting as a
+
+
+def test_counts_equal_the_source_files(slo: a.Catalogue, data_dir: Path) -> None:
+    ep = data_dir / "slo" / "examenprogramma"
+    assert slo.count("programme") == len(json.loads((ep / "examenprogramma.json").read_text()))
+    assert slo.count("eindterm") == len(json.loads((ep / "eindtermen.json").read_text()))
+    specs = json.loads((data_dir / "slo" / "syllabus" / "specifieke_eindtermen.json").read_text())
+    assert slo.count("specification") == len(specs)
+    assert (slo.count("programme"), slo.count("eindterm"), slo.count("specification")) == (107, 2784, 3608)
+
+
+def test_vmbo_tl_wiskunde_has_its_domains_and_eindtermen(slo: a.Catalogue) -> None:
+    p = slo.find_programme("wiskunde", "vmbo tl")
+    assert p.title == "Examenprogramma Wiskunde vmbo"
+    assert "vmbo tl" in p.levels
+    domains = [d.title for d in p.children()]
+    assert "Algebraïsche verbanden" in domains and "Meetkunde" in domains
+    tl = p.goals(kinds=["eindterm"], level="vmbo tl")
+    every = p.goals(kinds=["eindterm"])
+    assert 0 < len(tl) < len(every)
+    assert all("vmbo tl" in g.levels for g in tl)
+    algebra = [g for g in tl if g.code.startswith("WI/K/4/")]
+    assert algebra and all(g.title.startswith("De kandidaat") for g in algebra)
+    first = algebra[0]
+    assert first.path_to_root()[-1] == p.root
+
+
+@pytest.mark.parametrize("subject", ["wiskunde A", "wiskunde B"])
+def test_havo_wiskunde_a_and_b(slo: a.Catalogue, subject: str) -> None:
+    p = slo.find_programme(subject, "havo")
+    assert p.title == f"Examenprogramma {subject[0].upper() + subject[1:]} havo"
+    domains = p.children()
+    assert any(d.title.startswith("Domein A") for d in domains)
+    assert len(p.goals(kinds=["eindterm"])) > 5
+
+
+def test_ambiguous_and_unknown_subjects_raise(slo: a.Catalogue) -> None:
+    with pytest.raises(a.NotFoundError, match="ambiguous|Wiskunde"):
+        slo.find_programme("wiskunde", "havo", kinds=["programme"])
+    with pytest.raises(a.NotFoundError):
+        slo.find_programme("sterrenkunde", "havo")
+    with pytest.raises(ValueError, match="unknown level"):
+        slo.find_programme("wiskunde", "groep 9")
+
+
+def test_goal_queries(slo: a.Catalogue) -> None:
+    found = slo.find_code("WI/K/4/4a")
+    assert len(found) == 1
+    et = found[0]
+    assert et.kind == "eindterm" and et.title.startswith("De kandidaat")
+    assert slo.find_code("WI/K/4/3") == []
+    assert slo[et.id] == et
+    assert et.ancestors()[0].kind == "domain"
+    assert et in et.parents()[0].children()
+    specs = et.specified_by()
+    assert all(s.kind == "specification" for s in specs)
+
+
+def test_tables(slo: a.Catalogue) -> None:
+    goals = slo.to_pandas()
+    assert len(goals) == len(slo)
+    assert {"id", "code", "title", "kind", "levels", "ce", "se", "parent_id"} <= set(goals.columns)
+    assert (goals["kind"] == "eindterm").sum() == 2784
+    edges = slo.to_pandas("edges")
+    assert set(edges["kind"]) >= {"contains", "specifies", "at_level"}
+    assert len(edges) == slo.num_edges
+    progs = slo.to_pandas("programmes")
+    assert "Examenprogramma Wiskunde B havo" in set(progs["title"])
+    p = slo.find_programme("wiskunde B", "havo").to_pandas()
+    assert p.iloc[0]["kind"] == "programme"
+    with pytest.raises(ValueError):
+        slo.to_pandas("nope")
+
+
+def test_one_catalogue_holds_all_sources(full: a.Catalogue) -> None:
+    assert full.count("programme") >= 107
+    hzw = full.find_programme("Helpende Zorg en Welzijn", "mbo 2")
+    assert hzw.kind == "qualification"
+    assert hzw.goals(kinds=["kerntaak"]) and hzw.goals(kinds=["werkproces"])
+    assert full.find_programmes("Technologie", "vmbo tl")
+    # A qualification keeps its own level even though it shares kerntaken with level-4 ones.
+    pmk = full.find_programme("Pedagogisch medewerker kinderopvang")
+    assert pmk.levels == ["mbo 3"]
+    assert not full.find_programmes("Pedagogisch medewerker kinderopvang", "mbo 4")
+
+
+def test_bad_input_raises_input_error_with_position(tmp_path: Path) -> None:
+    slo = tmp_path / "slo" / "examenprogramma"
+    slo.mkdir(parents=True)
+    (slo / "examenprogramma.json").write_text('[\n  {"id": "x", "title": "kapot"\n', encoding="utf-8")
+    with pytest.raises(a.InputError) as info:
+        a.load_slo(tmp_path / "slo")
+    assert info.value.file.endswith("examenprogramma.json")
+    assert info.value.line >= 1
+    assert "examenprogramma.json" in str(info.value)
+
+
+def test_missing_and_truncated_files(tmp_path: Path, data_dir: Path) -> None:
+    with pytest.raises(a.InputError, match="not found|bestaat niet"):
+        a.load_sbb(tmp_path / "nope.xml")
+    src = (data_dir / "sbb" / "2755_Dienstverlening.xml").read_bytes()
+    cut = tmp_path / "cut.xml"
+    cut.write_bytes(src[: len(src) // 2])
+    with pytest.raises(a.InputError) as info:
+        a.load_sbb(cut)
+    assert info.value.line > 1
+
+
+def test_failed_load_leaves_catalogue_unchanged(slo: a.Catalogue, tmp_path: Path) -> None:
+    cat = a.load_csv(Path(__file__).resolve().parents[2] / "curricula" / "programmes")
+    before = (len(cat), cat.num_edges, len(cat.programmes))
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<sbb><dossiers><dossier", encoding="utf-8")
+    with pytest.raises(a.InputError):
+        cat.load_sbb(bad)
+    assert (len(cat), cat.num_edges, len(cat.programmes)) == before
