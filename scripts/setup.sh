@@ -9,6 +9,7 @@ DEBIAN_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev libpugixml-dev libicu-dev libsimdjson-dev libstemmer-dev
   libgtest-dev libgmock-dev
+  libyaml-dev
 )
 if [[ "${AANSLUITING_WITH_BROWSER:-0}" == 1 ]]; then
   DEBIAN_PACKAGES+=(chromium)

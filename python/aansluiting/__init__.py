@@ -7,12 +7,15 @@ it and adds conversions to pandas, plots and reports.
 from __future__ import annotations
 
 from ._core import (
+    Alignment,
     Catalogue,
+    Curation,
     Goal,
     InputError,
     NotFoundError,
     Programme,
     Source,
+    TextAnalyser,
     Warning,
     __version__,
     goal_kinds,
@@ -20,12 +23,29 @@ from ._core import (
     parse_level,
 )
 from ._loading import find_data_folder, load, load_csv, load_sbb, load_slo
-from . import _tables
+from .alignment import align, leaves, text_analyser
+from .results import Comparison, PairResult, TransitionResult
+from .transition import Pair, Transition, Variant, shipped_transitions
+from . import _tables, alignment as _alignment
 
 _tables.install()
+_alignment.install()
 
 __all__ = [
+    "Alignment",
     "Catalogue",
+    "Comparison",
+    "Curation",
+    "Pair",
+    "PairResult",
+    "TextAnalyser",
+    "Transition",
+    "TransitionResult",
+    "Variant",
+    "align",
+    "leaves",
+    "shipped_transitions",
+    "text_analyser",
     "Goal",
     "InputError",
     "NotFoundError",

@@ -1,4 +1,4 @@
-"""Command line: ``aansluiting [overzicht|rapport] ...`` (messages in Dutch)."""
+"""Command line: ``aansluiting [overzicht|overgangen|rapport] ...`` (messages in Dutch)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,18 @@ from collections import Counter
 from pathlib import Path
 
 from ._loading import find_curricula_folder, find_data_folder, load
+from ._progress import ProgressLine
 
 NO_DATA = (
     "Geen datamap gevonden. Geef de map met de open curriculumdata op met --data MAP "
     "(een map met slo/ en sbb/, zoals shared/data), of zet de omgevingsvariabele "
     "AANSLUITING_DATA. De SLO-data staat op opendata.slo.nl, de kwalificatiedossiers op "
     "kwalificatiesmbo.nl (SBB)."
+)
+
+NO_TRANSITIONS = (
+    "Geen overgangen gevonden in {folder}. Geef met --curricula MAP de map op die transitions/*.toml bevat "
+    "(in de projectmap is dat curricula/)."
 )
 
 KIND_NL = {
@@ -53,6 +59,15 @@ def _parser() -> argparse.ArgumentParser:
     _add_common(common)
     sub = parser.add_subparsers(dest="command", metavar="opdracht")
     sub.add_parser("overzicht", parents=[common], help="vat samen wat er geladen is (standaard)")
+    sub.add_parser("overgangen", parents=[common], help="toon de overgangen die kunnen worden geanalyseerd")
+    rapport = sub.add_parser(
+        "rapport", parents=[common], help="analyseer een overgang en schrijf het rapport",
+        description="Analyseer een overgang en schrijf een HTML-rapport (en desgewenst een Excel-bestand).")
+    rapport.add_argument("transition", metavar="overgang",
+                         help="id van een overgang (zie 'aansluiting overgangen') of pad naar een .toml-bestand")
+    rapport.add_argument("-o", "--output", type=Path, metavar="BESTAND",
+                         help="HTML-rapport; standaard rapport-<id>.html in de huidige map")
+    rapport.add_argument("--xlsx", type=Path, metavar="BESTAND", help="schrijf de tabellen ook naar dit Excel-bestand")
     return parser
 
 
@@ -97,8 +112,115 @@ def _overview(args: argparse.Namespace) -> int:
     return 0
 
 
+def _transitions_folder(args: argparse.Namespace) -> Path | None:
+    curricula = args.curricula or find_curricula_folder()
+    return Path(curricula) / "transitions" if curricula else None
+
+
+def _list_transitions(args: argparse.Namespace) -> int:
+    from ._transition_files import available_transitions
+
+    folder = _transitions_folder(args)
+    found = available_transitions(folder) if folder else {}
+    if not found:
+        print(NO_TRANSITIONS.format(folder=folder or "curricula/transitions"), file=sys.stderr)
+        return 2
+    print(f"Overgangen in {folder.resolve()}:")
+    width = max(len(t) for t in found)
+    for tid, info in found.items():
+        print(f"  {tid:<{width}}  {info.name}")
+    print("\nMaak een rapport met: aansluiting rapport <id>")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from ._transition_files import resolve_transition
+
+    started = time.perf_counter()
+    folder = _transitions_folder(args)
+    path, message = resolve_transition(args.transition, folder)
+    if path is None:
+        print(message, file=sys.stderr)
+        return 2
+    data = args.data or find_data_folder()
+    if data is None or not Path(data).is_dir():
+        print(NO_DATA, file=sys.stderr)
+        return 2
+
+    from . import InputError, NotFoundError, report
+    from .transition import Transition
+
+    progress = ProgressLine()
+    try:
+        transition = Transition.from_file(path)
+    except (InputError, ValueError, KeyError) as e:
+        print(f"Fout in het overgangsbestand {path}: {e}", file=sys.stderr)
+        return 2
+
+    t0 = time.perf_counter()
+    progress.message(f"Curricula laden uit {Path(data).resolve()} ...")
+    curricula = args.curricula or _curricula_of(path) or find_curricula_folder()
+    cat = load(data, curricula)
+    t_load = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    progress.message(f"Overgang {transition_name(transition, path)} analyseren ...")
+    try:
+        result = transition.analyse(cat, progress=progress)
+    except (NotFoundError, InputError) as e:
+        progress.finish()
+        print(f"De overgang {path.name} kan niet worden geanalyseerd: {e}", file=sys.stderr)
+        return 2
+    progress.finish()
+    t_analyse = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    output = args.output or Path(f"rapport-{result.id or path.stem}.html")
+    report_progress = ProgressLine(label="Rapport maken", unit="stappen")
+    report.write_html(result, output, progress=report_progress)
+    report_progress.finish()
+    written = [output]
+    if args.xlsx:
+        report.write_xlsx(result, args.xlsx)
+        written.append(args.xlsx)
+    t_report = time.perf_counter() - t0
+
+    s = result.summary
+    print(f"{result.name}: {int(s.get('receiving_leaves', 0))} doelen in het vervolg, "
+          f"{int(s.get('covered', 0))} gedekt, {int(s.get('partly', 0))} deels gedekt, "
+          f"{int(s.get('gaps', 0))} hiaten (dekkingsgraad {100 * float(s.get('coverage_share', 0)):.0f}%).")
+    for name, comparison in result.comparisons.items():
+        print(f"  variant {name}: {len(comparison.closed)} hiaten gesloten, {len(comparison.opened)} geopend")
+    for w in written:
+        print(f"Geschreven: {Path(w).resolve()}")
+    total = time.perf_counter() - started
+    print(f"Klaar in {_seconds(total)} (laden {_seconds(t_load)}, analyse {_seconds(t_analyse)}, "
+          f"rapport {_seconds(t_report)}).", file=sys.stderr)
+    return 0
+
+
+def _curricula_of(path: Path) -> Path | None:
+    """The curricula folder a definition file lives in (``<curricula>/transitions/x.toml``)."""
+    folder = path.resolve().parent
+    if folder.name == "transitions" and (folder.parent / "programmes").is_dir():
+        return folder.parent
+    return None
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.1f} s".replace(".", ",")
+
+
+def transition_name(transition: object, path: Path) -> str:
+    return str(getattr(transition, "name", "") or path.stem)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command in (None, "overzicht"):
         return _overview(args)
+    if args.command == "overgangen":
+        return _list_transitions(args)
+    if args.command == "rapport":
+        return _report(args)
     return 2

@@ -110,6 +110,7 @@ void bind_catalogue(py::module_& m) {
   py::class_<GoalRef>(m, "Goal", "One goal of the catalogue (a node of a programme tree).")
       .def_property_readonly("id", [](const GoalRef& r) { return r.goal().source_id; })
       .def_property_readonly("vertex", [](const GoalRef& r) { return r.v; })
+      .def_property_readonly("catalogue", [](const GoalRef& r) { return r.cat; })
       .def_property_readonly("code", [](const GoalRef& r) { return r.goal().code; })
       .def_property_readonly("title", [](const GoalRef& r) { return r.goal().title; })
       .def_property_readonly("description", [](const GoalRef& r) { return r.goal().description; })

@@ -6,6 +6,8 @@ namespace aansluiting::python {
 void bind_model(pybind11::module_& m);
 void bind_catalogue(pybind11::module_& m);
 void bind_importers(pybind11::module_& m);
+void bind_align(pybind11::module_& m);
+void bind_transition(pybind11::module_& m);
 }  // namespace aansluiting::python
 
 PYBIND11_MODULE(_core, m) {
@@ -15,4 +17,6 @@ PYBIND11_MODULE(_core, m) {
   aansluiting::python::bind_model(m);
   aansluiting::python::bind_catalogue(m);
   aansluiting::python::bind_importers(m);
+  aansluiting::python::bind_align(m);
+  aansluiting::python::bind_transition(m);
 }

@@ -45,9 +45,15 @@ struct Cancelled : std::exception {
   const char* what() const noexcept override { return "cancelled"; }
 };
 
+// Throws std::invalid_argument naming `name` when the CSR invariants above do
+// not hold (offsets, column range and order, finite weights).
+void check_sparse_matrix(const SparseMatrix& m, const char* name);
+
 // For every row of `left`, the top-k rows of `right` by dot product, best
 // first; ties broken by the smaller column. The result does not depend on the
-// thread count.
+// thread count. Scores equal those of top_k_join_bruteforce bit for bit.
+// A negative threshold admits rows without shared terms (score 0), which
+// makes the join dense; it is supported but not fast.
 std::vector<std::vector<Hit>> top_k_join(const SparseMatrix& left, const SparseMatrix& right,
                                          const JoinOptions& options);
 

@@ -1,0 +1,59 @@
+#pragma once
+// Aligning two lists of goals: lexical candidates from the similarity join,
+// refined with structural evidence (parents, order), selected one-to-one or
+// one-to-many, each link with a SKOS predicate and an explanation.
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+#include "aansluiting/align/structure.hpp"
+#include "aansluiting/align/vectoriser.hpp"
+#include "aansluiting/catalogue.hpp"
+#include "aansluiting/match/alignment.hpp"
+#include "aansluiting/text/analyser.hpp"
+
+namespace aansluiting::align {
+
+enum class Selection {
+  OneToMany,  // per source, its best targets (up to max_links_per_source)
+  OneToOne,   // each source and each target in at most one link (greedy on score)
+};
+
+struct PredicateOptions {
+  double exact = 0.95;    // own-text cosine for skos:exactMatch
+  double close = 0.45;    // combined score for closeMatch / broad / narrow; below: relatedMatch
+  double contained = 0.8; // share of one goal's term weight found in the other: containment
+};
+
+struct AlignOptions {
+  std::size_t top_k = 20;            // lexical candidates per source from the join
+  double min_score = 0.05;           // links scoring lower are dropped
+  Selection selection = Selection::OneToMany;
+  std::size_t max_links_per_source = 3;
+  VectorOptions vectors;
+  StructureOptions structure;
+  PredicateOptions predicates;
+  // Built from the whole catalogue when null; pass one to reuse it across calls.
+  const text::Analyser* analyser = nullptr;
+  unsigned threads = 0;
+  std::function<void(std::size_t, std::size_t)> progress;  // passed to the join
+  const std::atomic<bool>* cancel = nullptr;               // join throws match::Cancelled
+};
+
+// `sources` and `targets` in document order (e.g. GoalGraph::subtree order):
+// the order model reads their positions.
+match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& sources,
+                       const std::vector<Vertex>& targets, const AlignOptions& options = {});
+
+// What align() learned about the pair of lists, for reports and benchmarks.
+struct AlignDiagnostics {
+  OrderEvidence order;
+  std::size_t candidates = 0;
+};
+match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& sources,
+                       const std::vector<Vertex>& targets, const AlignOptions& options,
+                       AlignDiagnostics& diagnostics);
+
+}  // namespace aansluiting::align

@@ -1,0 +1,94 @@
+#pragma once
+// Structural evidence for alignment, on top of lexical similarity.
+//
+// 1. Parent votes: goals are grouped under parents; when many siblings of a
+//    source goal match children of one target parent, the other children of
+//    that parent become likelier matches of the source too.
+// 2. Order: when two lists are in corresponding order (a syllabus and its own
+//    exam programme), neighbouring goals map to neighbouring goals. Whether
+//    that holds is tested on the data: a hidden Markov model whose state is
+//    the target position mixes ordered moves (stay, next) with skips, back
+//    jumps and order-free jumps; EM estimates the move weights on the two
+//    lists; a permutation test compares the likelihood of the real source
+//    order with shuffled orders. Only a significant z-score lets the model's
+//    posterior count, in proportion to the evidence.
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace aansluiting::align {
+
+// Sparse score matrix: for each source, (target index, score) pairs.
+struct Scored {
+  std::uint32_t target = 0;
+  double score = 0.0;
+};
+using ScoreRows = std::vector<std::vector<Scored>>;
+
+struct OrderOptions {
+  bool enabled = true;
+  // Confident lexical matches: sources whose best score lies at or above this
+  // quantile of all sources' best scores (scale-free: cosines differ per corpus).
+  double confident_quantile = 0.5;
+  std::size_t min_pairs = 8;       // fewer confident steps: no order evidence
+  // Order model: emission exp(score / temperature); transitions are a mixture
+  // of stay / next (geometric in the distance, `jump_decay`) / skip forward /
+  // back / anywhere, whose weights EM estimates per pair of lists, starting
+  // from p_stay for stay and the rest spread evenly.
+  double temperature = 0.1;        // (leave-subjects-out choice, see docs/matching.md)
+  double p_stay = 0.6;
+  double jump_decay = 0.5;
+  double weight = 1.0;             // weight of the posterior against the lexical score
+  std::size_t em_iterations = 30;  // EM steps for the move weights
+  // Order evidence: z-score of the log-likelihood of the real source order
+  // against shuffled orders. Below z_min the order is not used; the weight
+  // rises linearly to 1 at z_full (conventional significance levels, not fitted).
+  std::size_t permutations = 20;
+  double z_min = 2.0;
+  double z_full = 4.0;
+  std::size_t max_cells = 40'000'000;  // sources x targets above which the model is skipped
+};
+
+struct ParentOptions {
+  double weight = 0.0;  // weight of the parent vote (0 = off)
+};
+
+struct StructureOptions {
+  OrderOptions order;
+  ParentOptions parents;
+};
+
+// Order evidence. estimate_order() fills the descriptive part from the
+// sources' confident best lexical matches (see confident_quantile), in source
+// order: the Spearman correlation and the share of forward steps among
+// consecutive matches that differ. The aligner adds the permutation z-score of
+// the order model, which decides `weight`.
+struct OrderEvidence {
+  std::size_t pairs = 0;        // sources with a confident best match
+  std::size_t steps = 0;        // consecutive confident matches with different targets
+  double correlation = 0.0;     // Spearman rho of (source position, target position)
+  double forward_share = 0.0;
+  double z = 0.0;               // permutation z-score of the order model
+  double weight = 0.0;          // 0..1: how much the order model counts
+  double ordered_moves = 0.0;   // share of stay + next moves estimated by EM
+};
+OrderEvidence estimate_order(const ScoreRows& lexical, std::size_t n_targets, const OrderOptions& options);
+
+// Posterior P(source i aligned to target j) under the monotone model, for the
+// targets of each source with posterior >= min_posterior (at most `keep`).
+// The move weights of the transition model are estimated by EM on the lists
+// themselves; `lambda` receives the share of stay + next moves, `z` the
+// z-score of the real order's log-likelihood against `permutations` shuffles
+// of the sources (the order evidence).
+ScoreRows order_posterior(const ScoreRows& lexical, std::size_t n_targets, const OrderOptions& options,
+                          double min_posterior = 1e-3, std::size_t keep = 50, double* lambda = nullptr,
+                          double* z = nullptr);
+
+// Parent votes: for source i (parent ps) and target j (parent pt), the share
+// of the other children of ps whose best lexical match lies under pt.
+// `source_parent`/`target_parent` give a group id per item (any integer).
+ScoreRows parent_votes(const ScoreRows& lexical, const std::vector<std::uint32_t>& source_parent,
+                       const std::vector<std::uint32_t>& target_parent);
+
+}  // namespace aansluiting::align

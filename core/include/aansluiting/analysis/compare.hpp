@@ -1,0 +1,46 @@
+#pragma once
+// Comparison of two variants of a transition that share the receiving side,
+// e.g. vmbo gl versus tl, or tl with versus without Technologie & Toepassing.
+
+#include <vector>
+
+#include "aansluiting/analysis/transition.hpp"
+
+namespace aansluiting::analysis {
+
+struct StatusChange {
+  Vertex goal = 0;
+  Vertex domain = 0;
+  Status before = Status::Gap;
+  Status after = Status::Gap;
+  double coverage_before = 0.0;
+  double coverage_after = 0.0;
+};
+
+struct DomainChange {
+  Vertex domain = 0;
+  double share_before = 0.0;  // DomainCoverage::coverage_share
+  double share_after = 0.0;
+  double mean_before = 0.0;   // DomainCoverage::mean_coverage
+  double mean_after = 0.0;
+  std::size_t gaps_before = 0;
+  std::size_t gaps_after = 0;
+  double share_delta() const { return share_after - share_before; }
+  double mean_delta() const { return mean_after - mean_before; }
+};
+
+struct Comparison {
+  // Receiving leaves present in both analyses (others are counted below).
+  std::vector<StatusChange> closed;   // gap before, not a gap after
+  std::vector<StatusChange> opened;   // not a gap before, gap after
+  std::vector<StatusChange> changed;  // every leaf whose status differs (includes closed and opened)
+  std::vector<DomainChange> domains;  // receiving domains present in both, in `before` order
+  Summary before;
+  Summary after;
+  std::size_t only_before = 0;  // receiving leaves only in `before`
+  std::size_t only_after = 0;
+};
+
+Comparison compare(const TransitionAnalysis& before, const TransitionAnalysis& after);
+
+}  // namespace aansluiting::analysis

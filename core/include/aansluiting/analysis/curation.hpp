@@ -1,0 +1,75 @@
+#pragma once
+// Curated decisions on links: a curator confirms or rejects a link between a
+// sending and a receiving goal; decisions live in an SSSOM file and override
+// the matcher on every run. Semantics: docs/analysis.md.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aansluiting/analysis/sssom.hpp"
+#include "aansluiting/catalogue.hpp"
+#include "aansluiting/match/alignment.hpp"
+
+namespace aansluiting::analysis {
+
+// The project's CURIE prefixes: slo (SLO open data UUIDs, including CvTE
+// syllabi), sbb (SBB qualification files), csv (authored programmes), plus
+// skos, semapv and orcid.
+std::vector<std::pair<std::string, std::string>> default_curie_map();
+// An empty set with the project's metadata: id, title, license (CC0), curie_map.
+MappingSet default_mapping_set();
+
+// CURIE of a goal: its source_id with the prefix of its source (publisher SLO
+// or CvTE -> slo, SBB -> sbb, otherwise by file type: .json -> slo, .xml -> sbb,
+// else csv). Characters outside [A-Za-z0-9-._~/:] are percent-encoded.
+std::string goal_curie(const Catalogue& catalogue, Vertex v);
+// The goal a CURIE names (inverse of goal_curie; the prefix itself is not
+// checked against the goal's source, so a renamed prefix still resolves).
+std::optional<Vertex> resolve_curie(const Catalogue& catalogue, std::string_view curie);
+
+struct CurationReport {
+  std::size_t confirmed = 0;         // confirmations applied
+  std::size_t confirmed_added = 0;   // ... of links the matcher had not produced
+  std::size_t rejected = 0;          // rejections applied
+  std::size_t rejected_removed = 0;  // ... of links the matcher had produced
+  std::size_t ignored_uncurated = 0; // rows that are suggestions, not decisions
+  std::vector<Warning> unresolved;   // decisions naming goals that are not loaded
+};
+
+// Applies the curated rows of `decisions` to an alignment. A decision is about
+// a pair (sending, receiving), whatever predicate the matcher chose:
+//  - confirmed: one link with origin Confirmed, the curator's predicate and
+//    score = confidence (1.0 if none); added when the matcher did not produce it;
+//  - rejected (predicate_modifier Not): every link of the pair becomes one link
+//    with origin Rejected (kept for display, ignored by the analysis); added
+//    with score 0 when the matcher did not produce it.
+// When a pair has several decisions, the last row wins. Non-curated rows
+// (e.g. semapv:LexicalMatching) are ignored. The result is sorted by source,
+// then by descending score.
+match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignment& alignment,
+                                const MappingSet& decisions, CurationReport* report = nullptr);
+
+struct Decision {
+  Vertex sending = 0;
+  Vertex receiving = 0;
+  bool confirmed = true;  // false: rejected
+  match::Predicate predicate = match::Predicate::CloseMatch;
+  std::optional<double> confidence;
+  std::string author_id;     // CURIE, e.g. orcid:0000-0002-...; may be empty
+  std::string author_label;  // a name, when there is no id
+  std::string mapping_date;  // YYYY-MM-DD; empty = today
+  std::string comment;
+};
+
+// Records a decision in `set`, replacing an earlier decision on the same pair.
+void record_decision(MappingSet& set, const Catalogue& catalogue, const Decision& decision);
+
+// Exports an alignment: automatic links as semapv:LexicalMatching with
+// confidence = score, confirmed/rejected ones as manual curation (rejected with
+// predicate_modifier Not).
+MappingSet to_mapping_set(const Catalogue& catalogue, const match::Alignment& alignment,
+                          MappingSet metadata = default_mapping_set());
+
+}  // namespace aansluiting::analysis

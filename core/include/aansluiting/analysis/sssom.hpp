@@ -1,0 +1,87 @@
+#pragma once
+// SSSOM/TSV mapping files (https://mapping-commons.github.io/sssom/): a YAML
+// metadata block in '#' lines, then a tab-separated table of mappings. Used
+// for curated decisions (and to export alignments). Format notes: docs/analysis.md.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "aansluiting/match/alignment.hpp"
+
+namespace aansluiting::analysis {
+
+inline constexpr std::string_view kManualCuration = "semapv:ManualMappingCuration";
+inline constexpr std::string_view kMappingReview = "semapv:MappingReview";
+inline constexpr std::string_view kLexicalMatching = "semapv:LexicalMatching";
+
+// The SKOS CURIE of a predicate ("skos:closeMatch") and back; the analysis
+// keeps its own copy so it does not depend on the matcher library.
+std::string_view sssom_predicate_id(match::Predicate p);
+std::optional<match::Predicate> parse_sssom_predicate(std::string_view curie);
+
+struct MappingRow {
+  std::string subject_id;  // CURIE of the sending goal
+  std::string subject_label;
+  match::Predicate predicate = match::Predicate::CloseMatch;
+  bool negated = false;    // predicate_modifier "Not": subject is NOT predicate object
+  std::string object_id;   // CURIE of the receiving goal
+  std::string object_label;
+  std::string justification{kManualCuration};  // mapping_justification CURIE
+  std::optional<double> confidence;             // 0..1
+  std::string author_id;    // CURIEs (e.g. orcid:...), may be empty
+  std::string author_label;
+  std::string reviewer_id;
+  std::string reviewer_label;
+  std::string mapping_date;  // YYYY-MM-DD
+  std::string comment;
+  // Columns this library does not interpret, kept for round trips (name, value).
+  std::vector<std::pair<std::string, std::string>> extra;
+  std::size_t line = 0;  // line in the file it was read from (0 if not read)
+
+  // A curator's decision (manual curation or review), not a matcher's suggestion.
+  bool curated() const { return justification == kManualCuration || justification == kMappingReview; }
+};
+
+// A metadata key this library does not interpret, kept for round trips.
+struct MetadataEntry {
+  std::string key;
+  std::vector<std::string> values;  // one value for a scalar
+  bool is_list = false;
+};
+
+struct MappingSet {
+  std::string mapping_set_id;  // an IRI
+  std::string mapping_set_title;
+  std::string mapping_set_description;
+  std::string mapping_set_version;
+  std::string license;  // an IRI; required by SSSOM
+  std::string mapping_date;
+  std::vector<std::pair<std::string, std::string>> curie_map;  // prefix -> IRI prefix, in order
+  std::vector<MetadataEntry> other_metadata;
+  std::vector<std::string> extra_columns;  // names of uninterpreted columns, in file order
+  std::vector<MappingRow> mappings;
+  std::string file;  // the file it was read from (for messages), empty if not read
+
+  // IRI prefix of `prefix`, or empty.
+  std::string expand_prefix(std::string_view prefix) const;
+};
+
+// Parses SSSOM/TSV text; throws InputError naming file:line:column.
+MappingSet parse_sssom(std::string_view text, const std::string& file);
+// Reads and parses a file; throws InputError when missing, unreadable or malformed.
+MappingSet read_sssom(const std::string& path);
+
+// Serialises in the SSSOM column order. Tabs and line breaks inside values
+// become spaces; values with a double quote are quoted as in CSV.
+std::string format_sssom(const MappingSet& set);
+// Writes atomically (temporary file in the same folder, fsync, rename): after a
+// crash or an error the old file is intact. Throws std::system_error on failure.
+void write_sssom(const std::string& path, const MappingSet& set);
+
+// Replaces `path` with `content` atomically (see write_sssom).
+void write_file_atomically(const std::string& path, std::string_view content);
+
+}  // namespace aansluiting::analysis

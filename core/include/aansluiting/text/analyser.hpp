@@ -1,0 +1,86 @@
+#pragma once
+// Dutch text analysis learned from a corpus: words (ICU), folding, Snowball
+// stems, compound parts split against the corpus vocabulary, and document
+// frequencies for term weights (IDF, BM25 saturation). Boilerplate such as
+// "De kandidaat kan ..." occurs in most texts of a corpus and so gets a low
+// weight without any list of phrases.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "aansluiting/text/compounds.hpp"
+
+namespace aansluiting::text {
+
+// One term occurrence: the stem and the word it came from.
+struct Term {
+  std::string stem;      // "onderwijs", "beroep"
+  std::string original;  // the word as written ("beroepsonderwijs")
+  bool from_compound = false;  // a part of a split compound
+};
+
+using TermId = std::uint32_t;
+
+// term -> id, document frequency, idf and a display form.
+class Vocabulary {
+ public:
+  std::optional<TermId> find(std::string_view term) const;
+  TermId add(const std::string& term);  // returns the existing id if present
+  std::size_t size() const { return terms_.size(); }
+  const std::string& term(TermId id) const { return terms_.at(id); }
+  // Most frequent original form of the term in the corpus ("beroepen" for "beroep").
+  const std::string& display(TermId id) const;
+  std::size_t document_frequency(TermId id) const { return df_.at(id); }
+  // Smoothed inverse document frequency, ln(1 + (N - df + 0.5) / (df + 0.5)) (BM25's idf, never negative).
+  double idf(TermId id) const;
+  // idf of a term the corpus never saw (df = 0).
+  double unseen_idf() const;
+  std::size_t documents() const { return documents_; }
+
+ private:
+  friend class Analyser;
+  std::vector<std::string> terms_;
+  std::unordered_map<std::string, TermId> ids_;
+  std::vector<std::size_t> df_;
+  std::vector<std::string> display_;
+  std::size_t documents_ = 0;
+};
+
+struct AnalyserOptions {
+  CompoundOptions compounds;
+  bool drop_stopwords = true;
+  bool keep_numbers = true;
+};
+
+class Analyser {
+ public:
+  Analyser() = default;
+  // Learns word counts (for compounds), then document frequencies of terms.
+  explicit Analyser(const std::vector<std::string>& corpus, AnalyserOptions options = {});
+
+  // Terms of a text in reading order: stems of its words, plus the stems of
+  // the parts of compound words (the whole compound is kept as well), plus
+  // the completed compound for elided heads ("natuur- en scheikunde" adds
+  // "natuurkunde").
+  std::vector<Term> analyse(std::string_view text) const;
+  // Just the stems (with compound parts).
+  std::vector<std::string> terms(std::string_view text) const;
+
+  const Vocabulary& vocabulary() const { return vocab_; }
+  const CompoundSplitter& compounds() const { return splitter_; }
+  // Average number of terms of a corpus document (for BM25 length normalisation).
+  double average_length() const { return average_length_; }
+
+ private:
+  AnalyserOptions options_;
+  CompoundSplitter splitter_;
+  Vocabulary vocab_;
+  double average_length_ = 0.0;
+};
+
+}  // namespace aansluiting::text

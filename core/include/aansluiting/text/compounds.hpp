@@ -1,0 +1,52 @@
+#pragma once
+// Dutch compound splitting against the vocabulary of a corpus:
+// "beroepsonderwijs" -> "beroep" + "onderwijs" when both are frequent enough
+// words of the corpus. Linking morphemes (-s-, -en-, -e-) between parts are
+// dropped. Dynamic programming over split points picks the split whose parts
+// have the highest geometric mean frequency (Koehn & Knight 2003).
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace aansluiting::text {
+
+struct CompoundOptions {
+  std::size_t min_part_length = 3;   // shortest modifier part ("vak" in "vakbegrip")
+  std::size_t min_head_length = 4;   // shortest last part
+  std::size_t min_part_count = 2;    // a part must occur at least this often as a word
+  std::size_t max_parts = 4;
+};
+
+class CompoundSplitter {
+ public:
+  CompoundSplitter() = default;
+  // `word_counts`: folded word -> occurrences in the corpus.
+  explicit CompoundSplitter(std::unordered_map<std::string, std::size_t> word_counts,
+                            CompoundOptions options = {});
+  // Also accepts a last part whose inflected forms occur ("vaardigheid" when the
+  // corpus only has "vaardigheden"): `stem` maps a word to its stem and the
+  // counts are summed per stem.
+  CompoundSplitter(std::unordered_map<std::string, std::size_t> word_counts,
+                   std::function<std::string(std::string_view)> stem, CompoundOptions options = {});
+
+  // Parts of a folded word, or {} when it is not split. Parts are corpus words
+  // (folded) in reading order; linking morphemes are not part of them.
+  std::vector<std::string> split(std::string_view folded_word) const;
+
+  std::size_t count(std::string_view folded_word) const;
+  const CompoundOptions& options() const { return options_; }
+
+ private:
+  std::size_t head_count(std::string_view part) const;
+
+  std::unordered_map<std::string, std::size_t> counts_;
+  std::unordered_map<std::string, std::size_t> stem_counts_;
+  std::function<std::string(std::string_view)> stem_;
+  CompoundOptions options_;
+};
+
+}  // namespace aansluiting::text

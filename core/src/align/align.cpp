@@ -1,0 +1,227 @@
+#include "aansluiting/align/align.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <unordered_set>
+
+#include "aansluiting/align/goal_text.hpp"
+#include "predicates.hpp"
+
+namespace aansluiting::align {
+namespace {
+
+// One scored pair with the evidence behind it.
+struct Candidate {
+  std::uint32_t source = 0, target = 0;
+  double lexical = 0.0, parent_vote = 0.0, order = 0.0, score = 0.0;
+};
+
+std::string decimal(double x, int digits = 2) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, x);
+  std::string s = buf;
+  std::replace(s.begin(), s.end(), '.', ',');  // Dutch decimal comma
+  return s;
+}
+
+// Weight of the row's terms found in the other row / the row's total weight.
+double contained(const match::SparseMatrix& a, std::size_t i, const match::SparseMatrix& b, std::size_t j) {
+  double total = 0.0, shared = 0.0;
+  std::uint32_t x = a.indptr[i], xe = a.indptr[i + 1], y = b.indptr[j], ye = b.indptr[j + 1];
+  for (std::uint32_t k = x; k < xe; ++k) total += a.values[k];
+  while (x < xe && y < ye) {
+    if (a.indices[x] < b.indices[y]) ++x;
+    else if (a.indices[x] > b.indices[y]) ++y;
+    else { shared += a.values[x]; ++x; ++y; }
+  }
+  return total > 0 ? shared / total : 0.0;
+}
+
+// Terms that carried the cosine, strongest first, as written in the goals.
+std::vector<std::string> shared_terms(const GoalVectors& s, std::size_t i, const GoalVectors& t, std::size_t j,
+                                      const Vectoriser& vec, std::size_t max_terms = 6) {
+  std::vector<std::pair<double, std::uint32_t>> c;
+  const auto& a = s.rows;
+  const auto& b = t.rows;
+  std::uint32_t x = a.indptr[i], xe = a.indptr[i + 1], y = b.indptr[j], ye = b.indptr[j + 1];
+  while (x < xe && y < ye) {
+    if (a.indices[x] < b.indices[y]) ++x;
+    else if (a.indices[x] > b.indices[y]) ++y;
+    else { c.emplace_back(double(a.values[x]) * b.values[y], a.indices[x]); ++x; ++y; }
+  }
+  std::sort(c.begin(), c.end(), [](auto& p, auto& q) { return p.first > q.first; });
+  std::vector<std::string> out;
+  std::unordered_set<std::string> seen;
+  for (auto [w, id] : c) {
+    if (out.size() == max_terms) break;
+    std::string name;
+    if (auto it = s.forms[i].find(id); it != s.forms[i].end()) name = it->second;
+    else if (auto it2 = t.forms[j].find(id); it2 != t.forms[j].end()) name = it2->second;
+    else name = vec.term_display(id);
+    if (seen.insert(name).second) out.push_back(std::move(name));
+  }
+  return out;
+}
+
+std::vector<std::uint32_t> parent_groups(const GoalGraph& g, const std::vector<Vertex>& goals) {
+  std::vector<std::uint32_t> out;
+  out.reserve(goals.size());
+  for (Vertex v : goals) {
+    auto p = g.parents(v);
+    out.push_back(static_cast<std::uint32_t>(p.empty() ? v : p.front()));
+  }
+  return out;
+}
+
+}  // namespace
+
+match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& sources,
+                       const std::vector<Vertex>& targets, const AlignOptions& options) {
+  AlignDiagnostics ignored;
+  return align(catalogue, sources, targets, options, ignored);
+}
+
+match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& sources,
+                       const std::vector<Vertex>& targets, const AlignOptions& options,
+                       AlignDiagnostics& diagnostics) {
+  diagnostics = {};
+  match::Alignment result;
+  if (sources.empty() || targets.empty()) return result;
+  const GoalGraph& g = catalogue.graph();
+
+  std::optional<text::Analyser> own_analyser;
+  if (!options.analyser) own_analyser.emplace(build_analyser(catalogue));
+  const text::Analyser& analyser = options.analyser ? *options.analyser : *own_analyser;
+
+  // 1. Vectors and lexical candidates.
+  Vectoriser vec(catalogue, analyser, options.vectors);
+  GoalVectors S = vec.vectorise(sources);
+  GoalVectors T = vec.vectorise(targets);
+  S.rows.n_cols = T.rows.n_cols = S.own.n_cols = T.own.n_cols = vec.terms();
+  match::JoinOptions join;
+  join.top_k = std::min(options.top_k, targets.size());
+  join.threshold = 0.0f;
+  join.threads = options.threads;
+  join.progress = options.progress;
+  join.cancel = options.cancel;
+  auto hits = match::top_k_join(S.rows, T.rows, join);
+
+  ScoreRows lexical(sources.size());
+  for (std::size_t i = 0; i < hits.size(); ++i)
+    for (const match::Hit& h : hits[i]) lexical[i].push_back({h.col, static_cast<double>(h.score)});
+
+  // 2. Structure: parent votes and, when evidenced, order.
+  std::vector<std::map<std::uint32_t, Candidate>> cand(sources.size());
+  for (std::uint32_t i = 0; i < lexical.size(); ++i)
+    for (const Scored& s : lexical[i]) cand[i][s.target] = {i, s.target, s.score, 0, 0, 0};
+
+  const StructureOptions& so = options.structure;
+  double parent_weight = 0.0;
+  if (so.parents.weight > 0.0) {
+    parent_weight = so.parents.weight;
+    ScoreRows votes = parent_votes(lexical, parent_groups(g, sources), parent_groups(g, targets));
+    for (std::uint32_t i = 0; i < votes.size(); ++i)
+      for (const Scored& s : votes[i]) cand[i][s.target].parent_vote = s.score;
+  }
+  // Order: the order model runs, and counts in proportion to the evidence of
+  // its permutation test (nothing for lists whose order is unrelated).
+  diagnostics.order = estimate_order(lexical, targets.size(), so.order);
+  double order_weight = 0.0;
+  ScoreRows post;
+  if (so.order.enabled && sources.size() >= so.order.min_pairs && targets.size() >= 2 &&
+      sources.size() * targets.size() <= so.order.max_cells) {
+    double lambda = 0.0, z = 0.0;
+    post = order_posterior(lexical, targets.size(), so.order, 1e-3, 50, &lambda, &z);
+    diagnostics.order.ordered_moves = lambda;
+    diagnostics.order.z = z;
+    diagnostics.order.weight = std::clamp((z - so.order.z_min) / (so.order.z_full - so.order.z_min), 0.0, 1.0);
+    order_weight = so.order.weight * diagnostics.order.weight;
+    if (order_weight <= 0.0) post.clear();
+    for (std::uint32_t i = 0; i < post.size(); ++i)
+      for (const Scored& s : post[i]) {
+        Candidate& c = cand[i][s.target];
+        c.source = i;
+        c.target = s.target;
+        c.order = s.score;
+      }
+  }
+  const double norm = 1.0 + parent_weight + order_weight;
+  std::vector<Candidate> all;
+  for (auto& row : cand)
+    for (auto& [t, c] : row) {
+      c.score = (c.lexical + parent_weight * c.parent_vote + order_weight * c.order) / norm;
+      if (c.score >= options.min_score && c.score > 0.0) all.push_back(c);
+    }
+  diagnostics.candidates = all.size();
+
+  // 3. Selection.
+  std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.source != b.source ? a.source < b.source : a.target < b.target;
+  });
+  std::vector<Candidate> chosen;
+  if (options.selection == Selection::OneToOne) {
+    std::vector<bool> s_used(sources.size()), t_used(targets.size());
+    for (const Candidate& c : all)
+      if (!s_used[c.source] && !t_used[c.target]) {
+        s_used[c.source] = t_used[c.target] = true;
+        chosen.push_back(c);
+      }
+  } else {
+    std::vector<std::size_t> per_source(sources.size());
+    for (const Candidate& c : all)
+      if (per_source[c.source]++ < options.max_links_per_source) chosen.push_back(c);
+  }
+  std::stable_sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) {
+    return a.source != b.source ? a.source < b.source : a.score > b.score;
+  });
+
+  // 4. Predicates and explanations.
+  for (const Candidate& c : chosen) {
+    match::Link link;
+    link.source = sources[c.source];
+    link.target = targets[c.target];
+    link.score = std::clamp(c.score, 0.0, 1.0);
+    detail::PairEvidence e;
+    e.combined = link.score;
+    const double ns = std::sqrt(std::max(row_dot(S.own, c.source, S.own, c.source), 0.0));
+    const double nt = std::sqrt(std::max(row_dot(T.own, c.target, T.own, c.target), 0.0));
+    e.own_cosine = ns > 0 && nt > 0 ? row_dot(S.own, c.source, T.own, c.target) / (ns * nt) : 0.0;
+    e.source_in_target = contained(S.own, c.source, T.own, c.target);
+    e.target_in_source = contained(T.own, c.target, S.own, c.source);
+    link.predicate = detail::choose_predicate(g.goal(link.source), g.goal(link.target), e, options.predicates);
+    link.shared_terms = shared_terms(S, c.source, T, c.target, vec);
+
+    std::string x;
+    if (!link.shared_terms.empty()) {
+      x = "Gedeelde termen: ";
+      for (std::size_t k = 0; k < link.shared_terms.size(); ++k) x += (k ? ", " : "") + link.shared_terms[k];
+      x += " (tekstovereenkomst " + decimal(c.lexical) + ").";
+    } else {
+      x = "Geen gedeelde termen.";
+    }
+    if (c.order > 0.0)
+      x += " Volgorde: beide lijsten lopen aantoonbaar gelijk op (z = " + decimal(diagnostics.order.z, 1) +
+           " tegen geschudde volgorde); kans op deze plek " + decimal(c.order) + ".";
+    if (c.parent_vote > 0.0) {
+      auto parents = g.parents(link.target);
+      x += " Zusterdoelen: " + decimal(100.0 * c.parent_vote, 0) + "% van de naastgelegen doelen sluit aan bij";
+      x += parents.empty() ? std::string(" dezelfde groep.") : " \"" + g.goal(parents.front()).title + "\".";
+    }
+    switch (link.predicate) {
+      case match::Predicate::ExactMatch: x += " Vrijwel gelijke tekst."; break;
+      case match::Predicate::BroadMatch: x += " Het gekoppelde doel is breder."; break;
+      case match::Predicate::NarrowMatch: x += " Het gekoppelde doel is specifieker."; break;
+      case match::Predicate::CloseMatch: x += " Sterke overeenkomst."; break;
+      case match::Predicate::RelatedMatch: x += " Zwakke overeenkomst."; break;
+    }
+    link.explanation = std::move(x);
+    result.links.push_back(std::move(link));
+  }
+  return result;
+}
+
+}  // namespace aansluiting::align

@@ -1,0 +1,74 @@
+#include <cerrno>
+#include <filesystem>
+#include <string>
+#include <system_error>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "aansluiting/analysis/sssom.hpp"
+
+namespace aansluiting::analysis {
+namespace {
+
+[[noreturn]] void fail(int err, const std::string& what) {
+  throw std::system_error(err, std::generic_category(), what);
+}
+
+// Closes and removes the temporary file unless it was renamed into place.
+struct TempFile {
+  std::string path;
+  int fd = -1;
+  bool keep = false;
+  ~TempFile() {
+    if (fd >= 0) ::close(fd);
+    if (!keep) ::unlink(path.c_str());
+  }
+};
+
+}  // namespace
+
+void write_file_atomically(const std::string& path, std::string_view content) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  // Same folder, so the rename stays on one file system and is atomic.
+  TempFile tmp;
+  tmp.path = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  tmp.fd = ::mkstemp(tmp.path.data());
+  if (tmp.fd < 0) {
+    tmp.keep = true;  // nothing was created
+    fail(errno, "cannot create a temporary file beside " + path);
+  }
+  // Keep the permissions of the file being replaced (mkstemp makes it 0600).
+  struct stat old {};
+  const mode_t mode = ::stat(path.c_str(), &old) == 0 ? (old.st_mode & 07777) : 0644;
+  if (::fchmod(tmp.fd, mode) != 0) fail(errno, "cannot set permissions of " + tmp.path);
+
+  const char* p = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = ::write(tmp.fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail(errno, "cannot write " + path);
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  if (::fsync(tmp.fd) != 0) fail(errno, "cannot flush " + path);
+  const int fd = tmp.fd;
+  tmp.fd = -1;
+  if (::close(fd) != 0) fail(errno, "cannot close " + path);
+  if (::rename(tmp.path.c_str(), path.c_str()) != 0) fail(errno, "cannot replace " + path);
+  tmp.keep = true;
+  // Make the rename itself durable.
+  const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
+
+}  // namespace aansluiting::analysis

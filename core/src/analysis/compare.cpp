@@ -1,0 +1,45 @@
+#include "aansluiting/analysis/compare.hpp"
+
+#include <unordered_map>
+
+namespace aansluiting::analysis {
+
+Comparison compare(const TransitionAnalysis& before, const TransitionAnalysis& after) {
+  Comparison out;
+  out.before = before.summary;
+  out.after = after.summary;
+
+  std::unordered_map<Vertex, const ReceivingResult*> later;
+  for (const auto& r : after.receiving)
+    if (r.leaf) later.emplace(r.goal, &r);
+  std::size_t matched = 0;
+  for (const auto& b : before.receiving) {
+    if (!b.leaf) continue;
+    auto it = later.find(b.goal);
+    if (it == later.end()) {
+      ++out.only_before;
+      continue;
+    }
+    ++matched;
+    const ReceivingResult& a = *it->second;
+    if (a.status == b.status) continue;
+    StatusChange change{b.goal, b.domain, b.status, a.status, b.coverage, a.coverage};
+    if (b.status == Status::Gap) out.closed.push_back(change);
+    if (a.status == Status::Gap) out.opened.push_back(change);
+    out.changed.push_back(change);
+  }
+  out.only_after = later.size() - matched;
+
+  std::unordered_map<Vertex, const DomainCoverage*> later_domains;
+  for (const auto& d : after.receiving_domains) later_domains.emplace(d.domain, &d);
+  for (const auto& d : before.receiving_domains) {
+    auto it = later_domains.find(d.domain);
+    if (it == later_domains.end()) continue;
+    const DomainCoverage& a = *it->second;
+    out.domains.push_back(DomainChange{d.domain, d.coverage_share, a.coverage_share, d.mean_coverage,
+                                       a.mean_coverage, d.gaps, a.gaps});
+  }
+  return out;
+}
+
+}  // namespace aansluiting::analysis

@@ -1,0 +1,167 @@
+#include "aansluiting/analysis/curation.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+namespace aansluiting::analysis {
+namespace {
+
+using Pair = std::pair<Vertex, Vertex>;
+
+struct PairDecision {
+  const MappingRow* row = nullptr;
+  Vertex source = 0, target = 0;
+};
+
+std::string label(const Catalogue& catalogue, Vertex v) {
+  const Goal& g = catalogue.graph().goal(v);
+  return g.code.empty() ? g.title : g.code + " " + g.title;
+}
+
+std::string today() {
+  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::chrono::year_month_day ymd{days};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+// A file written by hand may lack some of the project's prefixes.
+void add_missing_prefixes(MappingSet& set) {
+  for (const auto& [prefix, iri] : default_curie_map())
+    if (set.expand_prefix(prefix).empty()) set.curie_map.emplace_back(prefix, iri);
+}
+
+std::string with_comment(std::string text, const std::string& comment, const std::string& rest) {
+  if (!comment.empty()) text += ": " + comment;
+  if (!rest.empty()) text += " — " + rest;
+  return text;
+}
+
+}  // namespace
+
+match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignment& alignment,
+                                const MappingSet& decisions, CurationReport* report) {
+  CurationReport local;
+  CurationReport& rep = report ? *report : local;
+  rep = CurationReport{};
+
+  std::map<Pair, PairDecision> decided;  // last row of a pair wins
+  for (const auto& row : decisions.mappings) {
+    if (!row.curated()) {
+      ++rep.ignored_uncurated;
+      continue;
+    }
+    auto s = resolve_curie(catalogue, row.subject_id);
+    auto o = resolve_curie(catalogue, row.object_id);
+    if (!s || !o) {
+      rep.unresolved.push_back(Warning{Location{decisions.file, row.line, 0, !s ? row.subject_id : row.object_id},
+                                       "decision names a goal that is not loaded; it is kept but not applied"});
+      continue;
+    }
+    decided[{*s, *o}] = PairDecision{&row, *s, *o};
+  }
+
+  match::Alignment out;
+  std::map<Pair, const match::Link*> produced;  // the matcher's strongest link of a decided pair
+  for (const auto& link : alignment.links) {
+    Pair key{link.source, link.target};
+    if (!decided.count(key)) {
+      out.links.push_back(link);
+      continue;
+    }
+    auto [it, fresh] = produced.emplace(key, &link);
+    if (!fresh && link.score > it->second->score) it->second = &link;
+  }
+  for (const auto& [key, d] : decided) {
+    const MappingRow& row = *d.row;
+    auto it = produced.find(key);
+    const match::Link* was = it == produced.end() ? nullptr : it->second;
+    match::Link link;
+    link.source = d.source;
+    link.target = d.target;
+    if (was) link.shared_terms = was->shared_terms;
+    const std::string matcher_said = was ? was->explanation : std::string();
+    if (row.negated) {
+      ++rep.rejected;
+      if (was) ++rep.rejected_removed;
+      link.origin = match::Origin::Rejected;
+      link.predicate = was ? was->predicate : row.predicate;
+      link.score = was ? was->score : 0.0;
+      link.explanation = with_comment("Afgewezen door curator", row.comment, matcher_said);
+    } else {
+      ++rep.confirmed;
+      if (!was) ++rep.confirmed_added;
+      link.origin = match::Origin::Confirmed;
+      link.predicate = row.predicate;
+      link.score = row.confidence.value_or(1.0);
+      link.explanation = with_comment("Bevestigd door curator", row.comment, matcher_said);
+    }
+    out.links.push_back(std::move(link));
+  }
+  std::stable_sort(out.links.begin(), out.links.end(), [](const match::Link& a, const match::Link& b) {
+    return a.source != b.source ? a.source < b.source : a.score > b.score;
+  });
+  return out;
+}
+
+void record_decision(MappingSet& set, const Catalogue& catalogue, const Decision& d) {
+  add_missing_prefixes(set);
+  MappingRow row;
+  row.subject_id = goal_curie(catalogue, d.sending);
+  row.subject_label = label(catalogue, d.sending);
+  row.predicate = d.predicate;
+  row.negated = !d.confirmed;
+  row.object_id = goal_curie(catalogue, d.receiving);
+  row.object_label = label(catalogue, d.receiving);
+  row.justification = std::string(kManualCuration);
+  row.confidence = d.confidence;
+  row.author_id = d.author_id;
+  row.author_label = d.author_label;
+  row.mapping_date = d.mapping_date.empty() ? today() : d.mapping_date;
+  row.comment = d.comment;
+  for (auto& existing : set.mappings) {
+    if (!existing.curated()) continue;
+    auto s = resolve_curie(catalogue, existing.subject_id);
+    auto o = resolve_curie(catalogue, existing.object_id);
+    if (s == d.sending && o == d.receiving) {
+      row.extra = existing.extra;
+      existing = std::move(row);
+      return;
+    }
+  }
+  set.mappings.push_back(std::move(row));
+}
+
+MappingSet to_mapping_set(const Catalogue& catalogue, const match::Alignment& alignment, MappingSet metadata) {
+  add_missing_prefixes(metadata);
+  for (const auto& link : alignment.links) {
+    MappingRow row;
+    row.subject_id = goal_curie(catalogue, link.source);
+    row.subject_label = label(catalogue, link.source);
+    row.predicate = link.predicate;
+    row.object_id = goal_curie(catalogue, link.target);
+    row.object_label = label(catalogue, link.target);
+    row.comment = link.explanation;
+    switch (link.origin) {
+      case match::Origin::Automatic:
+        row.justification = std::string(kLexicalMatching);
+        row.confidence = std::clamp(link.score, 0.0, 1.0);
+        break;
+      case match::Origin::Confirmed:
+        row.justification = std::string(kManualCuration);
+        row.confidence = std::clamp(link.score, 0.0, 1.0);
+        break;
+      case match::Origin::Rejected:
+        row.justification = std::string(kManualCuration);
+        row.negated = true;
+        break;
+    }
+    metadata.mappings.push_back(std::move(row));
+  }
+  return metadata;
+}
+
+}  // namespace aansluiting::analysis

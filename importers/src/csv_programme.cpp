@@ -1,0 +1,348 @@
+// load_csv: authored programmes exported from a spreadsheet (docs/csv-format.md).
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "aansluiting/importers/importers.hpp"
+#include "csv_reader.hpp"
+#include "input_files.hpp"
+#include "source_text.hpp"
+#include "text_clean.hpp"
+
+namespace aansluiting::importers {
+namespace {
+
+enum Column : std::size_t { Code, Parent, Kind, Title, Description, Levels, Exam, Part, ColumnCount };
+
+// Lower case ASCII, '_' and '-' as spaces, spaces collapsed: "Start_Date" -> "start date".
+std::string key_of(std::string_view text) {
+  std::string s;
+  for (char c : text) s += (c == '_' || c == '-') ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return one_line(s);
+}
+
+std::optional<Column> column_of(std::string_view name) {
+  static const std::unordered_map<std::string, Column> names = {
+      {"code", Code},           {"parent", Parent},         {"ouder", Parent},       {"parent code", Parent},
+      {"kind", Kind},           {"soort", Kind},            {"type", Kind},          {"title", Title},
+      {"titel", Title},         {"description", Description}, {"omschrijving", Description},
+      {"beschrijving", Description}, {"toelichting", Description}, {"levels", Levels}, {"level", Levels},
+      {"niveaus", Levels},      {"niveau", Levels},         {"leerwegen", Levels},   {"exam", Exam},
+      {"examen", Exam},         {"part", Part},             {"deel", Part},
+  };
+  auto it = names.find(key_of(name));
+  if (it == names.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<GoalKind> kind_of(std::string_view text) {
+  static const std::unordered_map<std::string, std::string> dutch = {
+      {"domein", "domain"},       {"subdomein", "subdomain"}, {"doel", "goal"},
+      {"leerdoel", "goal"},       {"onderwerp", "topic"},     {"specificatie", "specification"},
+      {"vakkennis", "knowledge_skill"}, {"knowledge skill", "knowledge_skill"},
+  };
+  std::string key = key_of(text);
+  if (auto it = dutch.find(key); it != dutch.end()) key = it->second;
+  std::replace(key.begin(), key.end(), ' ', '_');
+  auto kind = parse_kind(key);
+  // The root is the programme; level vertices belong to the graph.
+  if (!kind || *kind == GoalKind::Programme || *kind == GoalKind::LevelNode) return std::nullopt;
+  return kind;
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> out;
+  std::string item;
+  for (char c : text) {
+    if (c == ';' || c == ',' || c == '/' || c == '+' || c == '|' || c == ' ') {
+      if (!item.empty()) out.push_back(item);
+      item.clear();
+    } else {
+      item += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+// Programme-wide settings from the leading "# key: value" lines.
+struct Metadata {
+  std::string id, title, subject, description;
+  std::vector<std::string> sources;
+  Source source;
+  LevelSet levels;
+  ExamFlags exam;
+};
+
+class CsvProgrammeReader {
+ public:
+  CsvProgrammeReader(Catalogue& into, const SourceText& src) : cat_(into), g_(into.graph()), src_(src) {}
+
+  void run() {
+    delimiter_ = detect_delimiter(src_.body());
+    std::vector<CsvRecord> records = read_csv(src_, delimiter_);
+    std::size_t i = 0;
+    for (; i < records.size(); ++i) {
+      const CsvRecord& r = records[i];
+      if (r.blank()) continue;
+      if (is_comment(r)) {
+        read_metadata(r);
+        continue;
+      }
+      break;
+    }
+    if (i == records.size()) throw InputError(src_.at_char(src_.text().size()), "no header row (code, kind, title, ...)");
+    read_header(records[i]);
+    std::vector<const CsvRecord*> rows;
+    for (++i; i < records.size(); ++i)
+      if (!records[i].blank() && !is_comment(records[i])) rows.push_back(&records[i]);
+    Vertex root = add_root();
+    index_codes(rows);
+    for (const CsvRecord* row : rows) read_row(*row, root);
+    for (Vertex v : added_)
+      if (!g_.goal(v).levels.empty()) g_.link_levels(v);
+    cat_.add_programme(root, meta_.subject);
+  }
+
+ private:
+  static bool is_comment(const CsvRecord& r) {
+    const std::string& first = r.fields.front().value;
+    std::size_t at = first.find_first_not_of(" \t");
+    return at != std::string::npos && first[at] == '#';
+  }
+
+  Location at(const CsvField& field, const std::string& record = {}) const { return src_.at_char(field.offset, record); }
+
+  std::string record_id(const std::string& code) const { return "csv:" + meta_.id + "/" + code; }
+
+  void read_metadata(const CsvRecord& r) {
+    // A spreadsheet splits "# title: a, b" at the comma; glue the cells back together.
+    std::string line = r.fields.front().value;
+    for (std::size_t i = 1; i < r.fields.size(); ++i) line += delimiter_ + r.fields[i].value;
+    while (!line.empty() && (line.back() == delimiter_ || std::isspace(static_cast<unsigned char>(line.back()))))
+      line.pop_back();
+    std::size_t start = line.find_first_not_of("# \t");
+    if (start == std::string::npos) return;
+    std::size_t colon = line.find(':', start);
+    if (colon == std::string::npos) return;  // free text
+    std::string key = key_of(line.substr(start, colon - start));
+    std::string value = one_line(line.substr(colon + 1));
+    const CsvField& cell = r.fields.front();
+    if (key == "title" || key == "titel") meta_.title = value;
+    else if (key == "subject" || key == "vak") meta_.subject = value;
+    else if (key == "id") meta_.id = value;
+    else if (key == "version" || key == "versie") meta_.source.version = value;
+    else if (key == "start date" || key == "startdatum" || key == "ingangsdatum") meta_.source.start_date = value;
+    else if (key == "source" || key == "bron") meta_.sources.push_back(value);
+    else if (key == "url" || key == "link") meta_.source.url = value;
+    else if (key == "publisher" || key == "uitgever" || key == "author" || key == "auteur") {
+      meta_.source.publisher = meta_.source.publisher.empty() ? value : meta_.source.publisher + "; " + value;
+    } else if (key == "description" || key == "omschrijving") {
+      meta_.description = meta_.description.empty() ? value : meta_.description + "\n" + value;
+    } else if (key == "levels" || key == "niveaus" || key == "leerwegen") {
+      meta_.levels = parse_levels(value, cell, "");
+    } else if (key == "exam" || key == "examen") {
+      meta_.exam = parse_exam(value, cell, "", {});
+    } else {
+      cat_.warn(at(cell), "unknown metadata key '" + key + "' (ignored); see docs/csv-format.md");
+    }
+  }
+
+  LevelSet parse_levels(const std::string& text, const CsvField& cell, const std::string& record) {
+    std::vector<std::string> unknown;
+    LevelSet levels = LevelSet::parse(text, &unknown);
+    for (const std::string& name : unknown)
+      cat_.warn(at(cell, record), "unknown level '" + one_line(name) + "' (ignored); use names like 'vmbo gl', "
+                                  "'vmbo tl', 'havo', 'mbo 2'");
+    return levels;
+  }
+
+  ExamFlags parse_exam(const std::string& text, const CsvField& cell, const std::string& record, ExamFlags flags) {
+    for (const std::string& token : split_list(text)) {
+      if (token == "ce" || token == "cspe") flags.ce = true;
+      else if (token == "se") flags.se = true;
+      else cat_.warn(at(cell, record), "unknown exam '" + token + "' (ignored); use CE, SE or CE;SE");
+    }
+    return flags;
+  }
+
+  void read_header(const CsvRecord& header) {
+    columns_.fill(npos);
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+      const CsvField& f = header.fields[i];
+      if (one_line(f.value).empty()) continue;
+      auto column = column_of(f.value);
+      if (!column) {
+        cat_.warn(at(f), "unknown column '" + one_line(f.value) + "' (ignored)");
+        continue;
+      }
+      if (columns_[*column] != npos) throw InputError(at(f), "column '" + one_line(f.value) + "' appears twice");
+      columns_[*column] = i;
+    }
+    std::string missing;
+    for (auto [column, name] : {std::pair{Code, "code"}, std::pair{Kind, "kind"}, std::pair{Title, "title"}})
+      if (columns_[column] == npos) missing += missing.empty() ? name : std::string(", ") + name;
+    if (!missing.empty())
+      throw InputError(src_.at_char(header.offset), "header row lacks required column(s): " + missing +
+                                                        " (a header needs code, kind and title)");
+    header_size_ = header.fields.size();
+  }
+
+  Vertex add_root() {
+    meta_.source.file = src_.file();
+    std::string stem = std::filesystem::path(src_.file()).stem().string();
+    if (meta_.id.empty()) meta_.id = stem;
+    if (meta_.title.empty()) {
+      meta_.title = !meta_.subject.empty() ? meta_.subject : stem;
+      cat_.warn({src_.file(), 1, 1, {}}, "no '# title:' line; the programme is called '" + meta_.title + "'");
+    }
+    if (meta_.subject.empty()) meta_.subject = meta_.title;
+    meta_.source.title = meta_.title;
+    for (const std::string& s : meta_.sources) {
+      meta_.description += meta_.description.empty() ? "" : "\n";
+      meta_.description += "Bron: " + s;
+    }
+    source_ = cat_.add_source(meta_.source);
+    Goal goal;
+    goal.source_id = "csv:" + meta_.id;
+    goal.title = meta_.title;
+    goal.description = meta_.description;
+    goal.kind = GoalKind::Programme;
+    goal.levels = meta_.levels;
+    goal.exam = meta_.exam;
+    goal.source = source_;
+    Vertex v = g_.add_goal(std::move(goal));
+    added_.push_back(v);
+    return v;
+  }
+
+  // A short row (fewer cells than the header) reads as empty cells that sit
+  // where the row starts, so messages still point at the row.
+  CsvField cell(const CsvRecord& row, Column column) const {
+    std::size_t i = columns_[column];
+    if (i < row.fields.size()) return row.fields[i];
+    return CsvField{{}, row.offset};
+  }
+  std::string value(const CsvRecord& row, Column column) const { return one_line(cell(row, column).value); }
+
+  // Where each code is defined, so a parent written below its child gets a clear message.
+  void index_codes(const std::vector<const CsvRecord*>& rows) {
+    for (const CsvRecord* row : rows) {
+      std::string code = value(*row, Code);
+      if (!code.empty()) line_of_code_.emplace(code, src_.at(row->offset).line);
+    }
+  }
+
+  void read_row(const CsvRecord& row, Vertex root) {
+    const std::size_t line = src_.at(row.offset).line;
+    std::string code = value(row, Code);
+    if (code.empty()) throw InputError(at(cell(row, Code)), "code is empty; every row needs a code");
+    const std::string id = record_id(code);
+    if (auto it = defined_.find(code); it != defined_.end())
+      throw InputError(at(cell(row, Code), id), "code '" + code + "' is already used on line " +
+                                                    std::to_string(it->second.line));
+    for (std::size_t i = header_size_; i < row.fields.size(); ++i)
+      if (!one_line(row.fields[i].value).empty()) {
+        cat_.warn(at(row.fields[i], id), "more cells than header columns; the extra cells are ignored");
+        break;
+      }
+
+    Vertex parent = root;
+    std::string parent_code = value(row, Parent);
+    if (!parent_code.empty()) {
+      auto it = defined_.find(parent_code);
+      if (it == defined_.end()) {
+        auto later = line_of_code_.find(parent_code);
+        std::string why = later == line_of_code_.end() || parent_code == code
+                              ? "is not a code in this file"
+                              : "is defined below this row (line " + std::to_string(later->second) +
+                                    "); put parents above their children";
+        throw InputError(at(cell(row, Parent), id), "parent '" + parent_code + "' " + why);
+      }
+      parent = it->second.vertex;
+    }
+    const Goal& up = g_.goal(parent);
+
+    Goal goal;
+    goal.source_id = id;
+    goal.code = code;
+    goal.title = value(row, Title);
+    if (goal.title.empty()) throw InputError(at(cell(row, Title), id), "title is empty");
+    goal.description = tidy_text(cell(row, Description).value);
+    std::string kind_text = value(row, Kind);
+    goal.kind = GoalKind::Goal;
+    if (!kind_text.empty()) {
+      if (auto kind = kind_of(kind_text)) {
+        goal.kind = *kind;
+      } else {
+        cat_.warn(at(cell(row, Kind), id), "unknown kind '" + kind_text + "'; read as 'goal' (use domain, "
+                                           "subdomain, eindterm, goal, topic, ...)");
+      }
+    }
+    // Empty levels, exam and part cells inherit from the parent, so a
+    // spreadsheet only repeats what differs.
+    std::string levels_text = value(row, Levels);
+    goal.levels = levels_text.empty() ? up.levels : parse_levels(levels_text, cell(row, Levels), id);
+    std::string exam_text = value(row, Exam);
+    goal.exam = up.exam;
+    if (!exam_text.empty()) {
+      goal.exam.ce = goal.exam.se = false;
+      ExamFlags parsed = parse_exam(exam_text, cell(row, Exam), id, goal.exam);
+      goal.exam.ce = parsed.ce;
+      goal.exam.se = parsed.se;
+    }
+    std::string part_text = key_of(value(row, Part));
+    if (!part_text.empty()) {
+      goal.exam.kern = part_text == "kern" || part_text == "core";
+      goal.exam.keuze = part_text == "keuze" || part_text == "elective";
+      if (!goal.exam.kern && !goal.exam.keuze)
+        cat_.warn(at(cell(row, Part), id), "unknown part '" + part_text + "' (ignored); use kern or keuze");
+    }
+    goal.source = source_;
+    Vertex v = g_.add_goal(std::move(goal));
+    added_.push_back(v);
+    g_.add_edge(parent, v, EdgeKind::Contains);
+    defined_.emplace(code, Defined{v, line});
+  }
+
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  struct Defined {
+    Vertex vertex;
+    std::size_t line;
+  };
+
+  Catalogue& cat_;
+  GoalGraph& g_;
+  const SourceText& src_;
+  char delimiter_ = ',';
+  Metadata meta_;
+  SourceIndex source_ = kNoSource;
+  std::array<std::size_t, ColumnCount> columns_{};
+  std::size_t header_size_ = 0;
+  std::unordered_map<std::string, Defined> defined_;
+  std::unordered_map<std::string, std::size_t> line_of_code_;
+  std::vector<Vertex> added_;
+};
+
+}  // namespace
+
+void load_csv(Catalogue& into, const std::string& path) {
+  // Every file is read into its own catalogue; `into` sees them only when all succeeded.
+  Catalogue staged;
+  std::vector<std::string> files = input_files(path, ".csv");
+  if (files.empty()) staged.warn({path, 0, 0, {}}, "folder has no .csv files; nothing loaded");
+  for (const std::string& file : files) {
+    SourceText src = SourceText::read(file);
+    Catalogue one;
+    CsvProgrammeReader(one, src).run();
+    staged.merge(std::move(one));
+  }
+  into.merge(std::move(staged));
+}
+
+}  // namespace aansluiting::importers

@@ -1,0 +1,37 @@
+#include "input_files.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include "aansluiting/diagnostics.hpp"
+
+namespace aansluiting::importers {
+namespace {
+bool ends_with_nocase(std::string_view name, std::string_view suffix) {
+  if (name.size() < suffix.size()) return false;
+  return std::equal(suffix.begin(), suffix.end(), name.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                    [](char a, char b) {
+                      return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+                    });
+}
+}  // namespace
+
+std::vector<std::string> input_files(const std::string& path, std::string_view extension) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw InputError({path, 0, 0, {}}, "file or folder not found");
+  if (!fs::is_directory(path, ec)) return {path};
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    std::string name = entry.path().filename().string();
+    // Editors leave hidden lock and backup files beside the real ones.
+    if (name.empty() || name[0] == '.' || name[0] == '~') continue;
+    if (entry.is_regular_file(ec) && ends_with_nocase(name, extension)) files.push_back(entry.path().string());
+  }
+  if (ec) throw InputError({path, 0, 0, {}}, "cannot list folder: " + ec.message());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace aansluiting::importers

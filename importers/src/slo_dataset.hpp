@@ -1,0 +1,138 @@
+#pragma once
+// The SLO data set as read from one folder: every file the importer knows,
+// one id index over all of them, and the fresh catalogue being filled.
+// The per-dataset builders (slo_examenprogramma.cpp, slo_syllabus.cpp,
+// slo_referentiekader.cpp, slo_basis.cpp) turn records into goals and edges.
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "aansluiting/catalogue.hpp"
+#include "aansluiting/importers/importers.hpp"
+#include "slo_records.hpp"
+
+namespace aansluiting::importers::slo {
+
+enum class FileId : std::uint8_t {
+  // basis/
+  Niveaus, Subjects, BasisGoals,
+  // examenprogramma/
+  Programmes, Domains, Subdomains, Eindtermen, Kop1, Kop2, Kop3, Kop4, Body, ProgrammeSubjects,
+  // syllabus/
+  Syllabi, Specifications, Explanations, Concepts, SyllabusSubjects,
+  // referentiekader/
+  Frameworks, RefDomains, RefSubdomains, RefTopics, RefSubtopics, RefTextFeatures,
+  Count
+};
+constexpr std::size_t kFileCount = static_cast<std::size_t>(FileId::Count);
+
+struct FileSpec {
+  std::string_view folder;  // dataset folder below the SLO folder
+  std::string_view name;
+  bool required;            // required when its dataset folder is loaded
+};
+const FileSpec& file_spec(FileId file);
+
+// The file a `*_id` field points into, or nullopt when the field names a
+// dataset this importer does not know (e.g. doelniveau_id).
+std::optional<FileId> reference_target(std::string_view field);
+
+// One record of the index: where it is and, once built, its goal.
+struct Entry {
+  FileId file;
+  std::uint32_t record;
+  std::optional<Vertex> vertex;
+};
+
+// SLO ids are random UUIDs: their first and last 8 bytes are hash enough.
+struct IdHash {
+  std::size_t operator()(std::string_view id) const noexcept;
+};
+
+class Dataset {
+ public:
+  // Reads every file of the selected datasets; throws InputError when the
+  // folder, a required file or a file's syntax is wrong. Every id reference
+  // is looked up once here. Nothing after the constructor throws InputError.
+  Dataset(const std::string& folder, const SloOptions& options);
+
+  // The catalogue the builders fill; receives the warnings raised while reading.
+  void build_into(Catalogue& target);
+  Catalogue& catalogue() { return *cat_; }
+  GoalGraph& graph() { return cat_->graph(); }
+
+  bool loaded(FileId f) const { return files_[at(f)] != nullptr; }
+  const RecordFile& file(FileId f) const { return *files_[at(f)]; }
+
+  // Records of a loaded file that own their id (duplicates are skipped).
+  template <class Fn>
+  void for_each(FileId f, Fn&& fn) {
+    if (!loaded(f)) return;
+    const auto& recs = file(f).records();
+    auto& entries = entries_[at(f)];
+    for (std::size_t i = 0; i < recs.size(); ++i)
+      if (entries[i]) fn(recs[i], *entries[i]);
+  }
+
+  // The records a reference field names, as resolved (nullptr: not found).
+  std::span<const Entry* const> targets(FileId f, const Record& r, std::string_view field) const;
+  const Entry* find(std::string_view id) const;
+
+  // Creates the goal of a record (id, prefix as code, title, description,
+  // kind, levels from niveau_id, ce/se/kern/keuze) and indexes its vertex.
+  Vertex add_goal(FileId f, const Record& r, Entry& e, GoalKind kind, SourceIndex source = kNoSource);
+  // Adds goals of kind `kind` for every record of `f`; returns them in file order.
+  std::vector<Vertex> add_goals(FileId f, GoalKind kind);
+
+  // For every record of `from`, an edge to each record of `to` named in
+  // `field`, in array order (reversed: from the named record to this one).
+  // A child reached by a Contains edge takes the parent's source if it has none.
+  void link(FileId from, std::string_view field, FileId to, EdgeKind kind, bool reverse = false);
+
+  // One source per file for goals that no programme owns.
+  SourceIndex file_source(FileId f, std::string_view title, std::string_view publisher);
+  // Goals that no programme, syllabus or framework owns get their file's source.
+  void assign_file_sources();
+  // Links every goal with levels to its level vertices (at-level edges).
+  void link_all_levels();
+
+  // Warns about every `*_id` reference that points nowhere, adds Replaces
+  // edges to loaded older versions, and summarises references into data sets
+  // that are absent.
+  void resolve_references();
+
+ private:
+  static std::size_t at(FileId f) { return static_cast<std::size_t>(f); }
+  void read(const std::string& folder, const SloOptions& options);
+  void build_index();
+  void check_types(FileId f, const Record& r);
+
+  Catalogue* cat_ = nullptr;
+  std::vector<Warning> read_warnings_;
+  std::array<std::unique_ptr<RecordFile>, kFileCount> files_;
+  std::unordered_map<std::string_view, Entry, IdHash> index_;
+  std::array<std::vector<Entry*>, kFileCount> entries_;           // per record; nullptr for a duplicate
+  std::array<std::vector<const Entry*>, kFileCount> resolved_;    // per list item of the file
+  std::vector<LevelSet> niveau_levels_;                           // per record of niveaus.json
+  std::array<SourceIndex, kFileCount> file_sources_;
+  std::vector<std::pair<FileId, Vertex>> goals_;  // every goal added
+};
+
+// Builders, called in this order by load_slo.
+void build_exam_programmes(Dataset& d);
+void build_syllabi(Dataset& d);
+void build_reference_framework(Dataset& d);
+void build_basis_goals(Dataset& d);
+
+// Readable subject names for Catalogue::add_programme.
+std::string programme_subject(std::string_view title);  // "Examenprogramma Wiskunde B vwo" -> "Wiskunde B"
+std::string syllabus_subject(std::string_view title);   // "Syllabus Wiskunde A havo 2025" -> "Syllabus Wiskunde A 2025"
+
+}  // namespace aansluiting::importers::slo

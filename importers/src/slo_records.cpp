@@ -1,0 +1,267 @@
+#include "slo_records.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include <simdjson.h>
+
+#include "slo_syntax_error.hpp"
+
+namespace aansluiting::importers::slo {
+namespace dom = simdjson::dom;
+
+namespace {
+
+std::string_view type_name(dom::element_type type) {
+  switch (type) {
+    case dom::element_type::ARRAY: return "an array";
+    case dom::element_type::OBJECT: return "an object";
+    case dom::element_type::INT64:
+    case dom::element_type::UINT64:
+    case dom::element_type::DOUBLE: return "a number";
+    case dom::element_type::STRING: return "a string";
+    case dom::element_type::BOOL: return "a boolean";
+    case dom::element_type::NULL_VALUE: return "null";
+  }
+  return "a value";
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+}  // namespace
+
+struct RecordFile::Parser {
+  dom::parser parser;
+};
+
+RecordFile::RecordFile(std::string path, std::vector<Warning>& warnings)
+    : path_(std::move(path)), parser_(std::make_unique<Parser>()) {
+  read_padded();
+  if (size_ >= 3 && std::memcmp(text_.get(), "\xEF\xBB\xBF", 3) == 0) start_ = 3;
+  parse(warnings);
+}
+
+// Reads the file straight into a buffer with simdjson's padding, so the
+// content is copied once; read_file explains any failure.
+void RecordFile::read_padded() {
+  std::FILE* f = std::fopen(path_.c_str(), "rb");
+  std::error_code ec;
+  const auto size = f ? std::filesystem::file_size(path_, ec) : 0;
+  if (!f || ec || size > (std::size_t{1} << 30)) {
+    if (f) std::fclose(f);
+    read_file(path_);  // throws with the reason
+    throw InputError({path_, 0, 0, {}}, "cannot read file");
+  }
+  // Not zero-filled: fread writes the content, only the padding is cleared.
+  text_.reset(new char[size + simdjson::SIMDJSON_PADDING]);
+  std::memset(text_.get() + size, 0, simdjson::SIMDJSON_PADDING);
+  const std::size_t got = size ? std::fread(text_.get(), 1, size, f) : 0;
+  std::fclose(f);
+  if (got != size) throw InputError({path_, 0, 0, {}}, "cannot read whole file");
+  size_ = size;
+}
+
+RecordFile::~RecordFile() = default;
+RecordFile::RecordFile(RecordFile&&) noexcept = default;
+RecordFile& RecordFile::operator=(RecordFile&&) noexcept = default;
+
+void RecordFile::fail(std::size_t offset, const std::string& message) const {
+  throw InputError(where(offset), message);
+}
+
+void RecordFile::fail_syntax(int error) const {
+  SyntaxError e = find_syntax_error(text_.get() + start_, size_ - start_, error);
+  fail(start_ + e.offset, e.message);
+}
+
+Location RecordFile::where(std::size_t offset, std::string_view record) const {
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    const char* begin = text_.get();
+    const char* end = begin + size_;
+    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr; ++p)
+      line_starts_.push_back(static_cast<std::size_t>(p - begin) + 1);
+  }
+  offset = std::min(offset, size_);
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
+  Location loc;
+  loc.file = path_;
+  loc.line = static_cast<std::size_t>(it - line_starts_.begin()) + 1;
+  loc.column = offset - *it + 1;
+  loc.record = std::string(record);
+  return loc;
+}
+
+// The DOM keeps no positions; the file is known to be valid JSON with an
+// array root here, so its elements start after '[' or a ',' at depth one.
+std::size_t RecordFile::element_offset(std::uint32_t ordinal) const {
+  if (element_offsets_.empty()) {
+    const char* p = text_.get();
+    int depth = 0;
+    bool expect = false;
+    for (std::size_t i = start_; i < size_; ++i) {
+      const char c = p[i];
+      if (is_blank(c)) continue;
+      if (c == ']' || c == '}') {
+        --depth;
+        expect = false;
+        continue;
+      }
+      if (depth == 1 && expect) {
+        element_offsets_.push_back(i);
+        expect = false;
+      }
+      if (c == '"') {
+        // Skip the string: find the closing quote that is not escaped.
+        for (++i; i < size_; ++i) {
+          const char* q = static_cast<const char*>(std::memchr(p + i, '"', size_ - i));
+          if (!q) {
+            i = size_;
+            break;
+          }
+          std::size_t k = static_cast<std::size_t>(q - p), backslashes = 0;
+          while (k - backslashes > i && p[k - backslashes - 1] == '\\') ++backslashes;
+          i = k;
+          if (backslashes % 2 == 0) break;
+        }
+      } else if (c == '[' || c == '{') {
+        if (++depth == 1) expect = true;
+      } else if (c == ',' && depth == 1) {
+        expect = true;
+      }
+    }
+  }
+  return ordinal < element_offsets_.size() ? element_offsets_[ordinal] : start_;
+}
+
+const Field* RecordFile::field(const Record& r, std::string_view name) const {
+  for (const Field& f : fields(r))
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+std::string_view RecordFile::text(const Record& r, std::string_view name) const {
+  const Field* f = field(r, name);
+  return f && f->type == ValueType::String ? f->text : std::string_view();
+}
+
+double RecordFile::number(const Record& r, std::string_view name, double fallback) const {
+  const Field* f = field(r, name);
+  return f && f->type == ValueType::Number ? f->number : fallback;
+}
+
+std::span<const std::string_view> RecordFile::ids(const Record& r, std::string_view name) const {
+  const Field* f = field(r, name);
+  return f && f->type == ValueType::List ? items(*f) : std::span<const std::string_view>();
+}
+
+void RecordFile::parse(std::vector<Warning>& warnings) {
+  const std::string_view content(text_.get() + start_, size_ - start_);
+  if (!simdjson::validate_utf8(content)) {
+    require_utf8(path_, std::string(text_.get(), size_));  // throws with the position of the first bad byte
+    fail(start_, describe_json_error(simdjson::UTF8_ERROR));
+  }
+
+  dom::element root;
+  if (auto error = parser_->parser.parse(content.data(), content.size(), false).get(root)) fail_syntax(error);
+  if (root.type() != dom::element_type::ARRAY) {
+    const auto first = content.find_first_not_of(" \t\r\n");
+    fail(start_ + (first == std::string_view::npos ? 0 : first),
+         "expected a JSON array of records, found " + std::string(type_name(root.type())));
+  }
+
+  dom::array array;
+  if (root.get_array().get(array)) fail(start_, "expected a JSON array of records");
+  // Rough sizes of SLO files (about six fields per record, ids of ~40 bytes)
+  // spare most regrowth of the flat arrays.
+  records_.reserve(array.size());
+  fields_.reserve(array.size() * 6);
+  items_.reserve(content.size() / 48);
+  std::vector<std::string> pending;  // warnings waiting for the record id
+  std::uint32_t ordinal = 0;
+  for (dom::element element : array) {
+    const std::uint32_t this_ordinal = ordinal++;
+    if (element.type() != dom::element_type::OBJECT) {
+      warnings.push_back({where(element_offset(this_ordinal)),
+                          "record is " + std::string(type_name(element.type())) + ", not an object; skipped"});
+      continue;
+    }
+    Record record;
+    record.ordinal = this_ordinal;
+    record.fields_begin = static_cast<std::uint32_t>(fields_.size());
+    const auto items_begin = items_.size();
+    pending.clear();
+    bool bad_id = false;
+    dom::object object;
+    if (element.get_object().get(object)) continue;  // the type was checked above
+    for (dom::key_value_pair member : object) {
+      Field field;
+      field.name = member.key;
+      const dom::element& v = member.value;
+      switch (v.type()) {
+        case dom::element_type::STRING:
+          field.type = ValueType::String;
+          if (v.get_string().get(field.text)) continue;
+          if (is_reference_field(field.name)) {
+            // A single id where SLO's schema has an array (ref.vakleergebieden): a list of one.
+            field.type = ValueType::List;
+            field.items_begin = static_cast<std::uint32_t>(items_.size());
+            items_.push_back(field.text);
+            field.items_end = static_cast<std::uint32_t>(items_.size());
+          }
+          break;
+        case dom::element_type::INT64:
+        case dom::element_type::UINT64:
+        case dom::element_type::DOUBLE:
+          field.type = ValueType::Number;
+          if (v.get_double().get(field.number)) continue;
+          break;
+        case dom::element_type::BOOL:
+          field.type = ValueType::Number;
+          field.number = v.get_bool().value_unsafe() ? 1 : 0;
+          break;
+        case dom::element_type::ARRAY: {
+          field.type = ValueType::List;
+          field.items_begin = static_cast<std::uint32_t>(items_.size());
+          dom::array list;
+          if (v.get_array().get(list)) continue;
+          for (dom::element item : list) {
+            if (item.type() == dom::element_type::STRING) {
+              std::string_view s;
+              if (!item.get_string().get(s)) items_.push_back(s);
+            } else {
+              pending.push_back("field " + std::string(member.key) + " holds " + std::string(type_name(item.type())) +
+                                " where an id string is expected; item skipped");
+            }
+          }
+          field.items_end = static_cast<std::uint32_t>(items_.size());
+          break;
+        }
+        case dom::element_type::OBJECT:
+        case dom::element_type::NULL_VALUE:
+          pending.push_back("field " + std::string(member.key) + " is " + std::string(type_name(v.type())) + "; ignored");
+          if (member.key == "id") bad_id = true;
+          continue;
+      }
+      if (member.key == "id") {
+        if (field.type == ValueType::String && !field.text.empty()) record.id = field.text;
+        else bad_id = true;
+      }
+      fields_.push_back(field);
+    }
+    if (record.id.empty()) {
+      warnings.push_back({where(element_offset(this_ordinal)),
+                          bad_id ? "record id is not a non-empty string; record skipped" : "record without an \"id\"; skipped"});
+      fields_.resize(record.fields_begin);
+      items_.resize(items_begin);
+      continue;
+    }
+    for (auto& message : pending) warnings.push_back({where(record), std::move(message)});
+    record.fields_end = static_cast<std::uint32_t>(fields_.size());
+    records_.push_back(record);
+  }
+}
+
+}  // namespace aansluiting::importers::slo

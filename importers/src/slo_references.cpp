@@ -1,0 +1,98 @@
+// Reference checking for the SLO data: every `*_id` field must name a record.
+#include <map>
+#include <utility>
+
+#include "slo_dataset.hpp"
+
+namespace aansluiting::importers::slo {
+namespace {
+
+std::string file_name(FileId f) {
+  const FileSpec& s = file_spec(f);
+  return std::string(s.folder) + "/" + std::string(s.name);
+}
+
+}  // namespace
+
+std::optional<FileId> reference_target(std::string_view field) {
+  static const std::pair<std::string_view, FileId> kTargets[] = {
+      {"niveau_id", FileId::Niveaus},
+      {"vakleergebied_id", FileId::Subjects},
+      {"examenprogramma_id", FileId::Programmes},
+      {"examenprogramma_domein_id", FileId::Domains},
+      {"examenprogramma_subdomein_id", FileId::Subdomains},
+      {"examenprogramma_eindterm_id", FileId::Eindtermen},
+      {"examenprogramma_kop1_id", FileId::Kop1},
+      {"examenprogramma_kop2_id", FileId::Kop2},
+      {"examenprogramma_kop3_id", FileId::Kop3},
+      {"examenprogramma_kop4_id", FileId::Kop4},
+      {"examenprogramma_body_id", FileId::Body},
+      {"examenprogramma_vakleergebied_id", FileId::ProgrammeSubjects},
+      {"syllabus_id", FileId::Syllabi},
+      {"syllabus_specifieke_eindterm_id", FileId::Specifications},
+      {"syllabus_toelichting_id", FileId::Explanations},
+      {"syllabus_vakbegrip_id", FileId::Concepts},
+      {"syllabus_vakleergebied_id", FileId::SyllabusSubjects},
+      {"ref_vakleergebied_id", FileId::Frameworks},
+      {"ref_domein_id", FileId::RefDomains},
+      {"ref_subdomein_id", FileId::RefSubdomains},
+      {"ref_onderwerp_id", FileId::RefTopics},
+      {"ref_deelonderwerp_id", FileId::RefSubtopics},
+      {"ref_tekstkenmerk_id", FileId::RefTextFeatures},
+  };
+  for (const auto& [name, file] : kTargets)
+    if (name == field) return file;
+  return std::nullopt;
+}
+
+void Dataset::resolve_references() {
+  // References into data sets that are not part of this folder (or not
+  // selected) are expected; they are counted per file and field instead of
+  // flooding the catalogue with one warning per record.
+  std::map<std::pair<FileId, std::string_view>, std::size_t> absent;
+
+  for (std::size_t i = 0; i < kFileCount; ++i) {
+    const auto f = static_cast<FileId>(i);
+    if (!loaded(f)) continue;
+    const RecordFile& rf = file(f);
+    const auto& resolved = resolved_[i];
+    for_each(f, [&](const Record& r, Entry& self) {
+      check_types(f, r);
+      for (const Field& field : rf.fields(r)) {
+        if (field.type != ValueType::List || !is_reference_field(field.name)) continue;
+        const std::string_view name = field.name;
+        if (name == "replaces") {
+          // Older versions are normally not published alongside; link the ones that are.
+          for (std::uint32_t k = field.items_begin; k < field.items_end; ++k)
+            if (self.vertex && resolved[k] && resolved[k]->vertex)
+              graph().add_edge(*self.vertex, *resolved[k]->vertex, EdgeKind::Replaces);
+          continue;
+        }
+        const auto target = reference_target(name);
+        for (std::uint32_t k = field.items_begin; k < field.items_end; ++k) {
+          const std::string_view id = rf.all_items()[k];
+          if (const Entry* e = resolved[k]) {
+            if (target && e->file != *target) {
+              cat_->warn(rf.where(r), "field " + std::string(name) + ": id " + std::string(id) + " is a record of " +
+                                         file_name(e->file) + ", expected one of " + file_name(*target));
+            }
+          } else if (target && loaded(*target)) {
+            cat_->warn(rf.where(r), "field " + std::string(name) + ": id " + std::string(id) +
+                                       " points to no record of " + file_name(*target));
+          } else {
+            ++absent[{f, name}];
+          }
+        }
+      }
+    });
+  }
+
+  for (const auto& [key, count] : absent) {
+    const auto& [f, name] = key;
+    cat_->warn({file(f).path(), 0, 0, {}},
+              std::to_string(count) + " references in field " + std::string(name) +
+                  " point to records not in this data set");
+  }
+}
+
+}  // namespace aansluiting::importers::slo

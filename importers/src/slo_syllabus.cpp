@@ -1,0 +1,69 @@
+// CvTE syllabi: syllabus -> specifications, with Specifies edges into the
+// exam programmes; explanations and concepts hang beside, never below.
+#include "slo_dataset.hpp"
+
+namespace aansluiting::importers::slo {
+namespace {
+
+std::string first_non_empty(std::string_view a, std::string_view b) { return std::string(a.empty() ? b : a); }
+
+}  // namespace
+
+void build_syllabi(Dataset& d) {
+  if (!d.loaded(FileId::Syllabi)) return;
+  GoalGraph& g = d.graph();
+  const RecordFile& syllabi = d.file(FileId::Syllabi);
+
+  d.add_goals(FileId::Specifications, GoalKind::Specification);
+  const std::vector<Vertex> explanations = d.add_goals(FileId::Explanations, GoalKind::Explanation);
+  const std::vector<Vertex> concepts = d.add_goals(FileId::Concepts, GoalKind::Concept);
+  std::vector<Vertex> roots;
+  d.for_each(FileId::Syllabi, [&](const Record& r, Entry& e) {
+    const std::string_view exam_year = syllabi.text(r, "examenjaar");
+    Source s;
+    s.file = syllabi.path();
+    s.title = std::string(syllabi.text(r, "title"));
+    s.version = first_non_empty(syllabi.text(r, "versie"), exam_year);
+    s.start_date = syllabi.text(r, "ingangsdatum").empty() && !exam_year.empty()
+                       ? "examenjaar " + std::string(exam_year)
+                       : std::string(syllabi.text(r, "ingangsdatum"));
+    s.url = std::string(syllabi.text(r, "url"));
+    s.publisher = "CvTE";
+    roots.push_back(d.add_goal(FileId::Syllabi, r, e, GoalKind::Syllabus, d.catalogue().add_source(std::move(s))));
+  });
+
+  d.link(FileId::Syllabi, "syllabus_specifieke_eindterm_id", FileId::Specifications, EdgeKind::Contains);
+  d.link(FileId::Syllabi, "examenprogramma_id", FileId::Programmes, EdgeKind::Specifies);
+  for (FileId from : {FileId::Specifications, FileId::Explanations, FileId::Concepts}) {
+    d.link(from, "examenprogramma_eindterm_id", FileId::Eindtermen, EdgeKind::Specifies);
+    d.link(from, "examenprogramma_subdomein_id", FileId::Subdomains, EdgeKind::Specifies);
+    d.link(from, "examenprogramma_domein_id", FileId::Domains, EdgeKind::Specifies);
+  }
+  // Specifications and syllabi name their explanations and concepts; the
+  // edge points from the explanation to what it explains.
+  for (FileId from : {FileId::Specifications, FileId::Syllabi}) {
+    d.link(from, "syllabus_toelichting_id", FileId::Explanations, EdgeKind::Specifies, true);
+    d.link(from, "syllabus_vakbegrip_id", FileId::Concepts, EdgeKind::Specifies, true);
+  }
+
+  // A specification applies to the levels of every syllabus that lists it
+  // (it got the provenance of the first through the Contains edge).
+  for (Vertex root : roots) {
+    const LevelSet levels = g.goal(root).levels;
+    for (Vertex spec : g.children(root)) g.goal(spec).levels.add(levels);
+  }
+  // Explanations and concepts take levels and provenance from what they explain.
+  for (const auto* group : {&explanations, &concepts}) {
+    for (Vertex v : *group) {
+      for (Vertex target : g.targets(v, EdgeKind::Specifies)) {
+        const Goal& t = g.goal(target);
+        if (t.kind != GoalKind::Specification && t.kind != GoalKind::Syllabus) continue;
+        g.goal(v).levels.add(t.levels);
+        if (g.goal(v).source == kNoSource) g.goal(v).source = t.source;
+      }
+    }
+  }
+  for (Vertex root : roots) d.catalogue().add_programme(root, syllabus_subject(g.goal(root).title));
+}
+
+}  // namespace aansluiting::importers::slo

@@ -1,0 +1,157 @@
+#include "slo_syntax_error.hpp"
+
+#include <string_view>
+
+#include <simdjson.h>
+
+namespace aansluiting::importers::slo {
+namespace od = simdjson::ondemand;
+
+std::string describe_json_error(int code) {
+  const auto error = static_cast<simdjson::error_code>(code);
+  switch (error) {
+    case simdjson::TAPE_ERROR: return "malformed JSON: missing or superfluous comma, bracket, colon or key";
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "malformed JSON: the file ends before an array or object is closed";
+    case simdjson::STRING_ERROR: return "malformed JSON: invalid string or escape sequence";
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR: return "malformed JSON: invalid literal (expected true, false or null)";
+    case simdjson::NUMBER_ERROR: return "malformed JSON: invalid number";
+    case simdjson::NUMBER_OUT_OF_RANGE: return "malformed JSON: number out of range";
+    case simdjson::UNESCAPED_CHARS: return "malformed JSON: unescaped control character in a string";
+    case simdjson::UNCLOSED_STRING: return "malformed JSON: string is not closed";
+    case simdjson::EMPTY: return "malformed JSON: the file holds no JSON value";
+    case simdjson::DEPTH_ERROR: return "malformed JSON: nested too deeply";
+    case simdjson::TRAILING_CONTENT: return "malformed JSON: unexpected content after the top-level value";
+    case simdjson::UTF8_ERROR: return "invalid UTF-8 byte sequence (the file must be saved as UTF-8)";
+    default: return std::string("malformed JSON: ") + simdjson::error_message(error);
+  }
+}
+
+namespace {
+
+// Errors of simdjson's first pass (unclosed strings, raw control characters)
+// come without a position; one scan over the strings finds it.
+std::size_t string_error_offset(std::string_view text, simdjson::error_code error) {
+  bool in_string = false;
+  std::size_t opened = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!in_string) {
+      if (c == '"') {
+        in_string = true;
+        opened = i;
+      }
+    } else if (c == '\\') {
+      ++i;
+    } else if (c == '"') {
+      in_string = false;
+    } else if (c < 0x20 && error == simdjson::UNESCAPED_CHARS) {
+      return i;
+    }
+  }
+  if (in_string) return opened;
+  auto first = text.find_first_not_of(" \t\r\n");
+  return first == std::string_view::npos ? text.size() : first;
+}
+
+struct Walker {
+  const char* data;
+  std::size_t size;
+  od::document* doc;
+  simdjson::error_code error = simdjson::SUCCESS;
+  std::size_t offset = 0;
+
+  std::size_t where(const char* token) const {
+    const char* p = nullptr;
+    if (doc->current_location().get(p) == simdjson::SUCCESS && p) return static_cast<std::size_t>(p - data);
+    return token ? static_cast<std::size_t>(token - data) : size;
+  }
+  bool ok(simdjson::error_code e, const char* token) {
+    if (!e) return true;
+    if (!error) {
+      error = e;
+      offset = where(token);
+    }
+    return false;
+  }
+
+  // Reads every value, so every token is checked.
+  bool walk(od::value value) {
+    const char* token = value.raw_json_token().data();
+    od::json_type type;
+    if (!ok(value.type().get(type), token)) return false;
+    switch (type) {
+      case od::json_type::array: {
+        od::array array;
+        if (!ok(value.get_array().get(array), token)) return false;
+        for (auto item : array) {
+          od::value v;
+          if (!ok(std::move(item).get(v), token) || !walk(v)) return false;
+        }
+        return true;
+      }
+      case od::json_type::object: {
+        od::object object;
+        if (!ok(value.get_object().get(object), token)) return false;
+        for (auto member : object) {
+          od::field f;
+          if (!ok(std::move(member).get(f), token)) return false;
+          std::string_view key;
+          if (!ok(f.unescaped_key().get(key), token) || !walk(f.value())) return false;
+        }
+        return true;
+      }
+      case od::json_type::string: {
+        std::string_view s;
+        return ok(value.get_string().get(s), token);
+      }
+      case od::json_type::number: {
+        double d;
+        return ok(value.get_double().get(d), token);
+      }
+      case od::json_type::boolean: {
+        bool b;
+        return ok(value.get_bool().get(b), token);
+      }
+      case od::json_type::null: {
+        bool n = false;
+        if (!ok(value.is_null().get(n), token)) return false;
+        return n || ok(simdjson::N_ATOM_ERROR, token);
+      }
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+SyntaxError find_syntax_error(const char* data, std::size_t size, int dom_error) {
+  const auto fallback = static_cast<simdjson::error_code>(dom_error);
+  const std::string_view text(data, size);
+  od::parser parser;
+  od::document doc;
+  auto error = parser.iterate(simdjson::padded_string_view(data, size, size + simdjson::SIMDJSON_PADDING)).get(doc);
+  if (error) return {string_error_offset(text, error), describe_json_error(error)};
+
+  Walker walker{data, size, &doc};
+  od::json_type type;
+  if (walker.ok(doc.type().get(type), data)) {
+    if (type == od::json_type::array || type == od::json_type::object) {
+      od::value root;
+      const char* rest = nullptr;
+      // After the root value, any location still in bounds is trailing content.
+      if (walker.ok(doc.get_value().get(root), data) && walker.walk(root) &&
+          doc.current_location().get(rest) == simdjson::SUCCESS && rest)
+        walker.ok(simdjson::TRAILING_CONTENT, rest);
+    } else {
+      // A scalar document: the DOM parser's verdict stands.
+      walker.ok(fallback, data);
+    }
+  }
+  if (walker.error) return {walker.offset, describe_json_error(walker.error)};
+  // The walker found nothing (it checks a little less than the DOM parser).
+  return {string_error_offset(text, fallback), describe_json_error(fallback)};
+}
+
+}  // namespace aansluiting::importers::slo

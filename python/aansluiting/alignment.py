@@ -1,0 +1,106 @@
+"""Aligning two programmes (or two lists of goals) and curating the links."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence, Union
+
+from . import _core
+from ._core import Alignment, Catalogue, Curation, Goal, Programme, TextAnalyser
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+GoalsLike = Union[Programme, Goal, Sequence[Goal]]
+Progress = Callable[[int, int], None]
+
+_ANALYSERS: dict[int, tuple[Catalogue, int, TextAnalyser]] = {}
+
+
+def text_analyser(catalogue: Catalogue) -> TextAnalyser:
+    """The catalogue's text analyser (learned once, then reused while the catalogue is unchanged)."""
+    key = id(catalogue)
+    cached = _ANALYSERS.get(key)
+    if cached is not None and cached[0] is catalogue and cached[1] == catalogue.num_goals:
+        return cached[2]
+    analyser = TextAnalyser(catalogue)
+    _ANALYSERS[key] = (catalogue, catalogue.num_goals, analyser)
+    return analyser
+
+
+def _catalogue_of(goals: GoalsLike) -> Catalogue:
+    if isinstance(goals, Programme):
+        return goals.root.catalogue
+    if isinstance(goals, Goal):
+        return goals.catalogue
+    first = next(iter(goals), None)
+    if first is None:
+        raise ValueError("an empty list of goals cannot be aligned")
+    return first.catalogue
+
+
+def leaves(goals: GoalsLike, level: str | None = None, exam: Iterable[str] = ()) -> list[Goal]:
+    """The leaf goals of a programme or goal (eindtermen, specifications, werkprocessen, ...)."""
+    if isinstance(goals, (Programme, Goal)):
+        root = goals.root if isinstance(goals, Programme) else goals
+        return _core._select_leaves(root.catalogue, [root], level, list(exam))
+    return list(goals)
+
+
+def align(
+    source: GoalsLike,
+    target: GoalsLike,
+    *,
+    source_level: str | None = None,
+    target_level: str | None = None,
+    top_k: int = 20,
+    min_score: float = 0.05,
+    one_to_one: bool = False,
+    max_links: int = 3,
+    threads: int = 0,
+    curation: Curation | str | os.PathLike | None = None,
+    progress: Progress | None = None,
+) -> Alignment:
+    """Align the leaf goals of ``source`` to those of ``target``.
+
+    ``source``/``target`` are programmes, goals (their leaves are used) or lists
+    of goals. Every link has a score, a SKOS predicate and an explanation that
+    names the shared terms. ``curation`` (a :class:`Curation` or an SSSOM file)
+    overrides the matcher: confirmed links are kept, rejected ones removed.
+    """
+    catalogue = _catalogue_of(source)
+    result = _core._align(
+        catalogue,
+        leaves(source, source_level),
+        leaves(target, target_level),
+        text_analyser(catalogue),
+        top_k=top_k,
+        min_score=min_score,
+        one_to_one=one_to_one,
+        max_links=max_links,
+        threads=threads,
+        progress=progress,
+    )
+    if curation is not None:
+        if not isinstance(curation, Curation):
+            curation = Curation(catalogue, os.fspath(curation))
+        result = curation.apply(result)
+    return result
+
+
+def alignment_to_pandas(self: Alignment) -> "pd.DataFrame":
+    """One row per link: source, target, score, predicate, origin, shared terms, explanation."""
+    import pandas as pd
+
+    return pd.DataFrame(self._columns())
+
+
+def curation_to_pandas(self: Curation) -> "pd.DataFrame":
+    import pandas as pd
+
+    return pd.DataFrame(self._columns())
+
+
+def install() -> None:
+    Alignment.to_pandas = alignment_to_pandas
+    Curation.to_pandas = curation_to_pandas

@@ -1,0 +1,180 @@
+"""Plots of a transition analysis (matplotlib only; labels in Dutch).
+
+matplotlib is imported inside the functions so that ``import aansluiting`` stays
+fast and works without it. Without a display (a server, CI) the Agg backend is
+chosen, unless the user or Jupyter already picked one.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+#: Cells up to this many get their value written in them.
+ANNOTATE_MAX_CELLS = 150
+LABEL_WIDTH = 24
+LABEL_LINES = 3
+
+# Stacks of the gap bars: (label, colour); exam parts are disjoint so the bars add up.
+EXAM_PARTS = (
+    ("CE en SE", "#1f5a96"),
+    ("alleen CE", "#5b9bd5"),
+    ("alleen SE", "#f4a259"),
+    ("geen CE/SE", "#b4b4b4"),
+)
+
+
+def _pyplot():
+    import matplotlib
+
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if (headless and "matplotlib.pyplot" not in sys.modules and not os.environ.get("MPLBACKEND")
+            and "ipykernel" not in sys.modules):
+        matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def wrap_label(text: str, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) -> str:
+    """A long domain title wrapped on word boundaries, at most ``lines`` lines."""
+    parts = textwrap.wrap(str(text), width=width, break_long_words=True) or [""]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][: max(1, width - 1)].rstrip() + "…"
+    return "\n".join(parts)
+
+
+def _ordered(values) -> list:
+    """Unique values in order of first appearance (the order of the programme)."""
+    return list(dict.fromkeys(values))
+
+
+def heatmap_size(domain_matrix: "pd.DataFrame") -> tuple[float, float]:
+    """A figure size (inches) in which labels and annotations stay readable."""
+    n_rows = max(1, domain_matrix["sending_domain"].nunique()) if len(domain_matrix) else 1
+    n_cols = max(1, domain_matrix["receiving_domain"].nunique()) if len(domain_matrix) else 1
+    return (min(24.0, max(8.0, 3.6 + 1.05 * n_cols)), min(30.0, 3.0 + 0.42 * n_rows))
+
+
+def domain_heatmap(domain_matrix: "pd.DataFrame", title: str, ax: "Axes | None" = None) -> "Axes":
+    """Sending domain (rows) x receiving domain (columns), coloured by ``coverage``.
+
+    ``coverage`` of a cell: how much of the receiving domain the sending domain
+    prepares (0-1, docs/transitions.md). Several pairs in one table are drawn
+    as one matrix with the pair name in the labels.
+    """
+    import numpy as np
+
+    if ax is None:
+        plt = _pyplot()
+        _, ax = plt.subplots(figsize=heatmap_size(domain_matrix), layout="constrained")
+    fig = ax.figure
+
+    if len(domain_matrix) == 0:
+        ax.text(0.5, 0.5, "Geen domeinen om te tonen", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        ax.set_title(title)
+        return ax
+
+    title = "\n".join(textwrap.wrap(str(title), 70)) or str(title)
+    dm = domain_matrix
+    several = "pair" in dm and dm["pair"].nunique() > 1
+    if several:
+        dm = dm.assign(sending_domain=dm["pair"] + ": " + dm["sending_domain"].astype(str),
+                       receiving_domain=dm["pair"] + ": " + dm["receiving_domain"].astype(str))
+    rows = _ordered(dm["sending_domain"])
+    cols = _ordered(dm["receiving_domain"])
+    grid = (dm.pivot_table(index="sending_domain", columns="receiving_domain", values="coverage",
+                           aggfunc="max", sort=False)
+            .reindex(index=rows, columns=cols))
+    values = grid.to_numpy(dtype=float)
+
+    image = ax.imshow(np.ma.masked_invalid(values), cmap="YlGnBu", vmin=0.0, vmax=1.0, aspect="auto",
+                      interpolation="nearest")
+    if len(cols) <= 4:  # few columns: room for horizontal labels
+        ax.set_xticks(range(len(cols)), [wrap_label(c, 22, 4) for c in cols], fontsize=8)
+    else:
+        ax.set_xticks(range(len(cols)), [wrap_label(c, 18) for c in cols], rotation=40, ha="right",
+                      rotation_mode="anchor", fontsize=8)
+    ax.set_yticks(range(len(rows)), [wrap_label(r, 32, 2) for r in rows], fontsize=8)
+    ax.set_xlabel("Domein van het vervolg (ontvangend)")
+    ax.set_ylabel("Domein van de vooropleiding (zendend)")
+    ax.set_title(title)
+    ax.set_xticks(np.arange(-0.5, len(cols), 1), minor=True)
+    ax.set_yticks(np.arange(-0.5, len(rows), 1), minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.0)
+    ax.tick_params(which="minor", length=0)
+
+    if values.size <= ANNOTATE_MAX_CELLS:
+        for (i, j), v in np.ndenumerate(values):
+            if np.isfinite(v):
+                ax.text(j, i, f"{v:.2f}".replace(".", ","), ha="center", va="center", fontsize=7,
+                        color="white" if v > 0.55 else "#222222")
+
+    bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
+    bar.set_label("Dekking (0 = niets, 1 = volledig)")
+    return ax
+
+
+def _exam_part(ce: bool, se: bool) -> str:
+    if ce and se:
+        return EXAM_PARTS[0][0]
+    if ce:
+        return EXAM_PARTS[1][0]
+    if se:
+        return EXAM_PARTS[2][0]
+    return EXAM_PARTS[3][0]
+
+
+def gap_bars(gaps: "pd.DataFrame", title: str, ax: "Axes | None" = None) -> "Axes":
+    """Number of gaps per receiving domain, stacked by exam part (CE/SE)."""
+    n_domains = 1
+    if len(gaps):
+        key = gaps[["pair", "domain"]].drop_duplicates() if "pair" in gaps else gaps[["domain"]].drop_duplicates()
+        n_domains = len(key)
+    if ax is None:
+        plt = _pyplot()
+        _, ax = plt.subplots(figsize=(9.0, min(30.0, 1.6 + 0.45 * n_domains)), layout="constrained")
+
+    ax.set_title(title)
+    if len(gaps) == 0:
+        ax.text(0.5, 0.5, "Geen hiaten", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return ax
+
+    g = gaps.copy()
+    several = "pair" in g and g["pair"].nunique() > 1
+    g["label"] = (g["domain"].astype(str) + " (" + g["pair"].astype(str) + ")") if several else g["domain"].astype(str)
+    ce = g["ce"].astype(bool) if "ce" in g else False
+    se = g["se"].astype(bool) if "se" in g else False
+    g["part"] = [_exam_part(c, s) for c, s in zip(ce, se)]
+    labels = _ordered(g["label"])
+    counts = g.groupby(["label", "part"]).size().unstack(fill_value=0).reindex(labels, fill_value=0)
+
+    positions = list(range(len(labels)))
+    left = [0] * len(labels)
+    for part, colour in EXAM_PARTS:
+        if part not in counts or counts[part].sum() == 0:
+            continue
+        widths = counts[part].tolist()
+        ax.barh(positions, widths, left=left, color=colour, label=part, edgecolor="white")
+        left = [a + b for a, b in zip(left, widths)]
+    for y, total in zip(positions, left):
+        ax.text(total, y, f" {total}", va="center", fontsize=8)
+    ax.set_yticks(positions, [wrap_label(x, 40, 2) for x in labels], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("Aantal hiaten (doelen zonder voorbereiding)")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlim(0, max(left) * 1.12 + 0.5)
+    if any(part != EXAM_PARTS[-1][0] for part in counts.columns if counts[part].sum()):
+        ax.legend(title="Examen", loc="lower right", fontsize=8, title_fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax

@@ -1,0 +1,228 @@
+"""The Dutch HTML report: one self-contained file (inline CSS, figures as data URIs)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from . import figures, tables
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..results import PairResult, TransitionResult
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+#: ``progress(done, total)``, called after each figure and once when the file is written.
+Progress = Callable[[int, int], None]
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _records(df: "pd.DataFrame") -> list[dict[str, Any]]:
+    """Rows as dicts, NaN/NA as None so that templates can test them."""
+    if df is None or len(df) == 0:
+        return []
+    return [{k: (None if _missing(v) else v) for k, v in row.items()} for row in df.to_dict("records")]
+
+
+def _number(value: Any, digits: int = 2) -> str:
+    if _missing(value):
+        return "–"
+    return f"{float(value):.{digits}f}".replace(".", ",")
+
+
+def _percent(value: Any) -> str:
+    if _missing(value):
+        return "–"
+    return f"{100 * float(value):.0f}%"
+
+
+def _signed_percent(value: Any) -> str:
+    if _missing(value):
+        return "–"
+    points = 100 * float(value)
+    return f"{points:+.0f} %-punt".replace("+0 ", "0 ").replace("-0 ", "0 ")
+
+
+def _integer(value: Any) -> str:
+    if _missing(value):
+        return "–"
+    return f"{int(value):,}".replace(",", ".")
+
+
+def _text(value: Any) -> str:
+    return "" if _missing(value) else str(value)
+
+
+def _environment():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(num=_number, pct=_percent, dpct=_signed_percent, int=_integer, text=_text,
+                       exam_pair=lambda flags: tables.exam_label(*flags) or "–",
+                       relation=tables.predicate_label)
+    return env
+
+
+def _has_exam(coverage: "pd.DataFrame") -> bool:
+    """Whether the receiving goals have exam parts at all (mbo qualifications have none)."""
+    if len(coverage) == 0 or "ce" not in coverage or "se" not in coverage:
+        return False
+    return bool((coverage["ce"].astype(bool) | coverage["se"].astype(bool)).any())
+
+
+def _pair_context(n: int, pair: "PairResult", heatmap: str) -> dict[str, Any]:
+    cov = pair.coverage
+    leaf = cov["leaf"].astype(bool) if "leaf" in cov else None
+    leaves = cov[leaf] if leaf is not None else cov
+    gaps = leaves[leaves["status_code"] == "gap"] if len(leaves) else leaves
+    partly = leaves[leaves["status_code"] == "partly"] if len(leaves) else leaves
+    cont = pair.continuations
+    nowhere = cont[cont["leads_nowhere"].astype(bool)] if len(cont) else cont
+    return {
+        "n": n,
+        "name": pair.name,
+        "has_exam": _has_exam(cov),
+        "sending": list(pair.sending),
+        "receiving": list(pair.receiving),
+        "summary": {k: (None if _missing(v) else v) for k, v in pair.summary.items()},
+        "heatmap": heatmap,
+        "gaps": _records(gaps),
+        "partly": _records(partly),
+        "overlaps": _records(pair.overlaps),
+        "domains": _records(pair.by_domain),
+        "nowhere": _records(nowhere),
+        "order_correlation": pair.order_correlation,
+    }
+
+
+def _added_programmes(base: "TransitionResult", variant: "TransitionResult | None") -> list[str]:
+    if variant is None or variant.sources is None or "title" not in variant.sources:
+        return []
+    known = set(base.sources["title"]) if base.sources is not None and "title" in base.sources else set()
+    return [t for t in dict.fromkeys(variant.sources["title"]) if t not in known]
+
+
+def _comparison_context(name: str, comparison, base: "TransitionResult",
+                        variant: "TransitionResult | None") -> dict[str, Any]:
+    summary = comparison.summary
+    before = summary.loc["before"].to_dict() if "before" in summary.index else {}
+    after = summary.loc["after"].to_dict() if "after" in summary.index else {}
+    if variant is not None:  # totals weighted the same way as the summary block
+        before, after = base.summary.to_dict(), variant.summary.to_dict()
+    return {
+        "name": name,
+        "description": variant.description if variant is not None else "",
+        "sending_level": variant.sending_level if variant is not None else "",
+        "added": _added_programmes(base, variant),
+        "before": before,
+        "after": after,
+        "closed": _records(comparison.closed),
+        "opened": _records(comparison.opened),
+        "domains": _records(comparison.by_domain),
+    }
+
+
+def all_sources(result: "TransitionResult") -> "pd.DataFrame":
+    """The programmes of the base and of every variant, each once."""
+    import pandas as pd
+
+    frames = [f for f in [result.sources, *(v.sources for v in result.variants.values())]
+              if f is not None and len(f)]
+    if not frames:
+        return pd.DataFrame(columns=["title"])
+    merged = pd.concat(frames, ignore_index=True)
+    return merged.drop_duplicates(subset=["title"]).reset_index(drop=True)
+
+
+def _scalar_meta(meta: dict[str, Any]) -> list[tuple[str, str]]:
+    """Settings worth printing: scalars and flat dicts of scalars (e.g. the thresholds)."""
+    rows: list[tuple[str, str]] = []
+    for key, value in meta.items():
+        if isinstance(value, dict):
+            rows += [(f"{key}.{k}", str(v)) for k, v in value.items() if isinstance(v, (str, int, float, bool))]
+        elif isinstance(value, (str, int, float, bool)):
+            rows.append((str(key), str(value)))
+    return rows
+
+
+def render_html(result: "TransitionResult", progress: Progress | None = None) -> str:
+    """The report as a string (``write_html`` writes it to a file)."""
+    from .. import __version__
+
+    total = len(result.pairs) + 2
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    gaps = result.gaps
+    gap_figure = figures.gap_bars_png(gaps, "Hiaten per domein van het vervolg")
+    step()
+    pairs = []
+    for n, pair in enumerate(result.pairs):
+        pairs.append(_pair_context(n, pair, figures.heatmap_png(pair.domain_matrix, pair.name)))
+        step()
+
+    summary = {k: (None if _missing(v) else v) for k, v in result.summary.items()}
+    comparisons = [_comparison_context(name, c, result, result.variants.get(name))
+                   for name, c in result.comparisons.items()]
+    context = {
+        "result": result,
+        "summary": summary,
+        "has_exam": any(p["has_exam"] for p in pairs),
+        "pair_rows": _records(tables.summary_table(result)) if result.pairs else [],
+        "summary_labels": tables.SUMMARY_LABELS,
+        "gap_figure": gap_figure,
+        "pairs": pairs,
+        "comparisons": comparisons,
+        "sources": _records(tables.sources_table(all_sources(result))),
+        "definition_sources": list((result.meta or {}).get("definition_sources") or (result.meta or {}).get("sources") or []),
+        "settings": _scalar_meta(result.meta or {}),
+        "generated": _dt.datetime.now().strftime("%d-%m-%Y %H:%M"),
+        "version": __version__,
+    }
+    html = _environment().get_template("report.html.j2").render(**context)
+    step()
+    return html
+
+
+def write_html(result: "TransitionResult", path: str | os.PathLike, progress: Progress | None = None) -> Path:
+    """Write the Dutch report of ``result`` to ``path`` (one file, no external resources).
+
+    The file is written next to its target and renamed over it, so a failed
+    run never leaves half a report. Returns the path written.
+    """
+    target = Path(path)
+    html = render_html(result, progress=None if progress is None else
+                       (lambda d, t: progress(d, t + 1)))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(html)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    if progress is not None:
+        progress(len(result.pairs) + 3, len(result.pairs) + 3)
+    return target

@@ -1,0 +1,114 @@
+"""The report as an Excel workbook: the same tables as the HTML report, one per sheet."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import tables
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..results import TransitionResult
+
+_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+MAX_SHEET_NAME = 31  # Excel's limit
+MAX_COLUMN_WIDTH = 60
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
+    """A valid, unique Excel sheet name (31 characters, no []:*?/\\)."""
+    base = _FORBIDDEN.sub("-", name).strip("'") or "Blad"
+    candidate = base[:MAX_SHEET_NAME]
+    n = 2
+    while candidate.lower() in {t.lower() for t in taken}:
+        suffix = f" ({n})"
+        candidate = base[: MAX_SHEET_NAME - len(suffix)] + suffix
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _format_sheet(sheet, frame: "pd.DataFrame", header_row: int = 1) -> None:
+    """Readable widths, percentages as percentages, a frozen header and a filter."""
+    from openpyxl.utils import get_column_letter
+
+    for i, column in enumerate(frame.columns, start=1):
+        letter = get_column_letter(i)
+        values = [str(column)] + [str(v) for v in frame[column].head(200).tolist()]
+        sheet.column_dimensions[letter].width = min(MAX_COLUMN_WIDTH, max(8, max(len(v) for v in values) + 2))
+        if column in tables.SHARE_COLUMNS:
+            for row in range(header_row + 1, header_row + 1 + len(frame)):
+                sheet.cell(row=row, column=i).number_format = "0%" if "Dekkingsgraad" in str(column) or column == "Aandeel gedekt" else "0.00"
+
+
+def _write(writer, name: str, frame: "pd.DataFrame", taken: set[str]) -> None:
+    title = sheet_name(name, taken)
+    frame.to_excel(writer, sheet_name=title, index=False)
+    sheet = writer.sheets[title]
+    _format_sheet(sheet, frame)
+    sheet.freeze_panes = "A2"
+    if len(frame.columns):
+        sheet.auto_filter.ref = sheet.dimensions
+
+
+def _write_blocks(writer, name: str, blocks: list[tuple[str, "pd.DataFrame"]], taken: set[str]) -> None:
+    """Several titled tables below each other on one sheet."""
+    from openpyxl.styles import Font
+
+    title = sheet_name(name, taken)
+    row = 0
+    for heading, frame in blocks:
+        frame.to_excel(writer, sheet_name=title, index=False, startrow=row + 1)
+        sheet = writer.sheets[title]
+        sheet.cell(row=row + 1, column=1, value=heading).font = Font(bold=True, size=12)
+        _format_sheet(sheet, frame, header_row=row + 2)
+        row += len(frame) + 4
+
+
+def write_xlsx(result: "TransitionResult", path: str | os.PathLike) -> Path:
+    """Write the tables of ``result`` as an Excel workbook (sheets in Dutch). Returns the path."""
+    import pandas as pd
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".xlsx", dir=target.parent)
+    os.close(fd)
+    taken: set[str] = set()
+    try:
+        with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+            summary = tables.summary_table(result)
+            header = pd.DataFrame({
+                "Gegeven": ["Overgang", "Beschrijving", "Vooropleiding", "Vervolg", "Analyseduur (s)"],
+                "Waarde": [result.name, (result.description or "").strip(), result.sending_level,
+                           result.receiving_level, round(float(result.seconds or 0.0), 2)],
+            })
+            _write_blocks(writer, "Samenvatting", [("Overgang", header), ("Per vakkenpaar", summary)], taken)
+            _write(writer, "Hiaten", tables.gap_table(result.gaps), taken)
+            _write(writer, "Dekking", tables.coverage_table(result.coverage), taken)
+            _write(writer, "Overlap", tables.overlap_table(result.overlaps), taken)
+            _write(writer, "Domeinen", tables.domain_table(result.by_domain), taken)
+            _write(writer, "Domeinmatrix", tables.matrix_table(result.domain_matrix), taken)
+            _write(writer, "Vervolg", tables.continuation_table(result.continuations), taken)
+            for name, comparison in result.comparisons.items():
+                parts = [tables.change_table(frame).assign(Verandering=label)
+                         for frame, label in ((comparison.closed, "hiaat gesloten"),
+                                              (comparison.opened, "hiaat ontstaan")) if len(frame)]
+                changes = (pd.concat(parts, ignore_index=True) if parts
+                           else tables.change_table(comparison.closed).assign(Verandering=""))
+                _write_blocks(writer, f"Vergelijking-{name}", [
+                    ("Samenvatting basis en variant", tables.comparison_summary_table(comparison)),
+                    ("Verandering per domein", tables.comparison_domain_table(comparison.by_domain)),
+                    ("Doelen waarvan de status verandert", changes),
+                ], taken)
+            _write(writer, "Bronnen", tables.sources_table(result.sources), taken)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,124 @@
+"""Result objects of a transition analysis: DataFrames and plots.
+
+The numbers come from the C++ core (``aansluiting._core``); these classes only
+hold the tables and draw them. Column definitions: docs/transitions.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+
+@dataclass
+class Comparison:
+    """Base versus variant of the sending side (gl versus tl, with versus without T&T)."""
+
+    name: str
+    closed: "pd.DataFrame"      # gaps of the base that the variant closes
+    opened: "pd.DataFrame"      # gaps the variant opens
+    by_domain: "pd.DataFrame"   # change in coverage per receiving domain
+    summary: "pd.DataFrame"     # rows "before" and "after"
+
+
+@dataclass
+class PairResult:
+    """The analysis of one subject pair of a transition."""
+
+    name: str
+    sending: list[str]          # titles of the sending programmes
+    receiving: list[str]        # titles of the receiving programmes
+    summary: "pd.Series"
+    coverage: "pd.DataFrame"
+    overlaps: "pd.DataFrame"
+    by_domain: "pd.DataFrame"
+    domain_matrix: "pd.DataFrame"
+    continuations: "pd.DataFrame"
+    order_correlation: float | None = None
+
+
+@dataclass
+class TransitionResult:
+    """Everything a transition analysis found, as tables."""
+
+    id: str
+    name: str
+    description: str
+    sending_level: str
+    receiving_level: str
+    pairs: list[PairResult]
+    sources: "pd.DataFrame"     # programmes used: title, version, start date, url, file, publisher
+    variants: dict[str, "TransitionResult"] = field(default_factory=dict)
+    comparisons: dict[str, Comparison] = field(default_factory=dict)
+    seconds: float = 0.0
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def _concat(self, attr: str) -> "pd.DataFrame":
+        import pandas as pd
+
+        frames = [getattr(p, attr) for p in self.pairs]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    @property
+    def coverage(self) -> "pd.DataFrame":
+        return self._concat("coverage")
+
+    @property
+    def gaps(self) -> "pd.DataFrame":
+        cov = self.coverage
+        return cov[(cov["status_code"] == "gap") & cov["leaf"]].reset_index(drop=True) if len(cov) else cov
+
+    @property
+    def overlaps(self) -> "pd.DataFrame":
+        return self._concat("overlaps")
+
+    @property
+    def by_domain(self) -> "pd.DataFrame":
+        return self._concat("by_domain")
+
+    @property
+    def domain_matrix(self) -> "pd.DataFrame":
+        return self._concat("domain_matrix")
+
+    @property
+    def continuations(self) -> "pd.DataFrame":
+        return self._concat("continuations")
+
+    @property
+    def summary(self) -> "pd.Series":
+        """Totals over all pairs (shares recomputed from the counts)."""
+        import pandas as pd
+
+        if not self.pairs:
+            return pd.Series(dtype=float)
+        table = pd.DataFrame([p.summary for p in self.pairs])
+        total = table.sum(numeric_only=True)
+        leaves = total.get("receiving_leaves", 0)
+        total["coverage_share"] = total["covered"] / leaves if leaves else 0.0
+        weights = table["receiving_leaves"]
+        total["mean_coverage"] = (table["mean_coverage"] * weights).sum() / leaves if leaves else 0.0
+        return total
+
+    def pair_summaries(self) -> "pd.DataFrame":
+        import pandas as pd
+
+        return pd.DataFrame([p.summary for p in self.pairs], index=[p.name for p in self.pairs])
+
+    def plot_heatmap(self, pair: str | None = None, ax: "Axes | None" = None) -> "Axes":
+        """Coverage of each receiving domain by each sending domain (one pair, default the first)."""
+        from .plots import domain_heatmap
+
+        chosen = next((p for p in self.pairs if pair is None or p.name == pair), None)
+        if chosen is None:
+            raise KeyError(f"no pair named {pair!r}")
+        return domain_heatmap(chosen.domain_matrix, title=chosen.name, ax=ax)
+
+    def plot_gaps(self, ax: "Axes | None" = None) -> "Axes":
+        """Number of gaps per receiving domain, split by exam part."""
+        from .plots import gap_bars
+
+        return gap_bars(self.gaps, title=self.name, ax=ax)

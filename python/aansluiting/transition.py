@@ -1,0 +1,267 @@
+"""Transitions: which programmes a pupil leaves and enters, from a definition file or built in code.
+
+The analysis itself runs in the C++ core (``_core._run_transition``); this
+module resolves the definition to programmes and turns the core's tables into
+:class:`~aansluiting.results.TransitionResult`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import _core
+from ._core import Catalogue, Curation, NotFoundError, Programme
+from .alignment import text_analyser
+from .results import Comparison, PairResult, TransitionResult
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class Pair:
+    """One subject pair: the sending and the receiving programmes, by subject name or title."""
+
+    name: str
+    sending: list[str]
+    receiving: list[str]
+
+
+@dataclass
+class Variant:
+    """An alternative sending side, analysed the same way and compared with the base."""
+
+    name: str
+    sending_level: str | None = None
+    add_sending: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Transition:
+    """A transition: pairs of sending and receiving programmes, levels, options and variants."""
+
+    id: str
+    name: str
+    sending_level: str
+    receiving_level: str
+    pairs: list[Pair]
+    description: str = ""
+    receiving_exam: list[str] = field(default_factory=list)
+    receiving_parts: list[str] = field(default_factory=list)
+    sending_exam: list[str] = field(default_factory=list)
+    curation: Path | None = None
+    variants: list[Variant] = field(default_factory=list)
+    add_sending: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    path: Path | None = None
+
+    # --- definition files -------------------------------------------------
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike) -> "Transition":
+        """Read a definition file (TOML, format in docs/transitions.md)."""
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise _core.InputError(f"{path}: file not found") from None
+        except tomllib.TOMLDecodeError as e:  # the message carries "(at line L, column C)"
+            raise _core.InputError(f"{path}: {e}") from None
+        except UnicodeDecodeError as e:
+            raise _core.InputError(f"{path}: invalid UTF-8 at byte {e.start}") from None
+        return cls.from_dict(data, path)
+
+    @classmethod
+    def from_dict(cls, data: dict, path: Path | None = None) -> "Transition":
+        where = str(path) if path else "<definition>"
+
+        def need(key: str):
+            if key not in data:
+                raise _core.InputError(f"{where}: missing key '{key}'")
+            return data[key]
+
+        options = data.get("options", {})
+        pairs = [
+            Pair(p.get("name") or " + ".join(p["sending"]) + " → " + " + ".join(p["receiving"]),
+                 list(p["sending"]), list(p["receiving"]))
+            for p in need("pair")
+        ]
+        curation = options.get("curation")
+        base = path.parent if path else Path.cwd()
+        return cls(
+            id=data.get("id") or (path.stem if path else "transition"),
+            name=need("name"),
+            description=data.get("description", ""),
+            sending_level=need("sending_level"),
+            receiving_level=need("receiving_level"),
+            pairs=pairs,
+            receiving_exam=list(options.get("receiving_exam", [])),
+            receiving_parts=list(options.get("receiving_parts", [])),
+            sending_exam=list(options.get("sending_exam", [])),
+            curation=(base / curation) if curation else None,
+            variants=[Variant(v["name"], v.get("sending_level"), list(v.get("add_sending", [])))
+                      for v in data.get("variant", [])],
+            add_sending=list(data.get("add_sending", [])),
+            sources=list(data.get("sources", [])),
+            path=path,
+        )
+
+    # --- analysis ---------------------------------------------------------
+
+    def _programmes(self, catalogue: Catalogue, names: Sequence[str], level: str) -> list[Programme]:
+        found = []
+        for name in names:
+            exact = [p for p in catalogue.programmes if p.title == name]
+            if exact:
+                found.append(exact[0])
+                continue
+            try:
+                found.append(catalogue.find_programme(name, level, kinds=["programme", "qualification", "framework"]))
+            except NotFoundError as e:
+                raise NotFoundError(f"{self.path or self.id}: {e}") from None
+        return found
+
+    def _curation(self, catalogue: Catalogue) -> Curation | None:
+        if self.curation is None:
+            return None
+        return Curation(catalogue, os.fspath(self.curation))
+
+    def analyse(
+        self,
+        catalogue: Catalogue,
+        *,
+        progress: Progress | None = None,
+        with_variants: bool = True,
+    ) -> TransitionResult:
+        """Analyse every pair (and every variant); returns tables and plots."""
+        start = time.perf_counter()
+        analyser = text_analyser(catalogue)
+        curation = self._curation(catalogue)
+        base, runs = self._analyse_side(catalogue, analyser, curation, self.sending_level, self.add_sending, progress)
+        result = self._result(catalogue, base, label=None)
+        if with_variants:
+            for variant in self.variants:
+                level = variant.sending_level or self.sending_level
+                extra = self.add_sending + variant.add_sending
+                v_runs_pairs, v_runs = self._analyse_side(catalogue, analyser, curation, level, extra, progress,
+                                                          label=variant.name)
+                v_transition = replace(self, sending_level=level, add_sending=extra, variants=[])
+                result.variants[variant.name] = v_transition._result(catalogue, v_runs_pairs, label=variant.name)
+                result.comparisons[variant.name] = _compare(variant.name, self.pairs, runs, v_runs)
+        result.seconds = time.perf_counter() - start
+        return result
+
+    def _analyse_side(self, catalogue, analyser, curation, level, extra, progress, label=None):
+        extra_programmes = self._programmes(catalogue, extra, level) if extra else []
+        done = []
+        runs = []
+        for i, pair in enumerate(self.pairs):
+            sending = self._programmes(catalogue, pair.sending, level) + extra_programmes
+            receiving = self._programmes(catalogue, pair.receiving, self.receiving_level)
+            step = f"{label + ': ' if label else ''}{pair.name}"
+            callback = (lambda d, t, step=step: progress(step, d, t)) if progress else None
+            run = _core._run_transition(
+                catalogue, analyser,
+                [p.root for p in sending], [p.root for p in receiving],
+                sending_level=level, receiving_level=self.receiving_level,
+                sending_exam=self.sending_exam, receiving_exam=self.receiving_exam + self.receiving_parts,
+                curation=curation, progress=callback,
+            )
+            done.append((pair, sending, receiving, run))
+            runs.append(run)
+        return done, runs
+
+    def _result(self, catalogue: Catalogue, analysed, label: str | None) -> TransitionResult:
+        import pandas as pd
+
+        pairs = []
+        used: dict[str, Programme] = {}
+        for pair, sending, receiving, run in analysed:
+            for p in (*sending, *receiving):
+                used[p.root.id] = p
+
+            def frame(columns: dict) -> pd.DataFrame:
+                df = pd.DataFrame(columns)
+                df.insert(0, "pair", pair.name)
+                return df
+
+            pairs.append(PairResult(
+                name=pair.name,
+                sending=[p.title for p in sending],
+                receiving=[p.title for p in receiving],
+                summary=pd.Series(run._summary(), name=pair.name),
+                coverage=frame(run._receiving()),
+                overlaps=frame(run._overlaps()),
+                by_domain=frame(run._domains()),
+                domain_matrix=frame(run._matrix()),
+                continuations=frame(run._sending()),
+                order_correlation=run.alignment.order_correlation,
+            ))
+        sources = pd.DataFrame([
+            {
+                "title": p.title,
+                "kind": p.kind,
+                "levels": ", ".join(p.levels),
+                "version": p.source.version if p.source else "",
+                "start_date": p.source.start_date if p.source else "",
+                "url": p.source.url if p.source else "",
+                "publisher": p.source.publisher if p.source else "",
+                "file": p.source.file if p.source else "",
+            }
+            for p in used.values()
+        ])
+        name = self.name if label is None else f"{self.name} ({label})"
+        return TransitionResult(
+            id=self.id, name=name, description=self.description, sending_level=self.sending_level,
+            receiving_level=self.receiving_level, pairs=pairs, sources=sources,
+            meta={"definition": str(self.path) if self.path else None, "definition_sources": self.sources},
+        )
+
+
+def _compare(name: str, pairs: list[Pair], before_runs, after_runs) -> Comparison:
+    import pandas as pd
+
+    closed, opened, domains, before, after = [], [], [], [], []
+    for pair, b, a in zip(pairs, before_runs, after_runs):
+        c = b._compare(a)
+        for key, bucket in (("closed", closed), ("opened", opened), ("by_domain", domains)):
+            df = pd.DataFrame(c[key])
+            df.insert(0, "pair", pair.name)
+            bucket.append(df)
+        before.append(pd.Series(c["before"]))
+        after.append(pd.Series(c["after"]))
+
+    def totals(rows: list[pd.Series]) -> pd.Series:
+        t = pd.DataFrame(rows).sum(numeric_only=True)
+        t["coverage_share"] = t["covered"] / t["receiving_leaves"] if t["receiving_leaves"] else 0.0
+        return t
+
+    return Comparison(
+        name=name,
+        closed=pd.concat(closed, ignore_index=True),
+        opened=pd.concat(opened, ignore_index=True),
+        by_domain=pd.concat(domains, ignore_index=True),
+        summary=pd.DataFrame({"before": totals(before), "after": totals(after)}).T,
+    )
+
+
+def transitions_folder(curricula: str | os.PathLike | None = None) -> Path | None:
+    from ._loading import find_curricula_folder
+
+    base = Path(curricula) if curricula else find_curricula_folder()
+    return base / "transitions" if base else None
+
+
+def shipped_transitions(curricula: str | os.PathLike | None = None) -> dict[str, Transition]:
+    """Every transition definition in ``curricula/transitions``, by id."""
+    folder = transitions_folder(curricula)
+    out: dict[str, Transition] = {}
+    if folder and folder.is_dir():
+        for path in sorted(folder.glob("*.toml")):
+            t = Transition.from_file(path)
+            out[t.id] = t
+    return out

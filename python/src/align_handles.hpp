@@ -1,0 +1,31 @@
+#pragma once
+// Handles for the matcher's objects: each keeps its catalogue alive.
+
+#include <memory>
+#include <string>
+
+#include "aansluiting/align/align.hpp"
+#include "aansluiting/analysis/sssom.hpp"
+#include "aansluiting/text/analyser.hpp"
+#include "handles.hpp"
+
+namespace aansluiting::python {
+
+struct AnalyserRef {
+  std::shared_ptr<const text::Analyser> analyser;
+  std::size_t built_for_vertices = 0;  // catalogue size it learned from
+};
+
+struct AlignmentRef {
+  CataloguePtr cat;
+  match::Alignment alignment;
+  align::AlignDiagnostics diagnostics;
+};
+
+struct CurationRef {
+  CataloguePtr cat;
+  analysis::MappingSet set;
+  std::string path;
+};
+
+}  // namespace aansluiting::python

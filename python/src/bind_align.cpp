@@ -1,0 +1,160 @@
+// Text analysis, alignment and curated decisions.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "aansluiting/align/align.hpp"
+#include "aansluiting/analysis/curation.hpp"
+#include "aansluiting/text/normalise.hpp"
+#include "aansluiting/transition/run.hpp"
+#include "align_handles.hpp"
+#include "convert.hpp"
+#include "long_run.hpp"
+
+namespace aansluiting::python {
+namespace py = pybind11;
+
+namespace {
+
+match::Predicate predicate_arg(const std::string& s) {
+  std::string curie = s.find(':') == std::string::npos ? "skos:" + s : s;
+  if (auto p = analysis::parse_sssom_predicate(curie)) return *p;
+  throw py::value_error("unknown predicate '" + s + "' (use skos:exactMatch, skos:closeMatch, skos:broadMatch, "
+                        "skos:narrowMatch or skos:relatedMatch)");
+}
+
+analysis::Decision decision(const CurationRef& c, const GoalRef& source, const GoalRef& target, bool confirmed,
+                            const std::string& predicate, std::optional<double> confidence,
+                            const std::string& author, const std::string& comment) {
+  if (source.cat != c.cat || target.cat != c.cat)
+    throw py::value_error("the goals must come from the catalogue this curation file was opened with");
+  analysis::Decision d;
+  d.sending = source.v;
+  d.receiving = target.v;
+  d.confirmed = confirmed;
+  d.predicate = predicate_arg(predicate);
+  d.confidence = confidence;
+  if (author.find(':') != std::string::npos) d.author_id = author;
+  else d.author_label = author;
+  d.comment = comment;
+  return d;
+}
+
+}  // namespace
+
+void bind_align(py::module_& m) {
+  py::class_<AnalyserRef>(m, "TextAnalyser",
+                          "Dutch text analysis learned from a catalogue: words, stems, compound parts, term weights.")
+      .def(py::init([](const CataloguePtr& cat) {
+             LongRun run{py::none()};
+             return AnalyserRef{run.run([&] { return transition::corpus_analyser(*cat); }), cat->graph().num_vertices()};
+           }),
+           py::arg("catalogue"))
+      .def("terms", [](const AnalyserRef& a, const std::string& text) { return a.analyser->terms(text); },
+           py::arg("text"), "Stems of the words and of their compound parts, in reading order.")
+      .def("analyse", [](const AnalyserRef& a, const std::string& text) {
+        py::list out;
+        for (const auto& t : a.analyser->analyse(text)) out.append(py::make_tuple(t.stem, t.original, t.from_compound));
+        return out;
+      }, py::arg("text"), "(stem, word as written, from a compound) per term.")
+      .def("split_compound", [](const AnalyserRef& a, const std::string& word) {
+        return a.analyser->compounds().split(text::fold(word));
+      }, py::arg("word"))
+      .def("idf", [](const AnalyserRef& a, const std::string& term) {
+        const auto& v = a.analyser->vocabulary();
+        auto id = v.find(term);
+        return id ? v.idf(*id) : v.unseen_idf();
+      }, py::arg("stem"))
+      .def_property_readonly("vocabulary_size", [](const AnalyserRef& a) { return a.analyser->vocabulary().size(); })
+      .def_property_readonly("documents", [](const AnalyserRef& a) { return a.analyser->vocabulary().documents(); });
+
+  py::class_<AlignmentRef>(m, "Alignment", "Links from source goals to target goals, each with a score, "
+                                            "a SKOS predicate and an explanation.")
+      .def("__len__", [](const AlignmentRef& a) { return a.alignment.links.size(); })
+      .def("_columns", [](const AlignmentRef& a) { return link_columns(*a.cat, a.alignment); })
+      .def("to_sssom", [](const AlignmentRef& a, const std::filesystem::path& path) {
+        analysis::write_sssom(path.string(), analysis::to_mapping_set(*a.cat, a.alignment));
+      }, py::arg("path"), "Writes the links as an SSSOM/TSV file (atomically).")
+      .def_property_readonly("order_correlation", [](const AlignmentRef& a) { return a.diagnostics.order.correlation; })
+      .def_property_readonly("order_weight", [](const AlignmentRef& a) { return a.diagnostics.order.weight; })
+      .def("__repr__", [](const AlignmentRef& a) { return "<Alignment " + std::to_string(a.alignment.links.size()) + " links>"; });
+
+  m.def("_align", [](const CataloguePtr& cat, const std::vector<GoalRef>& sources, const std::vector<GoalRef>& targets,
+                     std::optional<AnalyserRef> analyser, std::size_t top_k, double min_score, bool one_to_one,
+                     std::size_t max_links, unsigned threads, py::object progress) {
+        auto s = vertices_of(cat, sources);
+        auto t = vertices_of(cat, targets);
+        AnalyserRef a = analyser ? *analyser : AnalyserRef{};
+        LongRun run(progress);
+        return run.run([&] {
+          if (!a.analyser) a = AnalyserRef{transition::corpus_analyser(*cat), cat->graph().num_vertices()};
+          align::AlignOptions o;
+          o.analyser = a.analyser.get();
+          o.top_k = top_k;
+          o.min_score = min_score;
+          o.selection = one_to_one ? align::Selection::OneToOne : align::Selection::OneToMany;
+          o.max_links_per_source = max_links;
+          o.threads = threads;
+          o.progress = run.progress();
+          o.cancel = run.cancel_flag();
+          AlignmentRef out{cat, {}, {}};
+          out.alignment = align::align(*cat, s, t, o, out.diagnostics);
+          return out;
+        });
+      },
+      py::arg("catalogue"), py::arg("sources"), py::arg("targets"), py::arg("analyser") = py::none(),
+      py::arg("top_k") = 20, py::arg("min_score") = 0.05, py::arg("one_to_one") = false, py::arg("max_links") = 3,
+      py::arg("threads") = 0, py::arg("progress") = py::none());
+
+  py::class_<CurationRef>(m, "Curation", "Curated decisions (confirmed and rejected links) in an SSSOM/TSV file.")
+      .def(py::init([](const CataloguePtr& cat, std::optional<std::filesystem::path> path) {
+             CurationRef c{cat, analysis::default_mapping_set(), path ? path->string() : std::string()};
+             if (path && std::filesystem::exists(*path)) c.set = analysis::read_sssom(path->string());
+             return c;
+           }),
+           py::arg("catalogue"), py::arg("path") = py::none())
+      .def("confirm", [](CurationRef& c, const GoalRef& s, const GoalRef& t, const std::string& predicate,
+                         std::optional<double> confidence, const std::string& author, const std::string& comment) {
+        analysis::record_decision(c.set, *c.cat, decision(c, s, t, true, predicate, confidence, author, comment));
+      }, py::arg("source"), py::arg("target"), py::arg("predicate") = "skos:closeMatch",
+         py::arg("confidence") = py::none(), py::arg("author") = "", py::arg("comment") = "",
+         "Confirms a link: it is always kept, whatever the matcher finds.")
+      .def("reject", [](CurationRef& c, const GoalRef& s, const GoalRef& t, const std::string& predicate,
+                        const std::string& author, const std::string& comment) {
+        analysis::record_decision(c.set, *c.cat, decision(c, s, t, false, predicate, std::nullopt, author, comment));
+      }, py::arg("source"), py::arg("target"), py::arg("predicate") = "skos:closeMatch", py::arg("author") = "",
+         py::arg("comment") = "", "Rejects a link: it never comes back.")
+      .def("save", [](CurationRef& c, std::optional<std::filesystem::path> path) {
+        if (path) c.path = path->string();
+        if (c.path.empty()) throw py::value_error("no file: give a path");
+        analysis::write_sssom(c.path, c.set);
+      }, py::arg("path") = py::none(), "Writes the file atomically: a failed write leaves the old file intact.")
+      .def("apply", [](const CurationRef& c, const AlignmentRef& a) {
+        AlignmentRef out{a.cat, {}, a.diagnostics};
+        out.alignment = analysis::apply_curation(*c.cat, a.alignment, c.set);
+        return out;
+      }, py::arg("alignment"))
+      .def_property_readonly("path", [](const CurationRef& c) { return c.path; })
+      .def("__len__", [](const CurationRef& c) { return c.set.mappings.size(); })
+      .def("_columns", [](const CurationRef& c) {
+        py::list subject, object, predicate, negated, author, date, comment;
+        for (const auto& r : c.set.mappings) {
+          subject.append(r.subject_id);
+          object.append(r.object_id);
+          predicate.append(std::string(analysis::sssom_predicate_id(r.predicate)));
+          negated.append(r.negated);
+          author.append(r.author_id.empty() ? r.author_label : r.author_id);
+          date.append(r.mapping_date);
+          comment.append(r.comment);
+        }
+        py::dict d;
+        d["subject_id"] = subject; d["object_id"] = object; d["predicate_id"] = predicate;
+        d["rejected"] = negated; d["author"] = author; d["mapping_date"] = date; d["comment"] = comment;
+        return d;
+      });
+}
+
+}  // namespace aansluiting::python

@@ -1,0 +1,247 @@
+// A whole transition analysis (select, align, curate, analyse) and its tables.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "aansluiting/analysis/compare.hpp"
+#include "aansluiting/analysis/sssom.hpp"
+#include "aansluiting/transition/run.hpp"
+#include "align_handles.hpp"
+#include "convert.hpp"
+#include "long_run.hpp"
+
+namespace aansluiting::python {
+namespace py = pybind11;
+
+namespace {
+
+struct RunRef {
+  CataloguePtr cat;
+  transition::Run run;
+};
+
+std::string title_of(const Catalogue& cat, Vertex v) { return cat.graph().goal(v).title; }
+
+py::dict receiving_columns(const RunRef& r) {
+  const Catalogue& cat = *r.cat;
+  GoalColumns goal, best;
+  py::list kind, domain, domain_id, leaf, coverage, direct, status, status_code, ce, se, kern, keuze, best_score,
+      predicate, origin, explanation, n_support;
+  for (const auto& row : r.run.result.receiving) {
+    const Goal& g = cat.graph().goal(row.goal);
+    goal.append(cat, row.goal);
+    kind.append(std::string(kind_name(g.kind)));
+    domain.append(title_of(cat, row.domain));
+    domain_id.append(cat.graph().goal(row.domain).source_id);
+    leaf.append(row.leaf);
+    coverage.append(row.coverage);
+    direct.append(row.direct);
+    status.append(std::string(analysis::status_label(row.status)));
+    status_code.append(std::string(analysis::status_name(row.status)));
+    const auto* sel = r.run.receiving.find(row.goal);
+    ExamFlags exam = sel ? sel->exam : g.exam;
+    ce.append(exam.ce); se.append(exam.se); kern.append(exam.kern); keuze.append(exam.keuze);
+    n_support.append(row.support.size());
+    if (row.support.empty()) {
+      best.id.append(py::none()); best.code.append(py::none()); best.title.append(py::none());
+      best_score.append(0.0); predicate.append(py::none()); origin.append(py::none()); explanation.append("");
+    } else {
+      const auto& s = row.support.front();
+      best.append(cat, s.sending);
+      best_score.append(s.score);
+      predicate.append(std::string(analysis::sssom_predicate_id(s.predicate)));
+      origin.append(origin_name(s.origin));
+      explanation.append(s.explanation);
+    }
+  }
+  py::dict d;
+  d["receiving_id"] = goal.id; d["code"] = goal.code; d["title"] = goal.title; d["kind"] = kind;
+  d["domain"] = domain; d["domain_id"] = domain_id; d["leaf"] = leaf; d["coverage"] = coverage; d["direct"] = direct;
+  d["status"] = status; d["status_code"] = status_code; d["ce"] = ce; d["se"] = se; d["kern"] = kern; d["keuze"] = keuze;
+  d["best_sending_id"] = best.id; d["best_sending_code"] = best.code; d["best_sending_title"] = best.title;
+  d["best_score"] = best_score; d["predicate"] = predicate; d["origin"] = origin; d["explanation"] = explanation;
+  d["n_support"] = n_support;
+  return d;
+}
+
+py::dict sending_columns(const RunRef& r) {
+  const Catalogue& cat = *r.cat;
+  GoalColumns goal;
+  py::list domain, leaf, best, nowhere, continues;
+  for (const auto& row : r.run.result.sending) {
+    goal.append(cat, row.goal);
+    domain.append(title_of(cat, row.domain));
+    leaf.append(row.leaf);
+    best.append(row.best_score);
+    nowhere.append(row.leads_nowhere);
+    std::string joined;
+    for (const auto& c : row.continues) joined += (joined.empty() ? "" : "; ") + title_of(cat, c.receiving);
+    continues.append(joined);
+  }
+  py::dict d;
+  d["sending_id"] = goal.id; d["code"] = goal.code; d["title"] = goal.title; d["domain"] = domain; d["leaf"] = leaf;
+  d["best_score"] = best; d["leads_nowhere"] = nowhere; d["continues_in"] = continues;
+  return d;
+}
+
+py::dict overlap_columns(const RunRef& r) {
+  const Catalogue& cat = *r.cat;
+  GoalColumns recv, send;
+  py::list score, predicate, origin, explanation;
+  for (const auto& o : r.run.result.overlaps) {
+    recv.append(cat, o.receiving);
+    send.append(cat, o.sending);
+    score.append(o.score);
+    predicate.append(std::string(analysis::sssom_predicate_id(o.predicate)));
+    origin.append(origin_name(o.origin));
+    // The explanation of the overlapping link is the one the analysis kept as support.
+    std::string why;
+    if (const auto* row = r.run.result.find_receiving(o.receiving))
+      for (const auto& s : row->support)
+        if (s.sending == o.sending) { why = s.explanation; break; }
+    explanation.append(why);
+  }
+  py::dict d;
+  recv.into(d, "receiving_");
+  send.into(d, "sending_");
+  d["score"] = score; d["predicate"] = predicate; d["origin"] = origin; d["explanation"] = explanation;
+  return d;
+}
+
+py::dict domain_columns(const Catalogue& cat, const std::vector<analysis::DomainCoverage>& rows) {
+  py::list id, domain, leaves, covered, partly, gaps, share, mean;
+  for (const auto& row : rows) {
+    id.append(cat.graph().goal(row.domain).source_id);
+    domain.append(title_of(cat, row.domain));
+    leaves.append(row.leaves); covered.append(row.covered); partly.append(row.partly); gaps.append(row.gaps);
+    share.append(row.coverage_share); mean.append(row.mean_coverage);
+  }
+  py::dict d;
+  d["domain_id"] = id; d["domain"] = domain; d["leaves"] = leaves; d["covered"] = covered; d["partly"] = partly;
+  d["gaps"] = gaps; d["coverage_share"] = share; d["mean_coverage"] = mean;
+  return d;
+}
+
+py::dict matrix_columns(const RunRef& r) {
+  const Catalogue& cat = *r.cat;
+  py::list sd, rd, links, mean, max, coverage;
+  for (const auto& c : r.run.result.domain_matrix) {
+    sd.append(title_of(cat, c.sending_domain)); rd.append(title_of(cat, c.receiving_domain));
+    links.append(c.links); mean.append(c.mean_score); max.append(c.max_score); coverage.append(c.coverage);
+  }
+  py::dict d;
+  d["sending_domain"] = sd; d["receiving_domain"] = rd; d["links"] = links; d["mean_score"] = mean;
+  d["max_score"] = max; d["coverage"] = coverage;
+  return d;
+}
+
+py::dict summary_dict(const analysis::Summary& s) {
+  py::dict d;
+  d["receiving_leaves"] = s.receiving_leaves; d["covered"] = s.covered; d["partly"] = s.partly; d["gaps"] = s.gaps;
+  d["coverage_share"] = s.coverage_share; d["mean_coverage"] = s.mean_coverage; d["gaps_ce"] = s.gaps_ce;
+  d["gaps_se"] = s.gaps_se; d["gaps_kern"] = s.gaps_kern; d["gaps_keuze"] = s.gaps_keuze; d["overlaps"] = s.overlaps;
+  d["sending_leaves"] = s.sending_leaves; d["sending_nowhere"] = s.sending_nowhere; d["links_used"] = s.links_used;
+  d["links_rejected"] = s.links_rejected;
+  return d;
+}
+
+py::dict change_columns(const Catalogue& cat, const std::vector<analysis::StatusChange>& rows) {
+  GoalColumns goal;
+  py::list domain, before, after, cb, ca;
+  for (const auto& c : rows) {
+    goal.append(cat, c.goal);
+    domain.append(title_of(cat, c.domain));
+    before.append(std::string(analysis::status_label(c.before)));
+    after.append(std::string(analysis::status_label(c.after)));
+    cb.append(c.coverage_before); ca.append(c.coverage_after);
+  }
+  py::dict d;
+  d["receiving_id"] = goal.id; d["code"] = goal.code; d["title"] = goal.title; d["domain"] = domain;
+  d["status_before"] = before; d["status_after"] = after; d["coverage_before"] = cb; d["coverage_after"] = ca;
+  return d;
+}
+
+py::dict comparison_dict(const RunRef& before, const RunRef& after) {
+  const Catalogue& cat = *before.cat;
+  analysis::Comparison c = analysis::compare(before.run.result, after.run.result);
+  py::list domain, sb, sa, sdelta, mb, ma, gb, ga;
+  for (const auto& d : c.domains) {
+    domain.append(title_of(cat, d.domain)); sb.append(d.share_before); sa.append(d.share_after);
+    sdelta.append(d.share_delta()); mb.append(d.mean_before); ma.append(d.mean_after);
+    gb.append(d.gaps_before); ga.append(d.gaps_after);
+  }
+  py::dict by_domain;
+  by_domain["domain"] = domain; by_domain["share_before"] = sb; by_domain["share_after"] = sa;
+  by_domain["share_delta"] = sdelta; by_domain["mean_before"] = mb; by_domain["mean_after"] = ma;
+  by_domain["gaps_before"] = gb; by_domain["gaps_after"] = ga;
+  py::dict out;
+  out["closed"] = change_columns(cat, c.closed);
+  out["opened"] = change_columns(cat, c.opened);
+  out["by_domain"] = by_domain;
+  out["before"] = summary_dict(c.before);
+  out["after"] = summary_dict(c.after);
+  return out;
+}
+
+}  // namespace
+
+void bind_transition(py::module_& m) {
+  py::class_<RunRef>(m, "TransitionRun", "The raw result of one transition analysis (tables as column dicts).")
+      .def("_receiving", &receiving_columns)
+      .def("_sending", &sending_columns)
+      .def("_overlaps", &overlap_columns)
+      .def("_domains", [](const RunRef& r) { return domain_columns(*r.cat, r.run.result.receiving_domains); })
+      .def("_matrix", &matrix_columns)
+      .def("_summary", [](const RunRef& r) { return summary_dict(r.run.result.summary); })
+      .def("_compare", [](const RunRef& before, const RunRef& after) {
+        if (before.cat != after.cat) throw py::value_error("variants must be analysed on the same catalogue");
+        return comparison_dict(before, after);
+      }, py::arg("variant"))
+      .def_property_readonly("alignment", [](const RunRef& r) { return AlignmentRef{r.cat, r.run.alignment, r.run.diagnostics}; })
+      .def_property_readonly("curation_report", [](const RunRef& r) {
+        py::dict d;
+        d["confirmed"] = r.run.curation.confirmed; d["confirmed_added"] = r.run.curation.confirmed_added;
+        d["rejected"] = r.run.curation.rejected; d["rejected_removed"] = r.run.curation.rejected_removed;
+        d["unresolved"] = r.run.curation.unresolved;
+        return d;
+      });
+
+  m.def("_run_transition",
+        [](const CataloguePtr& cat, const AnalyserRef& analyser, const std::vector<GoalRef>& sending_roots,
+           const std::vector<GoalRef>& receiving_roots, std::optional<std::string> sending_level,
+           std::optional<std::string> receiving_level, const std::vector<std::string>& sending_exam,
+           const std::vector<std::string>& receiving_exam, const CurationRef* curation, py::object progress) {
+          transition::Side sending{vertices_of(cat, sending_roots), {}};
+          transition::Side receiving{vertices_of(cat, receiving_roots), {}};
+          if (sending_level) sending.selection.level = level_arg(*sending_level);
+          if (receiving_level) receiving.selection.level = level_arg(*receiving_level);
+          sending.selection.exam = exam_filter(sending_exam);
+          receiving.selection.exam = exam_filter(receiving_exam);
+          if (curation && curation->cat != cat) throw py::value_error("curation belongs to another catalogue");
+          LongRun run(progress);
+          return run.run([&] {
+            transition::RunOptions options;
+            options.curation = curation ? &curation->set : nullptr;
+            options.progress = run.progress();
+            options.cancel = run.cancel_flag();
+            return RunRef{cat, transition::run(*cat, *analyser.analyser, sending, receiving, options)};
+          });
+        },
+        py::arg("catalogue"), py::arg("analyser"), py::arg("sending_roots"), py::arg("receiving_roots"),
+        py::arg("sending_level") = py::none(), py::arg("receiving_level") = py::none(),
+        py::arg("sending_exam") = std::vector<std::string>{}, py::arg("receiving_exam") = std::vector<std::string>{},
+        py::arg("curation") = nullptr, py::arg("progress") = py::none());
+
+  m.def("_select_leaves", [](const CataloguePtr& cat, const std::vector<GoalRef>& roots, std::optional<std::string> level,
+                             const std::vector<std::string>& exam) {
+    analysis::SelectionOptions o;
+    if (level) o.level = level_arg(*level);
+    o.exam = exam_filter(exam);
+    auto sel = analysis::select_goals(cat->graph(), vertices_of(cat, roots), o);
+    std::vector<GoalRef> out;
+    for (Vertex v : sel.leaves()) out.push_back(GoalRef{cat, v});
+    return out;
+  }, py::arg("catalogue"), py::arg("roots"), py::arg("level") = py::none(), py::arg("exam") = std::vector<std::string>{},
+     "The leaf goals (eindtermen, specifications, werkprocessen, ...) below roots that apply to a level and exam parts.");
+}
+
+}  // namespace aansluiting::python

@@ -1,0 +1,78 @@
+#include "convert.hpp"
+
+#include "aansluiting/analysis/sssom.hpp"
+
+namespace aansluiting::python {
+
+void GoalColumns::append(const Catalogue& cat, Vertex v) {
+  const Goal& g = cat.graph().goal(v);
+  id.append(g.source_id);
+  code.append(g.code);
+  title.append(g.title);
+}
+
+void GoalColumns::into(py::dict& d, const std::string& prefix) const {
+  d[py::str(prefix + "id")] = id;
+  d[py::str(prefix + "code")] = code;
+  d[py::str(prefix + "title")] = title;
+}
+
+std::vector<Vertex> vertices_of(const CataloguePtr& cat, const std::vector<GoalRef>& goals) {
+  std::vector<Vertex> out;
+  out.reserve(goals.size());
+  for (const auto& g : goals) {
+    if (g.cat != cat) throw py::value_error("goals from different catalogues cannot be combined");
+    out.push_back(g.v);
+  }
+  return out;
+}
+
+analysis::ExamFilter exam_filter(const std::vector<std::string>& parts) {
+  analysis::ExamFilter f;
+  for (const auto& p : parts) {
+    std::string s;
+    for (char c : p) s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (s == "ce") f.ce = true;
+    else if (s == "se") f.se = true;
+    else if (s == "kern") f.kern = true;
+    else if (s == "keuze") f.keuze = true;
+    else throw py::value_error("unknown exam part '" + p + "' (use CE, SE, kern, keuze)");
+  }
+  return f;
+}
+
+std::string origin_name(match::Origin o) {
+  switch (o) {
+    case match::Origin::Automatic: return "automatic";
+    case match::Origin::Confirmed: return "confirmed";
+    case match::Origin::Rejected: return "rejected";
+  }
+  return "automatic";
+}
+
+py::dict link_columns(const Catalogue& cat, const match::Alignment& alignment) {
+  GoalColumns source, target;
+  py::list score, predicate, origin, terms, explanation;
+  for (const auto& link : alignment.links) {
+    source.append(cat, link.source);
+    target.append(cat, link.target);
+    score.append(link.score);
+    predicate.append(std::string(analysis::sssom_predicate_id(link.predicate)));
+    origin.append(origin_name(link.origin));
+    std::string joined;
+    for (const auto& t : link.shared_terms) joined += (joined.empty() ? "" : ", ") + t;
+    terms.append(joined);
+    explanation.append(link.explanation);
+  }
+  py::dict d;
+  source.into(d, "source_");
+  target.into(d, "target_");
+  d["score"] = score;
+  d["predicate"] = predicate;
+  d["origin"] = origin;
+  d["shared_terms"] = terms;
+  d["explanation"] = explanation;
+  return d;
+}
+
+}  // namespace aansluiting::python

@@ -1,0 +1,166 @@
+// Alignment on the real SLO data: syllabus specifications against the
+// eindtermen of their own exam programme (gold: the links made by CvTE).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <random>
+#include <set>
+
+#include "aansluiting/align/align.hpp"
+#include "aansluiting/align/goal_text.hpp"
+#include "aansluiting/importers/importers.hpp"
+#include "test_support.hpp"
+
+using namespace aansluiting;
+
+namespace {
+
+struct Slo {
+  Catalogue cat;
+  text::Analyser analyser;
+  Slo() {
+    importers::SloOptions o;
+    o.reference_framework = false;
+    importers::load_slo(cat, aansluiting::testing::slo_dir(), o);
+    analyser = align::build_analyser(cat);
+  }
+};
+
+const Slo& slo() {
+  static const Slo s;
+  return s;
+}
+
+// The syllabus titled `title`, its specifications and its programme's eindtermen.
+struct Task {
+  Vertex syllabus = 0;
+  std::vector<Vertex> specs, eindtermen;
+};
+
+Task task(const std::string& title) {
+  const GoalGraph& g = slo().cat.graph();
+  Task t;
+  for (Vertex v = 0; v < g.num_vertices(); ++v)
+    if (g.goal(v).kind == GoalKind::Syllabus && g.goal(v).title == title) {
+      t.syllabus = v;
+      t.specs = g.children(v);
+      for (Vertex p : g.targets(v, EdgeKind::Specifies))
+        if (g.goal(p).kind == GoalKind::Programme)
+          for (Vertex e : g.subtree(p))
+            if (g.goal(e).kind == GoalKind::Eindterm) t.eindtermen.push_back(e);
+      return t;
+    }
+  ADD_FAILURE() << "no syllabus " << title;
+  return t;
+}
+
+// Share of linked specifications whose best link is one of their gold eindtermen.
+double accuracy(const match::Alignment& a, const std::vector<Vertex>& specs) {
+  const GoalGraph& g = slo().cat.graph();
+  std::size_t n = 0, hit = 0;
+  for (Vertex s : specs) {
+    auto gold = g.targets(s, EdgeKind::Specifies);
+    std::erase_if(gold, [&](Vertex v) { return g.goal(v).kind != GoalKind::Eindterm; });
+    if (gold.empty()) continue;
+    ++n;
+    auto it = std::find_if(a.links.begin(), a.links.end(), [&](const match::Link& l) { return l.source == s; });
+    if (it != a.links.end() && std::find(gold.begin(), gold.end(), it->target) != gold.end()) ++hit;
+  }
+  return n ? static_cast<double>(hit) / static_cast<double>(n) : 0.0;
+}
+
+align::AlignOptions options() {
+  align::AlignOptions o;
+  o.analyser = &slo().analyser;
+  o.threads = 1;
+  return o;
+}
+
+}  // namespace
+
+TEST(Align, OrderEvidenceLiftsSyllabusLinking) {
+  Task t = task("Syllabus Wiskunde B vwo 2024");
+  ASSERT_GT(t.specs.size(), 20u);
+  ASSERT_GT(t.eindtermen.size(), 10u);
+  auto o = options();
+  align::AlignDiagnostics with_order, without;
+  double acc = accuracy(align::align(slo().cat, t.specs, t.eindtermen, o, with_order), t.specs);
+  o.structure.order.enabled = false;
+  double lexical = accuracy(align::align(slo().cat, t.specs, t.eindtermen, o, without), t.specs);
+  EXPECT_GT(with_order.order.weight, 0.7);  // a syllabus follows its programme
+  EXPECT_GT(acc, lexical + 0.1);
+  EXPECT_GT(acc, 0.6);
+  EXPECT_GT(lexical, 0.2);  // the words alone already find many links
+}
+
+TEST(Align, ShuffledListsShowNoOrderEvidence) {
+  Task t = task("Syllabus Biologie havo 2024");
+  ASSERT_GT(t.specs.size(), 20u);
+  auto o = options();
+  align::AlignDiagnostics ordered, shuffled;
+  align::align(slo().cat, t.specs, t.eindtermen, o, ordered);
+  std::vector<Vertex> mixed = t.specs;
+  std::shuffle(mixed.begin(), mixed.end(), std::mt19937(7));
+  align::align(slo().cat, mixed, t.eindtermen, o, shuffled);
+  EXPECT_GT(ordered.order.weight, 0.7);
+  EXPECT_GT(ordered.order.z, 4.0);
+  EXPECT_LT(shuffled.order.z, 2.0);
+  EXPECT_EQ(shuffled.order.weight, 0.0);
+  EXPECT_GT(ordered.order.forward_share, shuffled.order.forward_share);
+}
+
+TEST(Align, PredicatesAndExplanations) {
+  Task t = task("Syllabus Economie havo 2024");
+  auto o = options();
+  auto a = align::align(slo().cat, t.specs, t.eindtermen, o);
+  ASSERT_FALSE(a.links.empty());
+  std::size_t broad = 0, strong = 0;
+  for (const match::Link& l : a.links) {
+    EXPECT_GE(l.score, 0.0);
+    EXPECT_LE(l.score, 1.0);
+    if (l.predicate != match::Predicate::RelatedMatch && l.predicate != match::Predicate::ExactMatch) {
+      ++strong;
+      // A specification is narrower than an eindterm: the target is broader.
+      if (l.predicate == match::Predicate::BroadMatch) ++broad;
+    }
+    if (!l.shared_terms.empty()) {
+      EXPECT_NE(l.explanation.find("Gedeelde termen: " + l.shared_terms.front()), std::string::npos) << l.explanation;
+    }
+  }
+  EXPECT_GT(strong, 0u);
+  EXPECT_EQ(broad, strong);
+  // Links are sorted by source, then by descending score, at most 3 per source.
+  for (std::size_t i = 1; i < a.links.size(); ++i)
+    if (a.links[i].source == a.links[i - 1].source) {
+      EXPECT_GE(a.links[i - 1].score, a.links[i].score);
+    }
+}
+
+TEST(Align, IdenticalGoalsAreExactMatchesOneToOne) {
+  Task t = task("Syllabus Wiskunde A havo 2024");
+  auto o = options();
+  o.selection = align::Selection::OneToOne;
+  auto a = align::align(slo().cat, t.eindtermen, t.eindtermen, o);
+  std::set<Vertex> targets;
+  std::size_t exact_self = 0;
+  for (const match::Link& l : a.links) {
+    EXPECT_TRUE(targets.insert(l.target).second) << "target used twice";
+    if (l.source == l.target && l.predicate == match::Predicate::ExactMatch) ++exact_self;
+  }
+  // Some eindtermen repeat word for word (per level); all others find themselves.
+  EXPECT_GT(exact_self, t.eindtermen.size() * 8 / 10);
+}
+
+TEST(Align, ProgressCancelAndEmptyInput) {
+  Task t = task("Syllabus Biologie vwo 2024");
+  auto o = options();
+  std::size_t calls = 0;
+  o.progress = [&](std::size_t, std::size_t) { ++calls; };
+  align::align(slo().cat, t.specs, t.eindtermen, o);
+  EXPECT_GT(calls, 0u);
+  std::atomic<bool> cancel{true};
+  o.cancel = &cancel;
+  EXPECT_THROW(align::align(slo().cat, t.specs, t.eindtermen, o), match::Cancelled);
+  EXPECT_TRUE(align::align(slo().cat, {}, t.eindtermen, options()).links.empty());
+}

@@ -1,0 +1,409 @@
+// Transition analysis: selection, coverage arithmetic, statuses, domain
+// matrix, comparison of variants; on a hand-made transition and on real SLO data.
+
+#include <algorithm>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "aansluiting/analysis/compare.hpp"
+#include "aansluiting/analysis/transition.hpp"
+#include "aansluiting/importers/importers.hpp"
+#include "analysis_fixture.hpp"
+#include "test_support.hpp"
+
+namespace aansluiting::analysis {
+namespace {
+
+using testing::SmallTransition;
+
+SelectionOptions at(Level level) {
+  SelectionOptions o;
+  o.level = level;
+  return o;
+}
+
+SelectionOptions leaves_of(GoalKind kind) {
+  SelectionOptions o;
+  o.leaf_kinds = {kind};
+  return o;
+}
+
+TEST(CombineSupport, StrongestLinkOrCappedCombination) {
+  AnalysisOptions o;  // cap 0.75, 3 links
+  EXPECT_DOUBLE_EQ(combine_support({}, o), 0.0);
+  EXPECT_DOUBLE_EQ(combine_support({0.4}, o), 0.4);
+  EXPECT_NEAR(combine_support({0.3, 0.3}, o), 0.51, 1e-12);
+  EXPECT_NEAR(combine_support({0.2, 0.2, 0.2, 0.2}, o), 1 - 0.8 * 0.8 * 0.8, 1e-12);  // only the strongest 3
+  EXPECT_DOUBLE_EQ(combine_support({0.5, 0.5, 0.5, 0.5}, o), 0.75);                 // capped
+  EXPECT_DOUBLE_EQ(combine_support({0.5, 0.9}, o), 0.9);                            // one strong link passes the cap
+  EXPECT_DOUBLE_EQ(combine_support({1.7}, o), 1.0);                                 // clamped
+  EXPECT_EQ(status_of(0.5, o), Status::Covered);
+  EXPECT_EQ(status_of(0.49, o), Status::Partly);
+  EXPECT_EQ(status_of(0.25, o), Status::Partly);
+  EXPECT_EQ(status_of(0.24, o), Status::Gap);
+}
+
+TEST(Selection, LevelFilterLeavesAndDomains) {
+  SmallTransition t;
+  auto tl = select_goals(t.cat.graph(), {t.wi}, at(Level::VmboTL));
+  EXPECT_EQ(tl.leaves(), (std::vector<Vertex>{t.s1, t.s2, t.s4, t.s5}));
+  EXPECT_EQ(tl.domains(), (std::vector<Vertex>{t.dA, t.dB}));  // the root holds no leaf itself
+  EXPECT_EQ(tl.find(t.s2)->domain, t.dA);
+  EXPECT_EQ(tl.find(t.s4)->parent, t.dB);
+  EXPECT_EQ(tl.find(t.s4)->depth, 2u);
+  EXPECT_FALSE(tl.contains(t.s3));
+
+  auto gl = select_goals(t.cat.graph(), {t.wi}, at(Level::VmboGL));
+  EXPECT_EQ(gl.leaves(), (std::vector<Vertex>{t.s1, t.s3, t.s4, t.s5}));
+
+  // Nothing applies to havo: only the root remains.
+  auto havo = select_goals(t.cat.graph(), {t.wi}, at(Level::Havo));
+  EXPECT_EQ(havo.leaf_count(), 0u);
+
+  // t1 has no levels of its own and inherits gl/tl from the programme.
+  auto both = select_goals(t.cat.graph(), {t.wi, t.tt, t.wi}, at(Level::VmboTL));
+  EXPECT_EQ(both.roots.size(), 2u);
+  EXPECT_TRUE(both.find(t.t1) && both.find(t.t1)->leaf);
+  EXPECT_EQ(both.find(t.t1)->root, t.tt);
+
+  EXPECT_THROW(select_goals(t.cat.graph(), {t.cat.graph().num_vertices() + 5}), std::out_of_range);
+}
+
+TEST(Selection, ExamFilterWithInheritedFlags) {
+  SmallTransition t;
+  SelectionOptions ce;
+  ce.exam.ce = true;
+  auto sel = select_goals(t.cat.graph(), {t.wb}, ce);
+  EXPECT_EQ(sel.leaves(), (std::vector<Vertex>{t.r1, t.r3, t.r5}));
+
+  SelectionOptions se;
+  se.exam.se = true;
+  sel = select_goals(t.cat.graph(), {t.wb}, se);
+  EXPECT_EQ(sel.leaves(), (std::vector<Vertex>{t.r2, t.r4}));  // r4 inherits SE from y1
+  EXPECT_TRUE(sel.find(t.r4)->exam.se);
+
+  // kern/keuze: goals without either flag pass; r5 is keuze only.
+  SelectionOptions kern;
+  kern.exam.kern = true;
+  sel = select_goals(t.cat.graph(), {t.wb}, kern);
+  EXPECT_EQ(sel.leaves(), (std::vector<Vertex>{t.r1, t.r2, t.r3, t.r4}));
+}
+
+TEST(Selection, DomainsOfQualificationsAndFrameworks) {
+  Catalogue cat;
+  auto add = [&](Vertex parent, GoalKind kind, const std::string& id, bool root = false) {
+    Goal g;
+    g.source_id = id;
+    g.title = id;
+    g.kind = kind;
+    Vertex v = cat.graph().add_goal(std::move(g));
+    if (!root) cat.graph().add_edge(parent, v, EdgeKind::Contains);
+    return v;
+  };
+  Vertex q = add(0, GoalKind::Qualification, "q", true);
+  Vertex k1 = add(q, GoalKind::Kerntaak, "k1");
+  Vertex w1 = add(k1, GoalKind::Werkproces, "w1");
+  Vertex ks = add(q, GoalKind::KnowledgeSkill, "ks");
+  Vertex f = add(0, GoalKind::Framework, "f", true);
+  Vertex top = add(f, GoalKind::Topic, "top");
+  Vertex sub = add(top, GoalKind::Topic, "sub");
+  Vertex g1 = add(sub, GoalKind::Goal, "g1");
+  Vertex g2 = add(g1, GoalKind::Goal, "g2");  // deeper goal: g1 is not a leaf
+
+  auto sel = select_goals(cat.graph(), {q, f});
+  EXPECT_EQ(sel.find(w1)->domain, k1);
+  EXPECT_EQ(sel.find(ks)->domain, q);   // no domain on the path: the root
+  EXPECT_EQ(sel.find(g2)->domain, top);  // outermost topic
+  EXPECT_EQ(sel.leaves(), (std::vector<Vertex>{w1, ks, g2}));
+  EXPECT_FALSE(sel.find(g1)->leaf);
+}
+
+TEST(Analysis, CoverageStatusesAndSupport) {
+  SmallTransition t;
+  auto send = select_goals(t.cat.graph(), {t.wi}, at(Level::VmboTL));
+  auto recv = select_goals(t.cat.graph(), {t.wb});
+  std::vector<std::pair<std::size_t, std::size_t>> steps;
+  AnalysisOptions options;
+  options.progress = [&](std::size_t d, std::size_t n) { steps.emplace_back(d, n); };
+  auto a = analyse(t.cat.graph(), send, recv, t.alignment(), options);
+  ASSERT_FALSE(steps.empty());
+  EXPECT_EQ(steps.back().first, steps.back().second);
+
+  const auto* r1 = a.find_receiving(t.r1);
+  ASSERT_TRUE(r1);
+  EXPECT_DOUBLE_EQ(r1->coverage, 0.9);
+  EXPECT_EQ(r1->status, Status::Covered);
+  ASSERT_EQ(r1->support.size(), 1u);
+  EXPECT_EQ(r1->support[0].sending, t.s1);
+  EXPECT_EQ(r1->support[0].explanation, "gedeelde termen");
+
+  const auto* r2 = a.find_receiving(t.r2);  // two partial links combine
+  EXPECT_NEAR(r2->coverage, 0.51, 1e-12);
+  EXPECT_EQ(r2->status, Status::Covered);
+  EXPECT_EQ(r2->support.size(), 2u);
+  EXPECT_EQ(a.find_receiving(t.r3)->status, Status::Gap);  // 0.2 < 0.25
+  EXPECT_DOUBLE_EQ(a.find_receiving(t.r3)->coverage, 0.2);
+  EXPECT_EQ(a.find_receiving(t.r4)->status, Status::Gap);  // s3 is gl only
+  EXPECT_TRUE(a.find_receiving(t.r5)->support.empty());   // 0.1 is noise; T&T not selected
+
+  // Inner goals: max(direct, mean of children).
+  EXPECT_NEAR(a.find_receiving(t.dX)->coverage, (0.9 + 0.51 + 0.2) / 3, 1e-12);
+  EXPECT_FALSE(a.find_receiving(t.dX)->leaf);
+  EXPECT_DOUBLE_EQ(a.find_receiving(t.dY)->coverage, 0.0);
+  EXPECT_NEAR(a.find_receiving(t.wb)->coverage, ((0.9 + 0.51 + 0.2) / 3 + 0.0) / 2, 1e-12);
+
+  // Sending side.
+  const auto* s1 = a.find_sending(t.s1);
+  ASSERT_EQ(s1->continues.size(), 1u);  // r3 at 0.2 does not count as continuing
+  EXPECT_EQ(s1->continues[0].receiving, t.r1);
+  EXPECT_EQ(s1->continues[0].domain, t.dX);
+  EXPECT_FALSE(s1->leads_nowhere);
+  EXPECT_TRUE(a.find_sending(t.s5)->leads_nowhere);
+  EXPECT_DOUBLE_EQ(a.find_sending(t.s4)->best_score, 0.3);
+
+  // Overlap: only the exact match above 0.8.
+  ASSERT_EQ(a.overlaps.size(), 1u);
+  EXPECT_EQ(a.overlaps[0].sending, t.s1);
+  EXPECT_EQ(a.overlaps[0].receiving, t.r1);
+
+  const Summary& s = a.summary;
+  EXPECT_EQ(s.receiving_leaves, 5u);
+  EXPECT_EQ(s.covered, 2u);
+  EXPECT_EQ(s.partly, 0u);
+  EXPECT_EQ(s.gaps, 3u);
+  EXPECT_DOUBLE_EQ(s.coverage_share, 0.4);
+  EXPECT_NEAR(s.mean_coverage, (0.9 + 0.51 + 0.2) / 5, 1e-12);
+  EXPECT_EQ(s.gaps_ce, 2u);  // r3, r5
+  EXPECT_EQ(s.gaps_se, 1u);  // r4 (inherited)
+  EXPECT_EQ(s.gaps_kern, 1u);
+  EXPECT_EQ(s.gaps_keuze, 1u);
+  EXPECT_EQ(s.overlaps, 1u);
+  EXPECT_EQ(s.sending_leaves, 4u);
+  EXPECT_EQ(s.sending_nowhere, 1u);
+  EXPECT_EQ(s.links_used, 4u);  // s1-r1, s1-r3, s2-r2, s4-r2
+  EXPECT_EQ(s.links_rejected, 0u);
+}
+
+TEST(Analysis, DomainMatrixAndDomainCoverage) {
+  SmallTransition t;
+  auto send = select_goals(t.cat.graph(), {t.wi}, at(Level::VmboTL));
+  auto recv = select_goals(t.cat.graph(), {t.wb});
+  auto a = analyse(t.cat.graph(), send, recv, t.alignment());
+  // sending domains: dA, dB; receiving: dX, dY (the roots hold no leaves themselves)
+  ASSERT_EQ(a.domain_matrix.size(), 4u);
+  EXPECT_EQ(a.domain_matrix[1].sending_domain, t.dA);
+  EXPECT_EQ(a.domain_matrix[1].receiving_domain, t.dY);
+  auto cell = [&](Vertex sd, Vertex rd) {
+    auto it = std::find_if(a.domain_matrix.begin(), a.domain_matrix.end(),
+                           [&](const DomainPair& p) { return p.sending_domain == sd && p.receiving_domain == rd; });
+    EXPECT_NE(it, a.domain_matrix.end());
+    return *it;
+  };
+  DomainPair ax = cell(t.dA, t.dX);
+  EXPECT_EQ(ax.links, 3u);
+  EXPECT_NEAR(ax.mean_score, (0.9 + 0.2 + 0.3) / 3, 1e-12);
+  EXPECT_DOUBLE_EQ(ax.max_score, 0.9);
+  EXPECT_NEAR(ax.coverage, (0.9 + 0.3 + 0.2) / 3, 1e-12);
+  DomainPair bx = cell(t.dB, t.dX);
+  EXPECT_EQ(bx.links, 1u);
+  EXPECT_NEAR(bx.coverage, 0.3 / 3, 1e-12);
+  EXPECT_EQ(cell(t.dA, t.dY).links, 0u);
+  EXPECT_DOUBLE_EQ(cell(t.dB, t.dY).coverage, 0.0);
+
+  ASSERT_EQ(a.receiving_domains.size(), 2u);
+  const auto& x = *std::find_if(a.receiving_domains.begin(), a.receiving_domains.end(),
+                                [&](const DomainCoverage& d) { return d.domain == t.dX; });
+  EXPECT_EQ(x.leaves, 3u);
+  EXPECT_EQ(x.covered, 2u);
+  EXPECT_EQ(x.gaps, 1u);
+  EXPECT_NEAR(x.coverage_share, 2.0 / 3, 1e-12);
+  EXPECT_NEAR(x.mean_coverage, (0.9 + 0.51 + 0.2) / 3, 1e-12);
+  const auto& y = *std::find_if(a.receiving_domains.begin(), a.receiving_domains.end(),
+                                [&](const DomainCoverage& d) { return d.domain == t.dY; });
+  EXPECT_EQ(y.leaves, 2u);
+  EXPECT_EQ(y.gaps, 2u);
+}
+
+TEST(Analysis, RejectedLinksNeverCountConfirmedAlwaysDo) {
+  SmallTransition t;
+  auto send = select_goals(t.cat.graph(), {t.wi}, at(Level::VmboTL));
+  auto recv = select_goals(t.cat.graph(), {t.wb});
+  auto al = t.alignment();
+  al.links.push_back(SmallTransition::link(t.s1, t.r1, 0.9, match::Predicate::ExactMatch, match::Origin::Rejected));
+  al.links.push_back(SmallTransition::link(t.s5, t.r3, 0.05, match::Predicate::CloseMatch, match::Origin::Confirmed));
+  al.links.push_back(SmallTransition::link(t.s4, t.wb, 0.5));  // to the root: outside every domain
+  auto a = analyse(t.cat.graph(), send, recv, al);
+  EXPECT_DOUBLE_EQ(a.find_receiving(t.wb)->direct, 0.5);
+  EXPECT_EQ(a.find_receiving(t.r1)->status, Status::Gap);
+  EXPECT_TRUE(a.find_receiving(t.r1)->support.empty());
+  EXPECT_TRUE(a.overlaps.empty());
+  EXPECT_EQ(a.summary.links_rejected, 1u);
+  // A confirmed link counts even below min_link_score, with its own score.
+  const auto* r3 = a.find_receiving(t.r3);
+  ASSERT_EQ(r3->support.size(), 2u);
+  EXPECT_EQ(r3->support[1].origin, match::Origin::Confirmed);
+}
+
+TEST(Compare, TechnologieEnToepassingClosesAGap) {
+  SmallTransition t;
+  auto recv = select_goals(t.cat.graph(), {t.wb});
+  auto al = t.alignment();
+  auto without = analyse(t.cat.graph(), select_goals(t.cat.graph(), {t.wi}, at(Level::VmboTL)), recv, al);
+  auto with = analyse(t.cat.graph(), select_goals(t.cat.graph(), {t.wi, t.tt}, at(Level::VmboTL)), recv, al);
+  auto c = compare(without, with);
+  ASSERT_EQ(c.closed.size(), 1u);
+  EXPECT_EQ(c.closed[0].goal, t.r5);
+  EXPECT_EQ(c.closed[0].after, Status::Partly);
+  EXPECT_DOUBLE_EQ(c.closed[0].coverage_after, 0.4);
+  EXPECT_TRUE(c.opened.empty());
+  EXPECT_EQ(c.changed.size(), 1u);
+  EXPECT_EQ(c.only_before + c.only_after, 0u);
+  auto y = std::find_if(c.domains.begin(), c.domains.end(), [&](const DomainChange& d) { return d.domain == t.dY; });
+  ASSERT_NE(y, c.domains.end());
+  EXPECT_NEAR(y->mean_delta(), 0.2, 1e-12);
+  EXPECT_DOUBLE_EQ(y->share_delta(), 0.0);  // partly, not covered
+  EXPECT_EQ(c.after.gaps, c.before.gaps - 1);
+}
+
+TEST(Compare, GemengdeVersusTheoretischeLeerweg) {
+  SmallTransition t;
+  auto recv = select_goals(t.cat.graph(), {t.wb});
+  auto al = t.alignment();
+  auto tl = analyse(t.cat.graph(), select_goals(t.cat.graph(), {t.wi}, at(Level::VmboTL)), recv, al);
+  auto gl = analyse(t.cat.graph(), select_goals(t.cat.graph(), {t.wi}, at(Level::VmboGL)), recv, al);
+  auto c = compare(tl, gl);
+  ASSERT_EQ(c.closed.size(), 1u);  // r4 through the gl-only s3
+  EXPECT_EQ(c.closed[0].goal, t.r4);
+  EXPECT_EQ(c.closed[0].after, Status::Covered);
+  EXPECT_TRUE(c.opened.empty());
+  ASSERT_EQ(c.changed.size(), 2u);  // r2 loses s2 (tl only): covered -> partly
+  auto r2 = std::find_if(c.changed.begin(), c.changed.end(), [&](const StatusChange& s) { return s.goal == t.r2; });
+  ASSERT_NE(r2, c.changed.end());
+  EXPECT_EQ(r2->before, Status::Covered);
+  EXPECT_EQ(r2->after, Status::Partly);
+  // Reversed, the gap opens again.
+  auto back = compare(gl, tl);
+  ASSERT_EQ(back.opened.size(), 1u);
+  EXPECT_EQ(back.opened[0].goal, t.r4);
+}
+
+// ---- real data ----
+
+class RealSlo : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    cat_ = new Catalogue;
+    importers::load_slo(*cat_, testing::slo_dir());
+  }
+  static void TearDownTestSuite() {
+    delete cat_;
+    cat_ = nullptr;
+  }
+  static Catalogue* cat_;
+};
+Catalogue* RealSlo::cat_ = nullptr;
+
+TEST_F(RealSlo, VmboTlSelectionKeepsOnlyTlEindtermen) {
+  const auto& g = cat_->graph();
+  auto wi = cat_->find_programme("wiskunde", Level::VmboTL, {GoalKind::Programme});
+  SelectionOptions o;
+  o.level = Level::VmboTL;
+  o.leaf_kinds = {GoalKind::Eindterm};
+  auto sel = select_goals(g, {wi.root}, o);
+  ASSERT_GT(sel.leaf_count(), 10u);
+  auto all = select_goals(g, {wi.root}, leaves_of(GoalKind::Eindterm));
+  EXPECT_LT(sel.leaf_count(), all.leaf_count());  // the vmbo programme also holds bb/kb-only eindtermen
+  // Counted independently: eindtermen below the programme whose own (or
+  // nearest ancestor's) levels include tl.
+  std::size_t expected = 0;
+  for (Vertex v : g.subtree(wi.root)) {
+    if (g.goal(v).kind != GoalKind::Eindterm) continue;
+    LevelSet levels;
+    for (Vertex p : g.path_to_root(v))
+      if (levels.empty()) levels = g.goal(p).levels;
+    expected += levels.empty() || levels.contains(Level::VmboTL);
+  }
+  EXPECT_EQ(sel.leaf_count(), expected);
+  for (const auto& s : sel.goals) {
+    if (!s.leaf) continue;
+    EXPECT_EQ(g.goal(s.goal).kind, GoalKind::Eindterm);
+    EXPECT_TRUE(g.goal(s.goal).levels.contains(Level::VmboTL)) << g.goal(s.goal).code;
+    EXPECT_EQ(g.goal(s.domain).kind, GoalKind::Domain) << g.goal(s.goal).code;
+  }
+}
+
+// The CvTE syllabus links its specifications to eindtermen: used as a
+// perfect alignment, every eindterm with a specification is covered and the
+// gaps are exactly the eindtermen without one, mostly SE-only ones.
+TEST_F(RealSlo, SyllabusLinksCoverTheCentralExam) {
+  const auto& g = cat_->graph();
+  auto wb = cat_->find_programme("wiskunde b", Level::Havo, {GoalKind::Programme});
+  auto syllabi = cat_->find_programmes("syllabus wiskunde b 2024", Level::Havo, {GoalKind::Syllabus});
+  ASSERT_EQ(syllabi.size(), 1u);
+  std::vector<Vertex> syllabus_roots;
+  for (const auto& p : syllabi) syllabus_roots.push_back(p.root);
+
+  auto send = select_goals(g, syllabus_roots, leaves_of(GoalKind::Specification));
+  auto recv = select_goals(g, {wb.root}, leaves_of(GoalKind::Eindterm));
+  ASSERT_GT(send.leaf_count(), 0u);
+  ASSERT_GT(recv.leaf_count(), 0u);
+
+  match::Alignment al;
+  std::set<Vertex> specified;
+  for (Vertex spec : send.leaves())
+    for (Vertex target : g.targets(spec, EdgeKind::Specifies))
+      if (recv.contains(target)) {
+        al.links.push_back(SmallTransition::link(spec, target, 1.0, match::Predicate::NarrowMatch));
+        if (recv.find(target)->leaf) specified.insert(target);
+      }
+  ASSERT_FALSE(specified.empty());
+  auto a = analyse(g, send, recv, al);
+  EXPECT_EQ(a.summary.covered, specified.size());
+  EXPECT_EQ(a.summary.covered + a.summary.gaps, a.summary.receiving_leaves);
+
+  std::size_t ce = 0, ce_covered = 0, se_only = 0, se_only_covered = 0;
+  for (const auto& r : a.receiving) {
+    if (!r.leaf) continue;
+    EXPECT_EQ(r.status == Status::Covered, specified.count(r.goal) == 1) << g.goal(r.goal).code;
+    const ExamFlags& e = recv.find(r.goal)->exam;
+    if (e.ce) {
+      ++ce;
+      ce_covered += r.status == Status::Covered;
+    } else if (e.se) {
+      ++se_only;
+      se_only_covered += r.status == Status::Covered;
+    }
+  }
+  ASSERT_GT(ce, 0u);
+  // The syllabus specifies the central exam, not the school exam.
+  EXPECT_GT(static_cast<double>(ce_covered) / ce, se_only ? static_cast<double>(se_only_covered) / se_only : 0.0);
+  // Every receiving domain shows up in the matrix with the syllabus.
+  EXPECT_EQ(a.domain_matrix.size(), send.domains().size() * recv.domains().size());
+}
+
+TEST(RealSbb, WerkprocessenBelongToTheirKerntaak) {
+  Catalogue cat;
+  importers::load_sbb(cat, testing::sbb_dir());
+  auto q = cat.find_programme("helpende zorg en welzijn", Level::Mbo2, {GoalKind::Qualification});
+  auto sel = select_goals(cat.graph(), {q.root});
+  std::size_t werkprocessen = 0;
+  for (const auto& s : sel.goals) {
+    if (!s.leaf) continue;
+    const Goal& g = cat.graph().goal(s.goal);
+    EXPECT_TRUE(g.kind == GoalKind::Werkproces || g.kind == GoalKind::KnowledgeSkill) << g.source_id;
+    if (g.kind != GoalKind::Werkproces) continue;
+    ++werkprocessen;
+    EXPECT_EQ(cat.graph().goal(s.domain).kind, GoalKind::Kerntaak) << g.source_id;
+    // The werkproces code starts with its kerntaak's code (B1-K1-W2 in B1-K1).
+    EXPECT_EQ(g.code.rfind(cat.graph().goal(s.domain).code, 0), 0u) << g.code;
+  }
+  EXPECT_GT(werkprocessen, 3u);
+  for (Vertex d : sel.domains()) {
+    auto kind = cat.graph().goal(d).kind;
+    EXPECT_TRUE(kind == GoalKind::Kerntaak || d == q.root) << kind_name(kind);
+  }
+}
+
+}  // namespace
+}  // namespace aansluiting::analysis

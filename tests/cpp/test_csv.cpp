@@ -1,0 +1,215 @@
+// Authored programmes in CSV: the reader (RFC 4180 details), the format's
+// checks, and the programmes the project ships in curricula/programmes.
+#include <algorithm>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "aansluiting/importers/importers.hpp"
+#include "test_support.hpp"
+
+using namespace aansluiting;
+namespace at = aansluiting::testing;
+
+namespace {
+
+const char* kSmall =
+    "\xEF\xBB\xBF# title: Proefvak, versie B\n"
+    "# subject: Proefvak\n"
+    "# levels: vmbo gl; vmbo tl\n"
+    "# exam: SE\n"
+    "# Vrije opmerking zonder dubbelepunt\n"
+    "code;parent;kind;title;description;levels;exam;part\r\n"
+    "A;;domein;Domein A;\"Eerste regel;\n"
+    "tweede regel met \"\"aanhalingstekens\"\"\";;\"CE;SE\";kern\r\n"
+    "A1;A;eindterm;De kandidaat kan iets;;vmbo tl;;\r\n"
+    "A2;A;eindterm;De kandidaat kan meer;;;;keuze\r\n"
+    ";;;;;;;\r\n"
+    "B;;domain;Domein B;;;;\r\n";
+
+Catalogue load_text(const at::ScratchDir& dir, const std::string& name, const std::string& text) {
+  Catalogue cat;
+  importers::load_csv(cat, dir.write(name, text));
+  return cat;
+}
+
+// Loads `text` and returns the InputError it must raise.
+InputError error_of(const std::string& text) {
+  at::ScratchDir dir;
+  std::string path = dir.write("bad.csv", text);
+  Catalogue cat;
+  try {
+    importers::load_csv(cat, path);
+  } catch (const InputError& e) {
+    EXPECT_EQ(cat.graph().count(GoalKind::Programme), 0u);
+    return e;
+  }
+  ADD_FAILURE() << "no InputError for:\n" << text;
+  return InputError({}, "none");
+}
+
+const std::string kHeader = "# title: T\ncode,parent,kind,title,levels\n";
+
+}  // namespace
+
+TEST(Csv, ReadsQuotedFieldsNewlinesEscapesBomAndSemicolons) {
+  at::ScratchDir dir;
+  Catalogue cat = load_text(dir, "proefvak.csv", kSmall);
+  for (const auto& w : cat.warnings()) ADD_FAILURE() << w.to_string();
+  const auto& g = cat.graph();
+  Programme p = cat.find_programme("Proefvak", Level::VmboGL);
+  const Goal& root = g.goal(p.root);
+  EXPECT_EQ(root.kind, GoalKind::Programme);
+  EXPECT_EQ(root.title, "Proefvak, versie B");
+  EXPECT_EQ(root.source_id, "csv:proefvak");
+  auto top = g.children(p.root);
+  ASSERT_EQ(top.size(), 2u);
+  const Goal& a = g.goal(top[0]);
+  EXPECT_EQ(a.kind, GoalKind::Domain);
+  EXPECT_EQ(a.description, "Eerste regel;\ntweede regel met \"aanhalingstekens\"");
+  EXPECT_TRUE(a.exam.ce && a.exam.se && a.exam.kern);
+  auto under_a = g.children(top[0]);
+  ASSERT_EQ(under_a.size(), 2u);
+  const Goal& a1 = g.goal(under_a[0]);
+  EXPECT_EQ(a1.source_id, "csv:proefvak/A1");
+  EXPECT_EQ(a1.levels, LevelSet({Level::VmboTL}));     // its own cell
+  EXPECT_TRUE(a1.exam.ce && a1.exam.se && a1.exam.kern);  // inherited from A
+  const Goal& a2 = g.goal(under_a[1]);
+  EXPECT_EQ(a2.levels, LevelSet({Level::VmboGL, Level::VmboTL}));  // inherited from the metadata
+  EXPECT_TRUE(a2.exam.keuze && !a2.exam.kern);
+  const Goal& b = g.goal(top[1]);
+  EXPECT_TRUE(b.exam.se && !b.exam.ce);  // the programme default
+  EXPECT_EQ(g.targets(under_a[0], EdgeKind::AtLevel), std::vector<Vertex>{g.level_vertex(Level::VmboTL)});
+}
+
+TEST(Csv, CommaFilesWithoutBomAndCrLfWork) {
+  at::ScratchDir dir;
+  Catalogue cat = load_text(dir, "komma.csv", "# title: Komma\r\ncode,kind,title\r\nX,goal,\"Een, twee\"\r\n");
+  EXPECT_TRUE(cat.warnings().empty());
+  EXPECT_EQ(cat.graph().goal(*cat.graph().find_id("csv:komma/X")).title, "Een, twee");
+}
+
+TEST(Csv, UnknownParentIsAnErrorWithLineAndColumn) {
+  InputError e = error_of(kHeader + "A,,domain,Domein,havo\nA1,Z,eindterm,Doel,havo\n");
+  EXPECT_EQ(e.where().line, 4u);
+  EXPECT_EQ(e.where().column, 4u);
+  EXPECT_NE(std::string(e.what()).find("parent 'Z'"), std::string::npos) << e.what();
+  EXPECT_NE(std::string(e.what()).find(":4:4"), std::string::npos) << e.what();
+}
+
+TEST(Csv, ParentBelowItsChildIsExplained) {
+  InputError e = error_of(kHeader + "A1,A,eindterm,Doel,havo\nA,,domain,Domein,havo\n");
+  EXPECT_EQ(e.where().line, 3u);
+  EXPECT_NE(std::string(e.what()).find("line 4"), std::string::npos) << e.what();
+}
+
+TEST(Csv, UnterminatedQuoteNamesWhereItOpened) {
+  InputError e = error_of(kHeader + "A,,domain,Domein,havo\nA1,A,eindterm,\"Doel zonder einde,havo\nA2,A,eindterm,x,havo\n");
+  EXPECT_EQ(e.where().line, 4u);
+  EXPECT_EQ(e.where().column, 15u);
+  EXPECT_NE(std::string(e.what()).find("never closed"), std::string::npos);
+}
+
+TEST(Csv, TextAfterAClosingQuoteIsAnError) {
+  InputError e = error_of(kHeader + "A,,domain,\"Domein\"x,havo\n");
+  EXPECT_EQ(e.where().line, 3u);
+  EXPECT_EQ(e.where().column, 19u);
+}
+
+TEST(Csv, DuplicateCodeEmptyTitleAndMissingColumnsAreErrors) {
+  EXPECT_EQ(error_of(kHeader + "A,,domain,Een,havo\nA,,domain,Twee,havo\n").where().line, 4u);
+  EXPECT_EQ(error_of(kHeader + "A,,domain,,havo\n").where().line, 3u);
+  InputError e = error_of("# title: T\ncode,parent,titel\nA,,x\n");
+  EXPECT_EQ(e.where().line, 2u);
+  EXPECT_NE(std::string(e.what()).find("kind"), std::string::npos) << e.what();
+  EXPECT_NE(std::string(error_of("# title: leeg\n").what()).find("header"), std::string::npos);
+}
+
+TEST(Csv, BadLevelKindAndExamAreWarningsOnTheirCell) {
+  at::ScratchDir dir;
+  Catalogue cat = load_text(dir, "w.csv",
+                            "# title: W\ncode,parent,kind,title,levels,exam\n"
+                            "A,,domain,Domein,havo; vmbo xl,\n"
+                            "A1,A,doelstelling,Doel,,CE;PO\n");
+  auto has = [&](const std::string& text, std::size_t line, std::size_t column) {
+    for (const auto& w : cat.warnings())
+      if (w.message.find(text) != std::string::npos && w.where.line == line && w.where.column == column) return true;
+    return false;
+  };
+  EXPECT_TRUE(has("unknown level 'vmbo xl'", 3, 18)) << (cat.warnings().empty() ? "" : cat.warnings()[0].to_string());
+  EXPECT_TRUE(has("unknown kind 'doelstelling'", 4, 6));
+  EXPECT_TRUE(has("unknown exam 'po'", 4, 25));
+  const Goal& a = cat.graph().goal(*cat.graph().find_id("csv:w/A"));
+  EXPECT_EQ(a.levels, LevelSet({Level::Havo}));
+  const Goal& a1 = cat.graph().goal(*cat.graph().find_id("csv:w/A1"));
+  EXPECT_EQ(a1.kind, GoalKind::Goal);
+  EXPECT_TRUE(a1.exam.ce);
+}
+
+TEST(Csv, InvalidUtf8AndMissingFileAreErrors) {
+  InputError e = error_of(kHeader + "A,,domain,Caf\xE9,havo\n");
+  EXPECT_EQ(e.where().line, 3u);
+  Catalogue cat;
+  EXPECT_THROW(importers::load_csv(cat, at::source_dir() + "/curricula/programmes/nope.csv"), InputError);
+}
+
+TEST(Csv, FailedFolderLoadLeavesTheCatalogueUnchanged) {
+  at::ScratchDir dir;
+  dir.write("a_good.csv", kSmall);
+  dir.write("b_bad.csv", kHeader + "A,,domain,\"open,havo\n");
+  Catalogue cat;
+  importers::load_sbb(cat, at::sbb_dir() + "/2637_Sociaal_werk.xml");
+  const auto vertices = cat.graph().num_vertices();
+  const auto edges = cat.graph().num_edges();
+  const auto programmes = cat.programmes().size();
+  EXPECT_THROW(importers::load_csv(cat, dir.path().string()), InputError);
+  EXPECT_EQ(cat.graph().num_vertices(), vertices);
+  EXPECT_EQ(cat.graph().num_edges(), edges);
+  EXPECT_EQ(cat.programmes().size(), programmes);
+  EXPECT_TRUE(cat.warnings().empty());
+}
+
+TEST(Csv, AuthoredProgrammesLoadCleanly) {
+  Catalogue cat;
+  importers::load_csv(cat, at::source_dir() + "/curricula/programmes");
+  for (const auto& w : cat.warnings()) ADD_FAILURE() << w.to_string();
+  const auto& g = cat.graph();
+
+  Programme tt = cat.find_programme("Technologie & Toepassing", Level::VmboTL);
+  EXPECT_EQ(tt.levels, LevelSet({Level::VmboGL, Level::VmboTL}));
+  EXPECT_THROW(cat.find_programme("Technologie & Toepassing", Level::VmboBB), NotFoundError);
+  auto domains = g.children(tt.root);
+  EXPECT_GE(domains.size(), 5u);
+  EXPECT_LE(domains.size(), 7u);
+  std::size_t goals = 0;
+  for (Vertex v : g.subtree(tt.root)) {
+    const Goal& goal = g.goal(v);
+    if (goal.kind != GoalKind::Eindterm) continue;
+    ++goals;
+    EXPECT_EQ(goal.description.rfind("De kandidaat kan ", 0), 0u) << goal.code;
+    EXPECT_TRUE(goal.exam.se && !goal.exam.ce) << goal.code;
+    EXPECT_EQ(g.goal(g.parents(v).front()).kind, GoalKind::Domain) << goal.code;
+  }
+  EXPECT_GE(goals, 25u);
+  EXPECT_LE(goals, 40u);
+  const Source& tt_source = cat.source(g.goal(tt.root).source);
+  EXPECT_NE(tt_source.url.find("slo.nl"), std::string::npos);
+  EXPECT_FALSE(tt_source.publisher.empty());
+
+  Programme zw = cat.find_programme("Zorg en welzijn", Level::VmboKB);
+  EXPECT_EQ(zw.levels, LevelSet({Level::VmboBB, Level::VmboKB, Level::VmboGL}));
+  std::set<std::string> titles;
+  for (Vertex d : g.children(zw.root)) titles.insert(g.goal(d).title);
+  for (const char* t : {"Mens en gezondheid", "Mens en omgeving", "Mens en activiteit", "Mens en zorg",
+                        "Oriëntatie op leren en werken"})
+    EXPECT_TRUE(titles.count(t)) << t;
+  // The profile part is examined centrally (cspe) and in the school exam; the general part only in the school exam.
+  for (Vertex v : g.subtree(zw.root)) {
+    const Goal& goal = g.goal(v);
+    if (goal.kind != GoalKind::Eindterm) continue;
+    const bool profile_part = goal.code.rfind("P/ZW/", 0) == 0;
+    EXPECT_EQ(goal.exam.ce, profile_part) << goal.code;
+    EXPECT_TRUE(goal.exam.se) << goal.code;
+    EXPECT_EQ(goal.description.rfind("De kandidaat kan ", 0), 0u) << goal.code;
+  }
+}

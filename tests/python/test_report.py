@@ -1,0 +1,184 @@
+"""The HTML and Excel report of a real transition analysis (nieuwe leerweg -> havo 4)."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from markupsafe import escape
+
+import aansluiting
+from aansluiting import report
+from report_case import ResourceScan, analysed, block, external
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def result(full):
+    return analysed(full)
+
+
+@pytest.fixture(scope="module")
+def html(result, tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("rapport") / "rapport.html"
+    steps = []
+    written = report.write_html(result, path, progress=lambda done, total: steps.append((done, total)))
+    assert written == path and path.is_file()
+    assert steps and steps[-1][0] == steps[-1][1], "progress must end at its total"
+    assert [d for d, _ in steps] == sorted(d for d, _ in steps)
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_real_analysis_has_what_the_report_shows(result):
+    assert len(result.pairs) == 5
+    assert result.summary["receiving_leaves"] > 50
+    assert len(result.gaps) > 0, "havo 4 has goals that vmbo does not prepare"
+    assert "met Technologie & Toepassing" in result.comparisons
+    assert len(result.sources) >= 10  # five vmbo and five havo programmes (T&T in the variant)
+
+
+def test_html_is_self_contained(html):
+    scan = ResourceScan()
+    scan.feed(html)
+    assert scan.scripts == 0
+    assert not [f for f in scan.fetched if external(f[2])], "the report must not load anything from the web"
+    assert all(src.startswith("data:image/png;base64,") for _, _, src in scan.fetched if _ == "img")
+    styles = " ".join(re.findall(r"<style>(.*?)</style>", html, re.S))
+    assert "@import" not in styles and not re.search(r"url\(\s*['\"]?(https?:|//)", styles)
+    assert '<html lang="nl">' in html
+
+
+def test_blocks_have_stable_ids_and_real_figures(result, html):
+    scan = ResourceScan()
+    scan.feed(html)
+    expected = {"samenvatting", "bronnen", "vergelijking"} | {f"heatmap-{n}" for n in range(len(result.pairs))} \
+        | {f"hiaten-{n}" for n in range(len(result.pairs))}
+    assert expected <= scan.ids
+    for n in range(len(result.pairs)):
+        png = base64.b64decode(scan.images[f"heatmap-{n}"].split(",", 1)[1])
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+
+
+def test_summary_shows_the_totals(result, html):
+    s = result.summary
+    summary = block(html, "samenvatting", "</section>")
+    assert f"{100 * s['coverage_share']:.0f}%" in summary
+    assert f"hiaten van {int(s['receiving_leaves'])} doelen" in summary
+    for label in ("dekkingsgraad", "deels gedekt", "overlappingen", "centraal examen (CE)", "schoolexamen (SE)"):
+        assert label in summary
+    rows = block(html, "samenvatting-paren")
+    for pair in result.pairs:
+        assert str(escape(pair.name)) in rows
+    assert rows.count("<tr") == len(result.pairs) + 2  # header, pairs, total
+
+
+def test_gap_tables_list_every_gap_with_its_explanation(result, html):
+    for n, pair in enumerate(result.pairs):
+        cov = pair.coverage
+        gaps = cov[(cov["status_code"] == "gap") & cov["leaf"].astype(bool)]
+        if len(gaps) == 0:
+            assert "Geen hiaten" in block(html, f"hiaten-{n}", "</div>")
+            continue
+        table = block(html, f"hiaten-{n}")
+        assert table.count("<tr>") == len(gaps) + 1
+        for _, gap in gaps.iterrows():
+            assert str(escape(gap["title"])) in table
+            if pd.notna(gap["best_sending_title"]) and gap["best_sending_title"]:
+                assert str(escape(gap["best_sending_title"])) in table
+                assert str(escape(gap["explanation"])) in table
+            else:
+                assert "geen aansluitend doel gevonden" in table
+
+
+def test_overlaps_domains_and_sources(result, html):
+    overlaps = result.overlaps
+    for _, o in overlaps.iterrows():
+        assert str(escape(o["explanation"])) in html
+    for _, d in result.by_domain.iterrows():
+        assert str(escape(d["domain"])) in html
+    sources = block(html, "bronnen", "</section>")
+    for _, s in result.sources.iterrows():
+        assert str(escape(s["title"])) in sources
+        if s.get("url"):
+            assert str(escape(s["url"])) in sources
+
+
+def test_comparison_names_the_gaps_that_close(result, html):
+    comparison = result.comparisons["met Technologie & Toepassing"]
+    section = block(html, "vergelijking", "</section>")
+    assert f"Hiaten die de variant sluit ({len(comparison.closed)})" in section
+    assert f"Hiaten die in de variant ontstaan ({len(comparison.opened)})" in section
+    for title in comparison.closed["title"]:
+        assert str(escape(title)) in section
+
+
+def test_text_from_files_is_escaped(result, tmp_path):
+    hostile = "<script>alert('x')</script> & \"citaat\""
+    pair = result.pairs[0]
+    coverage = pair.coverage.copy()
+    coverage.loc[coverage.index[0], ["title", "status_code", "leaf"]] = [hostile, "gap", True]
+    changed = dataclasses.replace(result, description=hostile, pairs=[dataclasses.replace(pair, coverage=coverage)],
+                                  comparisons={}, variants={})
+    text = report.write_html(changed, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<script>" not in text
+    assert text.count(str(escape(hostile))) >= 2  # description and gap table
+
+
+def test_xlsx_holds_the_same_tables(result, tmp_path):
+    path = report.write_xlsx(result, tmp_path / "rapport.xlsx")
+    sheets = pd.read_excel(path, sheet_name=None)
+    names = list(sheets)
+    assert names[:7] == ["Samenvatting", "Hiaten", "Dekking", "Overlap", "Domeinen", "Domeinmatrix", "Vervolg"]
+    assert names[-1] == "Bronnen"
+    assert any(n.startswith("Vergelijking-met Technologie") for n in names)
+    assert all(len(n) <= 31 for n in names)
+    assert len(sheets["Hiaten"]) == len(result.gaps)
+    assert len(sheets["Dekking"]) == len(result.coverage)
+    assert len(sheets["Domeinmatrix"]) == len(result.domain_matrix)
+    assert len(sheets["Bronnen"]) == len(result.sources)
+    assert set(sheets["Hiaten"]["Code"].dropna()) == set(result.gaps["code"].dropna())
+    assert sheets["Dekking"]["Dekking"].between(0, 1).all()
+
+
+def test_heatmap_draws_the_coverage_column(result):
+    from matplotlib.figure import Figure
+
+    pair = result.pairs[0]
+    ax = aansluiting.plots.domain_heatmap(pair.domain_matrix, pair.name, ax=Figure().add_subplot())
+    drawn = ax.images[0].get_array()
+    dm = pair.domain_matrix
+    assert drawn.shape == (dm["sending_domain"].nunique(), dm["receiving_domain"].nunique())
+    first = dm.iloc[0]
+    assert drawn[0, 0] == pytest.approx(first["coverage"])
+    assert float(drawn.max()) == pytest.approx(dm["coverage"].max())
+
+
+def test_gap_bars_count_the_gaps_per_domain(result):
+    from matplotlib.figure import Figure
+
+    pair = result.pairs[0]
+    gaps = pair.coverage[(pair.coverage["status_code"] == "gap") & pair.coverage["leaf"].astype(bool)]
+    ax = aansluiting.plots.gap_bars(gaps, pair.name, ax=Figure().add_subplot())
+    totals: dict[float, float] = {}
+    for patch in ax.patches:
+        y = round(patch.get_y() + patch.get_height() / 2, 3)
+        totals[y] = totals.get(y, 0) + patch.get_width()
+    assert sorted(totals.values()) == sorted(gaps.groupby("domain").size().tolist())
+
+
+def test_result_plot_methods(result):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ax = result.plot_heatmap(pair=result.pairs[1].name)
+    assert result.pairs[1].name.split()[0] in ax.get_title()
+    ax2 = result.plot_gaps()
+    assert ax2.get_title() == result.name
+    plt.close("all")

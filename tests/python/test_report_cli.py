@@ -1,0 +1,76 @@
+"""`aansluiting overgangen` and `aansluiting rapport`, as a user runs them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from report_case import REPO, TRANSITIONS
+
+
+def run(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "aansluiting", *args], cwd=cwd, env=env or dict(os.environ),
+                          capture_output=True, text=True, timeout=900)
+
+
+def shipped_ids() -> dict[str, str]:
+    out = {}
+    for path in TRANSITIONS.glob("*.toml"):
+        with path.open("rb") as f:
+            doc = tomllib.load(f)
+        out[doc["id"]] = doc["name"]
+    return out
+
+
+def test_overgangen_lists_the_shipped_transitions():
+    r = run("overgangen")
+    assert r.returncode == 0, r.stderr
+    for tid, name in shipped_ids().items():
+        assert any(line.split()[0] == tid and name in line for line in r.stdout.splitlines() if line.strip())
+
+
+def test_unknown_transition_lists_the_available_ones():
+    r = run("rapport", "bestaat-niet")
+    assert r.returncode == 2
+    assert "Onbekende overgang 'bestaat-niet'" in r.stderr
+    for tid in shipped_ids():
+        assert tid in r.stderr
+
+
+def test_missing_file_is_named(tmp_path: Path):
+    r = run("rapport", str(tmp_path / "eigen.toml"))
+    assert r.returncode == 2 and "eigen.toml bestaat niet" in r.stderr
+
+
+def test_without_data_says_how_to_get_it(tmp_path: Path):
+    env = {k: v for k, v in os.environ.items() if k != "AANSLUITING_DATA"}
+    r = run("rapport", "vmbo-tl-havo4", "--curricula", str(REPO / "curricula"), cwd=tmp_path, env=env)
+    assert r.returncode == 2
+    assert "Geen datamap" in r.stderr and "--data" in r.stderr
+
+
+@pytest.mark.slow
+def test_rapport_writes_html_and_xlsx(data_dir: Path, tmp_path: Path):
+    html, xlsx = tmp_path / "uit" / "rapport.html", tmp_path / "rapport.xlsx"
+    r = run("rapport", "vmbo-kb-mbo2-hzw", "--data", str(data_dir), "-o", str(html), "--xlsx", str(xlsx))
+    assert r.returncode == 0, r.stderr
+    text = html.read_text(encoding="utf-8")
+    assert 'id="samenvatting"' in text and 'id="heatmap-0"' in text and "Helpende Zorg en Welzijn" in text
+    gaps = pd.read_excel(xlsx, sheet_name="Hiaten")
+    assert f"{len(gaps)} hiaten" in r.stdout
+    assert "Geschreven:" in r.stdout and "Klaar in" in r.stderr
+    assert "variant vmbo bb" in r.stdout
+
+
+@pytest.mark.slow
+def test_rapport_accepts_a_path(data_dir: Path, tmp_path: Path):
+    path = TRANSITIONS / "nieuwe-leerweg-mbo4.toml"
+    r = run("rapport", str(path), "--data", str(data_dir), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "rapport-nieuwe-leerweg-mbo4.html").is_file()
