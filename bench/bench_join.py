@@ -280,6 +280,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5, help="best of N for our join and sparse_dot_topn")
     ap.add_argument("--scales", default="1,2,4,8")
     ap.add_argument("--skip-sklearn", action="store_true")
+    ap.add_argument("--baseline-max-scale", type=int, default=4,
+                    help="also time sparse_dot_topn in the growth table up to this scale (it grows fastest)")
     ap.add_argument("--worker", choices=["sdtopn", "sklearn"], help=argparse.SUPPRESS)
     ap.add_argument("--matrix", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
@@ -334,14 +336,19 @@ def main() -> None:
 
         print()
         print("growth of our join (copies of the corpus with 30% of the words swapped between goals, seed 7):")
-        print(f"  {'scale':>5} {'rows':>8} {'nnz':>9} {'seconds':>9} {'peak RSS MiB':>13}")
+        print(f"  {'scale':>5} {'rows':>8} {'nnz':>9} {'seconds':>9} {'peak RSS MiB':>13} {'sparse_dot_topn s':>18} "
+              f"{'ratio':>7}")
         for factor in (int(f) for f in args.scales.split(",")):
             xs = x if factor == 1 else project_vectors(scaled_corpus(texts, factor))[0]
             write_csr(matrix, xs)
             js = timed_child([driver, "--input", str(matrix), "--threads", str(args.threads),
                               "--repeat", str(max(1, args.repeat // 2))])
-            print(f"  {factor:>4}x {xs.shape[0]:>8} {xs.nnz:>9} {js['best_seconds']:9.3f} "
-                  f"{js['peak_rss_kib'] / 1024:13.1f}", flush=True)
+            line = (f"  {factor:>4}x {xs.shape[0]:>8} {xs.nnz:>9} {js['best_seconds']:9.3f} "
+                    f"{js['peak_rss_kib'] / 1024:13.1f}")
+            if factor <= args.baseline_max_scale:
+                sd = timed_child(me + ["--worker", "sdtopn", "--out", str(tmp / "sd.bin"), "--repeat", "1"])
+                line += f" {sd['best_seconds']:18.3f} {sd['best_seconds'] / js['best_seconds']:6.2f}x"
+            print(line, flush=True)
 
 if __name__ == "__main__":
     main()

@@ -87,11 +87,29 @@ Programme Catalogue::find_programme(std::string_view subject, std::optional<Leve
   throw NotFoundError("subject '" + std::string(subject) + "'" + where + " is ambiguous: " + names);
 }
 
+// Nothing but the level vertices every graph starts with.
+bool Catalogue::holds_nothing() const {
+  return graph_.num_vertices() == kLevelCount && graph_.num_edges() == 0 && sources_.empty() && warnings_.empty() &&
+         programmes_.empty();
+}
+
 void Catalogue::merge(Catalogue&& other) {
+  if (&other == this) return;
+  // Into an empty catalogue the result is `other` itself (its level vertices
+  // stand for ours), unless edges leave a level vertex: merging drops those.
+  const Graph& og = other.graph_.boost_graph();
+  bool levels_are_sinks = other.graph_.num_vertices() >= kLevelCount;
+  for (std::size_t i = 0; levels_are_sinks && i < kLevelCount; ++i)
+    levels_are_sinks = boost::out_degree(other.graph_.level_vertex(static_cast<Level>(i)), og) == 0;
+  if (holds_nothing() && levels_are_sinks) {
+    std::swap(*this, other);
+    other = Catalogue{};
+    return;
+  }
+
   const SourceIndex source_offset = static_cast<SourceIndex>(sources_.size());
   for (auto& s : other.sources_) sources_.push_back(std::move(s));
 
-  const Graph& og = other.graph_.boost_graph();
   std::vector<Vertex> map(boost::num_vertices(og));
   std::vector<bool> fresh(map.size(), false);
   for (auto v : boost::make_iterator_range(boost::vertices(og))) {

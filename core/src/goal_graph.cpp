@@ -1,12 +1,15 @@
 #include "aansluiting/goal_graph.hpp"
 
-#include <unordered_map>
+#include <algorithm>
+#include <functional>
+#include <stdexcept>
+#include <utility>
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/depth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/reverse_graph.hpp>
-#include <boost/property_map/property_map.hpp>
+#include <boost/graph/two_bit_color_map.hpp>
 
 namespace aansluiting {
 namespace {
@@ -24,9 +27,19 @@ struct KindFilter {
 
 using ContainsGraph = boost::filtered_graph<Graph, KindFilter>;
 
-// Colours kept only for visited vertices, so one query costs what it visits
-// rather than the size of the whole graph.
-using ColourStore = std::unordered_map<Vertex, boost::default_color_type>;
+// Two bits per vertex: clearing n/4 bytes is cheaper than hashing every
+// visited vertex, even for small subtrees of a large graph.
+using ColourMap = boost::two_bit_color_map<>;
+
+// Capacity for `extra` more elements, still growing geometrically when
+// batches come one after another.
+template <class Vec>
+void make_room(Vec& v, std::size_t extra) {
+  const std::size_t need = v.size() + extra;
+  if (need > v.capacity()) v.reserve(std::max(need, 2 * v.capacity()));
+}
+
+std::size_t text_hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
 
 struct RecordDiscovered : boost::default_bfs_visitor {
   std::vector<Vertex>* out;
@@ -56,7 +69,7 @@ std::string_view edge_kind_name(EdgeKind kind) {
   return "contains";
 }
 
-GoalGraph::GoalGraph() {
+GoalGraph::GoalGraph() : g_(std::make_unique<Graph>()) {
   level_vertices_.reserve(kLevelCount);
   for (std::size_t i = 0; i < kLevelCount; ++i) {
     Goal g;
@@ -69,62 +82,154 @@ GoalGraph::GoalGraph() {
   }
 }
 
+GoalGraph::GoalGraph(const GoalGraph& other)
+    : g_(std::make_unique<Graph>(*other.g_)),
+      level_vertices_(other.level_vertices_),
+      by_id_(other.by_id_),
+      by_code_(other.by_code_) {}
+
+GoalGraph& GoalGraph::operator=(const GoalGraph& other) {
+  if (this != &other) {
+    GoalGraph copy(other);
+    swap(copy);
+  }
+  return *this;
+}
+
+GoalGraph::GoalGraph(GoalGraph&& other) noexcept : GoalGraph() { swap(other); }
+
+GoalGraph& GoalGraph::operator=(GoalGraph&& other) noexcept {
+  swap(other);
+  return *this;
+}
+
+GoalGraph::~GoalGraph() = default;
+
+void GoalGraph::swap(GoalGraph& other) noexcept {
+  std::swap(g_, other.g_);
+  std::swap(level_vertices_, other.level_vertices_);
+  std::swap(by_id_, other.by_id_);
+  std::swap(by_code_, other.by_code_);
+}
+
+void GoalGraph::HashIndex::reserve(std::size_t n) {
+  std::size_t slots = 16;
+  while (slots < 2 * n) slots *= 2;
+  if (slots > slots_.size()) grow(slots);
+}
+
+void GoalGraph::HashIndex::insert(std::size_t hash, Vertex v) {
+  if (v >= kEmpty) throw std::length_error("goal graph: too many vertices");
+  if (2 * (size_ + 1) > slots_.size()) grow(std::max<std::size_t>(16, 2 * slots_.size()));
+  const auto h = static_cast<std::uint32_t>(hash);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = h & mask;
+  while (slots_[i].vertex != kEmpty) i = (i + 1) & mask;
+  slots_[i] = Slot{h, static_cast<std::uint32_t>(v)};
+  ++size_;
+}
+
+void GoalGraph::HashIndex::grow(std::size_t slots) {
+  std::vector<Slot> old(slots, Slot{});
+  old.swap(slots_);
+  size_ = 0;
+  for (const Slot& s : old)
+    if (s.vertex != kEmpty) insert(s.hash, s.vertex);
+}
+
+void GoalGraph::reserve(std::size_t vertices, std::size_t edges) {
+  // The storage of a vecS/vecS adjacency_list (public members, no reserve() in Boost).
+  g_->m_vertices.reserve(vertices);
+  g_->m_edges.reserve(edges);
+  by_id_.reserve(vertices);
+  by_code_.reserve(vertices);
+}
+
 Vertex GoalGraph::add_goal(Goal goal) {
-  std::string id = goal.source_id;
-  std::string code = goal.code;
-  Vertex v = boost::add_vertex(std::move(goal), g_);
-  by_id_.emplace(std::move(id), v);
-  if (!code.empty()) by_code_.emplace(std::move(code), v);
+  // add_vertex(property, g) would copy the goal; a default vertex takes it by move.
+  const Vertex v = boost::add_vertex(*g_);
+  Goal& stored = (*g_)[v];
+  stored = std::move(goal);
+  by_id_.insert(text_hash(stored.source_id), v);
+  if (!stored.code.empty()) by_code_.insert(text_hash(stored.code), v);
   return v;
 }
 
 void GoalGraph::add_edge(Vertex from, Vertex to, EdgeKind kind, float weight) {
-  boost::add_edge(from, to, EdgeData{kind, weight}, g_);
+  boost::add_edge(from, to, EdgeData{kind, weight}, *g_);
+}
+
+void GoalGraph::add_edges(std::span<const EdgeSpec> edges) {
+  // Counting costs a pass over all vertices: worth it for a bulk load only.
+  if (edges.size() >= num_vertices() / 8) {
+    std::vector<std::uint32_t> out(num_vertices(), 0), in(num_vertices(), 0);
+    for (const EdgeSpec& e : edges) {
+      if (e.from < out.size()) ++out[e.from];
+      if (e.to < in.size()) ++in[e.to];
+    }
+    // The edge lists of a vecS/vecS adjacency_list (public members; Boost has no reserve()).
+    for (Vertex v = 0; v < out.size(); ++v) {
+      auto& stored = g_->m_vertices[v];
+      make_room(stored.m_out_edges, out[v]);
+      make_room(stored.m_in_edges, in[v]);
+    }
+    make_room(g_->m_edges, edges.size());
+  }
+  for (const EdgeSpec& e : edges) add_edge(e.from, e.to, e.kind, e.weight);
 }
 
 void GoalGraph::link_levels(Vertex v) {
-  for (Level l : g_[v].levels.to_vector()) add_edge(v, level_vertex(l), EdgeKind::AtLevel);
+  const LevelSet levels = (*g_)[v].levels;
+  for (std::size_t i = 0; i < kLevelCount; ++i)
+    if (levels.contains(static_cast<Level>(i))) add_edge(v, level_vertices_[i], EdgeKind::AtLevel);
 }
 
 std::size_t GoalGraph::count(GoalKind kind) const {
   std::size_t n = 0;
-  for (auto v : boost::make_iterator_range(boost::vertices(g_)))
-    if (g_[v].kind == kind) ++n;
+  for (auto v : boost::make_iterator_range(boost::vertices(*g_)))
+    if ((*g_)[v].kind == kind) ++n;
   return n;
 }
 
 std::size_t GoalGraph::count(EdgeKind kind) const {
   std::size_t n = 0;
-  for (auto e : boost::make_iterator_range(boost::edges(g_)))
-    if (g_[e].kind == kind) ++n;
+  for (auto e : boost::make_iterator_range(boost::edges(*g_)))
+    if ((*g_)[e].kind == kind) ++n;
   return n;
 }
 
 std::optional<Vertex> GoalGraph::find_id(std::string_view source_id) const {
-  auto it = by_id_.find(std::string(source_id));
-  if (it == by_id_.end()) return std::nullopt;
-  return it->second;
+  // Ids are unique when callers check before adding; otherwise the first goal wins.
+  std::optional<Vertex> found;
+  by_id_.find(text_hash(source_id), [&](Vertex v) {
+    if ((!found || v < *found) && (*g_)[v].source_id == source_id) found = v;
+    return false;
+  });
+  return found;
 }
 
 std::vector<Vertex> GoalGraph::find_code(std::string_view code) const {
   std::vector<Vertex> out;
-  auto [lo, hi] = by_code_.equal_range(std::string(code));
-  for (auto it = lo; it != hi; ++it) out.push_back(it->second);
+  if (code.empty()) return out;
+  by_code_.find(text_hash(code), [&](Vertex v) {
+    if ((*g_)[v].code == code) out.push_back(v);
+    return false;
+  });
   std::sort(out.begin(), out.end());
   return out;
 }
 
 std::vector<Vertex> GoalGraph::targets(Vertex v, EdgeKind kind) const {
   std::vector<Vertex> out;
-  for (auto e : boost::make_iterator_range(boost::out_edges(v, g_)))
-    if (g_[e].kind == kind) out.push_back(boost::target(e, g_));
+  for (auto e : boost::make_iterator_range(boost::out_edges(v, *g_)))
+    if ((*g_)[e].kind == kind) out.push_back(boost::target(e, *g_));
   return out;
 }
 
 std::vector<Vertex> GoalGraph::sources(Vertex v, EdgeKind kind) const {
   std::vector<Vertex> out;
-  for (auto e : boost::make_iterator_range(boost::in_edges(v, g_)))
-    if (g_[e].kind == kind) out.push_back(boost::source(e, g_));
+  for (auto e : boost::make_iterator_range(boost::in_edges(v, *g_)))
+    if ((*g_)[e].kind == kind) out.push_back(boost::source(e, *g_));
   return out;
 }
 
@@ -132,10 +237,9 @@ std::vector<Vertex> GoalGraph::children(Vertex v) const { return targets(v, Edge
 std::vector<Vertex> GoalGraph::parents(Vertex v) const { return sources(v, EdgeKind::Contains); }
 
 std::vector<Vertex> GoalGraph::ancestors(Vertex v) const {
-  ContainsGraph hierarchy(g_, KindFilter{&g_, EdgeKind::Contains});
+  ContainsGraph hierarchy(*g_, KindFilter{g_.get(), EdgeKind::Contains});
   auto upward = boost::make_reverse_graph(hierarchy);
-  ColourStore store;
-  boost::associative_property_map<ColourStore> colour(store);
+  ColourMap colour(num_vertices());
   std::vector<Vertex> out;
   boost::queue<Vertex> queue;
   boost::breadth_first_visit(upward, v, queue, RecordDiscovered{&out}, colour);
@@ -144,9 +248,8 @@ std::vector<Vertex> GoalGraph::ancestors(Vertex v) const {
 }
 
 std::vector<Vertex> GoalGraph::subtree(Vertex v) const {
-  ContainsGraph hierarchy(g_, KindFilter{&g_, EdgeKind::Contains});
-  ColourStore store;
-  boost::associative_property_map<ColourStore> colour(store);
+  ContainsGraph hierarchy(*g_, KindFilter{g_.get(), EdgeKind::Contains});
+  ColourMap colour(num_vertices());
   std::vector<Vertex> out;
   boost::depth_first_visit(hierarchy, v, RecordPreorder{&out}, colour);
   return out;

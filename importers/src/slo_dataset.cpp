@@ -1,7 +1,11 @@
 #include "slo_dataset.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <stdexcept>
+
+#include "slo_parallel.hpp"
 
 namespace aansluiting::importers::slo {
 namespace fs = std::filesystem;
@@ -55,11 +59,55 @@ std::size_t IdHash::operator()(std::string_view id) const noexcept {
   return static_cast<std::size_t>(h ^ (h >> 29));
 }
 
+void IdIndex::reserve(std::size_t ids) {
+  std::size_t slots = 16;
+  shift_ = 60;
+  while (slots < 2 * ids) {
+    slots *= 2;
+    --shift_;
+  }
+  entries_.clear();
+  entries_.reserve(ids);
+  slots_.assign(slots, Slot{});
+}
+
+std::pair<Entry*, bool> IdIndex::insert(std::string_view id, FileId file, std::uint32_t record) {
+  if (2 * (entries_.size() + 1) > slots_.size()) {
+    // Entries must not move: grow only before anything is in.
+    if (!entries_.empty()) throw std::logic_error("IdIndex: reserve() too small");
+    reserve(entries_.size() + 1);
+  }
+  const std::size_t h = IdHash{}(id);
+  const auto tag = static_cast<std::uint32_t>(h);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = home(h);
+  for (; slots_[i].entry != 0; i = (i + 1) & mask) {
+    Entry& e = entries_[slots_[i].entry - 1];
+    if (slots_[i].hash == tag && e.id == id) return {&e, false};
+  }
+  entries_.push_back(Entry{file, record, std::nullopt, id});
+  slots_[i] = Slot{tag, static_cast<std::uint32_t>(entries_.size())};
+  return {&entries_.back(), true};
+}
+
+const Entry* IdIndex::find(std::string_view id) const {
+  if (slots_.empty()) return nullptr;
+  const std::size_t h = IdHash{}(id);
+  const auto tag = static_cast<std::uint32_t>(h);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = home(h); slots_[i].entry != 0; i = (i + 1) & mask) {
+    const Entry& e = entries_[slots_[i].entry - 1];
+    if (slots_[i].hash == tag && e.id == id) return &e;
+  }
+  return nullptr;
+}
+
 const FileSpec& file_spec(FileId file) { return kFiles[static_cast<std::size_t>(file)]; }
 
 Dataset::Dataset(const std::string& folder, const SloOptions& options) {
   file_sources_.fill(kNoSource);
   read(folder, options);
+  describe_fields();
   build_index();
   if (loaded(FileId::Niveaus)) {
     const RecordFile& f = file(FileId::Niveaus);
@@ -67,10 +115,55 @@ Dataset::Dataset(const std::string& folder, const SloOptions& options) {
     for (std::size_t i = 0; i < f.records().size(); ++i)
       if (auto level = parse_level(f.text(f.records()[i], "title"))) niveau_levels_[i].add(*level);
   }
+  prepare();
+}
+
+// Goals (their strings copied out of the parser) and reference checks need
+// only the records and the index, so they are made side by side here; the
+// builders then move goals into the graph in their fixed order.
+void Dataset::prepare() {
+  std::array<bool, kFileCount> goal_file{};
+  auto goals_of = [&](FileId root, std::initializer_list<FileId> files) {
+    if (!loaded(root)) return;
+    for (FileId f : files) goal_file[at(f)] = loaded(f);
+  };
+  // The files the builders turn into goals (see build_*).
+  goals_of(FileId::Programmes, {FileId::Programmes, FileId::Domains, FileId::Subdomains, FileId::Eindtermen});
+  goals_of(FileId::Syllabi, {FileId::Syllabi, FileId::Specifications, FileId::Explanations, FileId::Concepts});
+  goals_of(FileId::Frameworks, {FileId::Frameworks, FileId::RefDomains, FileId::RefSubdomains, FileId::RefTopics,
+                                FileId::RefSubtopics});
+  goals_of(FileId::BasisGoals, {FileId::BasisGoals});
+
+  // Task t < kFileCount drafts the goals of file t, the others check file t - kFileCount.
+  std::vector<std::size_t> tasks;
+  for (std::size_t i = 0; i < kFileCount; ++i) {
+    if (goal_file[i]) tasks.push_back(i);
+    if (files_[i]) tasks.push_back(kFileCount + i);
+  }
+  auto weight = [&](std::size_t t) { return files_[t % kFileCount]->records().size(); };
+  std::stable_sort(tasks.begin(), tasks.end(), [&](std::size_t a, std::size_t b) { return weight(a) > weight(b); });
+  parallel_for(std::span<const std::size_t>(tasks), [&](std::size_t t) {
+    const auto f = static_cast<FileId>(t % kFileCount);
+    if (t >= kFileCount) return check_file(f);
+    const auto& recs = file(f).records();
+    auto& drafts = drafts_[at(f)];
+    drafts.resize(recs.size());
+    for (std::size_t k = 0; k < recs.size(); ++k)
+      if (entries_[at(f)][k]) drafts[k] = make_goal(f, recs[k]);
+  });
 }
 
 void Dataset::build_into(Catalogue& target) {
   cat_ = &target;
+  // Every record may become a goal; most list items (references, levels)
+  // become an edge, and specifications gain the levels of their syllabi.
+  std::size_t records = 0, items = 0;
+  for (const auto& f : files_) {
+    if (!f) continue;
+    records += f->records().size();
+    items += f->all_items().size();
+  }
+  cat_->graph().reserve(cat_->graph().num_vertices() + records, cat_->graph().num_edges() + items + items / 4);
   for (Warning& w : read_warnings_) cat_->warn(std::move(w.where), std::move(w.message));
   read_warnings_.clear();
 }
@@ -89,6 +182,9 @@ void Dataset::read(const std::string& folder, const SloOptions& options) {
                      "no SLO data found: expected a folder examenprogramma/, syllabus/, referentiekader/ or basis/");
   }
 
+  std::array<std::string, kFileCount> paths;
+  std::vector<std::size_t> order;  // files to read, largest first
+  std::array<std::uintmax_t, kFileCount> sizes{};
   for (std::size_t i = 0; i < kFileCount; ++i) {
     const auto id = static_cast<FileId>(i);
     const FileSpec& spec = kFiles[i];
@@ -98,7 +194,41 @@ void Dataset::read(const std::string& folder, const SloOptions& options) {
     const fs::path path = dir / spec.name;
     const bool required = spec.required || id == FileId::BasisGoals;
     if (!required && !fs::exists(path, ec)) continue;
-    files_[i] = std::make_unique<RecordFile>(path.string(), read_warnings_);  // throws "file not found" when missing
+    paths[i] = path.string();
+    sizes[i] = fs::file_size(path, ec);
+    if (ec) sizes[i] = 0;
+    order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+  // Files are independent: parse them side by side, keep their warnings apart
+  // and add those in file order.
+  std::array<std::vector<Warning>, kFileCount> warnings;
+  parallel_for(std::span<const std::size_t>(order), [&](std::size_t i) {
+    files_[i] = std::make_unique<RecordFile>(paths[i], warnings[i]);  // throws "file not found" when missing
+  });
+  for (auto& ws : warnings)
+    for (Warning& w : ws) read_warnings_.push_back(std::move(w));
+}
+
+void Dataset::describe_fields() {
+  static constexpr std::pair<std::string_view, Role> kRoles[] = {
+      {"title", Role::Title}, {"prefix", Role::Prefix}, {"description", Role::Description},
+      {"ce", Role::Ce},       {"se", Role::Se},         {"kern", Role::Kern},
+      {"keuze", Role::Keuze}, {"niveau_id", Role::Levels}};
+  for (std::size_t i = 0; i < kFileCount; ++i) {
+    if (!files_[i]) continue;
+    for (std::string_view n : files_[i]->names()) {
+      FieldInfo info;
+      for (const auto& [name, role] : kRoles)
+        if (n == name) info.role = role;
+      info.reference = is_reference_field(n);
+      info.replaces = n == "replaces";
+      info.flag = is_flag(n);
+      info.text = n == "id" || n == "title" || n == "description" || n == "prefix" || n == "versie" || n == "url" ||
+                  n == "ingangsdatum" || n == "examenjaar";
+      if (info.reference) info.target = reference_target(n);
+      field_info_[i].push_back(info);
+    }
   }
 }
 
@@ -112,64 +242,77 @@ void Dataset::build_index() {
     const auto& recs = files_[i]->records();
     entries_[i].assign(recs.size(), nullptr);
     for (std::uint32_t k = 0; k < recs.size(); ++k) {
-      auto [it, fresh] = index_.try_emplace(recs[k].id, Entry{static_cast<FileId>(i), k, std::nullopt});
+      auto [entry, fresh] = index_.insert(recs[k].id, static_cast<FileId>(i), k);
       if (fresh) {
-        entries_[i][k] = &it->second;
+        entries_[i][k] = entry;
         continue;
       }
-      const RecordFile& first = *files_[at(it->second.file)];
-      Location where = first.where(first.records()[it->second.record]);
+      const RecordFile& first = *files_[at(entry->file)];
+      Location where = first.where(first.records()[entry->record]);
       read_warnings_.push_back({files_[i]->where(recs[k]),
                                 "duplicate id (first used at " + where.file + ":" + std::to_string(where.line) +
                                     "); record skipped"});
     }
   }
   // Every reference is looked up once; builders and checks share the result.
+  // Lookups only read the index, so chunks of items are resolved side by side.
+  constexpr std::size_t kChunk = 4096;
+  std::vector<std::pair<std::size_t, std::size_t>> chunks;  // file, first item
   for (std::size_t i = 0; i < kFileCount; ++i) {
     if (!files_[i]) continue;
-    const auto& items = files_[i]->all_items();
-    resolved_[i].resize(items.size());
-    for (std::size_t k = 0; k < items.size(); ++k) resolved_[i][k] = find(items[k]);
+    resolved_[i].resize(files_[i]->all_items().size());
+    for (std::size_t b = 0; b < resolved_[i].size(); b += kChunk) chunks.emplace_back(i, b);
   }
+  parallel_for(chunks.size(), [&](std::size_t c) {
+    const auto [i, b] = chunks[c];
+    const auto& items = files_[i]->all_items();
+    const std::size_t e = std::min(b + kChunk, items.size());
+    for (std::size_t k = b; k < e; ++k) resolved_[i][k] = find(items[k]);
+  });
 }
 
-const Entry* Dataset::find(std::string_view id) const {
-  auto it = index_.find(id);
-  return it == index_.end() ? nullptr : &it->second;
-}
+const Entry* Dataset::find(std::string_view id) const { return index_.find(id); }
 
-std::span<const Entry* const> Dataset::targets(FileId f, const Record& r, std::string_view name) const {
-  const Field* field = file(f).field(r, name);
+std::span<const Entry* const> Dataset::targets(FileId f, const Record& r, std::uint32_t key) const {
+  const Field* field = file(f).field(r, key);
   if (!field || field->type != ValueType::List) return {};
   return {resolved_[at(f)].data() + field->items_begin, field->items_end - field->items_begin};
 }
 
-Vertex Dataset::add_goal(FileId f, const Record& r, Entry& e, GoalKind kind, SourceIndex source) {
+Goal Dataset::make_goal(FileId f, const Record& r) const {
   const RecordFile& rf = file(f);
   Goal goal;
   goal.source_id = std::string(r.id);
-  goal.kind = kind;
-  goal.source = source;
   // One pass over the record's fields.
+  const auto& info = field_info_[at(f)];
   for (const Field& field : rf.fields(r)) {
-    const std::string_view n = field.name;
+    const Role role = info[field.key].role;
+    if (role == Role::Other) continue;
     if (field.type == ValueType::String) {
-      if (n == "title") goal.title = std::string(field.text);
-      else if (n == "prefix") goal.code = std::string(field.text);
-      else if (n == "description") goal.description = std::string(field.text);
+      if (role == Role::Title) goal.title = std::string(field.text);
+      else if (role == Role::Prefix) goal.code = std::string(field.text);
+      else if (role == Role::Description) goal.description = std::string(field.text);
     } else if (field.type == ValueType::Number) {
       const bool on = field.number != 0;
-      if (n == "ce") goal.exam.ce = on;
-      else if (n == "se") goal.exam.se = on;
-      else if (n == "kern") goal.exam.kern = on;
-      else if (n == "keuze") goal.exam.keuze = on;
-    } else if (n == "niveau_id") {
+      if (role == Role::Ce) goal.exam.ce = on;
+      else if (role == Role::Se) goal.exam.se = on;
+      else if (role == Role::Kern) goal.exam.kern = on;
+      else if (role == Role::Keuze) goal.exam.keuze = on;
+    } else if (role == Role::Levels) {
       for (std::uint32_t k = field.items_begin; k < field.items_end; ++k) {
         const Entry* level = resolved_[at(f)][k];
         if (level && level->file == FileId::Niveaus) goal.levels.add(niveau_levels_[level->record]);
       }
     }
   }
+  return goal;
+}
+
+Vertex Dataset::add_goal(FileId f, const Record& r, Entry& e, GoalKind kind, SourceIndex source) {
+  auto& drafts = drafts_[at(f)];
+  Goal goal = e.record < drafts.size() ? std::move(drafts[e.record]) : make_goal(f, r);
+  goal.kind = kind;
+  goal.source = source;
   const Vertex v = graph().add_goal(std::move(goal));
   e.vertex = v;
   goals_.emplace_back(f, v);
@@ -183,13 +326,16 @@ std::vector<Vertex> Dataset::add_goals(FileId f, GoalKind kind) {
 }
 
 void Dataset::link(FileId from, std::string_view field, FileId to, EdgeKind kind, bool reverse) {
+  if (!loaded(from)) return;
+  const std::uint32_t key = file(from).key(field);
+  if (key == RecordFile::kNoKey) return;
   for_each(from, [&](const Record& r, Entry& self) {
     if (!self.vertex) return;
-    for (const Entry* other : targets(from, r, field)) {
+    for (const Entry* other : targets(from, r, key)) {
       if (!other || other->file != to || !other->vertex) continue;
       const Vertex parent = reverse ? *other->vertex : *self.vertex;
       const Vertex child = reverse ? *self.vertex : *other->vertex;
-      graph().add_edge(parent, child, kind);
+      add_edge(parent, child, kind);
       // A goal shares the provenance of the first programme (syllabus, framework) that contains it.
       if (kind == EdgeKind::Contains && graph().goal(child).source == kNoSource)
         graph().goal(child).source = graph().goal(parent).source;
@@ -219,26 +365,21 @@ void Dataset::assign_file_sources() {
   }
 }
 
-void Dataset::link_all_levels() {
-  for (auto [f, v] : goals_)
-    if (!graph().goal(v).levels.empty()) graph().link_levels(v);
+void Dataset::flush_edges() {
+  graph().add_edges(pending_);
+  pending_.clear();
 }
 
-void Dataset::check_types(FileId f, const Record& r) {
-  const RecordFile& rf = file(f);
-  for (const Field& field : rf.fields(r)) {
-    const std::string_view n = field.name;
-    const bool reference = is_reference_field(n);
-    std::string_view expected;
-    if (reference && field.type == ValueType::Number) expected = "an array of ids";
-    else if (is_flag(n) && field.type != ValueType::Number) expected = "0 or 1";
-    else if (!reference && !is_flag(n) && field.type != ValueType::String &&
-             (n == "id" || n == "title" || n == "description" || n == "prefix" || n == "versie" || n == "url" ||
-              n == "ingangsdatum" || n == "examenjaar"))
-      expected = "a string";
-    if (!expected.empty())
-      cat_->warn(rf.where(r), "field " + std::string(n) + " should be " + std::string(expected) + "; ignored");
+void Dataset::link_all_levels() {
+  // As GoalGraph::link_levels does it, in level order.
+  for (auto [f, v] : goals_) {
+    const LevelSet levels = graph().goal(v).levels;
+    for (std::size_t i = 0; i < kLevelCount; ++i) {
+      const auto level = static_cast<Level>(i);
+      if (levels.contains(level)) add_edge(v, graph().level_vertex(level), EdgeKind::AtLevel);
+    }
   }
+  flush_edges();
 }
 
 }  // namespace aansluiting::importers::slo

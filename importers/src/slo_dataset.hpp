@@ -44,16 +44,50 @@ const FileSpec& file_spec(FileId file);
 // dataset this importer does not know (e.g. doelniveau_id).
 std::optional<FileId> reference_target(std::string_view field);
 
+// What the importer does with a field name; worked out once per name and file.
+enum class Role : std::uint8_t { Other, Title, Prefix, Description, Ce, Se, Kern, Keuze, Levels };
+struct FieldInfo {
+  Role role = Role::Other;
+  bool reference = false;        // `*_id` or `replaces`: a list of ids
+  bool replaces = false;
+  bool flag = false;             // ce/se/kern/keuze: 0 or 1
+  bool text = false;             // id/title/...: a string
+  std::optional<FileId> target;  // the file a reference points into
+};
+
 // One record of the index: where it is and, once built, its goal.
 struct Entry {
   FileId file;
   std::uint32_t record;
   std::optional<Vertex> vertex;
+  std::string_view id;
 };
 
 // SLO ids are random UUIDs: their first and last 8 bytes are hash enough.
 struct IdHash {
   std::size_t operator()(std::string_view id) const noexcept;
+};
+
+// Every record id of the data set, first record first. One flat
+// open-addressing array of (hash, entry) pairs over a vector of entries:
+// a lookup costs a probe and one string comparison, and building it
+// allocates twice (node-based maps allocate per id).
+class IdIndex {
+ public:
+  void reserve(std::size_t ids);  // before the first insert; entries then stay in place
+  // The entry of `id`, added (fresh = true) when it is new.
+  std::pair<Entry*, bool> insert(std::string_view id, FileId file, std::uint32_t record);
+  const Entry* find(std::string_view id) const;
+
+ private:
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::uint32_t entry = 0;  // index + 1; 0 = empty
+  };
+  std::size_t home(std::size_t h) const { return (h * 0x9E3779B97F4A7C15ull) >> shift_; }
+  std::vector<Entry> entries_;
+  std::vector<Slot> slots_;
+  unsigned shift_ = 60;  // 64 - log2(slots)
 };
 
 class Dataset {
@@ -82,7 +116,7 @@ class Dataset {
   }
 
   // The records a reference field names, as resolved (nullptr: not found).
-  std::span<const Entry* const> targets(FileId f, const Record& r, std::string_view field) const;
+  std::span<const Entry* const> targets(FileId f, const Record& r, std::uint32_t key) const;
   const Entry* find(std::string_view id) const;
 
   // Creates the goal of a record (id, prefix as code, title, description,
@@ -90,6 +124,11 @@ class Dataset {
   Vertex add_goal(FileId f, const Record& r, Entry& e, GoalKind kind, SourceIndex source = kNoSource);
   // Adds goals of kind `kind` for every record of `f`; returns them in file order.
   std::vector<Vertex> add_goals(FileId f, GoalKind kind);
+
+  // Edges go through the Dataset and wait until flush_edges() adds them all
+  // at once (GoalGraph::add_edges); flush before querying the graph's edges.
+  void add_edge(Vertex from, Vertex to, EdgeKind kind) { pending_.push_back(EdgeSpec{from, to, kind}); }
+  void flush_edges();
 
   // For every record of `from`, an edge to each record of `to` named in
   // `field`, in array order (reversed: from the named record to this one).
@@ -112,17 +151,30 @@ class Dataset {
   static std::size_t at(FileId f) { return static_cast<std::size_t>(f); }
   void read(const std::string& folder, const SloOptions& options);
   void build_index();
-  void check_types(FileId f, const Record& r);
+  void describe_fields();
+  void prepare();
+  Goal make_goal(FileId f, const Record& r) const;
+  void check_file(FileId f);
+
+  struct FileCheck {
+    std::vector<Warning> warnings;
+    std::vector<std::size_t> absent_by_key;                    // per field name
+    std::vector<std::pair<Entry*, const Field*>> replaces;     // records with a `replaces` list
+  };
 
   Catalogue* cat_ = nullptr;
   std::vector<Warning> read_warnings_;
   std::array<std::unique_ptr<RecordFile>, kFileCount> files_;
-  std::unordered_map<std::string_view, Entry, IdHash> index_;
+  IdIndex index_;
   std::array<std::vector<Entry*>, kFileCount> entries_;           // per record; nullptr for a duplicate
   std::array<std::vector<const Entry*>, kFileCount> resolved_;    // per list item of the file
+  std::array<std::vector<FieldInfo>, kFileCount> field_info_;     // per field name of the file
   std::vector<LevelSet> niveau_levels_;                           // per record of niveaus.json
   std::array<SourceIndex, kFileCount> file_sources_;
   std::vector<std::pair<FileId, Vertex>> goals_;  // every goal added
+  std::vector<EdgeSpec> pending_;                 // edges not yet in the graph
+  std::array<std::vector<Goal>, kFileCount> drafts_;  // per record, goals prepared ahead
+  std::array<FileCheck, kFileCount> checks_;
 };
 
 // Builders, called in this order by load_slo.

@@ -136,10 +136,31 @@ std::size_t RecordFile::element_offset(std::uint32_t ordinal) const {
   return ordinal < element_offsets_.size() ? element_offsets_[ordinal] : start_;
 }
 
+std::uint32_t RecordFile::key(std::string_view name) const {
+  for (std::size_t k = 0; k < names_.size(); ++k)
+    if (names_[k] == name) return static_cast<std::uint32_t>(k);
+  return kNoKey;
+}
+
 const Field* RecordFile::field(const Record& r, std::string_view name) const {
-  for (const Field& f : fields(r))
-    if (f.name == name) return &f;
-  return nullptr;
+  const std::uint32_t k = key(name);
+  return k == kNoKey ? nullptr : field(r, k);
+}
+
+// Records mostly list their fields in the same order, so the search starts
+// after the previous field's name and usually succeeds at once.
+std::uint32_t RecordFile::intern(std::string_view name, std::uint32_t& hint) {
+  const std::size_t n = names_.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t j = (hint + k) % n;
+    if (names_[j] == name) {
+      hint = static_cast<std::uint32_t>(j + 1);
+      return static_cast<std::uint32_t>(j);
+    }
+  }
+  names_.push_back(name);
+  hint = static_cast<std::uint32_t>(n + 1);
+  return static_cast<std::uint32_t>(n);
 }
 
 std::string_view RecordFile::text(const Record& r, std::string_view name) const {
@@ -174,10 +195,10 @@ void RecordFile::parse(std::vector<Warning>& warnings) {
 
   dom::array array;
   if (root.get_array().get(array)) fail(start_, "expected a JSON array of records");
-  // Rough sizes of SLO files (about six fields per record, ids of ~40 bytes)
+  // Rough sizes of SLO files (up to eleven fields per record, ids of ~40 bytes)
   // spare most regrowth of the flat arrays.
   records_.reserve(array.size());
-  fields_.reserve(array.size() * 6);
+  fields_.reserve(array.size() * 8);
   items_.reserve(content.size() / 48);
   std::vector<std::string> pending;  // warnings waiting for the record id
   std::uint32_t ordinal = 0;
@@ -194,17 +215,18 @@ void RecordFile::parse(std::vector<Warning>& warnings) {
     const auto items_begin = items_.size();
     pending.clear();
     bool bad_id = false;
+    std::uint32_t hint = 0;
     dom::object object;
     if (element.get_object().get(object)) continue;  // the type was checked above
     for (dom::key_value_pair member : object) {
       Field field;
-      field.name = member.key;
+      field.key = intern(member.key, hint);
       const dom::element& v = member.value;
       switch (v.type()) {
         case dom::element_type::STRING:
           field.type = ValueType::String;
           if (v.get_string().get(field.text)) continue;
-          if (is_reference_field(field.name)) {
+          if (is_reference_field(member.key)) {
             // A single id where SLO's schema has an array (ref.vakleergebieden): a list of one.
             field.type = ValueType::List;
             field.items_begin = static_cast<std::uint32_t>(items_.size());

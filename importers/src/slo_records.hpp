@@ -25,8 +25,9 @@ inline bool is_reference_field(std::string_view name) {
   return name == "replaces" || (name.size() > 3 && name.ends_with("_id"));
 }
 
+// Kept small (40 bytes): a file holds one per member of every record.
 struct Field {
-  std::string_view name;
+  std::uint32_t key = 0;       // index of the name in RecordFile::names()
   ValueType type = ValueType::String;
   std::string_view text;       // String
   double number = 0;           // Number (booleans as 0/1)
@@ -54,6 +55,17 @@ class RecordFile {
 
   std::span<const Field> fields(const Record& r) const {
     return {fields_.data() + r.fields_begin, r.fields_end - r.fields_begin};
+  }
+  // Every field name of the file once, in order of first use; a Field's key
+  // indexes it, so per-record lookups compare numbers, not strings.
+  const std::vector<std::string_view>& names() const { return names_; }
+  std::string_view name(const Field& f) const { return names_[f.key]; }
+  static constexpr std::uint32_t kNoKey = static_cast<std::uint32_t>(-1);
+  std::uint32_t key(std::string_view name) const;  // kNoKey when no record has it
+  const Field* field(const Record& r, std::uint32_t key) const {
+    for (const Field& f : fields(r))
+      if (f.key == key) return &f;
+    return nullptr;
   }
   const Field* field(const Record& r, std::string_view name) const;
   // Text of a string field; "" when absent or of another type.
@@ -86,8 +98,11 @@ class RecordFile {
   std::size_t size_ = 0;      // content length without padding
   std::size_t start_ = 0;     // 3 when the file starts with a byte order mark
   std::unique_ptr<Parser> parser_;  // owns the unescaped strings the views point at
+  std::uint32_t intern(std::string_view name, std::uint32_t& hint);
+
   std::vector<Record> records_;
   std::vector<Field> fields_;
+  std::vector<std::string_view> names_;
   std::vector<std::string_view> items_;
   mutable std::vector<std::size_t> line_starts_;      // built on first use
   mutable std::vector<std::size_t> element_offsets_;  // built on first use

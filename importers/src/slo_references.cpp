@@ -45,6 +45,56 @@ std::optional<FileId> reference_target(std::string_view field) {
   return std::nullopt;
 }
 
+// One file's share of resolve_references: type and reference warnings in
+// record order, counts of references into absent data sets, and the
+// `replaces` lists. Reads only records and the index, so files are checked
+// side by side while the graph is not built yet.
+void Dataset::check_file(FileId f) {
+  const std::size_t i = at(f);
+  const RecordFile& rf = file(f);
+  const auto& resolved = resolved_[i];
+  const auto& infos = field_info_[i];
+  FileCheck& out = checks_[i];
+  out.absent_by_key.assign(infos.size(), 0);
+  auto warn = [&](const Record& r, std::string message) { out.warnings.push_back({rf.where(r), std::move(message)}); };
+  for_each(f, [&](const Record& r, Entry& self) {
+    for (const Field& field : rf.fields(r)) {
+      const FieldInfo& info = infos[field.key];
+      std::string_view expected;
+      if (info.reference && field.type == ValueType::Number) expected = "an array of ids";
+      else if (info.flag && field.type != ValueType::Number) expected = "0 or 1";
+      else if (!info.reference && !info.flag && field.type != ValueType::String && info.text)
+        expected = "a string";
+      if (!expected.empty())
+        warn(r, "field " + std::string(rf.name(field)) + " should be " + std::string(expected) + "; ignored");
+    }
+    for (const Field& field : rf.fields(r)) {
+      const FieldInfo& info = infos[field.key];
+      if (field.type != ValueType::List || !info.reference) continue;
+      const std::string_view name = rf.name(field);
+      if (info.replaces) {
+        out.replaces.emplace_back(&self, &field);
+        continue;
+      }
+      const auto target = info.target;
+      for (std::uint32_t k = field.items_begin; k < field.items_end; ++k) {
+        const std::string_view id = rf.all_items()[k];
+        if (const Entry* e = resolved[k]) {
+          if (target && e->file != *target) {
+            warn(r, "field " + std::string(name) + ": id " + std::string(id) + " is a record of " +
+                        file_name(e->file) + ", expected one of " + file_name(*target));
+          }
+        } else if (target && loaded(*target)) {
+          warn(r, "field " + std::string(name) + ": id " + std::string(id) + " points to no record of " +
+                      file_name(*target));
+        } else {
+          ++out.absent_by_key[field.key];
+        }
+      }
+    }
+  });
+}
+
 void Dataset::resolve_references() {
   // References into data sets that are not part of this folder (or not
   // selected) are expected; they are counted per file and field instead of
@@ -54,38 +104,21 @@ void Dataset::resolve_references() {
   for (std::size_t i = 0; i < kFileCount; ++i) {
     const auto f = static_cast<FileId>(i);
     if (!loaded(f)) continue;
-    const RecordFile& rf = file(f);
-    const auto& resolved = resolved_[i];
-    for_each(f, [&](const Record& r, Entry& self) {
-      check_types(f, r);
-      for (const Field& field : rf.fields(r)) {
-        if (field.type != ValueType::List || !is_reference_field(field.name)) continue;
-        const std::string_view name = field.name;
-        if (name == "replaces") {
-          // Older versions are normally not published alongside; link the ones that are.
-          for (std::uint32_t k = field.items_begin; k < field.items_end; ++k)
-            if (self.vertex && resolved[k] && resolved[k]->vertex)
-              graph().add_edge(*self.vertex, *resolved[k]->vertex, EdgeKind::Replaces);
-          continue;
-        }
-        const auto target = reference_target(name);
-        for (std::uint32_t k = field.items_begin; k < field.items_end; ++k) {
-          const std::string_view id = rf.all_items()[k];
-          if (const Entry* e = resolved[k]) {
-            if (target && e->file != *target) {
-              cat_->warn(rf.where(r), "field " + std::string(name) + ": id " + std::string(id) + " is a record of " +
-                                         file_name(e->file) + ", expected one of " + file_name(*target));
-            }
-          } else if (target && loaded(*target)) {
-            cat_->warn(rf.where(r), "field " + std::string(name) + ": id " + std::string(id) +
-                                       " points to no record of " + file_name(*target));
-          } else {
-            ++absent[{f, name}];
-          }
-        }
+    FileCheck& check = checks_[i];
+    for (Warning& w : check.warnings) cat_->warn(std::move(w.where), std::move(w.message));
+    // Older versions are normally not published alongside; link the ones that are.
+    for (const auto& [self, field] : check.replaces) {
+      for (std::uint32_t k = field->items_begin; k < field->items_end; ++k) {
+        const Entry* older = resolved_[i][k];
+        if (self->vertex && older && older->vertex) add_edge(*self->vertex, *older->vertex, EdgeKind::Replaces);
       }
-    });
+    }
+    const auto& names = file(f).names();
+    for (std::size_t k = 0; k < check.absent_by_key.size(); ++k)
+      if (check.absent_by_key[k]) absent[{f, names[k]}] += check.absent_by_key[k];
+    check = FileCheck{};
   }
+  flush_edges();
 
   for (const auto& [key, count] : absent) {
     const auto& [f, name] = key;

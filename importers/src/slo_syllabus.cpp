@@ -45,6 +45,7 @@ void build_syllabi(Dataset& d) {
     d.link(from, "syllabus_toelichting_id", FileId::Explanations, EdgeKind::Specifies, true);
     d.link(from, "syllabus_vakbegrip_id", FileId::Concepts, EdgeKind::Specifies, true);
   }
+  d.flush_edges();  // children and targets are read below
 
   // A specification applies to the levels of every syllabus that lists it
   // (it got the provenance of the first through the Contains edge).

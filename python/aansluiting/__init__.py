@@ -23,10 +23,10 @@ from ._core import (
     parse_level,
 )
 from ._loading import find_data_folder, load, load_csv, load_sbb, load_slo
-from .alignment import align, leaves, text_analyser
+from .alignment import align, goal_vectors, leaves, text_analyser
 from .results import Comparison, PairResult, TransitionResult
 from .transition import Pair, Transition, Variant, shipped_transitions
-from . import _tables, alignment as _alignment
+from . import _tables, alignment as _alignment, plots, report
 
 _tables.install()
 _alignment.install()
@@ -43,6 +43,7 @@ __all__ = [
     "TransitionResult",
     "Variant",
     "align",
+    "goal_vectors",
     "leaves",
     "shipped_transitions",
     "text_analyser",
@@ -61,4 +62,6 @@ __all__ = [
     "load_sbb",
     "load_slo",
     "parse_level",
+    "plots",
+    "report",
 ]

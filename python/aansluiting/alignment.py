@@ -10,6 +10,7 @@ from ._core import Alignment, Catalogue, Curation, Goal, Programme, TextAnalyser
 
 if TYPE_CHECKING:
     import pandas as pd
+    import scipy.sparse
 
 GoalsLike = Union[Programme, Goal, Sequence[Goal]]
 Progress = Callable[[int, int], None]
@@ -86,6 +87,16 @@ def align(
             curation = Curation(catalogue, os.fspath(curation))
         result = curation.apply(result)
     return result
+
+
+def goal_vectors(goals: Sequence[Goal]) -> "scipy.sparse.csr_matrix":
+    """The weighted, L2-normalised term vectors the matcher compares (one row per goal)."""
+    import scipy.sparse
+
+    goals = list(goals)
+    catalogue = _catalogue_of(goals)
+    indptr, indices, values, n_cols = _core._goal_vectors(catalogue, text_analyser(catalogue), goals)
+    return scipy.sparse.csr_matrix((values, indices, indptr), shape=(len(goals), n_cols))
 
 
 def alignment_to_pandas(self: Alignment) -> "pd.DataFrame":

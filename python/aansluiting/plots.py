@@ -61,7 +61,7 @@ def heatmap_size(domain_matrix: "pd.DataFrame") -> tuple[float, float]:
     """A figure size (inches) in which labels and annotations stay readable."""
     n_rows = max(1, domain_matrix["sending_domain"].nunique()) if len(domain_matrix) else 1
     n_cols = max(1, domain_matrix["receiving_domain"].nunique()) if len(domain_matrix) else 1
-    return (min(24.0, max(8.0, 3.6 + 1.05 * n_cols)), min(30.0, 3.0 + 0.42 * n_rows))
+    return (min(24.0, max(8.0, 3.6 + 1.2 * n_cols)), min(30.0, 3.0 + 0.42 * n_rows))
 
 
 def domain_heatmap(domain_matrix: "pd.DataFrame", title: str, ax: "Axes | None" = None) -> "Axes":
@@ -100,7 +100,7 @@ def domain_heatmap(domain_matrix: "pd.DataFrame", title: str, ax: "Axes | None" 
     image = ax.imshow(np.ma.masked_invalid(values), cmap="YlGnBu", vmin=0.0, vmax=1.0, aspect="auto",
                       interpolation="nearest")
     if len(cols) <= 4:  # few columns: room for horizontal labels
-        ax.set_xticks(range(len(cols)), [wrap_label(c, 22, 4) for c in cols], fontsize=8)
+        ax.set_xticks(range(len(cols)), [wrap_label(c, 16, 4) for c in cols], fontsize=8)
     else:
         ax.set_xticks(range(len(cols)), [wrap_label(c, 18) for c in cols], rotation=40, ha="right",
                       rotation_mode="anchor", fontsize=8)
@@ -134,15 +134,26 @@ def _exam_part(ce: bool, se: bool) -> str:
     return EXAM_PARTS[3][0]
 
 
-def gap_bars(gaps: "pd.DataFrame", title: str, ax: "Axes | None" = None) -> "Axes":
-    """Number of gaps per receiving domain, stacked by exam part (CE/SE)."""
-    n_domains = 1
-    if len(gaps):
-        key = gaps[["pair", "domain"]].drop_duplicates() if "pair" in gaps else gaps[["domain"]].drop_duplicates()
-        n_domains = len(key)
+def _bar_labels(gaps: "pd.DataFrame", by: str) -> "pd.Series":
+    if by == "pair":
+        return gaps["pair"].astype(str)
+    if by != "domain":
+        raise ValueError(f"by must be 'domain' or 'pair', not {by!r}")
+    if "pair" in gaps and gaps["pair"].nunique() > 1:
+        return gaps["domain"].astype(str) + " (" + gaps["pair"].astype(str) + ")"
+    return gaps["domain"].astype(str)
+
+
+def gap_bar_count(gaps: "pd.DataFrame", by: str = "domain") -> int:
+    """How many bars ``gap_bars`` draws (for sizing a figure)."""
+    return max(1, _bar_labels(gaps, by).nunique()) if len(gaps) else 1
+
+
+def gap_bars(gaps: "pd.DataFrame", title: str, ax: "Axes | None" = None, by: str = "domain") -> "Axes":
+    """Number of gaps per receiving domain (or per pair, ``by="pair"``), stacked by exam part (CE/SE)."""
     if ax is None:
         plt = _pyplot()
-        _, ax = plt.subplots(figsize=(9.0, min(30.0, 1.6 + 0.45 * n_domains)), layout="constrained")
+        _, ax = plt.subplots(figsize=(9.0, min(30.0, 1.6 + 0.45 * gap_bar_count(gaps, by))), layout="constrained")
 
     ax.set_title(title)
     if len(gaps) == 0:
@@ -151,8 +162,7 @@ def gap_bars(gaps: "pd.DataFrame", title: str, ax: "Axes | None" = None) -> "Axe
         return ax
 
     g = gaps.copy()
-    several = "pair" in g and g["pair"].nunique() > 1
-    g["label"] = (g["domain"].astype(str) + " (" + g["pair"].astype(str) + ")") if several else g["domain"].astype(str)
+    g["label"] = _bar_labels(g, by)
     ce = g["ce"].astype(bool) if "ce" in g else False
     se = g["se"].astype(bool) if "se" in g else False
     g["part"] = [_exam_part(c, s) for c, s in zip(ce, se)]
@@ -172,6 +182,7 @@ def gap_bars(gaps: "pd.DataFrame", title: str, ax: "Axes | None" = None) -> "Axe
     ax.set_yticks(positions, [wrap_label(x, 40, 2) for x in labels], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("Aantal hiaten (doelen zonder voorbereiding)")
+    ax.set_ylabel("Vakkenpaar" if by == "pair" else "Domein van het vervolg")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlim(0, max(left) * 1.12 + 0.5)
     if any(part != EXAM_PARTS[-1][0] for part in counts.columns if counts[part].sum()):

@@ -14,6 +14,20 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 
+def sum_summaries(rows: "list[pd.Series]") -> "pd.Series":
+    """Totals of several pair summaries; shares and means recomputed over all receiving leaves."""
+    import pandas as pd
+
+    if not rows:
+        return pd.Series(dtype=float)
+    table = pd.DataFrame(rows)
+    total = table.sum(numeric_only=True)
+    leaves = total["receiving_leaves"]
+    total["coverage_share"] = total["covered"] / leaves if leaves else 0.0
+    total["mean_coverage"] = (table["mean_coverage"] * table["receiving_leaves"]).sum() / leaves if leaves else 0.0
+    return total
+
+
 @dataclass
 class Comparison:
     """Base versus variant of the sending side (gl versus tl, with versus without T&T)."""
@@ -91,17 +105,7 @@ class TransitionResult:
     @property
     def summary(self) -> "pd.Series":
         """Totals over all pairs (shares recomputed from the counts)."""
-        import pandas as pd
-
-        if not self.pairs:
-            return pd.Series(dtype=float)
-        table = pd.DataFrame([p.summary for p in self.pairs])
-        total = table.sum(numeric_only=True)
-        leaves = total.get("receiving_leaves", 0)
-        total["coverage_share"] = total["covered"] / leaves if leaves else 0.0
-        weights = table["receiving_leaves"]
-        total["mean_coverage"] = (table["mean_coverage"] * weights).sum() / leaves if leaves else 0.0
-        return total
+        return sum_summaries([p.summary for p in self.pairs])
 
     def pair_summaries(self) -> "pd.DataFrame":
         import pandas as pd

@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 from . import _core
 from ._core import Catalogue, Curation, NotFoundError, Programme
 from .alignment import text_analyser
-from .results import Comparison, PairResult, TransitionResult
+from .results import Comparison, PairResult, TransitionResult, sum_summaries
 
 Progress = Callable[[str, int, int], None]
 
@@ -235,17 +235,12 @@ def _compare(name: str, pairs: list[Pair], before_runs, after_runs) -> Compariso
         before.append(pd.Series(c["before"]))
         after.append(pd.Series(c["after"]))
 
-    def totals(rows: list[pd.Series]) -> pd.Series:
-        t = pd.DataFrame(rows).sum(numeric_only=True)
-        t["coverage_share"] = t["covered"] / t["receiving_leaves"] if t["receiving_leaves"] else 0.0
-        return t
-
     return Comparison(
         name=name,
         closed=pd.concat(closed, ignore_index=True),
         opened=pd.concat(opened, ignore_index=True),
         by_domain=pd.concat(domains, ignore_index=True),
-        summary=pd.DataFrame({"before": totals(before), "after": totals(after)}).T,
+        summary=pd.DataFrame({"before": sum_summaries(before), "after": sum_summaries(after)}).T,
     )
 
 

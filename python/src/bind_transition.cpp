@@ -209,12 +209,14 @@ void bind_transition(py::module_& m) {
         [](const CataloguePtr& cat, const AnalyserRef& analyser, const std::vector<GoalRef>& sending_roots,
            const std::vector<GoalRef>& receiving_roots, std::optional<std::string> sending_level,
            std::optional<std::string> receiving_level, const std::vector<std::string>& sending_exam,
-           const std::vector<std::string>& receiving_exam, const CurationRef* curation, py::object progress) {
+           const std::vector<std::string>& receiving_exam, bool sending_syllabus, const CurationRef* curation,
+           py::object progress) {
           transition::Side sending{vertices_of(cat, sending_roots), {}};
           transition::Side receiving{vertices_of(cat, receiving_roots), {}};
           if (sending_level) sending.selection.level = level_arg(*sending_level);
           if (receiving_level) receiving.selection.level = level_arg(*receiving_level);
           sending.selection.exam = exam_filter(sending_exam);
+          sending.with_syllabus = sending_syllabus;
           receiving.selection.exam = exam_filter(receiving_exam);
           if (curation && curation->cat != cat) throw py::value_error("curation belongs to another catalogue");
           LongRun run(progress);
@@ -229,7 +231,7 @@ void bind_transition(py::module_& m) {
         py::arg("catalogue"), py::arg("analyser"), py::arg("sending_roots"), py::arg("receiving_roots"),
         py::arg("sending_level") = py::none(), py::arg("receiving_level") = py::none(),
         py::arg("sending_exam") = std::vector<std::string>{}, py::arg("receiving_exam") = std::vector<std::string>{},
-        py::arg("curation") = nullptr, py::arg("progress") = py::none());
+        py::arg("sending_syllabus") = true, py::arg("curation") = nullptr, py::arg("progress") = py::none());
 
   m.def("_select_leaves", [](const CataloguePtr& cat, const std::vector<GoalRef>& roots, std::optional<std::string> level,
                              const std::vector<std::string>& exam) {

@@ -8,6 +8,7 @@ void bind_catalogue(pybind11::module_& m);
 void bind_importers(pybind11::module_& m);
 void bind_align(pybind11::module_& m);
 void bind_transition(pybind11::module_& m);
+void bind_vectors(pybind11::module_& m);
 }  // namespace aansluiting::python
 
 PYBIND11_MODULE(_core, m) {
@@ -19,4 +20,5 @@ PYBIND11_MODULE(_core, m) {
   aansluiting::python::bind_importers(m);
   aansluiting::python::bind_align(m);
   aansluiting::python::bind_transition(m);
+  aansluiting::python::bind_vectors(m);
 }

@@ -3,6 +3,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <random>
+
+#include <unistd.h>
 #include <string>
 
 namespace aansluiting::testing {
@@ -20,7 +23,8 @@ class ScratchDir {
  public:
   ScratchDir() {
     path_ = std::filesystem::temp_directory_path() /
-            ("aansluiting-test-" + std::to_string(std::rand()) + "-" + std::to_string(counter()++));
+            ("aansluiting-test-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()) + "-" +
+             std::to_string(counter()++));
     std::filesystem::create_directories(path_);
   }
   ~ScratchDir() {

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import dataclasses
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -141,8 +140,13 @@ def test_xlsx_holds_the_same_tables(result, tmp_path):
     assert len(sheets["Dekking"]) == len(result.coverage)
     assert len(sheets["Domeinmatrix"]) == len(result.domain_matrix)
     assert len(sheets["Bronnen"]) == len(result.sources)
-    assert set(sheets["Hiaten"]["Code"].dropna()) == set(result.gaps["code"].dropna())
+    # Excel stores an empty code as an empty cell.
+    assert set(sheets["Hiaten"]["Code"].dropna()) == set(result.gaps["code"].replace("", pd.NA).dropna())
     assert sheets["Dekking"]["Dekking"].between(0, 1).all()
+    name = next(n for n in names if n.startswith("Vergelijking-"))
+    totals = pd.read_excel(path, sheet_name=name, header=1, nrows=2)
+    assert list(totals["Hiaten"]) == [result.summary["gaps"], result.variants["met Technologie & Toepassing"].summary["gaps"]]
+    assert totals["Gemiddelde dekking"].between(0, 1).all()
 
 
 def test_heatmap_draws_the_coverage_column(result):

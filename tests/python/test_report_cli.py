@@ -74,3 +74,20 @@ def test_rapport_accepts_a_path(data_dir: Path, tmp_path: Path):
     r = run("rapport", str(path), "--data", str(data_dir), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "rapport-nieuwe-leerweg-mbo4.html").is_file()
+
+
+def test_progress_line_in_a_log_is_short():
+    import io
+
+    from aansluiting._progress import ProgressLine
+
+    out = io.StringIO()
+    progress = ProgressLine(stream=out)
+    for done in range(0, 101):
+        progress("Wiskunde → wiskunde B", done, 100)
+    progress(5, 10)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "Afstemmen (Wiskunde → wiskunde B): 0/100 doelen"
+    assert lines[-2] == "Afstemmen (Wiskunde → wiskunde B): 100/100 doelen"
+    assert lines[-1] == "Afstemmen: 5/10 doelen"
+    assert len(lines) == 6  # one line per quarter, not one per goal

@@ -55,10 +55,13 @@ class Catalogue {
                            std::vector<GoalKind> kinds = {}) const;
 
   // Moves everything of `other` in. Goals whose id is already present are
-  // kept once (with a warning); edges are re-mapped.
+  // kept once (with a warning); edges are re-mapped. Into an empty catalogue
+  // `other` is taken over as it is, without copying.
   void merge(Catalogue&& other);
 
  private:
+  bool holds_nothing() const;
+
   GoalGraph graph_;
   std::vector<Source> sources_;
   std::vector<Warning> warnings_;

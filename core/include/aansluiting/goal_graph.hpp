@@ -5,11 +5,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -34,28 +34,54 @@ struct EdgeData {
   float weight = 1.0f;
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Goal, EdgeData>;
+// Edges live in one vector (EdgeListS = vecS): edges are never removed, and a
+// vector spares one allocation per edge. Edge descriptors are valid until the
+// next add_edge; edges(g) lists edges in the order they were added.
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Goal, EdgeData,
+                                    boost::no_property, boost::vecS>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
+
+// One edge for GoalGraph::add_edges.
+struct EdgeSpec {
+  Vertex from = 0, to = 0;
+  EdgeKind kind = EdgeKind::Contains;
+  float weight = 1.0f;
+};
 
 class GoalGraph {
  public:
   GoalGraph();
+  GoalGraph(const GoalGraph& other);
+  GoalGraph& operator=(const GoalGraph& other);
+  // Moving hands over the graph without copying it; the moved-from graph is
+  // left with nothing but its level vertices.
+  GoalGraph(GoalGraph&& other) noexcept;
+  GoalGraph& operator=(GoalGraph&& other) noexcept;
+  ~GoalGraph();
+  void swap(GoalGraph& other) noexcept;
+
+  // Room for this many vertices and edges in all, so a bulk load does not regrow.
+  void reserve(std::size_t vertices, std::size_t edges);
 
   // Adds a goal. Its source_id must be new (checked by the caller through find_id).
   Vertex add_goal(Goal goal);
   // Adds an edge; a Contains edge keeps the order in which children are added.
   void add_edge(Vertex from, Vertex to, EdgeKind kind, float weight = 1.0f);
+  // The same as add_edge for each in turn, but every vertex's edge lists
+  // grow once (a bulk load would otherwise regrow them edge by edge).
+  void add_edges(std::span<const EdgeSpec> edges);
   // Links `v` to the LevelNode vertex of every level in its LevelSet.
   void link_levels(Vertex v);
 
-  std::size_t num_vertices() const { return boost::num_vertices(g_); }
-  std::size_t num_edges() const { return boost::num_edges(g_); }
+  std::size_t num_vertices() const { return boost::num_vertices(*g_); }
+  std::size_t num_edges() const { return boost::num_edges(*g_); }
   std::size_t count(GoalKind kind) const;
   std::size_t count(EdgeKind kind) const;
 
-  const Goal& goal(Vertex v) const { return g_[v]; }
-  Goal& goal(Vertex v) { return g_[v]; }
+  const Goal& goal(Vertex v) const { return (*g_)[v]; }
+  // source_id and code must not be changed: the lookups index them.
+  Goal& goal(Vertex v) { return (*g_)[v]; }
   Vertex level_vertex(Level level) const { return level_vertices_[static_cast<std::size_t>(level)]; }
 
   std::optional<Vertex> find_id(std::string_view source_id) const;
@@ -73,13 +99,46 @@ class GoalGraph {
   std::vector<Vertex> targets(Vertex v, EdgeKind kind) const;  // v -> x
   std::vector<Vertex> sources(Vertex v, EdgeKind kind) const;  // x -> v
 
-  const Graph& boost_graph() const { return g_; }
+  const Graph& boost_graph() const { return *g_; }
 
  private:
-  Graph g_;
+  // Vertices by the hash of a string their goal holds (id or code). It keeps
+  // no copies of the strings (callers compare the goal's own) and no nodes:
+  // one flat open-addressing array, so adding a goal allocates nothing here
+  // and a copied graph can copy the index as it is.
+  class HashIndex {
+   public:
+    void reserve(std::size_t n);
+    void insert(std::size_t hash, Vertex v);
+    // Calls fn(v) for every vertex inserted with `hash` (in no particular
+    // order) until fn returns true.
+    template <class Fn>
+    void find(std::size_t hash, Fn&& fn) const {
+      if (slots_.empty()) return;
+      const auto h = static_cast<std::uint32_t>(hash);
+      const std::size_t mask = slots_.size() - 1;
+      for (std::size_t i = h & mask; slots_[i].vertex != kEmpty; i = (i + 1) & mask)
+        if (slots_[i].hash == h && fn(Vertex{slots_[i].vertex})) return;
+    }
+
+   private:
+    // 32 bits of hash and vertex keep a slot at 8 bytes; a 32-bit match is
+    // confirmed by the caller's string comparison anyway.
+    static constexpr std::uint32_t kEmpty = static_cast<std::uint32_t>(-1);
+    struct Slot {
+      std::uint32_t hash = 0;
+      std::uint32_t vertex = kEmpty;
+    };
+    void grow(std::size_t slots);
+    std::vector<Slot> slots_;  // size 0 or a power of two, at most half full
+    std::size_t size_ = 0;
+  };
+
+  // Held by pointer: Boost 1.74's adjacency_list cannot be moved, only copied.
+  std::unique_ptr<Graph> g_;
   std::vector<Vertex> level_vertices_;
-  std::unordered_map<std::string, Vertex> by_id_;
-  std::unordered_multimap<std::string, Vertex> by_code_;
+  HashIndex by_id_;
+  HashIndex by_code_;
 };
 
 }  // namespace aansluiting

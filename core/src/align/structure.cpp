@@ -229,9 +229,9 @@ ScoreRows order_posterior(const ScoreRows& lexical, std::size_t m, const OrderOp
   for (std::size_t i = 0; i < n; ++i) {
     double best = 0.0;
     for (const Scored& s : lexical[i]) best = std::max(best, s.score);
-    const double t = tau;
-    std::fill(emit[i].begin(), emit[i].end(), static_cast<float>(std::exp(-best / t)));
-    for (const Scored& s : lexical[i]) emit[i][s.target] = static_cast<float>(std::exp((s.score - best) / t));
+    const double t = tau, floor = options.emission_floor;
+    std::fill(emit[i].begin(), emit[i].end(), static_cast<float>(std::exp(-best / t) + floor));
+    for (const Scored& s : lexical[i]) emit[i][s.target] = static_cast<float>(std::exp((s.score - best) / t) + floor);
   }
 
   std::vector<std::vector<float>> alpha(n, std::vector<float>(m)), beta(n, std::vector<float>(m));

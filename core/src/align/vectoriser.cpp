@@ -1,32 +1,94 @@
 #include "aansluiting/align/vectoriser.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 #include "aansluiting/align/goal_text.hpp"
 
 namespace aansluiting::align {
+namespace {
+
+constexpr char kGramKey = '\x01';  // marks unseen grams among the extra features
+
+// Sums duplicates, then scales to unit length.
+void unit(std::vector<std::pair<std::uint32_t, float>>& v) {
+  std::unordered_map<std::uint32_t, double> sum;
+  for (auto [id, w] : v) sum[id] += w;
+  double sq = 0.0;
+  for (auto& [id, w] : sum) sq += w * w;
+  v.clear();
+  if (sq <= 0.0) return;
+  const double inv = 1.0 / std::sqrt(sq);
+  for (auto& [id, w] : sum) v.emplace_back(id, static_cast<float>(w * inv));
+}
+
+}  // namespace
 
 Vectoriser::Vectoriser(const Catalogue& catalogue, const text::Analyser& analyser, VectorOptions options)
     : catalogue_(catalogue), analyser_(analyser), options_(options) {}
 
 std::uint32_t Vectoriser::term_id(const std::string& stem) {
   if (auto id = analyser_.vocabulary().find(stem)) return *id;
-  auto [it, inserted] = extra_ids_.emplace(stem, static_cast<std::uint32_t>(analyser_.vocabulary().size() + extra_.size()));
+  auto [it, inserted] = extra_ids_.emplace(stem, static_cast<std::uint32_t>(terms()));
   if (inserted) extra_.push_back(stem);
   return it->second;
 }
 
+std::uint32_t Vectoriser::gram_id(const std::string& gram) {
+  if (auto id = analyser_.gram_vocabulary().find(gram))
+    return static_cast<std::uint32_t>(analyser_.vocabulary().size() + *id);
+  std::string key(1, kGramKey);
+  key += gram;
+  auto [it, inserted] = extra_ids_.emplace(key, static_cast<std::uint32_t>(terms()));
+  if (inserted) extra_.push_back(std::move(key));
+  return it->second;
+}
+
+double ListStats::idf(std::uint32_t id) const {
+  auto it = df.find(id);
+  const double n = static_cast<double>(documents), d = it == df.end() ? 0.0 : static_cast<double>(it->second);
+  return std::log(1.0 + (n - d + 0.5) / (d + 0.5));
+}
+
+void ListStats::merge(const ListStats& other) {
+  for (auto [id, n] : other.df) df[id] += n;
+  documents += other.documents;
+}
+
 double Vectoriser::idf(std::uint32_t id) const {
+  const double w = corpus_idf(id);
+  if (!list_ || options_.list_idf <= 0.0 || list_->documents == 0) return w;
+  return w * std::pow(list_->idf(id), options_.list_idf);
+}
+
+double Vectoriser::corpus_idf(std::uint32_t id) const {
   const auto& v = analyser_.vocabulary();
-  return id < v.size() ? v.idf(id) : v.unseen_idf();
+  const auto& g = analyser_.gram_vocabulary();
+  if (id < v.size()) return v.idf(id);
+  if (id < v.size() + g.size()) return g.idf(id - v.size());
+  return v.unseen_idf();
+}
+
+bool Vectoriser::is_word(std::uint32_t id) const {
+  const auto& v = analyser_.vocabulary();
+  if (id < v.size()) return true;
+  if (id < v.size() + analyser_.gram_vocabulary().size()) return false;
+  const std::string& e = extra_.at(id - v.size() - analyser_.gram_vocabulary().size());
+  return e.empty() || e.front() != kGramKey;
 }
 
 std::string Vectoriser::term_display(std::uint32_t id) const {
   const auto& v = analyser_.vocabulary();
-  return id < v.size() ? v.display(id) : extra_.at(id - v.size());
+  const auto& g = analyser_.gram_vocabulary();
+  if (id < v.size()) return v.display(id);
+  if (id < v.size() + g.size()) return g.term(id - v.size());
+  std::string e = extra_.at(id - v.size() - g.size());
+  if (!e.empty() && e.front() == kGramKey) e.erase(0, 1);
+  return e;
 }
 
-void Vectoriser::add_text(const std::string& text, double scale, std::vector<std::pair<std::uint32_t, float>>& out,
+void Vectoriser::add_text(const std::string& text, double scale, Entries& out,
                           std::unordered_map<std::uint32_t, std::string>* forms) {
   std::vector<text::Term> terms = analyser_.analyse(text);
   if (terms.empty()) return;
@@ -49,35 +111,68 @@ void Vectoriser::add_text(const std::string& text, double scale, std::vector<std
   }
 }
 
-GoalVectors Vectoriser::vectorise(const std::vector<Vertex>& goals) {
+void Vectoriser::add_grams(const std::string& text, double scale, Entries& out) {
+  std::unordered_map<std::uint32_t, std::size_t> tf;
+  for (const std::string& gram : analyser_.grams(text)) ++tf[gram_id(gram)];
+  for (auto [id, n] : tf)
+    out.emplace_back(id, static_cast<float>(scale * idf(id) * (1.0 + std::log(static_cast<double>(n)))));
+}
+
+ListStats Vectoriser::list_stats(const std::vector<Vertex>& goals) {
   const GoalGraph& g = catalogue_.graph();
+  ListStats stats;
+  stats.documents = goals.size();
+  const bool grams = options_.char_weight > 0.0;
+  std::unordered_set<std::uint32_t> seen;
+  for (Vertex v : goals) {
+    const std::string text = goal_text(g.goal(v));
+    seen.clear();
+    for (const std::string& t : analyser_.terms(text)) seen.insert(term_id(t));
+    if (grams)
+      for (const std::string& gram : analyser_.grams(text)) seen.insert(gram_id(gram));
+    for (std::uint32_t id : seen) ++stats.df[id];
+  }
+  return stats;
+}
+
+GoalVectors Vectoriser::vectorise(const std::vector<Vertex>& goals, const ListStats* list) {
+  struct Reset {
+    const ListStats*& p;
+    ~Reset() { p = nullptr; }
+  } reset{list_};
+  list_ = list;
+  const GoalGraph& g = catalogue_.graph();
+  const double cw = std::clamp(options_.char_weight, 0.0, 1.0);
   GoalVectors out;
   out.forms.resize(goals.size());
   for (std::size_t i = 0; i < goals.size(); ++i) {
-    std::vector<std::pair<std::uint32_t, float>> own;
-    add_text(goal_text(g.goal(goals[i])), 1.0, own, &out.forms[i]);
-    std::vector<std::pair<std::uint32_t, float>> all = own;
+    const std::string own_text = goal_text(g.goal(goals[i]));
+    Entries own, grams;
+    add_text(own_text, 1.0, own, &out.forms[i]);
+    if (cw > 0.0) add_grams(own_text, 1.0, grams);
+    Entries words = own;
     // Ancestors' titles say what the goal is about when its own text is short
     // ("Ritme" under "Muzikale begrippen"); nearer ancestors count more.
     double scale = options_.ancestor_weight;
     std::size_t used = 0;
     for (Vertex a : g.ancestors(goals[i])) {
       if (used++ == options_.max_ancestors) break;
-      add_text(g.goal(a).title, scale, all, nullptr);
+      add_text(g.goal(a).title, scale, words, nullptr);
+      if (cw > 0.0) add_grams(g.goal(a).title, scale, grams);
       scale *= options_.ancestor_decay;
     }
     out.own.add_row(std::move(own));
-    out.rows.add_row(std::move(all));
-    // L2-normalise the row just added.
-    const std::size_t r = out.rows.rows() - 1;
-    double sq = 0.0;
-    for (std::uint32_t k = out.rows.indptr[r]; k < out.rows.indptr[r + 1]; ++k) sq += double(out.rows.values[k]) * out.rows.values[k];
-    if (sq > 0.0) {
-      const float inv = static_cast<float>(1.0 / std::sqrt(sq));
-      for (std::uint32_t k = out.rows.indptr[r]; k < out.rows.indptr[r + 1]; ++k) out.rows.values[k] *= inv;
-    }
+    out.context.add_row(words);
+    // Each channel at unit length, weighted so the dot product mixes the two cosines.
+    unit(words);
+    unit(grams);
+    Entries row;
+    row.reserve(words.size() + grams.size());
+    for (auto [id, w] : words) row.emplace_back(id, static_cast<float>(w * std::sqrt(1.0 - cw)));
+    for (auto [id, w] : grams) row.emplace_back(id, static_cast<float>(w * std::sqrt(cw)));
+    out.rows.add_row(std::move(row));
   }
-  out.rows.n_cols = out.own.n_cols = terms();
+  out.rows.n_cols = out.own.n_cols = out.context.n_cols = terms();
   return out;
 }
 

@@ -59,6 +59,7 @@ class Selector {
   // appended in pre-order and removed again when their subtree holds no leaf.
   bool visit(Vertex v, Vertex parent, Vertex root, std::size_t depth, const Inherited& from) {
     if (!visited_.insert(v).second) return false;
+    if (depth > 0 && is_general_part(v)) return false;
     const Goal& g = graph_.goal(v);
     Inherited here = inherit(from, g, v, options_);
     const bool countable = has_kind(options_.leaf_kinds, g.kind);
@@ -89,6 +90,14 @@ class Selector {
   }
 
  private:
+  bool is_general_part(Vertex v) const {
+    if (options_.general_part_programmes == 0) return false;
+    std::size_t programmes = 0;
+    for (Vertex p : graph_.parents(v))
+      if (graph_.goal(p).kind == GoalKind::Programme) ++programmes;
+    return programmes >= options_.general_part_programmes;
+  }
+
   // A specification outside any domain takes the domain of the eindterm it specifies.
   std::optional<Vertex> specified_domain(Vertex v) const {
     for (Vertex t : graph_.targets(v, EdgeKind::Specifies)) {

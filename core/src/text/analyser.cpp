@@ -84,6 +84,17 @@ Analyser::Analyser(const std::vector<std::string>& corpus, AnalyserOptions optio
       }
   }
   vocab_.documents_ = corpus.size();
+
+  // Pass 3: document frequencies of character n-grams.
+  if (options_.char_grams) {
+    std::unordered_set<TermId> seen;
+    for (const std::string& doc : corpus) {
+      seen.clear();
+      for (const std::string& gram : grams(doc))
+        if (TermId id = grams_.add(gram); seen.insert(id).second) ++grams_.df_[id];
+    }
+    grams_.documents_ = corpus.size();
+  }
   average_length_ = corpus.empty() ? 0.0 : static_cast<double>(total_terms) / static_cast<double>(corpus.size());
 }
 
@@ -125,6 +136,16 @@ std::vector<Term> Analyser::analyse(std::string_view text) const {
         if (!completed.empty()) out.push_back({stemmer.stem(completed), w.original + "-", true});
       }
     }
+  }
+  return out;
+}
+
+std::vector<std::string> Analyser::grams(std::string_view text) const {
+  std::vector<std::string> out;
+  if (!options_.char_grams) return out;
+  for (const Word& w : split_words(text)) {
+    if (w.is_number ? !options_.keep_numbers : (options_.drop_stopwords && is_stopword(w.folded))) continue;
+    for (std::string& g : char_grams(w.folded, options_.grams)) out.push_back(std::move(g));
   }
   return out;
 }

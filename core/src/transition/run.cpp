@@ -1,8 +1,91 @@
 #include "aansluiting/transition/run.hpp"
 
+#include <algorithm>
+#include <iterator>
+#include <map>
+#include <utility>
+
 #include "aansluiting/align/goal_text.hpp"
 
 namespace aansluiting::transition {
+namespace {
+
+std::vector<Vertex> leaves_under(const analysis::GoalSelection& selection, Vertex root) {
+  std::vector<Vertex> out;
+  for (const auto& g : selection.goals)
+    if (g.leaf && g.root == root) out.push_back(g.goal);
+  return out;
+}
+
+match::Predicate reversed(match::Predicate p) {
+  if (p == match::Predicate::BroadMatch) return match::Predicate::NarrowMatch;
+  if (p == match::Predicate::NarrowMatch) return match::Predicate::BroadMatch;
+  return p;
+}
+
+// Links between two lists in both directions: each sending goal's best
+// receiving goals (where it continues) and each receiving goal's best sending
+// goals (what prepares it; without this a receiving goal that no sending goal
+// ranks first would look like a gap). A pair found both ways is kept once,
+// with its higher score.
+std::vector<match::Link> align_both_ways(const Catalogue& catalogue, const std::vector<Vertex>& sending,
+                                         const std::vector<Vertex>& receiving, const align::AlignOptions& options,
+                                         align::AlignDiagnostics& diagnostics) {
+  auto forward = align::align(catalogue, sending, receiving, options, diagnostics);
+  align::AlignDiagnostics backward_diagnostics;
+  auto backward = align::align(catalogue, receiving, sending, options, backward_diagnostics);
+  diagnostics.candidates += backward_diagnostics.candidates;
+
+  std::map<std::pair<Vertex, Vertex>, match::Link> by_pair;
+  for (auto& link : forward.links) by_pair.emplace(std::make_pair(link.source, link.target), std::move(link));
+  for (auto& link : backward.links) {
+    std::swap(link.source, link.target);
+    link.predicate = reversed(link.predicate);
+    auto [it, fresh] = by_pair.emplace(std::make_pair(link.source, link.target), link);
+    if (!fresh && link.score > it->second.score) it->second = std::move(link);
+  }
+  std::vector<match::Link> out;
+  out.reserve(by_pair.size());
+  for (auto& [pair, link] : by_pair) out.push_back(std::move(link));
+  return out;
+}
+
+std::vector<Vertex> with_syllabi(const Catalogue& catalogue, const Side& side) {
+  std::vector<Vertex> roots = side.roots;
+  if (!side.with_syllabus) return roots;
+  for (Vertex root : side.roots)
+    if (auto syllabus = newest_syllabus(catalogue, root, side.selection.level)) roots.push_back(*syllabus);
+  return roots;
+}
+
+}  // namespace
+
+analysis::AnalysisOptions cross_programme_thresholds() {
+  analysis::AnalysisOptions o;
+  o.covered_threshold = 0.35;
+  o.partial_threshold = 0.25;
+  o.min_link_score = 0.15;
+  o.max_combined = 1;  // as well prepared as by its best-preparing sending goal
+  o.overlap_threshold = 0.8;
+  return o;
+}
+
+std::optional<Vertex> newest_syllabus(const Catalogue& catalogue, Vertex programme, std::optional<Level> level) {
+  const GoalGraph& g = catalogue.graph();
+  std::optional<Vertex> best;
+  auto key = [&](Vertex v) {
+    const Goal& goal = g.goal(v);
+    std::string version = goal.source == kNoSource ? std::string() : catalogue.source(goal.source).version;
+    return std::make_pair(version, goal.title);
+  };
+  for (Vertex s : g.sources(programme, EdgeKind::Specifies)) {
+    const Goal& goal = g.goal(s);
+    if (goal.kind != GoalKind::Syllabus) continue;
+    if (level && !goal.levels.empty() && !goal.levels.contains(*level)) continue;
+    if (!best || key(s) > key(*best)) best = s;
+  }
+  return best;
+}
 
 std::shared_ptr<const text::Analyser> corpus_analyser(const Catalogue& catalogue) {
   return std::make_shared<const text::Analyser>(align::build_analyser(catalogue));
@@ -11,16 +94,41 @@ std::shared_ptr<const text::Analyser> corpus_analyser(const Catalogue& catalogue
 Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& sending, const Side& receiving,
         const RunOptions& options) {
   Run out;
-  out.sending = analysis::select_goals(catalogue.graph(), sending.roots, sending.selection);
-  out.receiving = analysis::select_goals(catalogue.graph(), receiving.roots, receiving.selection);
+  out.sending = analysis::select_goals(catalogue.graph(), with_syllabi(catalogue, sending), sending.selection);
+  out.receiving = analysis::select_goals(catalogue.graph(), with_syllabi(catalogue, receiving), receiving.selection);
 
   align::AlignOptions align_options = options.align;
   align_options.analyser = &analyser;
   align_options.cancel = options.cancel;
   align_options.progress = options.progress;
+  // Between programmes of different school types the order of the lists says
+  // little (data README: it correlates far less than within a syllabus), and a
+  // gated order model can still lock onto one broad goal; only text and
+  // hierarchy count here.
+  align_options.structure.order.enabled = false;
   // Leaves carry the content; their ancestors enter through the vectors' context.
-  match::Alignment automatic = align::align(catalogue, out.sending.leaves(), out.receiving.leaves(), align_options,
-                                            out.diagnostics);
+  // Each pair of roots (one sending programme, one receiving programme) is
+  // aligned on its own: the order model is estimated per pair of lists, and
+  // adding a programme to the sending side (what-if) only adds links, it never
+  // changes the links of the others.
+  match::Alignment automatic;
+  for (Vertex s_root : out.sending.roots) {
+    auto s_leaves = leaves_under(out.sending, s_root);
+    if (s_leaves.empty()) continue;
+    for (Vertex r_root : out.receiving.roots) {
+      auto r_leaves = leaves_under(out.receiving, r_root);
+      if (r_leaves.empty()) continue;
+      align::AlignDiagnostics diagnostics;
+      auto part = align_both_ways(catalogue, s_leaves, r_leaves, align_options, diagnostics);
+      out.diagnostics.candidates += diagnostics.candidates;
+      if (diagnostics.order.pairs > out.diagnostics.order.pairs) out.diagnostics.order = diagnostics.order;
+      automatic.links.insert(automatic.links.end(), std::make_move_iterator(part.begin()),
+                             std::make_move_iterator(part.end()));
+    }
+  }
+  std::stable_sort(automatic.links.begin(), automatic.links.end(), [](const match::Link& a, const match::Link& b) {
+    return a.source != b.source ? a.source < b.source : a.score > b.score;
+  });
   out.alignment = options.curation
                       ? analysis::apply_curation(catalogue, automatic, *options.curation, &out.curation)
                       : std::move(automatic);

@@ -33,8 +33,6 @@ def heatmap_png(domain_matrix: "pd.DataFrame", title: str) -> str:
                    plots.heatmap_size(domain_matrix))
 
 
-def gap_bars_png(gaps: "pd.DataFrame", title: str) -> str:
-    bars = 1
-    if len(gaps):
-        bars = len(gaps[["pair", "domain"]].drop_duplicates()) if "pair" in gaps else gaps["domain"].nunique()
-    return _render(lambda ax: plots.gap_bars(gaps, title, ax=ax), (10.0, min(30.0, 1.8 + 0.42 * bars)))
+def gap_bars_png(gaps: "pd.DataFrame", title: str, by: str = "domain") -> str:
+    bars = plots.gap_bar_count(gaps, by)
+    return _render(lambda ax: plots.gap_bars(gaps, title, ax=ax, by=by), (10.0, min(30.0, 1.8 + 0.42 * bars)))

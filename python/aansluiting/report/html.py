@@ -62,6 +62,12 @@ def _text(value: Any) -> str:
     return "" if _missing(value) else str(value)
 
 
+def _web_link(value: Any) -> str:
+    """A URL worth linking to: http(s) only, so a data file cannot inject javascript: links."""
+    text = _text(value).strip()
+    return text if text.lower().startswith(("https://", "http://")) else ""
+
+
 def _environment():
     import jinja2
 
@@ -74,7 +80,8 @@ def _environment():
     )
     env.filters.update(num=_number, pct=_percent, dpct=_signed_percent, int=_integer, text=_text,
                        exam_pair=lambda flags: tables.exam_label(*flags) or "–",
-                       relation=tables.predicate_label)
+                       relation=tables.predicate_label, paragraphs=tables.paragraphs,
+                       web_link=_web_link)
     return env
 
 
@@ -85,11 +92,16 @@ def _has_exam(coverage: "pd.DataFrame") -> bool:
     return bool((coverage["ce"].astype(bool) | coverage["se"].astype(bool)).any())
 
 
+def _leaf_gaps(coverage: "pd.DataFrame") -> "pd.DataFrame":
+    if len(coverage) == 0:
+        return coverage
+    return coverage[(coverage["status_code"] == "gap") & coverage["leaf"].astype(bool)]
+
+
 def _pair_context(n: int, pair: "PairResult", heatmap: str) -> dict[str, Any]:
     cov = pair.coverage
-    leaf = cov["leaf"].astype(bool) if "leaf" in cov else None
-    leaves = cov[leaf] if leaf is not None else cov
-    gaps = leaves[leaves["status_code"] == "gap"] if len(leaves) else leaves
+    leaves = cov[cov["leaf"].astype(bool)] if len(cov) else cov
+    gaps = _leaf_gaps(cov)
     partly = leaves[leaves["status_code"] == "partly"] if len(leaves) else leaves
     cont = pair.continuations
     nowhere = cont[cont["leads_nowhere"].astype(bool)] if len(cont) else cont
@@ -110,6 +122,16 @@ def _pair_context(n: int, pair: "PairResult", heatmap: str) -> dict[str, Any]:
     }
 
 
+def _domain_changed(row: dict[str, Any]) -> bool:
+    """Whether a domain's figures differ visibly between base and variant (as the report rounds them)."""
+    def differs(a: Any, b: Any, eps: float) -> bool:
+        return not (_missing(a) or _missing(b)) and abs(float(a) - float(b)) >= eps
+
+    return (differs(row.get("share_before"), row.get("share_after"), 0.005)
+            or differs(row.get("mean_before"), row.get("mean_after"), 0.005)
+            or differs(row.get("gaps_before"), row.get("gaps_after"), 0.5))
+
+
 def _added_programmes(base: "TransitionResult", variant: "TransitionResult | None") -> list[str]:
     if variant is None or variant.sources is None or "title" not in variant.sources:
         return []
@@ -124,6 +146,8 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
     after = summary.loc["after"].to_dict() if "after" in summary.index else {}
     if variant is not None:  # totals weighted the same way as the summary block
         before, after = base.summary.to_dict(), variant.summary.to_dict()
+    domains = _records(comparison.by_domain)
+    changed = [d for d in domains if _domain_changed(d)]
     return {
         "name": name,
         "description": variant.description if variant is not None else "",
@@ -133,7 +157,8 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
         "after": after,
         "closed": _records(comparison.closed),
         "opened": _records(comparison.opened),
-        "domains": _records(comparison.by_domain),
+        "domains": changed,
+        "unchanged": len(domains) - len(changed),
     }
 
 
@@ -174,11 +199,16 @@ def render_html(result: "TransitionResult", progress: Progress | None = None) ->
             progress(done, total)
 
     gaps = result.gaps
-    gap_figure = figures.gap_bars_png(gaps, "Hiaten per domein van het vervolg")
+    several = len(result.pairs) > 1
+    gap_figure = figures.gap_bars_png(gaps, "Hiaten per vakkenpaar" if several else "Hiaten per domein van het vervolg",
+                                      by="pair" if several else "domain")
     step()
     pairs = []
     for n, pair in enumerate(result.pairs):
-        pairs.append(_pair_context(n, pair, figures.heatmap_png(pair.domain_matrix, pair.name)))
+        context = _pair_context(n, pair, figures.heatmap_png(pair.domain_matrix, pair.name))
+        context["gap_figure"] = (figures.gap_bars_png(_leaf_gaps(pair.coverage), f"Hiaten per domein: {pair.name}")
+                                 if several and context["gaps"] else None)
+        pairs.append(context)
         step()
 
     summary = {k: (None if _missing(v) else v) for k, v in result.summary.items()}

@@ -7,6 +7,7 @@ DataFrame with the columns a reader needs, in reading order, values unformatted
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -53,8 +54,21 @@ def exam_label(ce: object, se: object) -> str:
     return "CE en SE" if ce and se else "CE" if ce else "SE" if se else ""
 
 
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)  # None or NaN
+
+
 def predicate_label(predicate: object) -> str:
-    return PREDICATES.get(str(predicate), "" if predicate is None else str(predicate))
+    if _blank(predicate):
+        return ""
+    return PREDICATES.get(str(predicate), str(predicate))
+
+
+def paragraphs(text: object) -> list[str]:
+    """Paragraphs of a text written in a definition file: blank lines separate, single breaks do not."""
+    if _blank(text):
+        return []
+    return [" ".join(block.split()) for block in re.split(r"\n\s*\n", str(text)) if block.strip()]
 
 
 def _col(df: "pd.DataFrame", name: str, default: object = ""):
@@ -204,8 +218,14 @@ def comparison_domain_table(by_domain: "pd.DataFrame") -> "pd.DataFrame":
     })
 
 
-def comparison_summary_table(comparison: "Comparison") -> "pd.DataFrame":
+def comparison_summary_table(comparison: "Comparison", before: "pd.Series | None" = None,
+                             after: "pd.Series | None" = None) -> "pd.DataFrame":
+    """Totals before and after; ``before``/``after`` (the results' own summaries) replace the comparison's."""
+    import pandas as pd
+
     s = comparison.summary
+    if before is not None and after is not None:
+        s = pd.DataFrame({"before": before, "after": after}).T
     keys = [k for k in SUMMARY_LABELS if k in s.columns]
     out = s[keys].rename(columns=SUMMARY_LABELS,
                          index={"before": "Zonder variant (basis)", "after": f"Met variant: {comparison.name}"})

@@ -23,11 +23,11 @@ MAX_COLUMN_WIDTH = 60
 def sheet_name(name: str, taken: set[str]) -> str:
     """A valid, unique Excel sheet name (31 characters, no []:*?/\\)."""
     base = _FORBIDDEN.sub("-", name).strip("'") or "Blad"
-    candidate = base[:MAX_SHEET_NAME]
+    candidate = base[:MAX_SHEET_NAME].rstrip()
     n = 2
     while candidate.lower() in {t.lower() for t in taken}:
         suffix = f" ({n})"
-        candidate = base[: MAX_SHEET_NAME - len(suffix)] + suffix
+        candidate = base[: MAX_SHEET_NAME - len(suffix)].rstrip() + suffix
         n += 1
     taken.add(candidate)
     return candidate
@@ -84,7 +84,7 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike) -> Path:
             summary = tables.summary_table(result)
             header = pd.DataFrame({
                 "Gegeven": ["Overgang", "Beschrijving", "Vooropleiding", "Vervolg", "Analyseduur (s)"],
-                "Waarde": [result.name, (result.description or "").strip(), result.sending_level,
+                "Waarde": [result.name, "\n\n".join(tables.paragraphs(result.description)), result.sending_level,
                            result.receiving_level, round(float(result.seconds or 0.0), 2)],
             })
             _write_blocks(writer, "Samenvatting", [("Overgang", header), ("Per vakkenpaar", summary)], taken)
@@ -95,13 +95,15 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike) -> Path:
             _write(writer, "Domeinmatrix", tables.matrix_table(result.domain_matrix), taken)
             _write(writer, "Vervolg", tables.continuation_table(result.continuations), taken)
             for name, comparison in result.comparisons.items():
+                variant = result.variants.get(name)
                 parts = [tables.change_table(frame).assign(Verandering=label)
                          for frame, label in ((comparison.closed, "hiaat gesloten"),
                                               (comparison.opened, "hiaat ontstaan")) if len(frame)]
                 changes = (pd.concat(parts, ignore_index=True) if parts
                            else tables.change_table(comparison.closed).assign(Verandering=""))
                 _write_blocks(writer, f"Vergelijking-{name}", [
-                    ("Samenvatting basis en variant", tables.comparison_summary_table(comparison)),
+                    ("Samenvatting basis en variant", tables.comparison_summary_table(
+                        comparison, result.summary, variant.summary if variant is not None else None)),
                     ("Verandering per domein", tables.comparison_domain_table(comparison.by_domain)),
                     ("Doelen waarvan de status verandert", changes),
                 ], taken)

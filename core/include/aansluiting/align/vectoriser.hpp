@@ -1,7 +1,10 @@
 #pragma once
-// Weighted sparse vectors of goals: BM25-weighted terms of the goal's own text
-// plus the terms of its ancestors' titles with a weight that decays with
-// distance; rows L2-normalised, so the dot product is the cosine.
+// Weighted sparse vectors of goals in two channels: BM25-weighted word terms
+// (stems and compound parts) and idf-weighted character n-grams of the words.
+// Each channel holds the goal's own text plus its ancestors' titles with a
+// weight that decays with distance and is L2-normalised on its own; the row is
+// the two channels side by side, scaled so that the dot product of two rows is
+// (1 - char_weight) * word cosine + char_weight * gram cosine.
 
 #include <cstddef>
 #include <cstdint>
@@ -21,12 +24,31 @@ struct VectorOptions {
   double ancestor_weight = 0.15;  // the parent's title, relative to the goal's own terms (leave-subjects-out choice)
   double ancestor_decay = 0.5;    // every further ancestor: times this
   std::size_t max_ancestors = 3;
+  // Share of the character n-gram channel in the combined cosine (0: words only).
+  double char_weight = 0.5;
+  // List weights: a feature's corpus idf is multiplied by its idf within the
+  // list being aligned, to this power (0: off). Words that nearly every goal
+  // of one list repeats ("in contexten herkennen en toepassen" opening every
+  // specification of a syllabus) say nothing about which goal matches which,
+  // however rare they are in the corpus.
+  double list_idf = 0.0;
+  // Each list weighted by its own statistics (true) or both by their union (false).
+  bool list_idf_per_side = true;
+};
+
+// Document frequencies of features over the own texts of one list of goals.
+struct ListStats {
+  std::unordered_map<std::uint32_t, std::uint32_t> df;
+  std::size_t documents = 0;
+  double idf(std::uint32_t id) const;  // BM25's idf within the list
+  void merge(const ListStats& other);
 };
 
 // Vectors of a list of goals in one term space.
 struct GoalVectors {
-  match::SparseMatrix rows;  // L2-normalised, own text + ancestor context
-  match::SparseMatrix own;   // own text only, idf-weighted, not normalised (containment, exactness)
+  match::SparseMatrix rows;  // both channels, own text + ancestor context; unit length
+  match::SparseMatrix own;   // word terms of the own text only, BM25-weighted, not normalised (containment, exactness)
+  match::SparseMatrix context;  // word terms of the own text + ancestor titles, not normalised (containment)
   // For explanations: the word as written in the goal for each of its own terms.
   std::vector<std::unordered_map<std::uint32_t, std::string>> forms;
 };
@@ -37,22 +59,34 @@ class Vectoriser {
 
   // Vectors of `goals`, in that order. Terms the analyser never saw get new ids
   // (with the idf of an unseen term); the term space grows across calls.
-  GoalVectors vectorise(const std::vector<Vertex>& goals);
+  GoalVectors vectorise(const std::vector<Vertex>& goals, const ListStats* list = nullptr);
+  // Feature statistics of a list (for VectorOptions::list_idf).
+  ListStats list_stats(const std::vector<Vertex>& goals);
 
-  std::size_t terms() const { return analyser_.vocabulary().size() + extra_.size(); }
-  // Display form of a term id (a corpus word form).
+  // Size of the feature space (word terms and grams) so far.
+  std::size_t terms() const { return analyser_.vocabulary().size() + analyser_.gram_vocabulary().size() + extra_.size(); }
+  // Display form of a term id (a corpus word form; a gram is shown as itself).
   std::string term_display(std::uint32_t id) const;
+  // Whether the id is a word term (not a character n-gram).
+  bool is_word(std::uint32_t id) const;
 
  private:
+  using Entries = std::vector<std::pair<std::uint32_t, float>>;
   std::uint32_t term_id(const std::string& stem);
-  double idf(std::uint32_t id) const;
+  std::uint32_t gram_id(const std::string& gram);
+  double idf(std::uint32_t id) const;  // corpus idf, times the list idf when a list is set
+  double corpus_idf(std::uint32_t id) const;
   // BM25-weighted terms of one text, added to `out` with factor `scale`.
-  void add_text(const std::string& text, double scale, std::vector<std::pair<std::uint32_t, float>>& out,
+  void add_text(const std::string& text, double scale, Entries& out,
                 std::unordered_map<std::uint32_t, std::string>* forms);
+  // Idf-weighted grams (sublinear term frequency) of one text, added with factor `scale`.
+  void add_grams(const std::string& text, double scale, Entries& out);
 
   const Catalogue& catalogue_;
   const text::Analyser& analyser_;
   VectorOptions options_;
+  const ListStats* list_ = nullptr;  // during vectorise()
+  // Features the corpus never saw; grams are keyed with a leading '\x01'.
   std::unordered_map<std::string, std::uint32_t> extra_ids_;
   std::vector<std::string> extra_;
 };

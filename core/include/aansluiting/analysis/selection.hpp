@@ -41,6 +41,10 @@ struct SelectionOptions {
   // stay when a kept goal is below them (SLO marks whole vmbo programmes "bb").
   std::optional<Level> level;
   ExamFilter exam;  // applied to leaf goals
+  // A part contained by at least this many exam programmes (the vmbo preamble
+  // with the general aims shared by every subject) is general, not subject
+  // content, and is left out below the roots; 0 keeps it.
+  std::size_t general_part_programmes = 3;
   // Kinds that make a domain. A goal's domain is the outermost goal of these
   // kinds on its path to the selection root (outermost, so that nested topics
   // of a reference framework share their top topic; Domain > Subdomain and

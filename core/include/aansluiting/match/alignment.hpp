@@ -22,9 +22,7 @@ enum class Predicate : std::uint8_t {
   RelatedMatch,  // skos:relatedMatch
 };
 
-// "skos:exactMatch", ...
-std::string_view predicate_curie(Predicate p);
-std::optional<Predicate> parse_predicate(std::string_view curie);
+// CURIEs ("skos:exactMatch", ...): analysis::sssom_predicate_id / parse_sssom_predicate.
 
 // Who decided a link.
 enum class Origin : std::uint8_t {

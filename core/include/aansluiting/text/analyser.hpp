@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "aansluiting/text/char_grams.hpp"
 #include "aansluiting/text/compounds.hpp"
 
 namespace aansluiting::text {
@@ -55,6 +56,10 @@ struct AnalyserOptions {
   CompoundOptions compounds;
   bool drop_stopwords = true;
   bool keep_numbers = true;
+  // Character n-grams of the content words (their document frequencies are
+  // learned too); off: grams() returns nothing and gram_vocabulary() is empty.
+  bool char_grams = true;
+  GramOptions grams;
 };
 
 class Analyser {
@@ -70,8 +75,12 @@ class Analyser {
   std::vector<Term> analyse(std::string_view text) const;
   // Just the stems (with compound parts).
   std::vector<std::string> terms(std::string_view text) const;
+  // Character n-grams (char_grams) of the folded content words of a text, stopwords dropped.
+  std::vector<std::string> grams(std::string_view text) const;
 
   const Vocabulary& vocabulary() const { return vocab_; }
+  // Character n-grams with their document frequencies over the corpus.
+  const Vocabulary& gram_vocabulary() const { return grams_; }
   const CompoundSplitter& compounds() const { return splitter_; }
   // Average number of terms of a corpus document (for BM25 length normalisation).
   double average_length() const { return average_length_; }
@@ -80,6 +89,7 @@ class Analyser {
   AnalyserOptions options_;
   CompoundSplitter splitter_;
   Vocabulary vocab_;
+  Vocabulary grams_;
   double average_length_ = 0.0;
 };
 

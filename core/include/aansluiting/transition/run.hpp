@@ -20,11 +20,28 @@ namespace aansluiting::transition {
 struct Side {
   std::vector<Vertex> roots;
   analysis::SelectionOptions selection;
+  // Add the newest CvTE syllabus of each exam programme that applies to the
+  // selection's level: its specifications say in detail what is examined, so
+  // they are better evidence of what a pupil learned than the eindtermen alone.
+  bool with_syllabus = false;
 };
+
+// The newest syllabus (by version, then title) that specifies `programme` and
+// applies to `level` (any level when none is given).
+std::optional<Vertex> newest_syllabus(const Catalogue& catalogue, Vertex programme, std::optional<Level> level);
+
+// Thresholds for links between programmes of different school types. Their
+// cosines are lower than within one programme (a havo goal is worded more
+// abstractly than the vmbo goal that prepares it): a link of 0.35 is strong,
+// 0.25 partial, below 0.15 noise. Weak links are not added up: many vague
+// similarities do not make a goal prepared, so a receiving goal is as well
+// prepared as by its best-preparing sending goal. Chosen by reading the links
+// of the shipped transitions; see docs/analysis.md.
+analysis::AnalysisOptions cross_programme_thresholds();
 
 struct RunOptions {
   align::AlignOptions align;
-  analysis::AnalysisOptions analysis;
+  analysis::AnalysisOptions analysis = cross_programme_thresholds();
   // Curated decisions that override the matcher (may be null).
   const analysis::MappingSet* curation = nullptr;
   // Reported as (done, total) over the whole run; the join dominates.
