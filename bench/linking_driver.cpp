@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
   }
   align::AlignOptions options;
   options.threads = 1;
-  options.min_score = -1.0;  // rank every candidate
+  options.min_score = 0.0;  // rank every candidate
   std::size_t top = 1000;
   for (int i = 3; i < argc; ++i) {
     std::string_view a = argv[i];
@@ -62,12 +62,8 @@ int main(int argc, char** argv) {
     else if (a == "--order-weight") options.structure.order.weight = value();
     else if (a == "--p-stay") options.structure.order.p_stay = value();
     else if (a == "--char-weight") options.vectors.char_weight = value();
-    else if (a == "--containment") options.containment_weight = value();
-    else if (a == "--hubness") options.hubness.weight = value();
-    else if (a == "--hubness-k") options.hubness.k = static_cast<std::size_t>(value());
     else if (a == "--list-idf") options.vectors.list_idf = value();
     else if (a == "--list-idf-joint") options.vectors.list_idf_per_side = false;
-    else if (a == "--floor") options.structure.order.emission_floor = value();
     else if (a == "--top") top = static_cast<std::size_t>(value());
     else { std::cerr << "onbekende optie " << a << "\n"; return 2; }
   }

@@ -25,7 +25,7 @@ from ._core import (
 from ._loading import find_data_folder, load, load_csv, load_sbb, load_slo
 from .alignment import align, goal_vectors, leaves, text_analyser
 from .results import Comparison, PairResult, TransitionResult
-from .transition import Pair, Transition, Variant, shipped_transitions
+from .transition import Pair, Transition, Variant, compare_levels, shipped_transitions
 from . import _tables, alignment as _alignment, plots, report
 
 _tables.install()
@@ -43,6 +43,7 @@ __all__ = [
     "TransitionResult",
     "Variant",
     "align",
+    "compare_levels",
     "goal_vectors",
     "leaves",
     "shipped_transitions",

@@ -64,9 +64,11 @@ def _parser() -> argparse.ArgumentParser:
         "rapport", parents=[common], help="analyseer een overgang en schrijf het rapport",
         description="Analyseer een overgang en schrijf een HTML-rapport (en desgewenst een Excel-bestand).")
     rapport.add_argument("transition", metavar="overgang",
-                         help="id van een overgang (zie 'aansluiting overgangen') of pad naar een .toml-bestand")
+                         help="id van een overgang (zie 'aansluiting overgangen'), pad naar een .toml-bestand, "
+                              "of 'alle' voor een rapport per overgang")
     rapport.add_argument("-o", "--output", type=Path, metavar="BESTAND",
-                         help="HTML-rapport; standaard rapport-<id>.html in de huidige map")
+                         help="HTML-rapport; standaard rapport-<id>.html in de huidige map "
+                              "(bij 'alle': de map voor de rapporten, standaard rapporten/)")
     rapport.add_argument("--xlsx", type=Path, metavar="BESTAND", help="schrijf de tabellen ook naar dit Excel-bestand")
     return parser
 
@@ -133,9 +135,31 @@ def _list_transitions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_all(args: argparse.Namespace) -> int:
+    """One report (HTML and Excel) per shipped transition, in one folder."""
+    from ._transition_files import available_transitions
+
+    folder = _transitions_folder(args)
+    found = available_transitions(folder) if folder else {}
+    if not found:
+        print(NO_TRANSITIONS.format(folder=folder or "curricula/transitions"), file=sys.stderr)
+        return 2
+    out_dir = args.output or Path("rapporten")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    status = 0
+    for tid, info in found.items():
+        one = argparse.Namespace(**{**vars(args), "transition": str(info.path),
+                                    "output": out_dir / f"rapport-{tid}.html",
+                                    "xlsx": out_dir / f"rapport-{tid}.xlsx"})
+        status = max(status, _report(one))
+    return status
+
+
 def _report(args: argparse.Namespace) -> int:
     from ._transition_files import resolve_transition
 
+    if args.transition == "alle":
+        return _report_all(args)
     started = time.perf_counter()
     folder = _transitions_folder(args)
     path, message = resolve_transition(args.transition, folder)
@@ -150,7 +174,7 @@ def _report(args: argparse.Namespace) -> int:
     from . import InputError, NotFoundError, report
     from .transition import Transition
 
-    progress = ProgressLine()
+    progress = ProgressLine(unit="programmaparen")
     try:
         transition = Transition.from_file(path)
     except (InputError, ValueError, KeyError) as e:

@@ -12,7 +12,10 @@ import time
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from . import _core
 from ._core import Catalogue, Curation, NotFoundError, Programme
@@ -253,10 +256,19 @@ def transitions_folder(curricula: str | os.PathLike | None = None) -> Path | Non
 
 def shipped_transitions(curricula: str | os.PathLike | None = None) -> dict[str, Transition]:
     """Every transition definition in ``curricula/transitions``, by id."""
-    folder = transitions_folder(curricula)
-    out: dict[str, Transition] = {}
-    if folder and folder.is_dir():
-        for path in sorted(folder.glob("*.toml")):
-            t = Transition.from_file(path)
-            out[t.id] = t
-    return out
+    from ._transition_files import available_transitions
+
+    return {tid: Transition.from_file(f.path) for tid, f in available_transitions(transitions_folder(curricula)).items()}
+
+
+def compare_levels(catalogue: Catalogue, a: str = "vmbo gl", b: str = "vmbo tl") -> "pd.DataFrame":
+    """Two leerwegen side by side: per exam programme, the eindtermen for ``a`` only, ``b`` only and both.
+
+    A programme with only ``a``-only or only ``b``-only eindtermen is taken by one leerweg
+    only (the composition of the leerweg); ``differing`` lists the goals that differ.
+    """
+    import pandas as pd
+
+    cols = _core._compare_levels(catalogue, a, b)
+    df = pd.DataFrame(cols).rename(columns={"only_a": f"only_{a}", "only_b": f"only_{b}"})
+    return df

@@ -3,6 +3,7 @@
 #include <pybind11/stl.h>
 
 #include "aansluiting/analysis/compare.hpp"
+#include "aansluiting/analysis/level_comparison.hpp"
 #include "aansluiting/analysis/sssom.hpp"
 #include "aansluiting/transition/run.hpp"
 #include "align_handles.hpp"
@@ -232,6 +233,24 @@ void bind_transition(py::module_& m) {
         py::arg("sending_level") = py::none(), py::arg("receiving_level") = py::none(),
         py::arg("sending_exam") = std::vector<std::string>{}, py::arg("receiving_exam") = std::vector<std::string>{},
         py::arg("sending_syllabus") = true, py::arg("curation") = nullptr, py::arg("progress") = py::none());
+
+  m.def("_compare_levels", [](const CataloguePtr& cat, const std::string& a, const std::string& b) {
+    Level la = level_arg(a), lb = level_arg(b);
+    auto c = LongRun{py::none()}.run([&] { return analysis::compare_levels(*cat, la, lb); });
+    GoalColumns prog;
+    py::list only_a, only_b, both, differing;
+    for (const auto& row : c.programmes) {
+      prog.append(*cat, row.programme);
+      only_a.append(row.only_a); only_b.append(row.only_b); both.append(row.both);
+      py::list diff;
+      for (Vertex v : row.differing) diff.append(GoalRef{cat, v});
+      differing.append(diff);
+    }
+    py::dict d;
+    prog.into(d, "programme_");
+    d["only_a"] = only_a; d["only_b"] = only_b; d["both"] = both; d["differing"] = differing;
+    return d;
+  }, py::arg("catalogue"), py::arg("a"), py::arg("b"));
 
   m.def("_select_leaves", [](const CataloguePtr& cat, const std::vector<GoalRef>& roots, std::optional<std::string> level,
                              const std::vector<std::string>& exam) {

@@ -16,9 +16,7 @@ namespace {
 // One scored pair with the evidence behind it.
 struct Candidate {
   std::uint32_t source = 0, target = 0;
-  double lexical = 0.0;   // text similarity (shown in explanations)
-  double evidence = 0.0;  // lexical with hub targets discounted (ranks)
-  double parent_vote = 0.0, order = 0.0, score = 0.0;
+  double lexical = 0.0, parent_vote = 0.0, order = 0.0, score = 0.0;
 };
 
 std::string decimal(double x, int digits = 2) {
@@ -117,7 +115,7 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
     S = vec.vectorise(sources);
     T = vec.vectorise(targets);
   }
-  S.rows.n_cols = T.rows.n_cols = S.own.n_cols = T.own.n_cols = S.context.n_cols = T.context.n_cols = vec.terms();
+  S.rows.n_cols = T.rows.n_cols = S.own.n_cols = T.own.n_cols = vec.terms();
   match::JoinOptions join;
   join.top_k = std::min(options.top_k, targets.size());
   join.threshold = 0.0f;
@@ -126,46 +124,32 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
   join.cancel = options.cancel;
   auto hits = match::top_k_join(S.rows, T.rows, join);
 
-  // Lexical score: the cosine, mixed with how much of the source's own terms
-  // the target (with its context) contains: a specification names details of
-  // its eindterm, rarely the other way round.
   ScoreRows lexical(sources.size());
-  const double cw = std::clamp(options.containment_weight, 0.0, 1.0);
   for (std::size_t i = 0; i < hits.size(); ++i)
-    for (const match::Hit& h : hits[i]) {
-      double score = static_cast<double>(h.score);
-      if (cw > 0.0) score = (1.0 - cw) * score + cw * contained(S.own, i, T.context, h.col);
-      lexical[i].push_back({h.col, score});
-    }
-
-  // Evidence for ranking: the lexical score with hub targets discounted.
-  const ScoreRows evidence = reduce_hubness(lexical, targets.size(), options.hubness);
+    for (const match::Hit& h : hits[i]) lexical[i].push_back({h.col, static_cast<double>(h.score)});
 
   // 2. Structure: parent votes and, when evidenced, order.
   std::vector<std::map<std::uint32_t, Candidate>> cand(sources.size());
   for (std::uint32_t i = 0; i < lexical.size(); ++i)
-    for (std::size_t q = 0; q < lexical[i].size(); ++q) {
-      const Scored& s = lexical[i][q];
-      cand[i][s.target] = {i, s.target, s.score, evidence[i][q].score, 0, 0, 0};
-    }
+    for (const Scored& s : lexical[i]) cand[i][s.target] = {i, s.target, s.score, 0, 0, 0};
 
   const StructureOptions& so = options.structure;
   double parent_weight = 0.0;
   if (so.parents.weight > 0.0) {
     parent_weight = so.parents.weight;
-    ScoreRows votes = parent_votes(evidence, parent_groups(g, sources), parent_groups(g, targets));
+    ScoreRows votes = parent_votes(lexical, parent_groups(g, sources), parent_groups(g, targets));
     for (std::uint32_t i = 0; i < votes.size(); ++i)
       for (const Scored& s : votes[i]) cand[i][s.target].parent_vote = s.score;
   }
   // Order: the order model runs, and counts in proportion to the evidence of
   // its permutation test (nothing for lists whose order is unrelated).
-  diagnostics.order = estimate_order(evidence, targets.size(), so.order);
+  diagnostics.order = estimate_order(lexical, targets.size(), so.order);
   double order_weight = 0.0;
   ScoreRows post;
   if (so.order.enabled && sources.size() >= so.order.min_pairs && targets.size() >= 2 &&
       sources.size() * targets.size() <= so.order.max_cells) {
     double lambda = 0.0, z = 0.0;
-    post = order_posterior(evidence, targets.size(), so.order, 1e-3, 50, &lambda, &z);
+    post = order_posterior(lexical, targets.size(), so.order, 1e-3, 50, &lambda, &z);
     diagnostics.order.ordered_moves = lambda;
     diagnostics.order.z = z;
     diagnostics.order.weight = std::clamp((z - so.order.z_min) / (so.order.z_full - so.order.z_min), 0.0, 1.0);
@@ -183,9 +167,8 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
   std::vector<Candidate> all;
   for (auto& row : cand)
     for (auto& [t, c] : row) {
-      c.score = (c.evidence + parent_weight * c.parent_vote + order_weight * c.order) / norm;
-      // Some evidence is needed; the score may fall below 0 when a hub discount applies.
-      if (c.score >= options.min_score && (c.lexical > 0.0 || c.order > 0.0 || c.parent_vote > 0.0)) all.push_back(c);
+      c.score = (c.lexical + parent_weight * c.parent_vote + order_weight * c.order) / norm;
+      if (c.score >= options.min_score && c.score > 0.0) all.push_back(c);
     }
   diagnostics.candidates = all.size();
 

@@ -222,17 +222,21 @@ ScoreRows order_posterior(const ScoreRows& lexical, std::size_t m, const OrderOp
   ScoreRows out(n);
   if (n == 0 || m == 0) return out;
   Transitions T(m, options.jump_decay);
-  const double tau = options.temperature;
 
-  // Emissions: exp((score - best) / tau), with score 0 for non-candidates.
+  // Emissions: softmax of score / tau over all targets (score 0 for
+  // non-candidates). Normalising each source's row changes no posterior.
   std::vector<std::vector<float>> emit(n, std::vector<float>(m));
-  for (std::size_t i = 0; i < n; ++i) {
-    double best = 0.0;
-    for (const Scored& s : lexical[i]) best = std::max(best, s.score);
-    const double t = tau, floor = options.emission_floor;
-    std::fill(emit[i].begin(), emit[i].end(), static_cast<float>(std::exp(-best / t) + floor));
-    for (const Scored& s : lexical[i]) emit[i][s.target] = static_cast<float>(std::exp((s.score - best) / t) + floor);
-  }
+  auto set_emissions = [&](double tau) {
+    for (std::size_t i = 0; i < n; ++i) {
+      double best = 0.0;
+      for (const Scored& s : lexical[i]) best = std::max(best, s.score);
+      const double base = std::exp(-best / tau);
+      double sum = base * static_cast<double>(m - lexical[i].size());
+      for (const Scored& s : lexical[i]) sum += std::exp((s.score - best) / tau);
+      std::fill(emit[i].begin(), emit[i].end(), static_cast<float>(base / sum));
+      for (const Scored& s : lexical[i]) emit[i][s.target] = static_cast<float>(std::exp((s.score - best) / tau) / sum);
+    }
+  };
 
   std::vector<std::vector<float>> alpha(n, std::vector<float>(m)), beta(n, std::vector<float>(m));
   std::vector<double> a(m), b(m), next(m), v(m);
@@ -258,37 +262,61 @@ ScoreRows order_posterior(const ScoreRows& lexical, std::size_t m, const OrderOp
 
   // Expectation-maximisation of the move weights on the two lists themselves:
   // lists that run in parallel put most weight on stay/next, unrelated lists on any.
-  T.pi = {options.p_stay, (1.0 - options.p_stay) / 4, (1.0 - options.p_stay) / 4, (1.0 - options.p_stay) / 4,
-          (1.0 - options.p_stay) / 4};
-  T.refresh();
-  for (std::size_t iter = 0; iter < options.em_iterations; ++iter) {
-    forward_backward();
-    std::array<double, kMoves> expected{};
-    std::vector<double> u(m), part(m);
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-      for (std::size_t j = 0; j < m; ++j) u[j] = alpha[i][j] / T.z[j];
-      for (std::size_t k = 0; k < m; ++k) v[k] = emit[i + 1][k] * beta[i + 1][k];
-      std::array<double, kMoves> r{};
-      double total = 0.0;
-      for (std::size_t c = 0; c < kMoves; ++c) {
-        T.move_forward(static_cast<Move>(c), u, part);
-        for (std::size_t k = 0; k < m; ++k) r[c] += T.pi[c] * part[k] * v[k];
-        total += r[c];
-      }
-      if (total > 0)
-        for (std::size_t c = 0; c < kMoves; ++c) expected[c] += r[c] / total;
-    }
-    double sum = std::accumulate(expected.begin(), expected.end(), 0.0);
-    if (sum <= 0) break;
-    double change = 0.0;
-    for (std::size_t c = 0; c < kMoves; ++c) {
-      const double p = std::max(expected[c] / sum, 1e-4);  // keep every move possible
-      change = std::max(change, std::fabs(p - T.pi[c]));
-      T.pi[c] = p;
-    }
+  auto estimate_moves = [&] {
+    T.pi = {options.p_stay, (1.0 - options.p_stay) / 4, (1.0 - options.p_stay) / 4, (1.0 - options.p_stay) / 4,
+            (1.0 - options.p_stay) / 4};
     T.refresh();
-    if (change < 1e-4) break;
-  }
+    for (std::size_t iter = 0; iter < options.em_iterations; ++iter) {
+      forward_backward();
+      std::array<double, kMoves> expected{};
+      std::vector<double> u(m), part(m);
+      for (std::size_t i = 0; i + 1 < n; ++i) {
+        for (std::size_t j = 0; j < m; ++j) u[j] = alpha[i][j] / T.z[j];
+        for (std::size_t k = 0; k < m; ++k) v[k] = emit[i + 1][k] * beta[i + 1][k];
+        std::array<double, kMoves> r{};
+        double total = 0.0;
+        for (std::size_t c = 0; c < kMoves; ++c) {
+          T.move_forward(static_cast<Move>(c), u, part);
+          for (std::size_t k = 0; k < m; ++k) r[c] += T.pi[c] * part[k] * v[k];
+          total += r[c];
+        }
+        if (total > 0)
+          for (std::size_t c = 0; c < kMoves; ++c) expected[c] += r[c] / total;
+      }
+      double sum = std::accumulate(expected.begin(), expected.end(), 0.0);
+      if (sum <= 0) break;
+      double change = 0.0;
+      for (std::size_t c = 0; c < kMoves; ++c) {
+        const double p = std::max(expected[c] / sum, 1e-4);  // keep every move possible
+        change = std::max(change, std::fabs(p - T.pi[c]));
+        T.pi[c] = p;
+      }
+      T.refresh();
+      if (change < 1e-4) break;
+    }
+  };
+
+  // Log-likelihood of the sources in the given order (forward algorithm).
+  auto loglik = [&](const std::vector<std::size_t>& order) {
+    double ll = 0.0;
+    std::fill(a.begin(), a.end(), 1.0 / static_cast<double>(m));
+    for (std::size_t step = 0; step < n; ++step) {
+      if (step > 0) T.forward(a, next); else next = a;
+      double sum = 0.0;
+      for (std::size_t k = 0; k < m; ++k) sum += (next[k] *= emit[order[step]][k]);
+      if (sum <= 0) return -std::numeric_limits<double>::infinity();
+      ll += std::log(sum);
+      for (double& x : next) x /= sum;
+      a.swap(next);
+    }
+    return ll;
+  };
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+
+  const double tau = options.temperature;
+  set_emissions(tau);
+  estimate_moves();
   forward_backward();
   if (lambda_out) *lambda_out = T.pi[kStay] + T.pi[kNext];
 
@@ -296,22 +324,6 @@ ScoreRows order_posterior(const ScoreRows& lexical, std::size_t m, const OrderOp
   // against the same sources shuffled (same model, same emissions). Its z-score
   // says whether the order carries information at all.
   if (z_out) {
-    auto loglik = [&](const std::vector<std::size_t>& order) {
-      double ll = 0.0;
-      std::fill(a.begin(), a.end(), 1.0 / static_cast<double>(m));
-      for (std::size_t step = 0; step < n; ++step) {
-        if (step > 0) T.forward(a, next); else next = a;
-        double sum = 0.0;
-        for (std::size_t k = 0; k < m; ++k) sum += (next[k] *= emit[order[step]][k]);
-        if (sum <= 0) return -std::numeric_limits<double>::infinity();
-        ll += std::log(sum);
-        for (double& x : next) x /= sum;
-        a.swap(next);
-      }
-      return ll;
-    };
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), 0);
     const double real = loglik(order);
     std::mt19937 rng(12345);  // fixed: results do not change between runs
     std::vector<double> null;

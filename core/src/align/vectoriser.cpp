@@ -162,7 +162,6 @@ GoalVectors Vectoriser::vectorise(const std::vector<Vertex>& goals, const ListSt
       scale *= options_.ancestor_decay;
     }
     out.own.add_row(std::move(own));
-    out.context.add_row(words);
     // Each channel at unit length, weighted so the dot product mixes the two cosines.
     unit(words);
     unit(grams);
@@ -172,7 +171,7 @@ GoalVectors Vectoriser::vectorise(const std::vector<Vertex>& goals, const ListSt
     for (auto [id, w] : grams) row.emplace_back(id, static_cast<float>(w * std::sqrt(cw)));
     out.rows.add_row(std::move(row));
   }
-  out.rows.n_cols = out.own.n_cols = out.context.n_cols = terms();
+  out.rows.n_cols = out.own.n_cols = terms();
   return out;
 }
 

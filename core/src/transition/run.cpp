@@ -100,7 +100,9 @@ Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& 
   align::AlignOptions align_options = options.align;
   align_options.analyser = &analyser;
   align_options.cancel = options.cancel;
-  align_options.progress = options.progress;
+  // Progress counts aligned programme pairs; each join is short, and the
+  // callback between them is also where a cancel request is noticed.
+  align_options.progress = nullptr;
   // Between programmes of different school types the order of the lists says
   // little (data README: it correlates far less than within a syllabus), and a
   // gated order model can still lock onto one broad goal; only text and
@@ -112,18 +114,29 @@ Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& 
   // adding a programme to the sending side (what-if) only adds links, it never
   // changes the links of the others.
   match::Alignment automatic;
+  const std::size_t steps = out.sending.roots.size() * out.receiving.roots.size() + 1;
+  std::size_t done = 0;
+  auto step = [&] {
+    ++done;
+    if (options.progress) options.progress(done, steps);
+    if (options.cancel && options.cancel->load()) throw match::Cancelled();
+  };
   for (Vertex s_root : out.sending.roots) {
     auto s_leaves = leaves_under(out.sending, s_root);
     if (s_leaves.empty()) continue;
     for (Vertex r_root : out.receiving.roots) {
       auto r_leaves = leaves_under(out.receiving, r_root);
-      if (r_leaves.empty()) continue;
+      if (r_leaves.empty()) {
+        step();
+        continue;
+      }
       align::AlignDiagnostics diagnostics;
       auto part = align_both_ways(catalogue, s_leaves, r_leaves, align_options, diagnostics);
       out.diagnostics.candidates += diagnostics.candidates;
       if (diagnostics.order.pairs > out.diagnostics.order.pairs) out.diagnostics.order = diagnostics.order;
       automatic.links.insert(automatic.links.end(), std::make_move_iterator(part.begin()),
                              std::make_move_iterator(part.end()));
+      step();
     }
   }
   std::stable_sort(automatic.links.begin(), automatic.links.end(), [](const match::Link& a, const match::Link& b) {
@@ -135,6 +148,7 @@ Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& 
 
   analysis::AnalysisOptions analysis_options = options.analysis;
   out.result = analysis::analyse(catalogue.graph(), out.sending, out.receiving, out.alignment, analysis_options);
+  if (options.progress) options.progress(steps, steps);
   return out;
 }
 

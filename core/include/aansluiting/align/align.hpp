@@ -8,7 +8,6 @@
 #include <functional>
 #include <vector>
 
-#include "aansluiting/align/hubness.hpp"
 #include "aansluiting/align/structure.hpp"
 #include "aansluiting/align/vectoriser.hpp"
 #include "aansluiting/catalogue.hpp"
@@ -31,10 +30,6 @@ struct PredicateOptions {
 struct AlignOptions {
   std::size_t top_k = 20;            // lexical candidates per source from the join
   double min_score = 0.05;           // links scoring lower are dropped
-  // Lexical score = (1 - w) * cosine + w * share of the source's own term weight
-  // found in the target's text and ancestor titles (asymmetric containment).
-  double containment_weight = 0.0;
-  HubnessOptions hubness;  // discount targets close to many sources (ranking and order model)
   Selection selection = Selection::OneToMany;
   std::size_t max_links_per_source = 3;
   VectorOptions vectors;

@@ -37,10 +37,6 @@ struct OrderOptions {
   // back / anywhere, whose weights EM estimates per pair of lists, starting
   // from p_stay for stay and the rest spread evenly.
   double temperature = 0.1;        // (leave-subjects-out choice, see docs/matching.md)
-  // Emission floor, relative to the source's best target: the text of a source
-  // may say nothing about its target (a skill in a list of topics), and then
-  // must not overrule the order. 0 = no floor.
-  double emission_floor = 0.0;
   double p_stay = 0.6;
   double jump_decay = 0.5;
   double weight = 1.0;             // weight of the posterior against the lexical score

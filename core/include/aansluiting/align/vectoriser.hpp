@@ -48,7 +48,6 @@ struct ListStats {
 struct GoalVectors {
   match::SparseMatrix rows;  // both channels, own text + ancestor context; unit length
   match::SparseMatrix own;   // word terms of the own text only, BM25-weighted, not normalised (containment, exactness)
-  match::SparseMatrix context;  // word terms of the own text + ancestor titles, not normalised (containment)
   // For explanations: the word as written in the goal for each of its own terms.
   std::vector<std::unordered_map<std::uint32_t, std::string>> forms;
 };
