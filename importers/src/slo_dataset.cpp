@@ -1,4 +1,5 @@
 #include "slo_dataset.hpp"
+#include "text_clean.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -289,9 +290,10 @@ Goal Dataset::make_goal(FileId f, const Record& r) const {
     const Role role = info[field.key].role;
     if (role == Role::Other) continue;
     if (field.type == ValueType::String) {
-      if (role == Role::Title) goal.title = std::string(field.text);
+      // Titles may be multi-line lists written with CRLF (and stray CRs): keep the lines, tidy the breaks.
+      if (role == Role::Title) goal.title = tidy_text(field.text);
       else if (role == Role::Prefix) goal.code = std::string(field.text);
-      else if (role == Role::Description) goal.description = std::string(field.text);
+      else if (role == Role::Description) goal.description = tidy_text(field.text);
     } else if (field.type == ValueType::Number) {
       const bool on = field.number != 0;
       if (role == Role::Ce) goal.exam.ce = on;

@@ -41,21 +41,30 @@ double contained(const match::SparseMatrix& a, std::size_t i, const match::Spars
 }
 
 // Terms that carried the cosine, strongest first, as written in the goals.
+// Word terms only: the corpus's grams (a contiguous id range) are skipped.
 std::vector<std::string> shared_terms(const GoalVectors& s, std::size_t i, const GoalVectors& t, std::size_t j,
                                       const Vectoriser& vec, std::size_t max_terms = 6) {
   std::vector<std::pair<double, std::uint32_t>> c;
   const auto& a = s.rows;
   const auto& b = t.rows;
-  std::uint32_t x = a.indptr[i], xe = a.indptr[i + 1], y = b.indptr[j], ye = b.indptr[j + 1];
-  while (x < xe && y < ye) {
-    if (a.indices[x] < b.indices[y]) ++x;
-    else if (a.indices[x] > b.indices[y]) ++y;
-    else {
-      if (vec.is_word(a.indices[x])) c.emplace_back(double(a.values[x]) * b.values[y], a.indices[x]);
-      ++x;
-      ++y;
+  auto merge = [&](std::uint32_t x, std::uint32_t xe, std::uint32_t y, std::uint32_t ye) {
+    while (x < xe && y < ye) {
+      if (a.indices[x] < b.indices[y]) ++x;
+      else if (a.indices[x] > b.indices[y]) ++y;
+      else {
+        if (vec.is_word(a.indices[x])) c.emplace_back(double(a.values[x]) * b.values[y], a.indices[x]);
+        ++x;
+        ++y;
+      }
     }
-  }
+  };
+  auto bound = [](const match::SparseMatrix& m, std::size_t row, std::uint32_t id) {
+    const auto* first = m.indices.data() + m.indptr[row];
+    const auto* last = m.indices.data() + m.indptr[row + 1];
+    return static_cast<std::uint32_t>(std::lower_bound(first, last, id) - m.indices.data());
+  };
+  merge(a.indptr[i], bound(a, i, vec.gram_begin()), b.indptr[j], bound(b, j, vec.gram_begin()));
+  merge(bound(a, i, vec.gram_end()), a.indptr[i + 1], bound(b, j, vec.gram_end()), b.indptr[j + 1]);
   std::sort(c.begin(), c.end(), [](auto& p, auto& q) { return p.first > q.first; });
   std::vector<std::string> out;
   std::unordered_set<std::string> seen;

@@ -88,20 +88,31 @@ std::string Vectoriser::term_display(std::uint32_t id) const {
   return e;
 }
 
+const Vectoriser::Analysed& Vectoriser::analysed(const std::string& text) {
+  auto it = cache_.find(text);
+  if (it != cache_.end()) return it->second;
+  Analysed a;
+  a.terms = analyser_.analyse(text);
+  for (const text::Term& t : a.terms) a.term_ids.push_back(term_id(t.stem));
+  if (options_.char_weight > 0.0)
+    for (const std::string& gram : analyser_.grams(text)) a.gram_ids.push_back(gram_id(gram));
+  return cache_.emplace(text, std::move(a)).first->second;
+}
+
 void Vectoriser::add_text(const std::string& text, double scale, Entries& out,
                           std::unordered_map<std::uint32_t, std::string>* forms) {
-  std::vector<text::Term> terms = analyser_.analyse(text);
+  const Analysed& a = analysed(text);
+  const auto& terms = a.terms;
   if (terms.empty()) return;
   std::unordered_map<std::uint32_t, std::size_t> tf;
-  for (const text::Term& t : terms) {
-    std::uint32_t id = term_id(t.stem);
-    ++tf[id];
-    if (forms && !t.from_compound) forms->emplace(id, t.original);
+  for (std::size_t k = 0; k < terms.size(); ++k) {
+    ++tf[a.term_ids[k]];
+    if (forms && !terms[k].from_compound) forms->emplace(a.term_ids[k], terms[k].original);
   }
   // A term met only as a compound part is shown as the compound it came from.
   if (forms)
-    for (const text::Term& t : terms)
-      if (t.from_compound) forms->emplace(term_id(t.stem), t.original);
+    for (std::size_t k = 0; k < terms.size(); ++k)
+      if (terms[k].from_compound) forms->emplace(a.term_ids[k], terms[k].original);
   const double avg = analyser_.average_length() > 0 ? analyser_.average_length() : static_cast<double>(terms.size());
   const double norm = options_.k1 * (1.0 - options_.b + options_.b * static_cast<double>(terms.size()) / avg);
   for (auto [id, n] : tf) {
@@ -113,7 +124,7 @@ void Vectoriser::add_text(const std::string& text, double scale, Entries& out,
 
 void Vectoriser::add_grams(const std::string& text, double scale, Entries& out) {
   std::unordered_map<std::uint32_t, std::size_t> tf;
-  for (const std::string& gram : analyser_.grams(text)) ++tf[gram_id(gram)];
+  for (std::uint32_t id : analysed(text).gram_ids) ++tf[id];
   for (auto [id, n] : tf)
     out.emplace_back(id, static_cast<float>(scale * idf(id) * (1.0 + std::log(static_cast<double>(n)))));
 }
@@ -122,14 +133,12 @@ ListStats Vectoriser::list_stats(const std::vector<Vertex>& goals) {
   const GoalGraph& g = catalogue_.graph();
   ListStats stats;
   stats.documents = goals.size();
-  const bool grams = options_.char_weight > 0.0;
   std::unordered_set<std::uint32_t> seen;
   for (Vertex v : goals) {
-    const std::string text = goal_text(g.goal(v));
+    const Analysed& a = analysed(goal_text(g.goal(v)));
     seen.clear();
-    for (const std::string& t : analyser_.terms(text)) seen.insert(term_id(t));
-    if (grams)
-      for (const std::string& gram : analyser_.grams(text)) seen.insert(gram_id(gram));
+    seen.insert(a.term_ids.begin(), a.term_ids.end());
+    seen.insert(a.gram_ids.begin(), a.gram_ids.end());
     for (std::uint32_t id : seen) ++stats.df[id];
   }
   return stats;

@@ -12,7 +12,7 @@ namespace aansluiting::text {
 // --- Vocabulary ---------------------------------------------------------------
 
 std::optional<TermId> Vocabulary::find(std::string_view term) const {
-  auto it = ids_.find(std::string(term));
+  auto it = ids_.find(term);
   if (it == ids_.end()) return std::nullopt;
   return it->second;
 }

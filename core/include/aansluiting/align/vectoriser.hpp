@@ -68,9 +68,22 @@ class Vectoriser {
   std::string term_display(std::uint32_t id) const;
   // Whether the id is a word term (not a character n-gram).
   bool is_word(std::uint32_t id) const;
+  // Ids of the corpus's grams form the range [gram_begin, gram_end); unseen
+  // words and grams come after it.
+  std::uint32_t gram_begin() const { return static_cast<std::uint32_t>(analyser_.vocabulary().size()); }
+  std::uint32_t gram_end() const {
+    return static_cast<std::uint32_t>(analyser_.vocabulary().size() + analyser_.gram_vocabulary().size());
+  }
 
  private:
   using Entries = std::vector<std::pair<std::uint32_t, float>>;
+  // A text analysed once per vectoriser (ancestor titles and targets repeat).
+  struct Analysed {
+    std::vector<text::Term> terms;
+    std::vector<std::uint32_t> term_ids;  // parallel to terms
+    std::vector<std::uint32_t> gram_ids;
+  };
+  const Analysed& analysed(const std::string& text);
   std::uint32_t term_id(const std::string& stem);
   std::uint32_t gram_id(const std::string& gram);
   double idf(std::uint32_t id) const;  // corpus idf, times the list idf when a list is set
@@ -85,6 +98,7 @@ class Vectoriser {
   const text::Analyser& analyser_;
   VectorOptions options_;
   const ListStats* list_ = nullptr;  // during vectorise()
+  std::unordered_map<std::string, Analysed> cache_;
   // Features the corpus never saw; grams are keyed with a leading '\x01'.
   std::unordered_map<std::string, std::uint32_t> extra_ids_;
   std::vector<std::string> extra_;

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,7 +47,12 @@ class Vocabulary {
  private:
   friend class Analyser;
   std::vector<std::string> terms_;
-  std::unordered_map<std::string, TermId> ids_;
+  // Looked up by string_view without building a string (heterogeneous lookup).
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, TermId, Hash, std::equal_to<>> ids_;
   std::vector<std::size_t> df_;
   std::vector<std::string> display_;
   std::size_t documents_ = 0;
