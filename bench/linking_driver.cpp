@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
     else if (a == "--p-stay") options.structure.order.p_stay = value();
     else if (a == "--char-weight") options.vectors.char_weight = value();
     else if (a == "--list-idf") options.vectors.list_idf = value();
-    else if (a == "--list-idf-joint") options.vectors.list_idf_per_side = false;
+    else if (a == "--list-idf-per-side") options.vectors.list_idf_per_side = true;
     else if (a == "--top") top = static_cast<std::size_t>(value());
     else { std::cerr << "onbekende optie " << a << "\n"; return 2; }
   }

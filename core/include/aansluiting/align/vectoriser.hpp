@@ -33,7 +33,7 @@ struct VectorOptions {
   // however rare they are in the corpus.
   double list_idf = 0.0;
   // Each list weighted by its own statistics (true) or both by their union (false).
-  bool list_idf_per_side = true;
+  bool list_idf_per_side = false;
 };
 
 // Document frequencies of features over the own texts of one list of goals.
