@@ -5,7 +5,8 @@
 // bench_linking.py, never read by the matcher.
 //
 //   linking_driver SLO_FOLDER OUT.jsonl [--no-order] [--parent-weight X]
-//       [--ancestor-weight X] [--temperature X] [--top N]
+//       [--ancestor-weight X] [--temperature X] [--order-weight X] [--p-stay X]
+//       [--char-weight X] [--list-idf X] [--list-idf-per-side] [--top N]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -42,7 +43,8 @@ std::string json_string(std::string_view s) {
 int main(int argc, char** argv) {
   if (argc < 3) {
     std::cerr << "gebruik: linking_driver SLO_MAP UIT.jsonl [--no-order] [--parent-weight X] "
-                 "[--ancestor-weight X] [--temperature X] [--top N]\n";
+                 "[--ancestor-weight X] [--temperature X] [--order-weight X] [--p-stay X] [--char-weight X] "
+                 "[--list-idf X] [--list-idf-per-side] [--top N]\n";
     return 2;
   }
   align::AlignOptions options;

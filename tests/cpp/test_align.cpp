@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <random>
 #include <set>
 
@@ -108,6 +109,53 @@ TEST(Align, ShuffledListsShowNoOrderEvidence) {
   EXPECT_LT(shuffled.order.z, 2.0);
   EXPECT_EQ(shuffled.order.weight, 0.0);
   EXPECT_GT(ordered.order.forward_share, shuffled.order.forward_share);
+}
+
+TEST(Align, ListWeightsSilenceWordsEveryGoalRepeats) {
+  // Every specification of this syllabus opens with "De kandidaat kan in
+  // contexten herkennen en toepassen", and one eindterm reads "economische
+  // concepten herkennen en toepassen in uiteenlopende contexten": with corpus
+  // weights alone it attracts most specifications and hides the order.
+  Task t = task("Syllabus Economie vwo 2024");
+  ASSERT_GT(t.specs.size(), 100u);
+  auto hub_share = [&](const match::Alignment& a) {
+    std::map<Vertex, std::size_t> best;
+    Vertex last = 0;
+    bool first = true;
+    for (const match::Link& l : a.links)
+      if (first || l.source != last) {
+        ++best[l.target];
+        last = l.source;
+        first = false;
+      }
+    std::size_t most = 0;
+    for (auto& [v, n] : best) most = std::max(most, n);
+    return static_cast<double>(most) / static_cast<double>(t.specs.size());
+  };
+  auto o = options();
+  align::AlignDiagnostics with_list, corpus_only;
+  auto a = align::align(slo().cat, t.specs, t.eindtermen, o, with_list);
+  o.vectors.list_idf = 0.0;
+  auto b = align::align(slo().cat, t.specs, t.eindtermen, o, corpus_only);
+  EXPECT_LT(hub_share(a), hub_share(b));
+  EXPECT_GT(with_list.order.z, corpus_only.order.z);
+  EXPECT_GT(accuracy(a, t.specs), accuracy(b, t.specs) + 0.1) << accuracy(a, t.specs) << " vs " << accuracy(b, t.specs);
+}
+
+TEST(Align, CharacterGramsFindWordFormsAndStayOutOfExplanations) {
+  Task t = task("Syllabus Biologie havo 2024");
+  auto o = options();
+  o.structure.order.enabled = false;
+  o.vectors.char_weight = 0.0;
+  double words = accuracy(align::align(slo().cat, t.specs, t.eindtermen, o), t.specs);
+  o.vectors.char_weight = 0.3;
+  auto a = align::align(slo().cat, t.specs, t.eindtermen, o);
+  double both = accuracy(a, t.specs);
+  EXPECT_GE(both, words - 0.02) << both << " vs " << words;
+  for (const match::Link& l : a.links)
+    for (const std::string& term : l.shared_terms) {
+      EXPECT_EQ(term.find(' '), std::string::npos) << "gram in explanation: '" << term << "'";
+    }
 }
 
 TEST(Align, PredicatesAndExplanations) {

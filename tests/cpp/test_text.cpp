@@ -9,6 +9,7 @@
 #include <simdjson.h>
 
 #include "aansluiting/text/analyser.hpp"
+#include "aansluiting/text/char_grams.hpp"
 #include "aansluiting/text/normalise.hpp"
 #include "aansluiting/text/stemmer.hpp"
 #include "aansluiting/text/words.hpp"
@@ -160,4 +161,30 @@ TEST(Analyser, BoilerplateGetsLowWeight) {
   auto id = a.vocabulary().find(s.stem("vaardigheden"));
   ASSERT_TRUE(id);
   EXPECT_NE(a.vocabulary().display(*id).find("vaardighe"), std::string::npos);
+}
+
+TEST(CharGrams, WordBoundariesAndCodePoints) {
+  auto g = char_grams("ritme");
+  // Padded with a space at both ends, 3..5 code points, as char_wb.
+  for (const char* gram : {" ri", "rit", "tme", "me ", " ritm", "ritme", "itme "}) EXPECT_TRUE(contains(g, gram)) << gram;
+  EXPECT_EQ(g.size(), 5u + 4u + 3u);  // 7 characters padded: 5 trigrams, 4 four-grams, 3 five-grams
+  EXPECT_EQ(char_grams("a"), std::vector<std::string>{" a "});
+  // Multi-byte characters are never cut ("€" is three bytes).
+  for (const std::string& gram : char_grams("x€yz")) {
+    EXPECT_EQ(gram.find('\xE2') == std::string::npos, gram.find('\xAC') == std::string::npos) << gram;
+  }
+  EXPECT_TRUE(contains(char_grams("x€yz"), " x€"));
+}
+
+TEST(Analyser, GramsOfContentWordsWithCorpusWeights) {
+  const Analyser& a = slo_analyser();
+  auto g = a.grams("De kandidaat kan het ritme herkennen");
+  EXPECT_TRUE(contains(g, " rit"));
+  EXPECT_FALSE(contains(g, " de "));  // stopwords give no grams
+  const Vocabulary& v = a.gram_vocabulary();
+  EXPECT_EQ(v.documents(), a.vocabulary().documents());
+  auto common = v.find("kan "), rare = v.find("ritm");
+  ASSERT_TRUE(common);
+  ASSERT_TRUE(rare);
+  EXPECT_GT(v.idf(*rare), 3 * v.idf(*common));  // boilerplate grams weigh little too
 }

@@ -91,3 +91,14 @@ def test_progress_line_in_a_log_is_short():
     assert lines[-2] == "Afstemmen (Wiskunde → wiskunde B): 100/100 doelen"
     assert lines[-1] == "Afstemmen: 5/10 doelen"
     assert len(lines) == 6  # one line per quarter, not one per goal
+
+
+@pytest.mark.slow
+def test_rapport_alle_writes_a_report_per_transition(tmp_path, data_dir):
+    r = run("rapport", "alle", "-o", str(tmp_path / "rapporten"), "--data", str(data_dir))
+    assert r.returncode == 0, r.stderr
+    for tid in shipped_ids():
+        html = tmp_path / "rapporten" / f"rapport-{tid}.html"
+        assert html.stat().st_size > 10_000
+        assert 'id="samenvatting"' in html.read_text(encoding="utf-8")
+        assert (tmp_path / "rapporten" / f"rapport-{tid}.xlsx").is_file()

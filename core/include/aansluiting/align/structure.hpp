@@ -39,7 +39,11 @@ struct OrderOptions {
   double temperature = 0.1;        // (leave-subjects-out choice, see docs/matching.md)
   double p_stay = 0.6;
   double jump_decay = 0.5;
-  double weight = 1.0;             // weight of the posterior against the lexical score
+  // Weight of the posterior against the lexical score, times the evidence
+  // weight of the permutation test (so 0 for unrelated lists). It sets the
+  // scale of Link::score (predicates read it) more than the ranking: 10 gives
+  // the same accuracy@1 on the linking benchmark, slightly higher recall@5.
+  double weight = 1.0;
   std::size_t em_iterations = 30;  // EM steps for the move weights
   // Order evidence: z-score of the log-likelihood of the real source order
   // against shuffled orders. Below z_min the order is not used; the weight

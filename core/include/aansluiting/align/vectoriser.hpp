@@ -25,13 +25,13 @@ struct VectorOptions {
   double ancestor_decay = 0.5;    // every further ancestor: times this
   std::size_t max_ancestors = 3;
   // Share of the character n-gram channel in the combined cosine (0: words only).
-  double char_weight = 0.5;
+  double char_weight = 0.3;       // (leave-subjects-out choice)
   // List weights: a feature's corpus idf is multiplied by its idf within the
   // list being aligned, to this power (0: off). Words that nearly every goal
   // of one list repeats ("in contexten herkennen en toepassen" opening every
   // specification of a syllabus) say nothing about which goal matches which,
   // however rare they are in the corpus.
-  double list_idf = 0.0;
+  double list_idf = 0.5;          // (leave-subjects-out choice)
   // Each list weighted by its own statistics (true) or both by their union (false).
   bool list_idf_per_side = false;
 };
