@@ -108,6 +108,11 @@ Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& 
   // gated order model can still lock onto one broad goal; only text and
   // hierarchy count here.
   align_options.structure.order.enabled = false;
+  // List weights silence words that every goal of a list repeats: right for a
+  // syllabus against its own programme (boilerplate), wrong between a vmbo
+  // and a havo programme of one subject, where the shared subject words are
+  // the evidence.
+  align_options.vectors.list_idf = 0.0;
   // Leaves carry the content; their ancestors enter through the vectors' context.
   // Each pair of roots (one sending programme, one receiving programme) is
   // aligned on its own: the order model is estimated per pair of lists, and
