@@ -82,7 +82,7 @@ def scaled_corpus(texts: list[str], factor: int, mix: float = 0.3, seed: int = 7
 
 # --------------------------------------------------------------- vectors ---
 
-def catalogue_vectors() -> sp.csr_matrix | None:
+def catalogue_vectors(char_weight: float | None = None) -> sp.csr_matrix | None:
     """The matcher's own goal vectors (BM25 terms of the goal's text plus its ancestors'
     titles, L2-normalised) for every doel, eindterm and specification of the SLO data,
     or None when the package is not importable."""
@@ -96,7 +96,7 @@ def catalogue_vectors() -> sp.csr_matrix | None:
     kinds = {"goal", "eindterm", "specification"}
     goals = [g for g in (cat[i] for i in cat.to_pandas()["id"])
              if g.kind in kinds and (g.title.strip() or g.description.strip())]
-    return _canonical(a.goal_vectors(goals))
+    return _canonical(a.goal_vectors(goals, char_weight=char_weight))
 
 
 def scaled_matrix(x: sp.csr_matrix, factor: int, mix: float = 0.3, seed: int = 7) -> sp.csr_matrix:
@@ -314,6 +314,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5, help="best of N for our join and sparse_dot_topn")
     ap.add_argument("--scales", default="1,2,4,8")
     ap.add_argument("--skip-sklearn", action="store_true")
+    ap.add_argument("--char-weight", type=float, default=None,
+                    help="weight of the character-gram channel in the goal vectors (default: the matcher's; 0 = words only)")
     ap.add_argument("--stand-in", action="store_true",
                     help="use scikit-learn TF-IDF vectors of the texts instead of the matcher's goal vectors")
     ap.add_argument("--baseline-max-scale", type=int, default=4,
@@ -329,9 +331,11 @@ def main() -> None:
     driver = find_driver(args.driver)
     texts = goal_texts(data_dir() / "slo")
     t = time.perf_counter()
-    x = None if args.stand_in else catalogue_vectors()
+    x = None if args.stand_in else catalogue_vectors(args.char_weight)
     if x is not None:
-        label = "aansluiting.goal_vectors: BM25 terms + ancestor titles, the matcher's own vectors"
+        label = ("aansluiting.goal_vectors: BM25 terms + ancestor titles" +
+                 (" + character 3-5-grams" if args.char_weight != 0 else ", word channel only") +
+                 ", the matcher's own vectors")
     else:
         x, label = project_vectors(texts)
     from_goals = x is not None and label.startswith("aansluiting.goal_vectors")

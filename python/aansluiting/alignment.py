@@ -89,13 +89,18 @@ def align(
     return result
 
 
-def goal_vectors(goals: Sequence[Goal]) -> "scipy.sparse.csr_matrix":
-    """The weighted, L2-normalised term vectors the matcher compares (one row per goal)."""
+def goal_vectors(goals: Sequence[Goal], *, char_weight: float | None = None) -> "scipy.sparse.csr_matrix":
+    """The weighted, L2-normalised vectors the matcher compares (one row per goal).
+
+    Word terms (BM25, plus ancestor titles) and character 3-5-grams, weighted
+    ``1 - char_weight`` and ``char_weight`` (default: the matcher's); ``char_weight=0``
+    gives the word channel alone.
+    """
     import scipy.sparse
 
     goals = list(goals)
     catalogue = _catalogue_of(goals)
-    indptr, indices, values, n_cols = _core._goal_vectors(catalogue, text_analyser(catalogue), goals)
+    indptr, indices, values, n_cols = _core._goal_vectors(catalogue, text_analyser(catalogue), goals, char_weight)
     return scipy.sparse.csr_matrix((values, indices, indptr), shape=(len(goals), n_cols))
 
 

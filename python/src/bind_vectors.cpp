@@ -21,16 +21,19 @@ py::array_t<T> to_numpy(std::vector<T>&& v) {
 }  // namespace
 
 void bind_vectors(py::module_& m) {
-  m.def("_goal_vectors", [](const CataloguePtr& cat, const AnalyserRef& analyser, const std::vector<GoalRef>& goals) {
+  m.def("_goal_vectors", [](const CataloguePtr& cat, const AnalyserRef& analyser, const std::vector<GoalRef>& goals,
+                            std::optional<double> char_weight) {
     auto vs = vertices_of(cat, goals);
     match::SparseMatrix rows = LongRun{py::none()}.run([&] {
-      align::Vectoriser vectoriser(*cat, *analyser.analyser);
+      align::VectorOptions options;
+      if (char_weight) options.char_weight = *char_weight;
+      align::Vectoriser vectoriser(*cat, *analyser.analyser, options);
       return std::move(vectoriser.vectorise(vs).rows);
     });
     std::size_t n_cols = rows.n_cols;
     return py::make_tuple(to_numpy(std::move(rows.indptr)), to_numpy(std::move(rows.indices)),
                           to_numpy(std::move(rows.values)), n_cols);
-  }, py::arg("catalogue"), py::arg("analyser"), py::arg("goals"),
+  }, py::arg("catalogue"), py::arg("analyser"), py::arg("goals"), py::arg("char_weight") = py::none(),
      "(indptr, indices, values, n_cols) of the L2-normalised goal vectors the matcher joins.");
 }
 
