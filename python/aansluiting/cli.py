@@ -119,14 +119,23 @@ def _transitions_folder(args: argparse.Namespace) -> Path | None:
     return Path(curricula) / "transitions" if curricula else None
 
 
-def _list_transitions(args: argparse.Namespace) -> int:
+def _shipped(args: argparse.Namespace):
+    """The transition files of the curricula folder, or None after saying (in Dutch) that there are none."""
     from ._transition_files import available_transitions
 
     folder = _transitions_folder(args)
     found = available_transitions(folder) if folder else {}
     if not found:
         print(NO_TRANSITIONS.format(folder=folder or "curricula/transitions"), file=sys.stderr)
+        return None
+    return folder, found
+
+
+def _list_transitions(args: argparse.Namespace) -> int:
+    shipped = _shipped(args)
+    if shipped is None:
         return 2
+    folder, found = shipped
     print(f"Overgangen in {folder.resolve()}:")
     width = max(len(t) for t in found)
     for tid, info in found.items():
@@ -137,13 +146,10 @@ def _list_transitions(args: argparse.Namespace) -> int:
 
 def _report_all(args: argparse.Namespace) -> int:
     """One report (HTML and Excel) per shipped transition, in one folder."""
-    from ._transition_files import available_transitions
-
-    folder = _transitions_folder(args)
-    found = available_transitions(folder) if folder else {}
-    if not found:
-        print(NO_TRANSITIONS.format(folder=folder or "curricula/transitions"), file=sys.stderr)
+    shipped = _shipped(args)
+    if shipped is None:
         return 2
+    _, found = shipped
     out_dir = args.output or Path("rapporten")
     out_dir.mkdir(parents=True, exist_ok=True)
     status = 0

@@ -1,0 +1,119 @@
+"""aansluiting.align on the real data: links, explanations, pandas, SSSOM, curation."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+import aansluiting as a
+
+
+@pytest.fixture(scope="module")
+def pair(full: a.Catalogue):
+    return full.find_programme("economie", "vmbo tl"), full.find_programme("economie", "havo")
+
+
+@pytest.fixture(scope="module")
+def links(pair) -> a.Alignment:
+    vmbo, havo = pair
+    return a.align(vmbo, havo, source_level="vmbo tl")
+
+
+def test_align_returns_explained_skos_links(links: a.Alignment, pair) -> None:
+    vmbo, havo = pair
+    df = links.to_pandas()
+    assert len(df) == len(links) > 10
+    assert {"source_id", "target_id", "score", "predicate", "origin", "shared_terms", "explanation"} <= set(df.columns)
+    assert df["predicate"].isin(["skos:exactMatch", "skos:closeMatch", "skos:broadMatch", "skos:narrowMatch",
+                                 "skos:relatedMatch"]).all()
+    assert df["score"].between(0, 1).all()
+    assert (df["origin"] == "automatic").all()
+    # Every link says which words carried it, and those words occur in the two goals.
+    assert df["explanation"].str.len().gt(0).all()
+    sources = {g.id for g in a.leaves(vmbo, "vmbo tl")}
+    targets = {g.id for g in a.leaves(havo)}
+    assert set(df["source_id"]) <= sources and set(df["target_id"]) <= targets
+    best = df.sort_values("score", ascending=False).iloc[0]
+    first_term = best["shared_terms"].split(", ")[0].lower()
+    assert first_term[:5] in (best["source_title"] + " " + best["target_title"]).lower()
+
+
+def test_align_is_deterministic_and_threads_do_not_matter(pair) -> None:
+    vmbo, havo = pair
+    one = a.align(vmbo, havo, source_level="vmbo tl", threads=1).to_pandas()
+    two = a.align(vmbo, havo, source_level="vmbo tl", threads=2).to_pandas()
+    assert one.equals(two)
+
+
+def test_one_to_one_selection(pair) -> None:
+    vmbo, havo = pair
+    df = a.align(vmbo, havo, source_level="vmbo tl", one_to_one=True).to_pandas()
+    assert df["source_id"].is_unique and df["target_id"].is_unique
+
+
+def test_progress_is_reported_and_an_error_in_it_cancels(pair) -> None:
+    vmbo, havo = pair
+    seen = []
+    a.align(vmbo, havo, progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1]
+
+    def stop(done, total):
+        raise RuntimeError("gestopt")
+
+    with pytest.raises(RuntimeError, match="gestopt"):
+        a.align(vmbo, havo, progress=stop)
+
+
+def test_sssom_output_passes_the_sssom_validator(links: a.Alignment, tmp_path: Path) -> None:
+    path = tmp_path / "links.sssom.tsv"
+    links.to_sssom(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the sssom package warns about its own dependencies (pandas 3)
+        from sssom.parsers import parse_sssom_table
+        from sssom.validators import validate
+
+        msdf = parse_sssom_table(path)
+        validate(msdf, fail_on_error=True)
+    assert len(msdf.df) == len(links)
+    assert set(msdf.df["predicate_id"]) <= {"skos:exactMatch", "skos:closeMatch", "skos:broadMatch",
+                                              "skos:narrowMatch", "skos:relatedMatch"}
+
+
+def test_curation_survives_reanalysis(full: a.Catalogue, links: a.Alignment, tmp_path: Path) -> None:
+    df = links.to_pandas().sort_values("score", ascending=False)
+    top, second = df.iloc[0], df.iloc[1]
+    path = tmp_path / "besluiten.sssom.tsv"
+    cur = a.Curation(full, path)
+    cur.reject(full[top["source_id"]], full[top["target_id"]], author="test", comment="niet hetzelfde")
+    # A link the matcher did not make, confirmed by a curator.
+    vmbo_goal = full[second["source_id"]]
+    unrelated = next(g for g in a.leaves(full.find_programme("wiskunde B", "havo"))
+                     if g.id not in set(df["target_id"]))
+    cur.confirm(vmbo_goal, unrelated, predicate="relatedMatch", confidence=0.9)
+    cur.save()
+    assert path.read_text(encoding="utf-8").startswith("#")
+
+    reread = a.Curation(full, path)
+    assert len(reread) == 2
+    curated = reread.apply(links).to_pandas()
+    pair_of = lambda r: (r["source_id"], r["target_id"])  # noqa: E731
+    rows = {pair_of(r): r for _, r in curated.iterrows()}
+    assert rows[(top["source_id"], top["target_id"])]["origin"] == "rejected"
+    assert rows[(vmbo_goal.id, unrelated.id)]["origin"] == "confirmed"
+
+    # Re-running the matcher (and the analysis) does not bring the rejected link back.
+    again = a.align(full.find_programme("economie", "vmbo tl"), full.find_programme("economie", "havo"),
+                    source_level="vmbo tl", curation=path).to_pandas()
+    rejected = again[(again["source_id"] == top["source_id"]) & (again["target_id"] == top["target_id"])]
+    assert (rejected["origin"] == "rejected").all()
+
+
+def test_curation_file_errors_name_the_line(full: a.Catalogue, tmp_path: Path) -> None:
+    bad = tmp_path / "kapot.sssom.tsv"
+    bad.write_text("# curie_map:\n#   skos: http://www.w3.org/2004/02/skos/core#\nsubject_id\tpredicate_id\n"
+                   "slo:x\tskos:closeMatch\textra\n", encoding="utf-8")
+    with pytest.raises(a.InputError) as info:
+        a.Curation(full, bad)
+    assert info.value.file.endswith("kapot.sssom.tsv") and info.value.line >= 3
