@@ -9,6 +9,8 @@ from ._core import Catalogue
 
 #: Environment variable that points at a data folder laid out like ``shared/data``.
 DATA_ENV = "AANSLUITING_DATA"
+#: Environment variable that points at a curricula folder (``programmes/``, ``transitions/``).
+CURRICULA_ENV = "AANSLUITING_CURRICULA"
 
 
 def load_slo(folder: str | os.PathLike, *, into: Catalogue | None = None, basis_goals: bool = False) -> Catalogue:
@@ -43,7 +45,10 @@ def find_data_folder(start: str | os.PathLike | None = None) -> Path | None:
 
 
 def find_curricula_folder(start: str | os.PathLike | None = None) -> Path | None:
-    """The project's ``curricula/`` folder (authored programmes and transitions)."""
+    """The curricula folder: ``$AANSLUITING_CURRICULA``, else ``curricula/`` in or above ``start`` (default: cwd)."""
+    env = os.environ.get(CURRICULA_ENV)
+    if env:
+        return Path(env)
     here = Path(start or Path.cwd()).resolve()
     for base in (here, *here.parents):
         if (base / "curricula" / "programmes").is_dir():

@@ -218,7 +218,8 @@ def _report(args: argparse.Namespace) -> int:
     s = result.summary
     print(f"{result.name}: {int(s.get('receiving_leaves', 0))} doelen in het vervolg, "
           f"{int(s.get('covered', 0))} gedekt, {int(s.get('partly', 0))} deels gedekt, "
-          f"{int(s.get('gaps', 0))} hiaten (dekkingsgraad {100 * float(s.get('coverage_share', 0)):.0f}%).")
+          f"{int(s.get('gaps', 0))} hiaten, {int(s.get('overlaps', 0))} overlappingen "
+          f"(dekkingsgraad {100 * float(s.get('coverage_share', 0)):.0f}%).")
     for name, comparison in result.comparisons.items():
         print(f"  variant {name}: {len(comparison.closed)} hiaten gesloten, {len(comparison.opened)} geopend")
     for w in written:
