@@ -116,6 +116,13 @@ class Selector {
 
 }  // namespace
 
+std::vector<GoalKind> default_leaf_kinds() {
+  return {GoalKind::Eindterm, GoalKind::Specification, GoalKind::Werkproces, GoalKind::KnowledgeSkill,
+          GoalKind::Goal};
+}
+
+std::vector<GoalKind> default_domain_kinds() { return {GoalKind::Domain, GoalKind::Kerntaak, GoalKind::Topic}; }
+
 const SelectedGoal* GoalSelection::find(Vertex v) const {
   auto it = index.find(v);
   return it == index.end() ? nullptr : &goals[it->second];

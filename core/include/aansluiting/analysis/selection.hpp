@@ -30,10 +30,15 @@ struct ExamFilter {
   bool empty() const { return !ce && !se && !kern && !keuze; }
 };
 
+// eindterm, specification, werkproces, knowledge-skill, goal
+std::vector<GoalKind> default_leaf_kinds();
+// domain, kerntaak, topic
+std::vector<GoalKind> default_domain_kinds();
+
 struct SelectionOptions {
   // Goals of these kinds are counted; the deepest selected ones are the leaves.
-  std::vector<GoalKind> leaf_kinds{GoalKind::Eindterm, GoalKind::Specification, GoalKind::Werkproces,
-                                   GoalKind::KnowledgeSkill, GoalKind::Goal};
+  // (Defaults built out of line: GCC 12 warns falsely on inlined initializer lists.)
+  std::vector<GoalKind> leaf_kinds = default_leaf_kinds();
   // Keep only countable goals (of leaf_kinds) applying to this level. A goal's
   // levels are its own, or else its nearest ancestor's; a goal without levels
   // anywhere is kept. A countable goal that does not apply drops its subtree.
@@ -49,7 +54,7 @@ struct SelectionOptions {
   // kinds on its path to the selection root (outermost, so that nested topics
   // of a reference framework share their top topic; Domain > Subdomain and
   // Kerntaak > Werkproces have only one such goal on the path anyway).
-  std::vector<GoalKind> domain_kinds{GoalKind::Domain, GoalKind::Kerntaak, GoalKind::Topic};
+  std::vector<GoalKind> domain_kinds = default_domain_kinds();
 };
 
 struct SelectedGoal {
