@@ -97,7 +97,10 @@ def domain_heatmap(domain_matrix: "pd.DataFrame", title: str, ax: "Axes | None" 
             .reindex(index=rows, columns=cols))
     values = grid.to_numpy(dtype=float)
 
-    image = ax.imshow(np.ma.masked_invalid(values), cmap="YlGnBu", vmin=0.0, vmax=1.0, aspect="auto",
+    # Link scores between school types rarely pass 0.5: a 0-1 scale would leave the map pale.
+    top = float(np.nanmax(values)) if np.isfinite(values).any() else 0.0
+    vmax = max(0.5, top)
+    image = ax.imshow(np.ma.masked_invalid(values), cmap="YlGnBu", vmin=0.0, vmax=vmax, aspect="auto",
                       interpolation="nearest")
     if len(cols) <= 4:  # few columns: room for horizontal labels
         ax.set_xticks(range(len(cols)), [wrap_label(c, 16, 4) for c in cols], fontsize=8)
@@ -117,10 +120,10 @@ def domain_heatmap(domain_matrix: "pd.DataFrame", title: str, ax: "Axes | None" 
         for (i, j), v in np.ndenumerate(values):
             if np.isfinite(v):
                 ax.text(j, i, f"{v:.2f}".replace(".", ","), ha="center", va="center", fontsize=7,
-                        color="white" if v > 0.55 else "#222222")
+                        color="white" if v > 0.55 * vmax else "#222222")
 
     bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
-    bar.set_label("Dekking (0 = niets, 1 = volledig)")
+    bar.set_label(f"Dekking (0 = niets; donkerst bij {vmax:.2f} of meer)".replace(".", ","))
     return ax
 
 
