@@ -38,14 +38,6 @@ void Catalogue::add_programme(Vertex root, std::string subject, std::optional<Le
   programmes_.push_back(std::move(p));
 }
 
-void Catalogue::refresh_programme_levels() {
-  for (auto& p : programmes_) {
-    if (p.fixed_levels) continue;
-    p.levels = {};
-    for (Vertex v : graph_.subtree(p.root)) p.levels.add(graph_.goal(v).levels);
-  }
-}
-
 std::vector<Programme> Catalogue::find_programmes(std::string_view subject, std::optional<Level> level,
                                                   std::vector<GoalKind> kinds) const {
   const std::string key = subject_key(subject);

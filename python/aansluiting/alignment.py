@@ -15,7 +15,10 @@ if TYPE_CHECKING:
 GoalsLike = Union[Programme, Goal, Sequence[Goal]]
 Progress = Callable[[int, int], None]
 
+# A few recent catalogues only: the cache holds them alive, and a notebook that
+# reloads its data should not keep every earlier catalogue in memory.
 _ANALYSERS: dict[int, tuple[Catalogue, int, TextAnalyser]] = {}
+_ANALYSER_CACHE_SIZE = 2
 
 
 def text_analyser(catalogue: Catalogue) -> TextAnalyser:
@@ -25,6 +28,9 @@ def text_analyser(catalogue: Catalogue) -> TextAnalyser:
     if cached is not None and cached[0] is catalogue and cached[1] == catalogue.num_goals:
         return cached[2]
     analyser = TextAnalyser(catalogue)
+    _ANALYSERS.pop(key, None)
+    while len(_ANALYSERS) >= _ANALYSER_CACHE_SIZE:
+        del _ANALYSERS[next(iter(_ANALYSERS))]  # oldest first (dicts keep insertion order)
     _ANALYSERS[key] = (catalogue, catalogue.num_goals, analyser)
     return analyser
 

@@ -144,24 +144,23 @@ class Transition:
         start = time.perf_counter()
         analyser = text_analyser(catalogue)
         curation = self._curation(catalogue)
-        base, runs = self._analyse_side(catalogue, analyser, curation, self.sending_level, self.add_sending, progress)
+        base = self._analyse_side(catalogue, analyser, curation, self.sending_level, self.add_sending, progress)
         result = self._result(catalogue, base, label=None)
         if with_variants:
             for variant in self.variants:
                 level = variant.sending_level or self.sending_level
                 extra = self.add_sending + variant.add_sending
-                v_runs_pairs, v_runs = self._analyse_side(catalogue, analyser, curation, level, extra, progress,
-                                                          label=variant.name)
+                v_base = self._analyse_side(catalogue, analyser, curation, level, extra, progress, label=variant.name)
                 v_transition = replace(self, sending_level=level, add_sending=extra, variants=[])
-                result.variants[variant.name] = v_transition._result(catalogue, v_runs_pairs, label=variant.name)
-                result.comparisons[variant.name] = _compare(variant.name, self.pairs, runs, v_runs)
+                result.variants[variant.name] = v_transition._result(catalogue, v_base, label=variant.name)
+                result.comparisons[variant.name] = _compare(variant.name, self.pairs, [b[3] for b in base],
+                                                            [v[3] for v in v_base])
         result.seconds = time.perf_counter() - start
         return result
 
     def _analyse_side(self, catalogue, analyser, curation, level, extra, progress, label=None):
         extra_programmes = self._programmes(catalogue, extra, level) if extra else []
         done = []
-        runs = []
         for i, pair in enumerate(self.pairs):
             sending = self._programmes(catalogue, pair.sending, level) + extra_programmes
             receiving = self._programmes(catalogue, pair.receiving, self.receiving_level)
@@ -175,8 +174,7 @@ class Transition:
                 curation=curation, progress=callback,
             )
             done.append((pair, sending, receiving, run))
-            runs.append(run)
-        return done, runs
+        return done
 
     def _result(self, catalogue: Catalogue, analysed, label: str | None) -> TransitionResult:
         import pandas as pd

@@ -40,8 +40,6 @@ class Catalogue {
   // even when it shares kerntaken with qualifications of other levels).
   void add_programme(Vertex root, std::string subject, std::optional<LevelSet> levels = std::nullopt);
   const std::vector<Programme>& programmes() const { return programmes_; }
-  // Recomputes programme levels (after goals were added below a root).
-  void refresh_programme_levels();
 
   // Programmes whose subject matches (case- and accent-insensitive) and that
   // apply to `level`. An exact subject match ranks before a prefix match
