@@ -159,12 +159,13 @@ def report(name, ranks, items, slo, per_subject=False, base=None):
 
 # Parameter grid of the leave-subjects-out check: each value has a general
 # meaning (order sharpness, share of the character n-gram channel, list
-# weights), none is per subject. The ancestor and parent weights were settled
-# by the same check earlier (0.15 and 0 won everywhere).
+# weights, target profiles on or off), none is per subject. The ancestor and
+# parent weights were settled by the same check earlier (0.15 and 0 won everywhere).
 GRID = [
     ("--temperature", ["0.05", "0.1", "0.2"]),
     ("--char-weight", ["0", "0.3"]),
     ("--list-idf", ["0", "0.5"]),
+    ("--profile-weight", ["0", "0.3"]),
 ]
 
 

@@ -6,7 +6,7 @@
 //
 //   linking_driver SLO_FOLDER OUT.jsonl [--no-order] [--parent-weight X]
 //       [--ancestor-weight X] [--temperature X] [--order-weight X] [--p-stay X]
-//       [--char-weight X] [--list-idf X] [--list-idf-per-side] [--top N]
+//       [--char-weight X] [--list-idf X] [--list-idf-per-side] [--profile-weight X] [--top N]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
   if (argc < 3) {
     std::cerr << "gebruik: linking_driver SLO_MAP UIT.jsonl [--no-order] [--parent-weight X] "
                  "[--ancestor-weight X] [--temperature X] [--order-weight X] [--p-stay X] [--char-weight X] "
-                 "[--list-idf X] [--list-idf-per-side] [--top N]\n";
+                 "[--list-idf X] [--list-idf-per-side] [--profile-weight X] [--top N]\n";
     return 2;
   }
   align::AlignOptions options;
@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
     else if (a == "--char-weight") options.vectors.char_weight = value();
     else if (a == "--list-idf") options.vectors.list_idf = value();
     else if (a == "--list-idf-per-side") options.vectors.list_idf_per_side = true;
+    else if (a == "--profile-weight") options.structure.profiles.weight = value();
     else if (a == "--top") top = static_cast<std::size_t>(value());
     else { std::cerr << "onbekende optie " << a << "\n"; return 2; }
   }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <atomic>
 #include <map>
 #include <random>
@@ -93,6 +94,67 @@ TEST(Align, OrderEvidenceLiftsSyllabusLinking) {
   EXPECT_GT(acc, lexical + 0.1);
   EXPECT_GT(acc, 0.6);
   EXPECT_GT(lexical, 0.2);  // the words alone already find many links
+}
+
+TEST(Align, TargetProfilesMoveRunBoundaries) {
+  // Economie vwo: long runs of specifications under one eindterm whose words
+  // the eindterm itself hardly uses; the runs' own vocabulary places them.
+  Task t = task("Syllabus Economie vwo 2024");
+  ASSERT_GT(t.specs.size(), 100u);
+  auto o = options();
+  align::AlignDiagnostics with, without;
+  const double profiled = accuracy(align::align(slo().cat, t.specs, t.eindtermen, o, with), t.specs);
+  o.structure.profiles.weight = 0.0;
+  const double plain = accuracy(align::align(slo().cat, t.specs, t.eindtermen, o, without), t.specs);
+  EXPECT_TRUE(with.order.profiles);
+  EXPECT_FALSE(without.order.profiles);
+  EXPECT_GT(profiled, plain + 0.1);
+  EXPECT_GT(profiled, 0.8);
+}
+
+TEST(Align, ProfileSimilarityMatchesExplicitProfiles) {
+  // Random unit vectors and a random posterior; the profile of target j
+  // without source i, built term by term, against the closed form.
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  const std::size_t n = 9, m = 4, dim = 6;
+  std::vector<std::vector<double>> x(n, std::vector<double>(dim));
+  for (auto& v : x) {
+    for (double& e : v) e = u(rng) < 0.5 ? 0.0 : u(rng);  // sparse
+    v[0] += 0.1;                                          // never all zero
+    double norm = 0.0;
+    for (double e : v) norm += e * e;
+    for (double& e : v) e /= std::sqrt(norm);
+  }
+  auto dot = [&](const std::vector<double>& a, const std::vector<double>& b) {
+    double s = 0.0;
+    for (std::size_t d = 0; d < dim; ++d) s += a[d] * b[d];
+    return s;
+  };
+  std::vector<double> gram(n * n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t k = 0; k < n; ++k) gram[i * n + k] = dot(x[i], x[k]);
+  align::ScoreRows post(n);
+  for (std::size_t k = 0; k < n; ++k)
+    for (std::uint32_t j = 0; j < m; ++j)
+      if (u(rng) < 0.7) post[k].push_back({j, u(rng)});
+  const align::ScoreRows got = align::profile_similarity(gram, post, m);
+  std::size_t checked = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::uint32_t j = 0; j < m; ++j) {
+      std::vector<double> c(dim, 0.0);
+      for (std::size_t k = 0; k < n; ++k)
+        for (const align::Scored& p : post[k])
+          if (k != i && p.target == j)
+            for (std::size_t d = 0; d < dim; ++d) c[d] += p.score * x[k][d];
+      const double norm = std::sqrt(dot(c, c));
+      const double want = norm > 0 ? dot(x[i], c) / norm : 0.0;
+      auto it = std::find_if(got[i].begin(), got[i].end(), [&](const align::Scored& s) { return s.target == j; });
+      const double have = it == got[i].end() ? 0.0 : it->score;
+      EXPECT_NEAR(have, want, 1e-9) << "source " << i << " target " << j;
+      ++checked;
+    }
+  EXPECT_EQ(checked, n * m);
 }
 
 TEST(Align, ShuffledListsShowNoOrderEvidence) {

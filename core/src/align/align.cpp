@@ -79,6 +79,15 @@ std::vector<std::string> shared_terms(const GoalVectors& s, std::size_t i, const
   return out;
 }
 
+// row += w * extra (sparse rows keyed by target).
+void add_scaled(std::vector<Scored>& row, const std::vector<Scored>& extra, double w) {
+  for (const Scored& e : extra) {
+    auto it = std::find_if(row.begin(), row.end(), [&](const Scored& s) { return s.target == e.target; });
+    if (it != row.end()) it->score += w * e.score;
+    else row.push_back({e.target, w * e.score});
+  }
+}
+
 std::vector<std::uint32_t> parent_groups(const GoalGraph& g, const std::vector<Vertex>& goals) {
   std::vector<std::uint32_t> out;
   out.reserve(goals.size());
@@ -164,6 +173,17 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
     diagnostics.order.weight = std::clamp((z - so.order.z_min) / (so.order.z_full - so.order.z_min), 0.0, 1.0);
     order_weight = so.order.weight * diagnostics.order.weight;
     if (order_weight <= 0.0) post.clear();
+    if (order_weight > 0.0 && so.profiles.weight > 0.0 && sources.size() <= so.profiles.max_sources) {
+      const std::size_t n = sources.size();
+      std::vector<double> gram(n * n);
+      for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t k = i; k < n; ++k) gram[i * n + k] = gram[k * n + i] = row_dot(S.rows, i, S.rows, k);
+      const ScoreRows profile = profile_similarity(gram, post, targets.size());
+      ScoreRows boosted = lexical;
+      for (std::size_t i = 0; i < n; ++i) add_scaled(boosted[i], profile[i], so.profiles.weight);
+      post = order_posterior(boosted, targets.size(), so.order, 1e-3, 50);
+      diagnostics.order.profiles = true;
+    }
     for (std::uint32_t i = 0; i < post.size(); ++i)
       for (const Scored& s : post[i]) {
         Candidate& c = cand[i][s.target];

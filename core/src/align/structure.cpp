@@ -384,4 +384,38 @@ ScoreRows parent_votes(const ScoreRows& lexical, const std::vector<std::uint32_t
   return out;
 }
 
+ScoreRows profile_similarity(const std::vector<double>& gram, const ScoreRows& posterior, std::size_t m) {
+  const std::size_t n = posterior.size();
+  ScoreRows out(n);
+  if (n == 0 || m == 0 || gram.size() != n * n) return out;
+  std::vector<double> p(n * m, 0.0), a(n * m, 0.0), norm(m, 0.0);
+  for (std::size_t k = 0; k < n; ++k)
+    for (const Scored& s : posterior[k]) p[k * m + s.target] = s.score;
+  // a[i][j] = S_i . C_j (all sources); |C_j|^2 = sum_k p[k][j] a[k][j].
+  for (std::size_t i = 0; i < n; ++i) {
+    double* ai = &a[i * m];
+    for (std::size_t k = 0; k < n; ++k) {
+      const double g = gram[i * n + k];
+      if (g == 0.0) continue;
+      const double* pk = &p[k * m];
+      for (std::size_t j = 0; j < m; ++j) ai[j] += g * pk[j];
+    }
+  }
+  for (std::size_t k = 0; k < n; ++k)
+    for (std::size_t j = 0; j < m; ++j) norm[j] += p[k * m + j] * a[k * m + j];
+  for (std::size_t i = 0; i < n; ++i) {
+    const double self = gram[i * n + i];
+    if (self <= 0.0) continue;
+    for (std::size_t j = 0; j < m; ++j) {
+      // C_j without source i: subtract p[i][j] S_i from the dot and the norm.
+      const double pij = p[i * m + j], aij = a[i * m + j];
+      const double dot = aij - pij * self;
+      const double norm2 = norm[j] - 2.0 * pij * aij + pij * pij * self;
+      if (dot <= 0.0 || norm2 <= 1e-12) continue;
+      out[i].push_back({static_cast<std::uint32_t>(j), dot / std::sqrt(norm2 * self)});
+    }
+  }
+  return out;
+}
+
 }  // namespace aansluiting::align

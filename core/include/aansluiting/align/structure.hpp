@@ -12,6 +12,13 @@
 //    lists; a permutation test compares the likelihood of the real source
 //    order with shuffled orders. Only a significant z-score lets the model's
 //    posterior count, in proportion to the evidence.
+// 3. Profiles: goals placed at the same target share vocabulary with each
+//    other more than with the target's own (shorter, more general) text. Once
+//    the order model has placed the sources, each target gets a profile: the
+//    posterior-weighted sum of the sources placed at it. Source-to-profile
+//    similarity is added to the lexical scores and the order model runs
+//    again, which moves the boundaries between runs to where the vocabulary
+//    changes. Only used when the order model counts.
 
 #include <cstddef>
 #include <cstdint>
@@ -58,9 +65,18 @@ struct ParentOptions {
   double weight = 0.0;  // weight of the parent vote (0 = off)
 };
 
+struct ProfileOptions {
+  // Weight of the source-to-profile similarity added to the lexical score
+  // before the order model's second run (0 = off; chosen with the
+  // leave-subjects-out check of bench/bench_linking.py, see docs/matching.md).
+  double weight = 0.3;
+  std::size_t max_sources = 4000;  // larger source lists skip it (n x n dot products)
+};
+
 struct StructureOptions {
   OrderOptions order;
   ParentOptions parents;
+  ProfileOptions profiles;
 };
 
 // Order evidence. estimate_order() fills the descriptive part from the
@@ -76,6 +92,7 @@ struct OrderEvidence {
   double z = 0.0;               // permutation z-score of the order model
   double weight = 0.0;          // 0..1: how much the order model counts
   double ordered_moves = 0.0;   // share of stay + next moves estimated by EM
+  bool profiles = false;        // the order model ran again with target profiles
 };
 OrderEvidence estimate_order(const ScoreRows& lexical, std::size_t n_targets, const OrderOptions& options);
 
@@ -94,5 +111,12 @@ ScoreRows order_posterior(const ScoreRows& lexical, std::size_t n_targets, const
 // `source_parent`/`target_parent` give a group id per item (any integer).
 ScoreRows parent_votes(const ScoreRows& lexical, const std::vector<std::uint32_t>& source_parent,
                        const std::vector<std::uint32_t>& target_parent);
+
+// Profile similarity: for source i and target j, the cosine of source i with
+// the profile of j, C_j = sum over the other sources k of P(k -> j) S_k
+// (i itself left out, so a source does not vote for its own place).
+// `gram` is the n x n matrix of source dot products S_i . S_k (row-major),
+// `posterior` the order model's rows, `m` the number of targets.
+ScoreRows profile_similarity(const std::vector<double>& gram, const ScoreRows& posterior, std::size_t m);
 
 }  // namespace aansluiting::align
