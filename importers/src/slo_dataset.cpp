@@ -367,9 +367,11 @@ void Dataset::assign_file_sources() {
   }
 }
 
-void Dataset::flush_edges() {
+void Dataset::finish() {
   graph().add_edges(pending_);
   pending_.clear();
+  for (auto& [root, subject] : programmes_) cat_->add_programme(root, std::move(subject));
+  programmes_.clear();
 }
 
 void Dataset::link_all_levels() {
@@ -381,7 +383,6 @@ void Dataset::link_all_levels() {
       if (levels.contains(level)) add_edge(v, graph().level_vertex(level), EdgeKind::AtLevel);
     }
   }
-  flush_edges();
 }
 
 }  // namespace aansluiting::importers::slo

@@ -125,10 +125,16 @@ class Dataset {
   // Adds goals of kind `kind` for every record of `f`; returns them in file order.
   std::vector<Vertex> add_goals(FileId f, GoalKind kind);
 
-  // Edges go through the Dataset and wait until flush_edges() adds them all
-  // at once (GoalGraph::add_edges); flush before querying the graph's edges.
+  // Edges wait in the Dataset until finish() adds them all at once
+  // (GoalGraph::add_edges): each vertex's edge lists then grow once instead
+  // of once per builder. Builders read the edges queued so far here, in the
+  // order they were added, instead of querying the graph.
   void add_edge(Vertex from, Vertex to, EdgeKind kind) { pending_.push_back(EdgeSpec{from, to, kind}); }
-  void flush_edges();
+  std::span<const EdgeSpec> pending_edges() const { return pending_; }
+  // Programmes are listed once their subtrees are in the graph (in finish()).
+  void add_programme(Vertex root, std::string subject) { programmes_.emplace_back(root, std::move(subject)); }
+  // Adds the queued edges, then the programmes; called once, after every builder.
+  void finish();
 
   // For every record of `from`, an edge to each record of `to` named in
   // `field`, in array order (reversed: from the named record to this one).
@@ -173,6 +179,7 @@ class Dataset {
   std::array<SourceIndex, kFileCount> file_sources_;
   std::vector<std::pair<FileId, Vertex>> goals_;  // every goal added
   std::vector<EdgeSpec> pending_;                 // edges not yet in the graph
+  std::vector<std::pair<Vertex, std::string>> programmes_;  // not yet in the catalogue
   std::array<std::vector<Goal>, kFileCount> drafts_;  // per record, goals prepared ahead
   std::array<FileCheck, kFileCount> checks_;
 };

@@ -118,7 +118,6 @@ void Dataset::resolve_references() {
       if (check.absent_by_key[k]) absent[{f, names[k]}] += check.absent_by_key[k];
     check = FileCheck{};
   }
-  flush_edges();
 
   for (const auto& [key, count] : absent) {
     const auto& [f, name] = key;
