@@ -119,9 +119,13 @@ Dataset::Dataset(const std::string& folder, const SloOptions& options) {
   prepare();
 }
 
+Dataset::~Dataset() = default;
+
 // Goals (their strings copied out of the parser) and reference checks need
-// only the records and the index, so they are made side by side here; the
-// builders then move goals into the graph in their fixed order.
+// only the records and the index, so they are made in the background while
+// the builders put goals into the graph: drafts first, in the order the
+// builders take them (see load_slo and build_*), then the checks, largest
+// first, which resolve_references waits for.
 void Dataset::prepare() {
   std::array<bool, kFileCount> goal_file{};
   auto goals_of = [&](FileId root, std::initializer_list<FileId> files) {
@@ -134,23 +138,35 @@ void Dataset::prepare() {
   goals_of(FileId::Frameworks, {FileId::Frameworks, FileId::RefDomains, FileId::RefSubdomains, FileId::RefTopics,
                                 FileId::RefSubtopics});
   goals_of(FileId::BasisGoals, {FileId::BasisGoals});
+  // The order in which the builders add goals (a wrong order costs waiting, not results).
+  static constexpr FileId kBuildOrder[] = {
+      FileId::Eindtermen,   FileId::Subdomains, FileId::Domains,    FileId::Programmes,    FileId::Specifications,
+      FileId::Explanations, FileId::Concepts,   FileId::Syllabi,    FileId::RefDomains,    FileId::RefSubdomains,
+      FileId::RefTopics,    FileId::RefSubtopics, FileId::Frameworks, FileId::BasisGoals};
 
-  // Task t < kFileCount drafts the goals of file t, the others check file t - kFileCount.
-  std::vector<std::size_t> tasks;
-  for (std::size_t i = 0; i < kFileCount; ++i) {
-    if (goal_file[i]) tasks.push_back(i);
-    if (files_[i]) tasks.push_back(kFileCount + i);
+  // Task value t < kFileCount drafts the goals of file t, the others check file t - kFileCount.
+  std::vector<std::size_t> tasks, checks;
+  draft_task_.fill(kNoTask);
+  for (FileId f : kBuildOrder) {
+    if (!goal_file[at(f)]) continue;
+    draft_task_[at(f)] = tasks.size();
+    tasks.push_back(at(f));
   }
+  for (std::size_t i = 0; i < kFileCount; ++i)
+    if (files_[i]) checks.push_back(kFileCount + i);
   auto weight = [&](std::size_t t) { return files_[t % kFileCount]->records().size(); };
-  std::stable_sort(tasks.begin(), tasks.end(), [&](std::size_t a, std::size_t b) { return weight(a) > weight(b); });
-  parallel_for(std::span<const std::size_t>(tasks), [&](std::size_t t) {
-    const auto f = static_cast<FileId>(t % kFileCount);
-    if (t >= kFileCount) return check_file(f);
+  std::stable_sort(checks.begin(), checks.end(), [&](std::size_t a, std::size_t b) { return weight(a) > weight(b); });
+  tasks.insert(tasks.end(), checks.begin(), checks.end());
+
+  const std::size_t n = tasks.size();  // before `tasks` moves into the lambda
+  tasks_ = std::make_unique<BackgroundTasks>(n, [this, tasks = std::move(tasks)](std::size_t k) {
+    const auto f = static_cast<FileId>(tasks[k] % kFileCount);
+    if (tasks[k] >= kFileCount) return check_file(f);
     const auto& recs = file(f).records();
     auto& drafts = drafts_[at(f)];
     drafts.resize(recs.size());
-    for (std::size_t k = 0; k < recs.size(); ++k)
-      if (entries_[at(f)][k]) drafts[k] = make_goal(f, recs[k]);
+    for (std::size_t r = 0; r < recs.size(); ++r)
+      if (entries_[at(f)][r]) drafts[r] = make_goal(f, recs[r]);
   });
 }
 
@@ -311,6 +327,7 @@ Goal Dataset::make_goal(FileId f, const Record& r) const {
 }
 
 Vertex Dataset::add_goal(FileId f, const Record& r, Entry& e, GoalKind kind, SourceIndex source) {
+  if (draft_task_[at(f)] != kNoTask) tasks_->wait(draft_task_[at(f)]);
   auto& drafts = drafts_[at(f)];
   Goal goal = e.record < drafts.size() ? std::move(drafts[e.record]) : make_goal(f, r);
   goal.kind = kind;

@@ -90,12 +90,15 @@ class IdIndex {
   unsigned shift_ = 60;  // 64 - log2(slots)
 };
 
+class BackgroundTasks;
+
 class Dataset {
  public:
   // Reads every file of the selected datasets; throws InputError when the
   // folder, a required file or a file's syntax is wrong. Every id reference
   // is looked up once here. Nothing after the constructor throws InputError.
   Dataset(const std::string& folder, const SloOptions& options);
+  ~Dataset();  // stops and joins the background work first
 
   // The catalogue the builders fill; receives the warnings raised while reading.
   void build_into(Catalogue& target);
@@ -182,6 +185,10 @@ class Dataset {
   std::vector<std::pair<Vertex, std::string>> programmes_;  // not yet in the catalogue
   std::array<std::vector<Goal>, kFileCount> drafts_;  // per record, goals prepared ahead
   std::array<FileCheck, kFileCount> checks_;
+  static constexpr std::size_t kNoTask = static_cast<std::size_t>(-1);
+  std::array<std::size_t, kFileCount> draft_task_;  // the task drafting a file's goals
+  // Last member: destroyed first, so no task outlives what it reads.
+  std::unique_ptr<BackgroundTasks> tasks_;
 };
 
 // Builders, called in this order by load_slo.
