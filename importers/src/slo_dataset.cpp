@@ -164,9 +164,14 @@ void Dataset::prepare() {
     if (tasks[k] >= kFileCount) return check_file(f);
     const auto& recs = file(f).records();
     auto& drafts = drafts_[at(f)];
+    auto& keys = draft_keys_[at(f)];
     drafts.resize(recs.size());
-    for (std::size_t r = 0; r < recs.size(); ++r)
-      if (entries_[at(f)][r]) drafts[r] = make_goal(f, recs[r]);
+    keys.resize(recs.size());
+    for (std::size_t r = 0; r < recs.size(); ++r) {
+      if (!entries_[at(f)][r]) continue;
+      drafts[r] = make_goal(f, recs[r]);
+      keys[r] = GoalGraph::lookup_keys(drafts[r]);
+    }
   });
 }
 
@@ -340,7 +345,33 @@ Vertex Dataset::add_goal(FileId f, const Record& r, Entry& e, GoalKind kind, Sou
 
 std::vector<Vertex> Dataset::add_goals(FileId f, GoalKind kind) {
   std::vector<Vertex> out;
-  for_each(f, [&](const Record& r, Entry& e) { out.push_back(add_goal(f, r, e, kind)); });
+  if (!loaded(f)) return out;
+  if (draft_task_[at(f)] == kNoTask) {
+    for_each(f, [&](const Record& r, Entry& e) { out.push_back(add_goal(f, r, e, kind)); });
+    return out;
+  }
+  tasks_->wait(draft_task_[at(f)]);
+  // Drafts (with their lookup keys) go into the graph in bulk, a run of
+  // records that own their id at a time.
+  auto& drafts = drafts_[at(f)];
+  const auto& keys = draft_keys_[at(f)];
+  const auto& entries = entries_[at(f)];
+  for (std::size_t a = 0; a < entries.size();) {
+    if (!entries[a]) {
+      ++a;
+      continue;
+    }
+    std::size_t b = a;
+    while (b < entries.size() && entries[b]) drafts[b++].kind = kind;
+    const Vertex first = graph().add_goals(std::span(drafts).subspan(a, b - a), std::span(keys).subspan(a, b - a));
+    for (std::size_t k = a; k < b; ++k) {
+      const Vertex v = first + (k - a);
+      entries[k]->vertex = v;
+      goals_.emplace_back(f, v);
+      out.push_back(v);
+    }
+    a = b;
+  }
   return out;
 }
 

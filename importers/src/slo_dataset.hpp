@@ -184,6 +184,7 @@ class Dataset {
   std::vector<EdgeSpec> pending_;                 // edges not yet in the graph
   std::vector<std::pair<Vertex, std::string>> programmes_;  // not yet in the catalogue
   std::array<std::vector<Goal>, kFileCount> drafts_;  // per record, goals prepared ahead
+  std::array<std::vector<GoalGraph::LookupKeys>, kFileCount> draft_keys_;  // per record, of its draft
   std::array<FileCheck, kFileCount> checks_;
   static constexpr std::size_t kNoTask = static_cast<std::size_t>(-1);
   std::array<std::size_t, kFileCount> draft_task_;  // the task drafting a file's goals
