@@ -129,6 +129,10 @@ void GoalGraph::HashIndex::insert(std::size_t hash, Vertex v) {
   ++size_;
 }
 
+void GoalGraph::HashIndex::prefetch(std::size_t hash) const {
+  if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<std::uint32_t>(hash) & (slots_.size() - 1)]);
+}
+
 void GoalGraph::HashIndex::grow(std::size_t slots) {
   std::vector<Slot> old(slots, Slot{});
   old.swap(slots_);
@@ -146,13 +150,32 @@ void GoalGraph::reserve(std::size_t vertices, std::size_t edges) {
 }
 
 Vertex GoalGraph::add_goal(Goal goal) {
-  // add_vertex(property, g) would copy the goal; a default vertex takes it by move.
-  const Vertex v = boost::add_vertex(*g_);
-  Goal& stored = (*g_)[v];
-  stored = std::move(goal);
-  by_id_.insert(text_hash(stored.source_id), v);
-  if (!stored.code.empty()) by_code_.insert(text_hash(stored.code), v);
-  return v;
+  const LookupKeys keys = lookup_keys(goal);
+  return add_goals({&goal, 1}, {&keys, 1});
+}
+
+GoalGraph::LookupKeys GoalGraph::lookup_keys(const Goal& goal) {
+  return {text_hash(goal.source_id), goal.code.empty() ? 0 : text_hash(goal.code)};
+}
+
+Vertex GoalGraph::add_goals(std::span<Goal> goals, std::span<const LookupKeys> keys) {
+  if (keys.size() != goals.size()) throw std::invalid_argument("GoalGraph::add_goals: one key per goal");
+  const Vertex first = num_vertices();
+  // A slot of the lookups is a cache miss most times: fetch a few goals ahead.
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t i = 0; i < goals.size(); ++i) {
+    if (i + kAhead < goals.size()) {
+      by_id_.prefetch(keys[i + kAhead].id);
+      if (!goals[i + kAhead].code.empty()) by_code_.prefetch(keys[i + kAhead].code);
+    }
+    // add_vertex(property, g) would copy the goal; a default vertex takes it by move.
+    const Vertex v = boost::add_vertex(*g_);
+    Goal& stored = (*g_)[v];
+    stored = std::move(goals[i]);
+    by_id_.insert(keys[i].id, v);
+    if (!stored.code.empty()) by_code_.insert(keys[i].code, v);
+  }
+  return first;
 }
 
 void GoalGraph::add_edge(Vertex from, Vertex to, EdgeKind kind, float weight) {

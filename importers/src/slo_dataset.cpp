@@ -47,6 +47,9 @@ bool dataset_selected(std::string_view folder, const SloOptions& o) {
   return true;  // basis/: the level vocabulary every other data set uses
 }
 
+// How many ids ahead the index loops prefetch their slots.
+constexpr std::size_t kPrefetchAhead = 8;
+
 bool is_flag(std::string_view name) { return name == "ce" || name == "se" || name == "kern" || name == "keuze"; }
 
 }  // namespace
@@ -119,9 +122,13 @@ Dataset::Dataset(const std::string& folder, const SloOptions& options) {
   prepare();
 }
 
+Dataset::~Dataset() = default;
+
 // Goals (their strings copied out of the parser) and reference checks need
-// only the records and the index, so they are made side by side here; the
-// builders then move goals into the graph in their fixed order.
+// only the records and the index, so they are made in the background while
+// the builders put goals into the graph: drafts first, in the order the
+// builders take them (see load_slo and build_*), then the checks, largest
+// first, which resolve_references waits for.
 void Dataset::prepare() {
   std::array<bool, kFileCount> goal_file{};
   auto goals_of = [&](FileId root, std::initializer_list<FileId> files) {
@@ -134,23 +141,40 @@ void Dataset::prepare() {
   goals_of(FileId::Frameworks, {FileId::Frameworks, FileId::RefDomains, FileId::RefSubdomains, FileId::RefTopics,
                                 FileId::RefSubtopics});
   goals_of(FileId::BasisGoals, {FileId::BasisGoals});
+  // The order in which the builders add goals (a wrong order costs waiting, not results).
+  static constexpr FileId kBuildOrder[] = {
+      FileId::Eindtermen,   FileId::Subdomains, FileId::Domains,    FileId::Programmes,    FileId::Specifications,
+      FileId::Explanations, FileId::Concepts,   FileId::Syllabi,    FileId::RefDomains,    FileId::RefSubdomains,
+      FileId::RefTopics,    FileId::RefSubtopics, FileId::Frameworks, FileId::BasisGoals};
 
-  // Task t < kFileCount drafts the goals of file t, the others check file t - kFileCount.
-  std::vector<std::size_t> tasks;
-  for (std::size_t i = 0; i < kFileCount; ++i) {
-    if (goal_file[i]) tasks.push_back(i);
-    if (files_[i]) tasks.push_back(kFileCount + i);
+  // Task value t < kFileCount drafts the goals of file t, the others check file t - kFileCount.
+  std::vector<std::size_t> tasks, checks;
+  draft_task_.fill(kNoTask);
+  for (FileId f : kBuildOrder) {
+    if (!goal_file[at(f)]) continue;
+    draft_task_[at(f)] = tasks.size();
+    tasks.push_back(at(f));
   }
+  for (std::size_t i = 0; i < kFileCount; ++i)
+    if (files_[i]) checks.push_back(kFileCount + i);
   auto weight = [&](std::size_t t) { return files_[t % kFileCount]->records().size(); };
-  std::stable_sort(tasks.begin(), tasks.end(), [&](std::size_t a, std::size_t b) { return weight(a) > weight(b); });
-  parallel_for(std::span<const std::size_t>(tasks), [&](std::size_t t) {
-    const auto f = static_cast<FileId>(t % kFileCount);
-    if (t >= kFileCount) return check_file(f);
+  std::stable_sort(checks.begin(), checks.end(), [&](std::size_t a, std::size_t b) { return weight(a) > weight(b); });
+  tasks.insert(tasks.end(), checks.begin(), checks.end());
+
+  const std::size_t n = tasks.size();  // before `tasks` moves into the lambda
+  tasks_ = std::make_unique<BackgroundTasks>(n, [this, tasks = std::move(tasks)](std::size_t k) {
+    const auto f = static_cast<FileId>(tasks[k] % kFileCount);
+    if (tasks[k] >= kFileCount) return check_file(f);
     const auto& recs = file(f).records();
     auto& drafts = drafts_[at(f)];
+    auto& keys = draft_keys_[at(f)];
     drafts.resize(recs.size());
-    for (std::size_t k = 0; k < recs.size(); ++k)
-      if (entries_[at(f)][k]) drafts[k] = make_goal(f, recs[k]);
+    keys.resize(recs.size());
+    for (std::size_t r = 0; r < recs.size(); ++r) {
+      if (!entries_[at(f)][r]) continue;
+      drafts[r] = make_goal(f, recs[r]);
+      keys[r] = GoalGraph::lookup_keys(drafts[r]);
+    }
   });
 }
 
@@ -243,6 +267,7 @@ void Dataset::build_index() {
     const auto& recs = files_[i]->records();
     entries_[i].assign(recs.size(), nullptr);
     for (std::uint32_t k = 0; k < recs.size(); ++k) {
+      if (k + kPrefetchAhead < recs.size()) index_.prefetch(recs[k + kPrefetchAhead].id);
       auto [entry, fresh] = index_.insert(recs[k].id, static_cast<FileId>(i), k);
       if (fresh) {
         entries_[i][k] = entry;
@@ -268,7 +293,10 @@ void Dataset::build_index() {
     const auto [i, b] = chunks[c];
     const auto& items = files_[i]->all_items();
     const std::size_t e = std::min(b + kChunk, items.size());
-    for (std::size_t k = b; k < e; ++k) resolved_[i][k] = find(items[k]);
+    for (std::size_t k = b; k < e; ++k) {
+      if (k + kPrefetchAhead < e) index_.prefetch(items[k + kPrefetchAhead]);
+      resolved_[i][k] = find(items[k]);
+    }
   });
 }
 
@@ -311,6 +339,7 @@ Goal Dataset::make_goal(FileId f, const Record& r) const {
 }
 
 Vertex Dataset::add_goal(FileId f, const Record& r, Entry& e, GoalKind kind, SourceIndex source) {
+  if (draft_task_[at(f)] != kNoTask) tasks_->wait(draft_task_[at(f)]);
   auto& drafts = drafts_[at(f)];
   Goal goal = e.record < drafts.size() ? std::move(drafts[e.record]) : make_goal(f, r);
   goal.kind = kind;
@@ -323,7 +352,33 @@ Vertex Dataset::add_goal(FileId f, const Record& r, Entry& e, GoalKind kind, Sou
 
 std::vector<Vertex> Dataset::add_goals(FileId f, GoalKind kind) {
   std::vector<Vertex> out;
-  for_each(f, [&](const Record& r, Entry& e) { out.push_back(add_goal(f, r, e, kind)); });
+  if (!loaded(f)) return out;
+  if (draft_task_[at(f)] == kNoTask) {
+    for_each(f, [&](const Record& r, Entry& e) { out.push_back(add_goal(f, r, e, kind)); });
+    return out;
+  }
+  tasks_->wait(draft_task_[at(f)]);
+  // Drafts (with their lookup keys) go into the graph in bulk, a run of
+  // records that own their id at a time.
+  auto& drafts = drafts_[at(f)];
+  const auto& keys = draft_keys_[at(f)];
+  const auto& entries = entries_[at(f)];
+  for (std::size_t a = 0; a < entries.size();) {
+    if (!entries[a]) {
+      ++a;
+      continue;
+    }
+    std::size_t b = a;
+    while (b < entries.size() && entries[b]) drafts[b++].kind = kind;
+    const Vertex first = graph().add_goals(std::span(drafts).subspan(a, b - a), std::span(keys).subspan(a, b - a));
+    for (std::size_t k = a; k < b; ++k) {
+      const Vertex v = first + (k - a);
+      entries[k]->vertex = v;
+      goals_.emplace_back(f, v);
+      out.push_back(v);
+    }
+    a = b;
+  }
   return out;
 }
 
@@ -367,9 +422,11 @@ void Dataset::assign_file_sources() {
   }
 }
 
-void Dataset::flush_edges() {
+void Dataset::finish() {
   graph().add_edges(pending_);
   pending_.clear();
+  for (auto& [root, subject] : programmes_) cat_->add_programme(root, std::move(subject));
+  programmes_.clear();
 }
 
 void Dataset::link_all_levels() {
@@ -381,7 +438,6 @@ void Dataset::link_all_levels() {
       if (levels.contains(level)) add_edge(v, graph().level_vertex(level), EdgeKind::AtLevel);
     }
   }
-  flush_edges();
 }
 
 }  // namespace aansluiting::importers::slo

@@ -78,6 +78,11 @@ class IdIndex {
   // The entry of `id`, added (fresh = true) when it is new.
   std::pair<Entry*, bool> insert(std::string_view id, FileId file, std::uint32_t record);
   const Entry* find(std::string_view id) const;
+  // Fetches the slot `id` starts at into the cache: a lookup is mostly a
+  // cache miss, so loops ask for the slot a few ids ahead.
+  void prefetch(std::string_view id) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[home(IdHash{}(id))]);
+  }
 
  private:
   struct Slot {
@@ -90,12 +95,15 @@ class IdIndex {
   unsigned shift_ = 60;  // 64 - log2(slots)
 };
 
+class BackgroundTasks;
+
 class Dataset {
  public:
   // Reads every file of the selected datasets; throws InputError when the
   // folder, a required file or a file's syntax is wrong. Every id reference
   // is looked up once here. Nothing after the constructor throws InputError.
   Dataset(const std::string& folder, const SloOptions& options);
+  ~Dataset();  // stops and joins the background work first
 
   // The catalogue the builders fill; receives the warnings raised while reading.
   void build_into(Catalogue& target);
@@ -125,10 +133,16 @@ class Dataset {
   // Adds goals of kind `kind` for every record of `f`; returns them in file order.
   std::vector<Vertex> add_goals(FileId f, GoalKind kind);
 
-  // Edges go through the Dataset and wait until flush_edges() adds them all
-  // at once (GoalGraph::add_edges); flush before querying the graph's edges.
+  // Edges wait in the Dataset until finish() adds them all at once
+  // (GoalGraph::add_edges): each vertex's edge lists then grow once instead
+  // of once per builder. Builders read the edges queued so far here, in the
+  // order they were added, instead of querying the graph.
   void add_edge(Vertex from, Vertex to, EdgeKind kind) { pending_.push_back(EdgeSpec{from, to, kind}); }
-  void flush_edges();
+  std::span<const EdgeSpec> pending_edges() const { return pending_; }
+  // Programmes are listed once their subtrees are in the graph (in finish()).
+  void add_programme(Vertex root, std::string subject) { programmes_.emplace_back(root, std::move(subject)); }
+  // Adds the queued edges, then the programmes; called once, after every builder.
+  void finish();
 
   // For every record of `from`, an edge to each record of `to` named in
   // `field`, in array order (reversed: from the named record to this one).
@@ -173,8 +187,14 @@ class Dataset {
   std::array<SourceIndex, kFileCount> file_sources_;
   std::vector<std::pair<FileId, Vertex>> goals_;  // every goal added
   std::vector<EdgeSpec> pending_;                 // edges not yet in the graph
+  std::vector<std::pair<Vertex, std::string>> programmes_;  // not yet in the catalogue
   std::array<std::vector<Goal>, kFileCount> drafts_;  // per record, goals prepared ahead
+  std::array<std::vector<GoalGraph::LookupKeys>, kFileCount> draft_keys_;  // per record, of its draft
   std::array<FileCheck, kFileCount> checks_;
+  static constexpr std::size_t kNoTask = static_cast<std::size_t>(-1);
+  std::array<std::size_t, kFileCount> draft_task_;  // the task drafting a file's goals
+  // Last member: destroyed first, so no task outlives what it reads.
+  std::unique_ptr<BackgroundTasks> tasks_;
 };
 
 // Builders, called in this order by load_slo.

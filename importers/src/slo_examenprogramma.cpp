@@ -30,9 +30,7 @@ void build_exam_programmes(Dataset& d) {
   d.link(FileId::Domains, "examenprogramma_subdomein_id", FileId::Subdomains, EdgeKind::Contains);
   d.link(FileId::Domains, "examenprogramma_eindterm_id", FileId::Eindtermen, EdgeKind::Contains);
   d.link(FileId::Subdomains, "examenprogramma_eindterm_id", FileId::Eindtermen, EdgeKind::Contains);
-  d.flush_edges();  // the programme list walks the subtrees
-
-  for (Vertex root : roots) d.catalogue().add_programme(root, programme_subject(g.goal(root).title));
+  for (Vertex root : roots) d.add_programme(root, programme_subject(g.goal(root).title));
 }
 
 }  // namespace aansluiting::importers::slo

@@ -31,6 +31,7 @@ void load_slo(Catalogue& into, const std::string& folder, const SloOptions& opti
     data.resolve_references();
     data.assign_file_sources();
     data.link_all_levels();
+    data.finish();
   } catch (...) {
     if (&target == &into) into = Catalogue{};  // it was empty before
     throw;

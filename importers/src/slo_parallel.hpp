@@ -8,6 +8,8 @@
 #include <atomic>
 #include <cstddef>
 #include <exception>
+#include <functional>
+#include <memory>
 #include <numeric>
 #include <span>
 #include <system_error>
@@ -50,6 +52,68 @@ void parallel_for(std::span<const std::size_t> tasks, Fn&& fn) {
     if (errors[k] && (first == n || tasks[k] < tasks[first])) first = k;
   if (first < n) std::rethrow_exception(errors[first]);
 }
+
+// Tasks 0..n-1 run in the background, claimed in index order by helper
+// threads, while the owning thread goes on. wait(t) returns once task t has
+// run: the owner does unclaimed tasks itself (in order) rather than sit idle,
+// so a task list in the order the owner needs the results keeps both busy.
+// The destructor lets no task start any more and joins the helpers.
+class BackgroundTasks {
+ public:
+  template <class Fn>
+  BackgroundTasks(std::size_t n, Fn&& fn)
+      : run_(std::forward<Fn>(fn)), n_(n), done_(new std::atomic<bool>[n]), errors_(n) {
+    for (std::size_t t = 0; t < n; ++t) done_[t].store(false, std::memory_order_relaxed);
+    const std::size_t threads = std::min<std::size_t>({n, std::max(1u, std::thread::hardware_concurrency()), 4});
+    for (std::size_t k = 1; k < threads; ++k) {
+      try {
+        helpers_.emplace_back([this] { work(n_); });
+      } catch (...) {
+        break;  // no more threads: wait() does the work
+      }
+    }
+  }
+  BackgroundTasks(const BackgroundTasks&) = delete;
+  BackgroundTasks& operator=(const BackgroundTasks&) = delete;
+  ~BackgroundTasks() {
+    next_.store(n_);  // claim the rest: nothing new starts
+    for (auto& h : helpers_) h.join();
+  }
+
+  // Blocks until task t has run; rethrows its failure.
+  void wait(std::size_t t) {
+    if (!done_[t].load(std::memory_order_acquire)) {
+      work(t + 1);
+      done_[t].wait(false, std::memory_order_acquire);
+    }
+    if (errors_[t]) std::rethrow_exception(errors_[t]);
+  }
+  void wait_all() {
+    for (std::size_t t = 0; t < n_; ++t) wait(t);
+  }
+
+ private:
+  // Runs unclaimed tasks below `end` in order.
+  void work(std::size_t end) {
+    for (std::size_t t; (t = next_.load(std::memory_order_relaxed)) < end;) {
+      if (!next_.compare_exchange_weak(t, t + 1, std::memory_order_relaxed)) continue;
+      try {
+        run_(t);
+      } catch (...) {
+        errors_[t] = std::current_exception();
+      }
+      done_[t].store(true, std::memory_order_release);
+      done_[t].notify_all();
+    }
+  }
+
+  std::function<void(std::size_t)> run_;
+  std::size_t n_;
+  std::atomic<std::size_t> next_{0};
+  std::unique_ptr<std::atomic<bool>[]> done_;
+  std::vector<std::exception_ptr> errors_;
+  std::vector<std::thread> helpers_;  // last: started once everything else is set
+};
 
 // fn(i) for i in [0, n), claimed in index order.
 template <class Fn>

@@ -180,13 +180,16 @@ std::span<const std::string_view> RecordFile::ids(const Record& r, std::string_v
 
 void RecordFile::parse(std::vector<Warning>& warnings) {
   const std::string_view content(text_.get() + start_, size_ - start_);
-  if (!simdjson::validate_utf8(content)) {
-    require_utf8(path_, std::string(text_.get(), size_));  // throws with the position of the first bad byte
-    fail(start_, describe_json_error(simdjson::UTF8_ERROR));
-  }
-
   dom::element root;
-  if (auto error = parser_->parser.parse(content.data(), content.size(), false).get(root)) fail_syntax(error);
+  if (auto error = parser_->parser.parse(content.data(), content.size(), false).get(root)) {
+    // The parser checks UTF-8 too, but may report another error first;
+    // bad UTF-8 is reported before syntax, with the first bad byte.
+    if (!simdjson::validate_utf8(content)) {
+      require_utf8(path_, std::string(text_.get(), size_));  // throws with the position of the first bad byte
+      fail(start_, describe_json_error(simdjson::UTF8_ERROR));
+    }
+    fail_syntax(error);
+  }
   if (root.type() != dom::element_type::ARRAY) {
     const auto first = content.find_first_not_of(" \t\r\n");
     fail(start_ + (first == std::string_view::npos ? 0 : first),
@@ -195,11 +198,12 @@ void RecordFile::parse(std::vector<Warning>& warnings) {
 
   dom::array array;
   if (root.get_array().get(array)) fail(start_, "expected a JSON array of records");
-  // Rough sizes of SLO files (up to eleven fields per record, ids of ~40 bytes)
-  // spare most regrowth of the flat arrays.
+  // Rough sizes of SLO files (up to eleven fields per record; an id item
+  // takes at least 39 bytes: 36-character UUID, quotes and comma) spare most
+  // regrowth of the flat arrays.
   records_.reserve(array.size());
   fields_.reserve(array.size() * 8);
-  items_.reserve(content.size() / 48);
+  items_.reserve(content.size() / 39);
   std::vector<std::string> pending;  // warnings waiting for the record id
   std::uint32_t ordinal = 0;
   for (dom::element element : array) {

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "slo_dataset.hpp"
+#include "slo_parallel.hpp"
 
 namespace aansluiting::importers::slo {
 namespace {
@@ -100,6 +101,7 @@ void Dataset::resolve_references() {
   // selected) are expected; they are counted per file and field instead of
   // flooding the catalogue with one warning per record.
   std::map<std::pair<FileId, std::string_view>, std::size_t> absent;
+  tasks_->wait_all();  // the checks
 
   for (std::size_t i = 0; i < kFileCount; ++i) {
     const auto f = static_cast<FileId>(i);
@@ -118,7 +120,6 @@ void Dataset::resolve_references() {
       if (check.absent_by_key[k]) absent[{f, names[k]}] += check.absent_by_key[k];
     check = FileCheck{};
   }
-  flush_edges();
 
   for (const auto& [key, count] : absent) {
     const auto& [f, name] = key;

@@ -24,9 +24,7 @@ void build_reference_framework(Dataset& d) {
   d.link(FileId::RefDomains, "ref_subdomein_id", FileId::RefSubdomains, EdgeKind::Contains);
   d.link(FileId::RefSubdomains, "ref_onderwerp_id", FileId::RefTopics, EdgeKind::Contains);
   d.link(FileId::RefTopics, "ref_deelonderwerp_id", FileId::RefSubtopics, EdgeKind::Contains);
-  d.flush_edges();  // the programme list walks the subtrees
-
-  for (Vertex root : roots) d.catalogue().add_programme(root, g.goal(root).title);
+  for (Vertex root : roots) d.add_programme(root, g.goal(root).title);
 }
 
 }  // namespace aansluiting::importers::slo

@@ -15,8 +15,8 @@ void build_syllabi(Dataset& d) {
   const RecordFile& syllabi = d.file(FileId::Syllabi);
 
   d.add_goals(FileId::Specifications, GoalKind::Specification);
-  const std::vector<Vertex> explanations = d.add_goals(FileId::Explanations, GoalKind::Explanation);
-  const std::vector<Vertex> concepts = d.add_goals(FileId::Concepts, GoalKind::Concept);
+  d.add_goals(FileId::Explanations, GoalKind::Explanation);
+  d.add_goals(FileId::Concepts, GoalKind::Concept);
   std::vector<Vertex> roots;
   d.for_each(FileId::Syllabi, [&](const Record& r, Entry& e) {
     const std::string_view exam_year = syllabi.text(r, "examenjaar");
@@ -45,26 +45,25 @@ void build_syllabi(Dataset& d) {
     d.link(from, "syllabus_toelichting_id", FileId::Explanations, EdgeKind::Specifies, true);
     d.link(from, "syllabus_vakbegrip_id", FileId::Concepts, EdgeKind::Specifies, true);
   }
-  d.flush_edges();  // children and targets are read below
-
+  // The edges are still queued (Dataset::finish adds them): levels and
+  // provenance are passed along them in the order they were queued, which is
+  // the order the graph will list them in.
   // A specification applies to the levels of every syllabus that lists it
   // (it got the provenance of the first through the Contains edge).
-  for (Vertex root : roots) {
-    const LevelSet levels = g.goal(root).levels;
-    for (Vertex spec : g.children(root)) g.goal(spec).levels.add(levels);
-  }
+  for (const EdgeSpec& e : d.pending_edges())
+    if (e.kind == EdgeKind::Contains && g.goal(e.from).kind == GoalKind::Syllabus)
+      g.goal(e.to).levels.add(g.goal(e.from).levels);
   // Explanations and concepts take levels and provenance from what they explain.
-  for (const auto* group : {&explanations, &concepts}) {
-    for (Vertex v : *group) {
-      for (Vertex target : g.targets(v, EdgeKind::Specifies)) {
-        const Goal& t = g.goal(target);
-        if (t.kind != GoalKind::Specification && t.kind != GoalKind::Syllabus) continue;
-        g.goal(v).levels.add(t.levels);
-        if (g.goal(v).source == kNoSource) g.goal(v).source = t.source;
-      }
-    }
+  for (const EdgeSpec& e : d.pending_edges()) {
+    if (e.kind != EdgeKind::Specifies) continue;
+    Goal& v = g.goal(e.from);
+    const Goal& t = g.goal(e.to);
+    if (v.kind != GoalKind::Explanation && v.kind != GoalKind::Concept) continue;
+    if (t.kind != GoalKind::Specification && t.kind != GoalKind::Syllabus) continue;
+    v.levels.add(t.levels);
+    if (v.source == kNoSource) v.source = t.source;
   }
-  for (Vertex root : roots) d.catalogue().add_programme(root, syllabus_subject(g.goal(root).title));
+  for (Vertex root : roots) d.add_programme(root, syllabus_subject(g.goal(root).title));
 }
 
 }  // namespace aansluiting::importers::slo

@@ -66,6 +66,16 @@ class GoalGraph {
 
   // Adds a goal. Its source_id must be new (checked by the caller through find_id).
   Vertex add_goal(Goal goal);
+  // What the lookups (find_id, find_code) hash of a goal. A bulk loader can
+  // work these out ahead, e.g. on other threads, and hand them to add_goals.
+  struct LookupKeys {
+    std::size_t id = 0;
+    std::size_t code = 0;
+  };
+  static LookupKeys lookup_keys(const Goal& goal);
+  // The same as add_goal for each goal in turn (moved from), with the keys
+  // lookup_keys gave for them; returns the first new vertex, the others follow.
+  Vertex add_goals(std::span<Goal> goals, std::span<const LookupKeys> keys);
   // Adds an edge; a Contains edge keeps the order in which children are added.
   void add_edge(Vertex from, Vertex to, EdgeKind kind, float weight = 1.0f);
   // The same as add_edge for each in turn, but every vertex's edge lists
@@ -110,6 +120,8 @@ class GoalGraph {
    public:
     void reserve(std::size_t n);
     void insert(std::size_t hash, Vertex v);
+    // Fetches the slot `hash` starts at into the cache ahead of insert.
+    void prefetch(std::size_t hash) const;
     // Calls fn(v) for every vertex inserted with `hash` (in no particular
     // order) until fn returns true.
     template <class Fn>
