@@ -175,11 +175,9 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
     if (order_weight <= 0.0) post.clear();
     if (order_weight > 0.0 && so.profiles.weight > 0.0 && sources.size() <= so.profiles.max_sources) {
       const std::size_t n = sources.size();
-      // Word terms of the own texts: the shared list context and the
-      // character grams would make every two specifications look alike.
       std::vector<double> gram(n * n);
       for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t k = i; k < n; ++k) gram[i * n + k] = gram[k * n + i] = row_dot(S.own, i, S.own, k);
+        for (std::size_t k = i; k < n; ++k) gram[i * n + k] = gram[k * n + i] = row_dot(S.rows, i, S.rows, k);
       const ScoreRows profile = profile_similarity(gram, post, targets.size());
       ScoreRows boosted = lexical;
       for (std::size_t i = 0; i < n; ++i) add_scaled(boosted[i], profile[i], so.profiles.weight);
