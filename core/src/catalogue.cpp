@@ -109,8 +109,11 @@ void Catalogue::merge(Catalogue&& other) {
     if (auto existing = graph_.find_id(goal.source_id)) {
       map[v] = *existing;
       if (goal.kind != GoalKind::LevelNode) {
-        warnings_.push_back(Warning{{sources_.empty() || goal.source == kNoSource ? std::string() : sources_[goal.source + source_offset].file, 0, 0, goal.source_id},
-                                    "already loaded; the earlier record is kept"});
+        Warning w;
+        if (!sources_.empty() && goal.source != kNoSource) w.where.file = sources_[goal.source + source_offset].file;
+        w.where.record = goal.source_id;
+        w.message = "already loaded; the earlier record is kept";
+        warnings_.push_back(std::move(w));
       }
       continue;
     }

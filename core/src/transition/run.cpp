@@ -91,6 +91,11 @@ std::shared_ptr<const text::Analyser> corpus_analyser(const Catalogue& catalogue
   return std::make_shared<const text::Analyser>(align::build_analyser(catalogue));
 }
 
+Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& sending, const Side& receiving) {
+  static const RunOptions defaults;
+  return run(catalogue, analyser, sending, receiving, defaults);
+}
+
 Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& sending, const Side& receiving,
         const RunOptions& options) {
   Run out;

@@ -63,6 +63,8 @@ struct Run {
 std::shared_ptr<const text::Analyser> corpus_analyser(const Catalogue& catalogue);
 
 Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& sending, const Side& receiving,
-        const RunOptions& options = {});
+        const RunOptions& options);
+// With the default RunOptions.
+Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& sending, const Side& receiving);
 
 }  // namespace aansluiting::transition
