@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
 #include <boost/graph/breadth_first_search.hpp>
@@ -53,6 +54,30 @@ struct RecordPreorder : boost::default_dfs_visitor {
   explicit RecordPreorder(std::vector<Vertex>* o) : out(o) {}
   template <class V, class G>
   void discover_vertex(V v, const G&) const { out->push_back(v); }
+};
+
+// Adapts BGL's depth-first events to a HierarchyWalker: tree edges give the
+// parent and depth of the goal discovered next; a goal the walker declines is
+// not expanded (the terminator) and not left.
+struct WalkEvents : boost::default_dfs_visitor {
+  HierarchyWalker* walker;
+  std::vector<Vertex>* parent;
+  std::vector<std::size_t>* depth;
+  std::vector<char>* declined;
+  template <class E, class G>
+  void tree_edge(E e, const G& g) const {
+    const auto from = boost::source(e, g), to = boost::target(e, g);
+    (*parent)[to] = from;
+    (*depth)[to] = (*depth)[from] + 1;
+  }
+  template <class V, class G>
+  void discover_vertex(V v, const G&) const {
+    (*declined)[v] = !walker->enter(v, (*parent)[v], (*depth)[v]);
+  }
+  template <class V, class G>
+  void finish_vertex(V v, const G&) const {
+    if (!(*declined)[v]) walker->leave(v);
+  }
 };
 
 }  // namespace
@@ -276,6 +301,23 @@ std::vector<Vertex> GoalGraph::subtree(Vertex v) const {
   std::vector<Vertex> out;
   boost::depth_first_visit(hierarchy, v, RecordPreorder{&out}, colour);
   return out;
+}
+
+void GoalGraph::walk(std::span<const Vertex> roots, HierarchyWalker& walker) const {
+  ContainsGraph hierarchy(*g_, KindFilter{g_.get(), EdgeKind::Contains});
+  ColourMap colour(num_vertices());
+  std::vector<Vertex> parent(num_vertices());
+  std::vector<std::size_t> depth(num_vertices());
+  std::vector<char> declined(num_vertices());
+  const WalkEvents events{{}, &walker, &parent, &depth, &declined};
+  for (Vertex root : roots) {
+    if (root >= num_vertices()) throw std::out_of_range("walk: vertex " + std::to_string(root) + " is not in the graph");
+    if (boost::get(colour, root) != boost::color_traits<boost::two_bit_color_type>::white()) continue;
+    parent[root] = root;
+    depth[root] = 0;
+    boost::depth_first_visit(hierarchy, root, events, colour,
+                             [&declined](Vertex v, const ContainsGraph&) { return declined[v] != 0; });
+  }
 }
 
 std::vector<Vertex> GoalGraph::path_to_root(Vertex v) const {

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+#include <string>
+
 #include "aansluiting/catalogue.hpp"
 
 using namespace aansluiting;
@@ -58,6 +61,29 @@ TEST(GoalGraph, SubtreeIsPreorderAndFollowsOnlyContains) {
   SmallCatalogue s;
   auto sub = s.cat.graph().subtree(s.prog);
   EXPECT_EQ(sub, (std::vector<Vertex>{s.prog, s.pre, s.dom_a, s.e1, s.e2, s.dom_b, s.e3}));
+}
+
+TEST(GoalGraph, WalkEntersInPreorderLeavesInPostorderAndPrunes) {
+  SmallCatalogue s;
+  struct Log : HierarchyWalker {
+    Vertex skip;
+    std::vector<std::string> events;
+    const GoalGraph* g;
+    bool enter(Vertex v, Vertex parent, std::size_t depth) override {
+      events.push_back("+" + g->goal(v).source_id + "<" + g->goal(parent).source_id + "@" + std::to_string(depth));
+      return v != skip;
+    }
+    void leave(Vertex v) override { events.push_back("-" + g->goal(v).source_id); }
+  } log;
+  log.g = &s.cat.graph();
+  log.skip = s.dom_a;  // its eindtermen are never reached
+  const std::vector<Vertex> roots{s.prog, s.prog2};
+  s.cat.graph().walk(roots, log);
+  // The preamble under both programmes is entered once; prog2 is then a root
+  // without new children. Only Contains edges are followed (not e3 -> e1).
+  EXPECT_EQ(log.events, (std::vector<std::string>{"+p<p@0", "+pre<p@1", "-pre", "+a<p@1", "+b<p@1", "+e3<b@2", "-e3",
+                                                  "-b", "-p", "+p2<p2@0", "-p2"}));
+  EXPECT_THROW(s.cat.graph().walk(std::vector<Vertex>{99999}, log), std::out_of_range);
 }
 
 TEST(GoalGraph, AncestorsAndPathToRoot) {

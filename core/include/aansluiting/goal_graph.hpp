@@ -49,6 +49,17 @@ struct EdgeSpec {
   float weight = 1.0f;
 };
 
+// Callbacks of GoalGraph::walk, a depth-first walk down the hierarchy.
+class HierarchyWalker {
+ public:
+  virtual ~HierarchyWalker() = default;
+  // A goal is reached (pre-order) from `parent` (itself for a root) at `depth`
+  // (0 for a root). Returning false skips its subtree, and leave() for it.
+  virtual bool enter(Vertex v, Vertex parent, std::size_t depth) = 0;
+  // Its whole subtree is done (post-order).
+  virtual void leave(Vertex v) = 0;
+};
+
 class GoalGraph {
  public:
   GoalGraph();
@@ -104,6 +115,10 @@ class GoalGraph {
   std::vector<Vertex> subtree(Vertex v) const;         // v first, depth-first pre-order
   std::vector<Vertex> path_to_root(Vertex v) const;    // v, parent, ..., root (primary parents)
   std::size_t position(Vertex v) const;                // index among the primary parent's children
+  // Depth-first over Contains edges from each root in turn, children in
+  // source order; a goal reached before (from an earlier root or another
+  // parent) is not entered again.
+  void walk(std::span<const Vertex> roots, HierarchyWalker& walker) const;
 
   // Edges of one kind.
   std::vector<Vertex> targets(Vertex v, EdgeKind kind) const;  // v -> x

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <stdexcept>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace aansluiting::analysis {
@@ -50,46 +51,60 @@ bool passes_exam(const Inherited& in, const ExamFilter& f) {
   return true;
 }
 
-class Selector {
+// Collects the selection during GoalGraph::walk. Goals are appended in
+// pre-order and removed again when their subtree holds no leaf.
+class Selector : public HierarchyWalker {
  public:
   Selector(const GoalGraph& graph, const SelectionOptions& options, GoalSelection& out)
       : graph_(graph), options_(options), out_(out) {}
 
-  // Walks the subtree of `v`; returns whether it holds a leaf. Goals are
-  // appended in pre-order and removed again when their subtree holds no leaf.
-  bool visit(Vertex v, Vertex parent, Vertex root, std::size_t depth, const Inherited& from) {
-    if (!visited_.insert(v).second) return false;
+  // What a root inherits from the goals above it.
+  void add_root(Vertex root, const Inherited& from) { above_root_.emplace(root, from); }
+
+  bool enter(Vertex v, Vertex parent, std::size_t depth) override {
+    if (depth == 0) root_ = v;
     if (depth > 0 && is_general_part(v)) return false;
     const Goal& g = graph_.goal(v);
-    Inherited here = inherit(from, g, v, options_);
+    Inherited here = inherit(depth == 0 ? above_root_.at(v) : path_.back().here, g, v, options_);
     const bool countable = has_kind(options_.leaf_kinds, g.kind);
     // Only countable goals are filtered: structure records in the SLO data
     // carry unreliable levels (a vmbo programme is marked "bb" only).
     if (countable && options_.level && !here.levels.empty() && !here.levels.contains(*options_.level)) return false;
 
-    const std::size_t slot = out_.goals.size();
     SelectedGoal sel;
     sel.goal = v;
     sel.parent = parent;
-    sel.root = root;
+    sel.root = root_;
     sel.depth = depth;
-    sel.domain = here.have_domain ? here.domain : specified_domain(v).value_or(root);
+    sel.domain = here.have_domain ? here.domain : specified_domain(v).value_or(root_);
     sel.exam = ExamFlags{here.ce, here.se, here.kern, here.keuze};
+    path_.push_back({out_.goals.size(), depth, countable, false, here});
     out_.goals.push_back(sel);
+    return true;
+  }
 
-    bool below = false;
-    for (Vertex c : graph_.children(v)) below = visit(c, v, root, depth + 1, here) || below;
-
-    if (!below && countable && passes_exam(here, options_.exam)) {
-      out_.goals[slot].leaf = true;
-      return true;
+  void leave(Vertex) override {
+    const Frame f = path_.back();
+    path_.pop_back();
+    bool holds_leaf = f.below;
+    if (!f.below && f.countable && passes_exam(f.here, options_.exam)) {
+      out_.goals[f.slot].leaf = true;
+      holds_leaf = true;
+    } else if (!f.below && f.depth > 0) {
+      out_.goals.resize(f.slot);  // nothing counted below: drop it (its subtree was dropped already)
     }
-    if (below || depth == 0) return below;
-    out_.goals.resize(slot);  // nothing counted below: drop it (its subtree was dropped already)
-    return false;
+    if (holds_leaf && !path_.empty()) path_.back().below = true;
   }
 
  private:
+  struct Frame {
+    std::size_t slot = 0;  // index in out_.goals
+    std::size_t depth = 0;
+    bool countable = false;
+    bool below = false;    // a leaf was kept in its subtree
+    Inherited here;
+  };
+
   bool is_general_part(Vertex v) const {
     if (options_.general_part_programmes == 0) return false;
     std::size_t programmes = 0;
@@ -111,7 +126,9 @@ class Selector {
   const GoalGraph& graph_;
   const SelectionOptions& options_;
   GoalSelection& out_;
-  std::unordered_set<Vertex> visited_;
+  std::unordered_map<Vertex, Inherited> above_root_;
+  std::vector<Frame> path_;  // the goals entered and not yet left, root first
+  Vertex root_ = 0;
 };
 
 }  // namespace
@@ -162,8 +179,9 @@ GoalSelection select_goals(const GoalGraph& graph, const std::vector<Vertex>& ro
       next.have_domain = false;  // a domain above the root is not part of the selection
       from = next;
     }
-    selector.visit(r, r, r, 0, from);
+    selector.add_root(r, from);
   }
+  graph.walk(out.roots, selector);
   for (std::size_t i = 0; i < out.goals.size(); ++i) out.index.emplace(out.goals[i].goal, i);
   return out;
 }
