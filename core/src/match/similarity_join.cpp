@@ -27,7 +27,7 @@ struct QueryTerm {
   float weight;
 };
 
-enum : std::uint8_t { kUntouched = 0, kAccumulated = 1, kScored = 2, kDropped = 3 };
+enum : std::uint8_t { kUntouched = 0, kAccumulated = 1, kScored = 2 };
 
 // Per-thread scratch space, sized once; nothing is allocated per row.
 class Searcher {
@@ -180,20 +180,23 @@ class Searcher {
                      [&](std::uint32_t a, std::uint32_t b) { return slot_[a].acc > slot_[b].acc; });
     for (std::size_t j = 0; j < take; ++j) score(alive_[j]);
     const std::size_t n = terms_.size();
+    // Dropping rows costs a pass over the survivors; doing it before every
+    // list cost as much as reading the lists. It is done when the next list
+    // might not be worth reading, and otherwise once as many postings have
+    // been read as there are survivors.
+    std::size_t read_since_drop = 0;
     for (;; ++i) {
-      const double tail = rest_[i] + float_error_;
-      const float need = min_partial(tail);
-      std::size_t kept = 0;
-      for (std::uint32_t r : alive_) {
-        if (slot_[r].acc >= need) alive_[kept++] = r;
-        else slot_[r].state = kDropped;
+      const bool last = i == n || alive_.size() * kDotCost <= list_length(i);
+      if (last || read_since_drop >= alive_.size()) {
+        drop_hopeless(min_partial(rest_[i] + float_error_));
+        read_since_drop = 0;
+        if (i == n || alive_.size() * kDotCost <= list_length(i)) break;
       }
-      alive_.resize(kept);
-      if (i == n || alive_.size() * kDotCost <= list_length(i)) break;
       const float wq = terms_[i].weight;
       // Rows not (or no longer) accumulated gather garbage; see accumulate().
       for (const Posting *p = list_begin(i), *stop = p + list_length(i); p != stop; ++p)
         slot_[p->row].acc += wq * p->weight;
+      read_since_drop += list_length(i);
     }
     const double tail = rest_[i] + float_error_;
     for (std::size_t j = 0; j < alive_.size(); ++j) {
@@ -201,6 +204,17 @@ class Searcher {
       const std::uint32_t r = alive_[j];
       if (slot_[r].state == kAccumulated && admits(slot_[r].acc + tail)) score(r);
     }
+  }
+
+  // Keeps the rows whose partial sum reaches `need`; branch-free, as about
+  // half the rows go either way.
+  void drop_hopeless(float need) {
+    std::size_t kept = 0;
+    for (std::uint32_t r : alive_) {
+      alive_[kept] = r;
+      kept += slot_[r].acc >= need;
+    }
+    alive_.resize(kept);
   }
 
   const Posting* list_begin(std::size_t i) const {
@@ -219,8 +233,11 @@ class Searcher {
       }
   }
 
-  // Scoring a row costs about as much as reading this many postings.
-  static constexpr std::size_t kDotCost = 8;
+  // Scoring a row costs about as much as reading this many postings (a
+  // goal-vector row has ~240 entries, read in order, against ~8 bytes per
+  // posting with a random update). Measured: 16..48 are equally good on the
+  // goal vectors, 8 costs 5% more.
+  static constexpr std::size_t kDotCost = 24;
 
   const SparseMatrix& left_;
   const SparseMatrix& right_;
