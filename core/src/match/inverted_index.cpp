@@ -1,6 +1,7 @@
 #include "inverted_index.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <thread>
 
@@ -33,14 +34,28 @@ InvertedIndex build_inverted_index(const SparseMatrix& right, unsigned threads) 
 
   index.max_row_norm *= 1.0 + 1e-12;
 
+  // Each list is sorted as 64-bit keys: |weight| descending, then row
+  // ascending, then the sign. Comparing integers without a branch is several
+  // times faster than sorting the postings with a float comparator.
   auto sort_terms = [&](std::size_t first, std::size_t last) {
+    std::vector<std::uint64_t> keys;
     for (std::size_t t = first; t < last; ++t) {
-      auto b = index.postings.begin() + index.start[t], e = index.postings.begin() + index.start[t + 1];
-      // Rows were filled in ascending order; a stable sort keeps it for equal weights.
-      std::stable_sort(b, e, [](const Posting& x, const Posting& y) {
-        return std::fabs(x.weight) > std::fabs(y.weight);
-      });
-      if (b != e) index.max_abs[t] = std::fabs(b->weight);
+      Posting* const b = index.postings.data() + index.start[t];
+      const std::size_t n = index.start[t + 1] - index.start[t];
+      if (n == 0) continue;
+      keys.resize(n);
+      for (std::size_t j = 0; j < n; ++j) {
+        const std::uint32_t bits = std::bit_cast<std::uint32_t>(b[j].weight);
+        const std::uint64_t magnitude = 0x7fffffffu - (bits & 0x7fffffffu);  // larger |w| first
+        keys[j] = magnitude << 33 | std::uint64_t{b[j].row} << 1 | bits >> 31;
+      }
+      std::sort(keys.begin(), keys.end());
+      for (std::size_t j = 0; j < n; ++j) {
+        const auto magnitude = static_cast<std::uint32_t>(0x7fffffffu - (keys[j] >> 33));
+        const auto sign = static_cast<std::uint32_t>(keys[j] & 1u) << 31;
+        b[j] = {static_cast<std::uint32_t>(keys[j] >> 1), std::bit_cast<float>(magnitude | sign)};
+      }
+      index.max_abs[t] = std::fabs(b[0].weight);
     }
   };
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(n_terms / 4096 + 1)));
