@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "slo_parallel.hpp"
 
 namespace aansluiting::importers::slo {
 namespace fs = std::filesystem;
@@ -162,7 +161,7 @@ void Dataset::prepare() {
   tasks.insert(tasks.end(), checks.begin(), checks.end());
 
   const std::size_t n = tasks.size();  // before `tasks` moves into the lambda
-  tasks_ = std::make_unique<BackgroundTasks>(n, [this, tasks = std::move(tasks)](std::size_t k) {
+  tasks_ = std::make_unique<TaskSet>(n, [this, tasks = std::move(tasks)](std::size_t k) {
     const auto f = static_cast<FileId>(tasks[k] % kFileCount);
     if (tasks[k] >= kFileCount) return check_file(f);
     const auto& recs = file(f).records();

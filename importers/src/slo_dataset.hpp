@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "aansluiting/catalogue.hpp"
+#include "aansluiting/parallel.hpp"
 #include "aansluiting/importers/importers.hpp"
 #include "slo_records.hpp"
 
@@ -94,8 +95,6 @@ class IdIndex {
   std::vector<Slot> slots_;
   unsigned shift_ = 60;  // 64 - log2(slots)
 };
-
-class BackgroundTasks;
 
 class Dataset {
  public:
@@ -194,7 +193,7 @@ class Dataset {
   static constexpr std::size_t kNoTask = static_cast<std::size_t>(-1);
   std::array<std::size_t, kFileCount> draft_task_;  // the task drafting a file's goals
   // Last member: destroyed first, so no task outlives what it reads.
-  std::unique_ptr<BackgroundTasks> tasks_;
+  std::unique_ptr<TaskSet> tasks_;
 };
 
 // Builders, called in this order by load_slo.

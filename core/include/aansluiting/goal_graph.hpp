@@ -146,6 +146,10 @@ class GoalGraph {
     std::size_t size_ = 0;
   };
 
+  // Batches from this size on are added list by list, on two threads.
+  static constexpr std::size_t kBulkEdges = 4096;
+  void add_edges_in_bulk(std::span<const EdgeSpec> edges);
+
   // Held by pointer: Boost 1.74's adjacency_list cannot be moved, only copied.
   std::unique_ptr<Graph> g_;
   std::vector<Vertex> level_vertices_;
