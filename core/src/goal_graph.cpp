@@ -57,6 +57,23 @@ struct RecordPreorder : boost::default_dfs_visitor {
   void discover_vertex(V v, const G&) const { out->push_back(v); }
 };
 
+// Levels below each finished vertex: children finish first in a DAG, so a
+// vertex reached again from another root is already complete. A back edge
+// means a cycle, where that no longer holds.
+struct CollectLevels : boost::default_dfs_visitor {
+  const Graph* g;
+  std::vector<LevelSet>* below;
+  bool* cycle;
+  template <class V, class G>
+  void finish_vertex(V v, const G& h) const {
+    LevelSet levels = (*g)[v].levels;
+    for (auto e : boost::make_iterator_range(boost::out_edges(v, h))) levels.add((*below)[boost::target(e, h)]);
+    (*below)[v] = levels;
+  }
+  template <class E, class G>
+  void back_edge(E, const G&) const { *cycle = true; }
+};
+
 }  // namespace
 
 std::string_view edge_kind_name(EdgeKind kind) {
@@ -302,6 +319,29 @@ std::vector<Vertex> GoalGraph::subtree(Vertex v) const {
   ColourMap colour(num_vertices());
   std::vector<Vertex> out;
   boost::depth_first_visit(hierarchy, v, RecordPreorder{&out}, colour);
+  return out;
+}
+
+std::vector<LevelSet> GoalGraph::subtree_levels(std::span<const Vertex> roots) const {
+  ContainsGraph hierarchy(*g_, KindFilter{g_.get(), EdgeKind::Contains});
+  ColourMap colour(num_vertices());
+  std::vector<LevelSet> below(num_vertices());
+  bool cycle = false;
+  for (Vertex root : roots)
+    if (get(colour, root) == boost::two_bit_white)
+      boost::depth_first_visit(hierarchy, root, CollectLevels{{}, g_.get(), &below, &cycle}, colour);
+  std::vector<LevelSet> out;
+  out.reserve(roots.size());
+  for (Vertex root : roots) {
+    if (!cycle) {
+      out.push_back(below[root]);
+      continue;
+    }
+    // A malformed source with a cycle: walk each subtree on its own.
+    LevelSet levels;
+    for (Vertex v : subtree(root)) levels.add((*g_)[v].levels);
+    out.push_back(levels);
+  }
   return out;
 }
 

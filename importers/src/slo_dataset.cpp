@@ -424,7 +424,7 @@ void Dataset::assign_file_sources() {
 void Dataset::finish() {
   graph().add_edges(pending_);
   pending_.clear();
-  for (auto& [root, subject] : programmes_) cat_->add_programme(root, std::move(subject));
+  cat_->add_programmes(std::move(programmes_));
   programmes_.clear();
 }
 

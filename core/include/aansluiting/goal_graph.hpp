@@ -104,6 +104,9 @@ class GoalGraph {
   std::vector<Vertex> subtree(Vertex v) const;         // v first, depth-first pre-order
   std::vector<Vertex> path_to_root(Vertex v) const;    // v, parent, ..., root (primary parents)
   std::size_t position(Vertex v) const;                // index among the primary parent's children
+  // For each root, the union of the levels of its subtree's goals: one
+  // traversal for all roots, which share the work for shared subtrees.
+  std::vector<LevelSet> subtree_levels(std::span<const Vertex> roots) const;
 
   // Edges of one kind.
   std::vector<Vertex> targets(Vertex v, EdgeKind kind) const;  // v -> x
