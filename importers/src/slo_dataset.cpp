@@ -188,6 +188,8 @@ void Dataset::build_into(Catalogue& target) {
     items += f->all_items().size();
   }
   cat_->graph().reserve(cat_->graph().num_vertices() + records, cat_->graph().num_edges() + items + items / 4);
+  pending_.reserve(items + items / 4);
+  goals_.reserve(records);
   for (Warning& w : read_warnings_) cat_->warn(std::move(w.where), std::move(w.message));
   read_warnings_.clear();
 }
