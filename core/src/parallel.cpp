@@ -2,10 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
-#include <deque>
 #include <exception>
-#include <mutex>
 #include <numeric>
 #include <thread>
 #include <vector>
@@ -18,8 +15,6 @@ struct TaskSet::State {
   std::atomic<std::size_t> next{0};
   std::unique_ptr<std::atomic<bool>[]> done;
   std::vector<std::exception_ptr> errors;
-
-  bool exhausted() const { return next.load(std::memory_order_relaxed) >= n; }
 
   // Runs unclaimed tasks below `end`, in order.
   void work(std::size_t end) {
@@ -38,61 +33,22 @@ struct TaskSet::State {
 
 namespace {
 
-// The helper threads and the task sets waiting for them.
-class Helpers {
- public:
-  // Never destroyed: detached helpers may still wait on it while the process
-  // exits, after static destructors ran.
-  static Helpers& get() {
-    static Helpers* helpers = new Helpers;
-    return *helpers;
-  }
-
-  void post(std::shared_ptr<TaskSet::State> tasks) {
-    {
-      std::lock_guard lock(mutex_);
-      // Sets the owners finished alone leave here (e.g. in a forked child, where the helpers are gone).
-      std::erase_if(queue_, [](const auto& s) { return s->exhausted(); });
-      if (threads_ == 0) return;
-      queue_.push_back(std::move(tasks));
-    }
-    wake_.notify_all();
-  }
-
- private:
-  Helpers() {
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    for (unsigned k = 1; k < std::min(cores, 4u); ++k) {
-      try {
-        std::thread([this] { run(); }).detach();
-        ++threads_;
-      } catch (...) {
-        break;  // no more threads: owners do the work
-      }
+// Helpers are started per task set and detached: each holds the set's state
+// and ends once no task is left to claim, so nobody ever joins a helper that
+// has not been scheduled yet. Fresh threads rather than a pool: the kernel
+// places a new thread on an idle core, whereas a woken pool thread is often
+// queued behind the thread that woke it.
+void start_helpers(const std::shared_ptr<TaskSet::State>& state) {
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t helpers = std::min<std::size_t>({state->n, cores, 4}) - 1;
+  for (std::size_t k = 0; k < helpers; ++k) {
+    try {
+      std::thread([state] { state->work(state->n); }).detach();
+    } catch (...) {
+      break;  // no more threads: the owner does the work
     }
   }
-
-  void run() {
-    for (;;) {
-      std::shared_ptr<TaskSet::State> tasks;
-      {
-        std::unique_lock lock(mutex_);
-        wake_.wait(lock, [&] { return !queue_.empty(); });
-        tasks = queue_.front();
-        if (tasks->exhausted()) {
-          queue_.pop_front();
-          continue;
-        }
-      }
-      tasks->work(tasks->n);
-    }
-  }
-
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<std::shared_ptr<TaskSet::State>> queue_;
-  unsigned threads_ = 0;
-};
+}
 
 }  // namespace
 
@@ -102,7 +58,7 @@ TaskSet::TaskSet(std::size_t n, std::function<void(std::size_t)> fn) : state_(st
   state_->done.reset(new std::atomic<bool>[n]);
   for (std::size_t t = 0; t < n; ++t) state_->done[t].store(false, std::memory_order_relaxed);
   state_->errors.resize(n);
-  if (n > 1) Helpers::get().post(state_);
+  if (n > 1) start_helpers(state_);
 }
 
 TaskSet::~TaskSet() {

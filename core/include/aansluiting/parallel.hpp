@@ -1,11 +1,10 @@
 #pragma once
-// Independent tasks on a few long-lived helper threads (one fewer than the
-// cores, at most three, started on first use and shared by the process).
-// The thread that owns the tasks works on them too and only ever waits for
-// a task a helper has already started: on a busy machine a helper may not
-// get a core for milliseconds, and waiting for it to wake (or to be joined)
-// would cost more than doing its share. Every task writes only its own
-// results, so they do not depend on which thread ran which task.
+// Independent tasks on a few helper threads (one fewer than the cores, at
+// most three). The thread that owns the tasks works on them too and only
+// ever waits for a task a helper has already started: on a busy machine a
+// helper may not get a core for milliseconds, and waiting for it to start
+// (or to be joined) would cost more than doing its share. Every task writes
+// only its own results, so they do not depend on which thread ran which task.
 
 #include <cstddef>
 #include <functional>
