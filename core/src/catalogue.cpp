@@ -119,8 +119,11 @@ void Catalogue::merge(Catalogue&& other) {
     if (auto existing = graph_.find_id(goal.source_id)) {
       map[v] = *existing;
       if (goal.kind != GoalKind::LevelNode) {
-        warnings_.push_back(Warning{{sources_.empty() || goal.source == kNoSource ? std::string() : sources_[goal.source + source_offset].file, 0, 0, goal.source_id},
-                                    "already loaded; the earlier record is kept"});
+        // Built field by field: GCC 12 takes the nested aggregate's temporary string for uninitialised in Release.
+        Location where;
+        if (!sources_.empty() && goal.source != kNoSource) where.file = sources_[goal.source + source_offset].file;
+        where.record = goal.source_id;
+        warnings_.push_back(Warning{std::move(where), "already loaded; the earlier record is kept"});
       }
       continue;
     }
