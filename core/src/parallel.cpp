@@ -75,6 +75,8 @@ void TaskSet::wait(std::size_t t) {
 }
 
 void TaskSet::wait_all() {
+  // Everything unclaimed first: waiting on a helper's task while later ones are left would serialise them.
+  state_->work(state_->n);
   for (std::size_t t = 0; t < state_->n; ++t) wait(t);
 }
 

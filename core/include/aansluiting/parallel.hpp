@@ -26,6 +26,7 @@ class TaskSet {
   // Returns once task t has run, running unclaimed tasks up to t here;
   // rethrows the failure of task t.
   void wait(std::size_t t);
+  // Runs every unclaimed task here, then waits for the helpers' ones.
   void wait_all();
 
   struct State;
