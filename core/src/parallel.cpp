@@ -69,6 +69,12 @@ TaskSet::~TaskSet() {
 void TaskSet::wait(std::size_t t) {
   if (!state_->done[t].load(std::memory_order_acquire)) {
     state_->work(t + 1);
+    // A helper runs task t: take on later tasks one at a time rather than idle.
+    for (std::size_t next = t + 1; !state_->done[t].load(std::memory_order_acquire); ++next) {
+      next = std::max(next, state_->next.load(std::memory_order_relaxed));
+      if (next >= state_->n) break;
+      state_->work(next + 1);
+    }
     state_->done[t].wait(false, std::memory_order_acquire);
   }
   if (state_->errors[t]) std::rethrow_exception(state_->errors[t]);

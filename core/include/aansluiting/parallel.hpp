@@ -23,8 +23,9 @@ class TaskSet {
   // Tasks not started yet never run; started ones are waited for.
   ~TaskSet();
 
-  // Returns once task t has run, running unclaimed tasks up to t here;
-  // rethrows the failure of task t.
+  // Returns once task t has run, running unclaimed tasks up to t here and,
+  // while a helper still runs t, later ones one at a time; rethrows the
+  // failure of task t.
   void wait(std::size_t t);
   // Runs every unclaimed task here, then waits for the helpers' ones.
   void wait_all();
