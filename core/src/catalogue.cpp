@@ -38,6 +38,16 @@ void Catalogue::add_programme(Vertex root, std::string subject, std::optional<Le
   programmes_.push_back(std::move(p));
 }
 
+void Catalogue::add_programmes(std::vector<std::pair<Vertex, std::string>> roots) {
+  std::vector<Vertex> vertices;
+  vertices.reserve(roots.size());
+  for (const auto& r : roots) vertices.push_back(r.first);
+  const std::vector<LevelSet> levels = graph_.subtree_levels(vertices);
+  programmes_.reserve(programmes_.size() + roots.size());
+  for (std::size_t i = 0; i < roots.size(); ++i)
+    programmes_.push_back(Programme{roots[i].first, std::move(roots[i].second), levels[i], false});
+}
+
 std::vector<Programme> Catalogue::find_programmes(std::string_view subject, std::optional<Level> level,
                                                   std::vector<GoalKind> kinds) const {
   const std::string key = subject_key(subject);
@@ -109,11 +119,11 @@ void Catalogue::merge(Catalogue&& other) {
     if (auto existing = graph_.find_id(goal.source_id)) {
       map[v] = *existing;
       if (goal.kind != GoalKind::LevelNode) {
-        Warning w;
-        if (!sources_.empty() && goal.source != kNoSource) w.where.file = sources_[goal.source + source_offset].file;
-        w.where.record = goal.source_id;
-        w.message = "already loaded; the earlier record is kept";
-        warnings_.push_back(std::move(w));
+        // Built field by field: GCC 12 takes the nested aggregate's temporary string for uninitialised in Release.
+        Location where;
+        if (!sources_.empty() && goal.source != kNoSource) where.file = sources_[goal.source + source_offset].file;
+        where.record = goal.source_id;
+        warnings_.push_back(Warning{std::move(where), "already loaded; the earlier record is kept"});
       }
       continue;
     }

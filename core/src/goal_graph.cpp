@@ -1,9 +1,11 @@
 #include "aansluiting/goal_graph.hpp"
+#include "aansluiting/parallel.hpp"
 
 #include <algorithm>
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include <boost/graph/breadth_first_search.hpp>
@@ -78,6 +80,23 @@ struct WalkEvents : boost::default_dfs_visitor {
   void finish_vertex(V v, const G&) const {
     if (!(*declined)[v]) walker->leave(v);
   }
+};
+
+// Levels below each finished vertex: children finish first in a DAG, so a
+// vertex reached again from another root is already complete. A back edge
+// means a cycle, where that no longer holds.
+struct CollectLevels : boost::default_dfs_visitor {
+  const Graph* g;
+  std::vector<LevelSet>* below;
+  bool* cycle;
+  template <class V, class G>
+  void finish_vertex(V v, const G& h) const {
+    LevelSet levels = (*g)[v].levels;
+    for (auto e : boost::make_iterator_range(boost::out_edges(v, h))) levels.add((*below)[boost::target(e, h)]);
+    (*below)[v] = levels;
+  }
+  template <class E, class G>
+  void back_edge(E, const G&) const { *cycle = true; }
 };
 
 }  // namespace
@@ -208,22 +227,47 @@ void GoalGraph::add_edge(Vertex from, Vertex to, EdgeKind kind, float weight) {
 }
 
 void GoalGraph::add_edges(std::span<const EdgeSpec> edges) {
-  // Counting costs a pass over all vertices: worth it for a bulk load only.
-  if (edges.size() >= num_vertices() / 8) {
-    std::vector<std::uint32_t> out(num_vertices(), 0), in(num_vertices(), 0);
-    for (const EdgeSpec& e : edges) {
-      if (e.from < out.size()) ++out[e.from];
-      if (e.to < in.size()) ++in[e.to];
-    }
-    // The edge lists of a vecS/vecS adjacency_list (public members; Boost has no reserve()).
-    for (Vertex v = 0; v < out.size(); ++v) {
-      auto& stored = g_->m_vertices[v];
-      make_room(stored.m_out_edges, out[v]);
-      make_room(stored.m_in_edges, in[v]);
-    }
-    make_room(g_->m_edges, edges.size());
+  const std::size_t n = num_vertices();
+  const bool in_range = std::all_of(edges.begin(), edges.end(), [n](const EdgeSpec& e) { return e.from < n && e.to < n; });
+  // A bulk load fills the lists directly; add_edge also grows the vertex set for an out-of-range end.
+  if (!in_range || edges.size() < kBulkEdges) {
+    for (const EdgeSpec& e : edges) add_edge(e.from, e.to, e.kind, e.weight);
+    return;
   }
-  for (const EdgeSpec& e : edges) add_edge(e.from, e.to, e.kind, e.weight);
+  add_edges_in_bulk(edges);
+}
+
+// What boost::add_edge does for each edge in turn, list by list: the edge
+// vector, then every out-edge list, then every in-edge list. The three
+// share nothing, so a helper thread may fill some while this one fills the
+// rest; each list is sized once from a count.
+void GoalGraph::add_edges_in_bulk(std::span<const EdgeSpec> edges) {
+  auto& stored = g_->m_edges;
+  using StoredEdge = std::decay_t<decltype(g_->m_vertices[0].m_out_edges)>::value_type;
+  const std::size_t first = stored.size();
+  // Sized first: the lists name their edges by index into it, and it must not move while they are filled.
+  stored.resize(first + edges.size());
+  auto fill = [&](bool out) {
+    std::vector<std::uint32_t> count(num_vertices(), 0);
+    for (const EdgeSpec& e : edges) ++count[out ? e.from : e.to];
+    for (Vertex v = 0; v < count.size(); ++v) {
+      auto& lists = g_->m_vertices[v];
+      make_room(out ? lists.m_out_edges : lists.m_in_edges, count[v]);
+    }
+    const auto base = stored.begin() + static_cast<std::ptrdiff_t>(first);
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+      const EdgeSpec& e = edges[i];
+      const auto at = base + static_cast<std::ptrdiff_t>(i);
+      if (out) g_->m_vertices[e.from].m_out_edges.push_back(StoredEdge(e.to, at, &stored));
+      else g_->m_vertices[e.to].m_in_edges.push_back(StoredEdge(e.from, at, &stored));
+    }
+  };
+  TaskSet lists(2, [&](std::size_t t) { fill(t == 1); });  // in-edge lists first: a helper takes them
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const EdgeSpec& e = edges[i];
+    stored[first + i] = std::decay_t<decltype(stored)>::value_type(e.from, e.to, EdgeData{e.kind, e.weight});
+  }
+  lists.wait_all();
 }
 
 void GoalGraph::link_levels(Vertex v) {
@@ -318,6 +362,29 @@ void GoalGraph::walk(std::span<const Vertex> roots, HierarchyWalker& walker) con
     boost::depth_first_visit(hierarchy, root, events, colour,
                              [&declined](Vertex v, const ContainsGraph&) { return declined[v] != 0; });
   }
+}
+
+std::vector<LevelSet> GoalGraph::subtree_levels(std::span<const Vertex> roots) const {
+  ContainsGraph hierarchy(*g_, KindFilter{g_.get(), EdgeKind::Contains});
+  ColourMap colour(num_vertices());
+  std::vector<LevelSet> below(num_vertices());
+  bool cycle = false;
+  for (Vertex root : roots)
+    if (get(colour, root) == boost::two_bit_white)
+      boost::depth_first_visit(hierarchy, root, CollectLevels{{}, g_.get(), &below, &cycle}, colour);
+  std::vector<LevelSet> out;
+  out.reserve(roots.size());
+  for (Vertex root : roots) {
+    if (!cycle) {
+      out.push_back(below[root]);
+      continue;
+    }
+    // A malformed source with a cycle: walk each subtree on its own.
+    LevelSet levels;
+    for (Vertex v : subtree(root)) levels.add((*g_)[v].levels);
+    out.push_back(levels);
+  }
+  return out;
 }
 
 std::vector<Vertex> GoalGraph::path_to_root(Vertex v) const {

@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "slo_parallel.hpp"
 
 namespace aansluiting::importers::slo {
 namespace fs = std::filesystem;
@@ -47,9 +46,6 @@ bool dataset_selected(std::string_view folder, const SloOptions& o) {
   return true;  // basis/: the level vocabulary every other data set uses
 }
 
-// How many ids ahead the index loops prefetch their slots.
-constexpr std::size_t kPrefetchAhead = 8;
-
 bool is_flag(std::string_view name) { return name == "ce" || name == "se" || name == "kern" || name == "keuze"; }
 
 }  // namespace
@@ -75,13 +71,12 @@ void IdIndex::reserve(std::size_t ids) {
   slots_.assign(slots, Slot{});
 }
 
-std::pair<Entry*, bool> IdIndex::insert(std::string_view id, FileId file, std::uint32_t record) {
+std::pair<Entry*, bool> IdIndex::insert(std::string_view id, std::size_t h, FileId file, std::uint32_t record) {
   if (2 * (entries_.size() + 1) > slots_.size()) {
     // Entries must not move: grow only before anything is in.
     if (!entries_.empty()) throw std::logic_error("IdIndex: reserve() too small");
     reserve(entries_.size() + 1);
   }
-  const std::size_t h = IdHash{}(id);
   const auto tag = static_cast<std::uint32_t>(h);
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = home(h);
@@ -94,9 +89,8 @@ std::pair<Entry*, bool> IdIndex::insert(std::string_view id, FileId file, std::u
   return {&entries_.back(), true};
 }
 
-const Entry* IdIndex::find(std::string_view id) const {
+const Entry* IdIndex::find(std::string_view id, std::size_t h) const {
   if (slots_.empty()) return nullptr;
-  const std::size_t h = IdHash{}(id);
   const auto tag = static_cast<std::uint32_t>(h);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = home(h); slots_[i].entry != 0; i = (i + 1) & mask) {
@@ -162,7 +156,7 @@ void Dataset::prepare() {
   tasks.insert(tasks.end(), checks.begin(), checks.end());
 
   const std::size_t n = tasks.size();  // before `tasks` moves into the lambda
-  tasks_ = std::make_unique<BackgroundTasks>(n, [this, tasks = std::move(tasks)](std::size_t k) {
+  tasks_ = std::make_unique<TaskSet>(n, [this, tasks = std::move(tasks)](std::size_t k) {
     const auto f = static_cast<FileId>(tasks[k] % kFileCount);
     if (tasks[k] >= kFileCount) return check_file(f);
     const auto& recs = file(f).records();
@@ -189,6 +183,8 @@ void Dataset::build_into(Catalogue& target) {
     items += f->all_items().size();
   }
   cat_->graph().reserve(cat_->graph().num_vertices() + records, cat_->graph().num_edges() + items + items / 4);
+  pending_.reserve(items + items / 4);
+  goals_.reserve(records);
   for (Warning& w : read_warnings_) cat_->warn(std::move(w.where), std::move(w.message));
   read_warnings_.clear();
 }
@@ -266,19 +262,18 @@ void Dataset::build_index() {
     if (!files_[i]) continue;
     const auto& recs = files_[i]->records();
     entries_[i].assign(recs.size(), nullptr);
-    for (std::uint32_t k = 0; k < recs.size(); ++k) {
-      if (k + kPrefetchAhead < recs.size()) index_.prefetch(recs[k + kPrefetchAhead].id);
-      auto [entry, fresh] = index_.insert(recs[k].id, static_cast<FileId>(i), k);
+    index_.walk(recs.size(), [&](std::size_t k) { return recs[k].id; }, [&](std::size_t k, std::size_t hash) {
+      auto [entry, fresh] = index_.insert(recs[k].id, hash, static_cast<FileId>(i), static_cast<std::uint32_t>(k));
       if (fresh) {
         entries_[i][k] = entry;
-        continue;
+        return;
       }
       const RecordFile& first = *files_[at(entry->file)];
       Location where = first.where(first.records()[entry->record]);
       read_warnings_.push_back({files_[i]->where(recs[k]),
                                 "duplicate id (first used at " + where.file + ":" + std::to_string(where.line) +
                                     "); record skipped"});
-    }
+    });
   }
   // Every reference is looked up once; builders and checks share the result.
   // Lookups only read the index, so chunks of items are resolved side by side.
@@ -293,10 +288,8 @@ void Dataset::build_index() {
     const auto [i, b] = chunks[c];
     const auto& items = files_[i]->all_items();
     const std::size_t e = std::min(b + kChunk, items.size());
-    for (std::size_t k = b; k < e; ++k) {
-      if (k + kPrefetchAhead < e) index_.prefetch(items[k + kPrefetchAhead]);
-      resolved_[i][k] = find(items[k]);
-    }
+    index_.walk(e - b, [&](std::size_t k) { return items[b + k]; },
+                [&](std::size_t k, std::size_t hash) { resolved_[i][b + k] = index_.find(items[b + k], hash); });
   });
 }
 
@@ -425,7 +418,7 @@ void Dataset::assign_file_sources() {
 void Dataset::finish() {
   graph().add_edges(pending_);
   pending_.clear();
-  for (auto& [root, subject] : programmes_) cat_->add_programme(root, std::move(subject));
+  cat_->add_programmes(std::move(programmes_));
   programmes_.clear();
 }
 

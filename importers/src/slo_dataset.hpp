@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "aansluiting/catalogue.hpp"
+#include "aansluiting/parallel.hpp"
 #include "aansluiting/importers/importers.hpp"
 #include "slo_records.hpp"
 
@@ -75,13 +76,27 @@ struct IdHash {
 class IdIndex {
  public:
   void reserve(std::size_t ids);  // before the first insert; entries then stay in place
-  // The entry of `id`, added (fresh = true) when it is new.
-  std::pair<Entry*, bool> insert(std::string_view id, FileId file, std::uint32_t record);
-  const Entry* find(std::string_view id) const;
-  // Fetches the slot `id` starts at into the cache: a lookup is mostly a
-  // cache miss, so loops ask for the slot a few ids ahead.
-  void prefetch(std::string_view id) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[home(IdHash{}(id))]);
+  // The entry of `id` (whose IdHash is `hash`), added (fresh = true) when it is new.
+  std::pair<Entry*, bool> insert(std::string_view id, std::size_t hash, FileId file, std::uint32_t record);
+  const Entry* find(std::string_view id, std::size_t hash) const;
+  const Entry* find(std::string_view id) const { return find(id, IdHash{}(id)); }
+  // fn(k, hash) for k in [0, n), with id_of(k) the k-th id. A lookup is
+  // mostly a cache miss, so the slot of the id a few places ahead is
+  // fetched meanwhile; each id is hashed once.
+  template <class IdOf, class Fn>
+  void walk(std::size_t n, IdOf&& id_of, Fn&& fn) const {
+    constexpr std::size_t kAhead = 8;
+    std::array<std::size_t, kAhead> ahead{};  // hashes of ids k..k+7, at k % kAhead
+    auto fetch = [&](std::size_t k) {
+      ahead[k % kAhead] = IdHash{}(id_of(k));
+      if (!slots_.empty()) __builtin_prefetch(&slots_[home(ahead[k % kAhead])]);
+    };
+    for (std::size_t k = 0; k < n && k < kAhead; ++k) fetch(k);
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t hash = ahead[k % kAhead];
+      if (k + kAhead < n) fetch(k + kAhead);
+      fn(k, hash);
+    }
   }
 
  private:
@@ -94,8 +109,6 @@ class IdIndex {
   std::vector<Slot> slots_;
   unsigned shift_ = 60;  // 64 - log2(slots)
 };
-
-class BackgroundTasks;
 
 class Dataset {
  public:
@@ -194,7 +207,7 @@ class Dataset {
   static constexpr std::size_t kNoTask = static_cast<std::size_t>(-1);
   std::array<std::size_t, kFileCount> draft_task_;  // the task drafting a file's goals
   // Last member: destroyed first, so no task outlives what it reads.
-  std::unique_ptr<BackgroundTasks> tasks_;
+  std::unique_ptr<TaskSet> tasks_;
 };
 
 // Builders, called in this order by load_slo.

@@ -151,8 +151,8 @@ const Field* RecordFile::field(const Record& r, std::string_view name) const {
 // after the previous field's name and usually succeeds at once.
 std::uint32_t RecordFile::intern(std::string_view name, std::uint32_t& hint) {
   const std::size_t n = names_.size();
-  for (std::size_t k = 0; k < n; ++k) {
-    const std::size_t j = (hint + k) % n;
+  std::size_t j = hint < n ? hint : 0;  // wraps without a division: this runs for every field
+  for (std::size_t k = 0; k < n; ++k, j = j + 1 == n ? 0 : j + 1) {
     if (names_[j] == name) {
       hint = static_cast<std::uint32_t>(j + 1);
       return static_cast<std::uint32_t>(j);

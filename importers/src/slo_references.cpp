@@ -3,7 +3,6 @@
 #include <utility>
 
 #include "slo_dataset.hpp"
-#include "slo_parallel.hpp"
 
 namespace aansluiting::importers::slo {
 namespace {

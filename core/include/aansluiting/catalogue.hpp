@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "aansluiting/diagnostics.hpp"
@@ -39,6 +40,9 @@ class Catalogue {
   // eindtermen names); with them they are fixed (a qualification has one level,
   // even when it shares kerntaken with qualifications of other levels).
   void add_programme(Vertex root, std::string subject, std::optional<LevelSet> levels = std::nullopt);
+  // add_programme(root, subject) for each in turn, the subtrees' levels found
+  // in one traversal (many roots of one import share subtrees).
+  void add_programmes(std::vector<std::pair<Vertex, std::string>> roots);
   const std::vector<Programme>& programmes() const { return programmes_; }
 
   // Programmes whose subject matches (case- and accent-insensitive) and that

@@ -119,6 +119,9 @@ class GoalGraph {
   // source order; a goal reached before (from an earlier root or another
   // parent) is not entered again.
   void walk(std::span<const Vertex> roots, HierarchyWalker& walker) const;
+  // For each root, the union of the levels of its subtree's goals: one
+  // traversal for all roots, which share the work for shared subtrees.
+  std::vector<LevelSet> subtree_levels(std::span<const Vertex> roots) const;
 
   // Edges of one kind.
   std::vector<Vertex> targets(Vertex v, EdgeKind kind) const;  // v -> x
@@ -160,6 +163,10 @@ class GoalGraph {
     std::vector<Slot> slots_;  // size 0 or a power of two, at most half full
     std::size_t size_ = 0;
   };
+
+  // Batches from this size on are added list by list, on two threads.
+  static constexpr std::size_t kBulkEdges = 4096;
+  void add_edges_in_bulk(std::span<const EdgeSpec> edges);
 
   // Held by pointer: Boost 1.74's adjacency_list cannot be moved, only copied.
   std::unique_ptr<Graph> g_;

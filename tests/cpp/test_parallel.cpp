@@ -1,0 +1,116 @@
+// TaskSet / parallel_for, and the bulk paths of the goal graph that use them.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <random>
+#include <stdexcept>
+#include <vector>
+
+#include "aansluiting/catalogue.hpp"
+#include "aansluiting/parallel.hpp"
+
+using namespace aansluiting;
+
+TEST(TaskSet, RunsEveryTaskOnceAndWaitsForIt) {
+  constexpr std::size_t n = 200;
+  std::vector<std::atomic<int>> runs(n);
+  TaskSet tasks(n, [&](std::size_t t) { runs[t].fetch_add(1); });
+  tasks.wait(n / 2);
+  EXPECT_EQ(runs[n / 2].load(), 1);
+  tasks.wait_all();
+  for (std::size_t t = 0; t < n; ++t) EXPECT_EQ(runs[t].load(), 1) << t;
+}
+
+TEST(TaskSet, RethrowsTheFailureOfTheTaskWaitedFor) {
+  TaskSet tasks(8, [](std::size_t t) {
+    if (t == 3) throw std::runtime_error("task 3");
+  });
+  EXPECT_NO_THROW(tasks.wait(2));
+  EXPECT_THROW(tasks.wait(3), std::runtime_error);
+  EXPECT_NO_THROW(tasks.wait(7));
+}
+
+TEST(ParallelFor, RethrowsTheFailureOfTheSmallestTaskValue) {
+  const std::vector<std::size_t> order = {9, 4, 7, 1, 3};  // claimed in this order
+  try {
+    parallel_for(order, [](std::size_t t) {
+      if (t == 7 || t == 3) throw std::runtime_error(std::to_string(t));
+    });
+    FAIL() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "3");
+  }
+  std::vector<int> seen(100, 0);
+  parallel_for(seen.size(), [&](std::size_t i) { seen[i] += 1; });
+  EXPECT_EQ(std::count(seen.begin(), seen.end(), 1), 100);
+}
+
+namespace {
+
+// A random forest of goals with shared children, edges of mixed kinds.
+struct RandomGraph {
+  std::vector<EdgeSpec> edges;
+  std::vector<Vertex> roots;
+  GoalGraph one_by_one, bulk;
+  explicit RandomGraph(bool with_cycle) {
+    std::mt19937 rng(42);
+    constexpr std::size_t n = 3000;
+    for (std::size_t i = 0; i < n; ++i) {
+      Goal g;
+      g.source_id = "g" + std::to_string(i);
+      if (rng() % 3 == 0) g.levels.add(static_cast<Level>(rng() % kLevelCount));
+      one_by_one.add_goal(g);
+      bulk.add_goal(g);
+    }
+    const Vertex first = kLevelCount;
+    for (Vertex v = first; v < first + 40; ++v) roots.push_back(v);
+    // Contains edges go from lower to higher vertex numbers (a DAG), others anywhere.
+    for (Vertex v = first + 40; v < first + n; ++v) {
+      for (int k = 0; k < 1 + static_cast<int>(rng() % 3); ++k)
+        edges.push_back({first + rng() % (v - first), v, EdgeKind::Contains, 1.0f});
+      edges.push_back({v, static_cast<Vertex>(rng() % kLevelCount), EdgeKind::AtLevel, 0.5f});
+    }
+    if (with_cycle) edges.push_back({first + n - 1, first + 50, EdgeKind::Contains, 1.0f});
+    for (const EdgeSpec& e : edges) one_by_one.add_edge(e.from, e.to, e.kind, e.weight);
+    bulk.add_edges(edges);
+  }
+};
+
+template <class Range>
+std::vector<std::pair<Vertex, float>> list(const Graph& g, Range r, bool out) {
+  std::vector<std::pair<Vertex, float>> l;
+  for (auto e : boost::make_iterator_range(r)) l.emplace_back(out ? boost::target(e, g) : boost::source(e, g), g[e].weight);
+  return l;
+}
+
+}  // namespace
+
+TEST(GoalGraphBulk, AddEdgesGivesTheSameListsAsOneByOne) {
+  RandomGraph r(false);
+  ASSERT_GT(r.edges.size(), 4096u);  // the bulk path
+  const Graph& a = r.one_by_one.boost_graph();
+  const Graph& b = r.bulk.boost_graph();
+  ASSERT_EQ(boost::num_edges(a), boost::num_edges(b));
+  EXPECT_EQ(list(a, boost::edges(a), true), list(b, boost::edges(b), true));
+  for (Vertex v = 0; v < boost::num_vertices(a); ++v) {
+    EXPECT_EQ(list(a, boost::out_edges(v, a), true), list(b, boost::out_edges(v, b), true)) << v;
+    EXPECT_EQ(list(a, boost::in_edges(v, a), false), list(b, boost::in_edges(v, b), false)) << v;
+  }
+}
+
+TEST(GoalGraphBulk, SubtreeLevelsAreTheUnionOverEachSubtree) {
+  for (bool cycle : {false, true}) {
+    RandomGraph r(cycle);
+    const auto levels = r.bulk.subtree_levels(r.roots);
+    ASSERT_EQ(levels.size(), r.roots.size());
+    std::size_t non_empty = 0;
+    for (std::size_t i = 0; i < r.roots.size(); ++i) {
+      LevelSet expected;
+      for (Vertex v : r.bulk.subtree(r.roots[i])) expected.add(r.bulk.goal(v).levels);
+      EXPECT_EQ(levels[i], expected) << "root " << i << (cycle ? " (cycle)" : "");
+      non_empty += !expected.empty();
+    }
+    EXPECT_GT(non_empty, 0u);
+  }
+}
