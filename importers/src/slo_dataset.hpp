@@ -80,6 +80,10 @@ class IdIndex {
   std::pair<Entry*, bool> insert(std::string_view id, std::size_t hash, FileId file, std::uint32_t record);
   const Entry* find(std::string_view id, std::size_t hash) const;
   const Entry* find(std::string_view id) const { return find(id, IdHash{}(id)); }
+  // Fetches the slot `hash` starts at into the cache ahead of insert/find.
+  void prefetch(std::size_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[home(hash)]);
+  }
   // fn(k, hash) for k in [0, n), with id_of(k) the k-th id. A lookup is
   // mostly a cache miss, so the slot of the id a few places ahead is
   // fetched meanwhile; each id is hashed once.
@@ -195,6 +199,7 @@ class Dataset {
   IdIndex index_;
   std::array<std::vector<Entry*>, kFileCount> entries_;           // per record; nullptr for a duplicate
   std::array<std::vector<const Entry*>, kFileCount> resolved_;    // per list item of the file
+  std::array<std::vector<std::size_t>, kFileCount> id_hashes_;    // IdHash per record, made while reading
   std::array<std::vector<FieldInfo>, kFileCount> field_info_;     // per field name of the file
   std::vector<LevelSet> niveau_levels_;                           // per record of niveaus.json
   std::array<SourceIndex, kFileCount> file_sources_;
