@@ -400,6 +400,18 @@ void Dataset::link(FileId from, std::string_view field, FileId to, EdgeKind kind
   });
 }
 
+Source Dataset::record_source(FileId f, const Record& r, std::string_view publisher) const {
+  const RecordFile& records = file(f);
+  Source s;
+  s.file = records.path();
+  s.title = std::string(records.text(r, "title"));
+  s.version = std::string(records.text(r, "versie"));
+  s.start_date = std::string(records.text(r, "ingangsdatum"));
+  s.url = std::string(records.text(r, "url"));
+  s.publisher = std::string(publisher);
+  return s;
+}
+
 SourceIndex Dataset::file_source(FileId f, std::string_view title, std::string_view publisher) {
   SourceIndex& s = file_sources_[at(f)];
   if (s == kNoSource) {

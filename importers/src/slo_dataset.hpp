@@ -166,6 +166,9 @@ class Dataset {
   // A child reached by a Contains edge takes the parent's source if it has none.
   void link(FileId from, std::string_view field, FileId to, EdgeKind kind, bool reverse = false);
 
+  // The provenance a programme-like record states about itself (title,
+  // versie, ingangsdatum, url; a missing field stays empty).
+  Source record_source(FileId f, const Record& r, std::string_view publisher) const;
   // One source per file for goals that no programme owns.
   SourceIndex file_source(FileId f, std::string_view title, std::string_view publisher);
   // Goals that no programme, syllabus or framework owns get their file's source.

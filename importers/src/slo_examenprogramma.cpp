@@ -6,21 +6,14 @@ namespace aansluiting::importers::slo {
 void build_exam_programmes(Dataset& d) {
   if (!d.loaded(FileId::Programmes)) return;
   GoalGraph& g = d.graph();
-  const RecordFile& programmes = d.file(FileId::Programmes);
 
   d.add_goals(FileId::Eindtermen, GoalKind::Eindterm);
   d.add_goals(FileId::Subdomains, GoalKind::Subdomain);
   d.add_goals(FileId::Domains, GoalKind::Domain);
   std::vector<Vertex> roots;
   d.for_each(FileId::Programmes, [&](const Record& r, Entry& e) {
-    Source s;
-    s.file = programmes.path();
-    s.title = std::string(programmes.text(r, "title"));
-    s.version = std::string(programmes.text(r, "versie"));
-    s.start_date = std::string(programmes.text(r, "ingangsdatum"));
-    s.url = std::string(programmes.text(r, "url"));
-    s.publisher = "SLO";
-    roots.push_back(d.add_goal(FileId::Programmes, r, e, GoalKind::Programme, d.catalogue().add_source(std::move(s))));
+    const SourceIndex source = d.catalogue().add_source(d.record_source(FileId::Programmes, r, "SLO"));
+    roots.push_back(d.add_goal(FileId::Programmes, r, e, GoalKind::Programme, source));
   });
 
   // Children in the order the source lists them; a shared domain (the vmbo

@@ -7,17 +7,13 @@ namespace aansluiting::importers::slo {
 void build_reference_framework(Dataset& d) {
   if (!d.loaded(FileId::Frameworks)) return;
   GoalGraph& g = d.graph();
-  const RecordFile& frameworks = d.file(FileId::Frameworks);
 
   for (FileId f : {FileId::RefDomains, FileId::RefSubdomains, FileId::RefTopics, FileId::RefSubtopics})
     d.add_goals(f, GoalKind::Topic);
   std::vector<Vertex> roots;
   d.for_each(FileId::Frameworks, [&](const Record& r, Entry& e) {
-    Source s;
-    s.file = frameworks.path();
-    s.title = std::string(frameworks.text(r, "title"));
-    s.publisher = "SLO";
-    roots.push_back(d.add_goal(FileId::Frameworks, r, e, GoalKind::Framework, d.catalogue().add_source(std::move(s))));
+    const SourceIndex source = d.catalogue().add_source(d.record_source(FileId::Frameworks, r, "SLO"));
+    roots.push_back(d.add_goal(FileId::Frameworks, r, e, GoalKind::Framework, source));
   });
 
   d.link(FileId::Frameworks, "ref_domein_id", FileId::RefDomains, EdgeKind::Contains);

@@ -3,12 +3,6 @@
 #include "slo_dataset.hpp"
 
 namespace aansluiting::importers::slo {
-namespace {
-
-std::string first_non_empty(std::string_view a, std::string_view b) { return std::string(a.empty() ? b : a); }
-
-}  // namespace
-
 void build_syllabi(Dataset& d) {
   if (!d.loaded(FileId::Syllabi)) return;
   GoalGraph& g = d.graph();
@@ -19,16 +13,11 @@ void build_syllabi(Dataset& d) {
   d.add_goals(FileId::Concepts, GoalKind::Concept);
   std::vector<Vertex> roots;
   d.for_each(FileId::Syllabi, [&](const Record& r, Entry& e) {
+    // A syllabus without version or start date is dated by its exam year.
     const std::string_view exam_year = syllabi.text(r, "examenjaar");
-    Source s;
-    s.file = syllabi.path();
-    s.title = std::string(syllabi.text(r, "title"));
-    s.version = first_non_empty(syllabi.text(r, "versie"), exam_year);
-    s.start_date = syllabi.text(r, "ingangsdatum").empty() && !exam_year.empty()
-                       ? "examenjaar " + std::string(exam_year)
-                       : std::string(syllabi.text(r, "ingangsdatum"));
-    s.url = std::string(syllabi.text(r, "url"));
-    s.publisher = "CvTE";
+    Source s = d.record_source(FileId::Syllabi, r, "CvTE");
+    if (s.version.empty()) s.version = std::string(exam_year);
+    if (s.start_date.empty() && !exam_year.empty()) s.start_date = "examenjaar " + std::string(exam_year);
     roots.push_back(d.add_goal(FileId::Syllabi, r, e, GoalKind::Syllabus, d.catalogue().add_source(std::move(s))));
   });
 
