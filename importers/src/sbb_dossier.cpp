@@ -113,6 +113,17 @@ class DossierReader {
     return title;
   }
 
+  // The goal of a kerntaak or werkproces element: id under the dossier, its code, its title.
+  Goal numbered_goal(pugi::xml_node node, const std::string& code, GoalKind kind, LevelSet levels) {
+    Goal goal;
+    goal.source_id = prefix_ + "/" + code;
+    goal.code = code;
+    goal.title = required_title(node, goal.source_id);
+    goal.kind = kind;
+    goal.levels = levels;
+    return goal;
+  }
+
   void read_header() {
     nr_ = one_line(dossier_.attribute("nr").value());
     if (nr_.empty()) {
@@ -248,12 +259,7 @@ class DossierReader {
   }
 
   Vertex read_kerntaak(pugi::xml_node node, const std::string& code, LevelSet levels, const char* processes) {
-    Goal goal;
-    goal.source_id = prefix_ + "/" + code;
-    goal.code = code;
-    goal.title = required_title(node, goal.source_id);
-    goal.kind = GoalKind::Kerntaak;
-    goal.levels = levels;
+    Goal goal = numbered_goal(node, code, GoalKind::Kerntaak, levels);
     goal.description = with_profile_additions(node.child("complexiteit"), "complexiteitperprofiel", "Complexiteit",
                                               goal.source_id);
     append_paragraph(goal.description,
@@ -308,12 +314,7 @@ class DossierReader {
   }
 
   Vertex read_werkproces(pugi::xml_node node, const std::string& code, LevelSet levels) {
-    Goal goal;
-    goal.source_id = prefix_ + "/" + code;
-    goal.code = code;
-    goal.title = required_title(node, goal.source_id);
-    goal.kind = GoalKind::Werkproces;
-    goal.levels = levels;
+    Goal goal = numbered_goal(node, code, GoalKind::Werkproces, levels);
     struct Part { const char* element; const char* variants; const char* label; };
     for (Part part : {Part{"werkprocesomschrijving", "werkprocesomschrijvingperprofiel", ""},
                       Part{"werkprocesresultaat", "werkprocesresultaatperprofiel", "Resultaat"},
