@@ -33,8 +33,7 @@ void Catalogue::warn(Location where, std::string message) {
 
 void Catalogue::add_programme(Vertex root, std::string subject, std::optional<LevelSet> levels) {
   Programme p{root, std::move(subject), levels.value_or(LevelSet{}), levels.has_value()};
-  if (!p.fixed_levels)
-    for (Vertex v : graph_.subtree(root)) p.levels.add(graph_.goal(v).levels);
+  if (!p.fixed_levels) p.levels = graph_.subtree_levels(std::span<const Vertex>(&root, 1)).front();
   programmes_.push_back(std::move(p));
 }
 
