@@ -15,6 +15,7 @@ appended to each text): scikit-learn TF-IDF cosine on words and on character
 
     python3 bench/bench_linking.py --driver build/<dir>/bench/linking_driver [--data ../shared/data]
         [--lso]   also run the leave-subjects-out parameter check (a small grid)
+        [--audit] also check the gold links themselves (see gold_audit)
 """
 import argparse
 import collections
@@ -203,6 +204,56 @@ def leave_subjects_out(slo, driver, data, items_default):
           f"{np.mean(np.asarray(best_all[1]) == 1):.3f}")
 
 
+def gold_audit(slo, data, items, ranks):
+    """Two checks of the gold links that need no matcher, and the matcher's figures on
+    the items that pass both. They say how far the gold itself is from what texts,
+    hierarchy and order can show; the benchmark figures above always use every item.
+
+    - level: the linked eindterm applies to none of the levels of its syllabus
+      (e.g. a vmbo bb syllabus linked to the kb/gl/tl version of an eindterm);
+    - collapsed: one eindterm receives at least 75% of a syllabus' linked
+      specifications while the programme offers 10 or more.
+    """
+    levels = {n["id"]: n["title"] for n in load(data, "basis/niveaus.json")}
+    syllabi = {s["id"]: s for s in slo.syllabi}
+
+    def level_set(record):
+        return {levels.get(x) for x in record.get("niveau_id") or []} - {None}
+
+    per_run = collections.defaultdict(collections.Counter)
+    for run, _, gold in items:
+        per_run[id(run)][min(gold)] += 1
+    collapsed_runs = set()
+    for run, _, _ in items:
+        counts = per_run[id(run)]
+        total = sum(counts.values())
+        if len(run["targets"]) >= 10 and total >= 5 and max(counts.values()) >= 0.75 * total:
+            collapsed_runs.add(id(run))
+    flags = collections.Counter()
+    clean = []
+    by_subject = collections.defaultdict(collections.Counter)
+    for r, (run, _, gold) in zip(ranks, items):
+        own = level_set(syllabi[run["syllabus"]])
+        off_level = bool(own) and not any(level_set(slo.eindtermen[g]) & own for g in gold)
+        collapsed = id(run) in collapsed_runs
+        flags["level"] += off_level
+        flags["collapsed"] += collapsed
+        subject = slo.subject(run["programme"])
+        by_subject[subject]["n"] += 1
+        by_subject[subject]["flagged"] += off_level or collapsed
+        if not (off_level or collapsed):
+            clean.append(r)
+    n = len(items)
+    print(f"\nGold-controle: {flags['level']} van {n} koppelingen ({flags['level'] / n:.1%}) naar een eindterm "
+          f"zonder niveau van de syllabus; {flags['collapsed']} ({flags['collapsed'] / n:.1%}) in syllabi waar "
+          f"één eindterm >= 75% van de koppelingen krijgt")
+    for subject in sorted(by_subject, key=lambda x: -by_subject[x]["flagged"]):
+        c = by_subject[subject]
+        if c["flagged"]:
+            print(f"    {subject:52s} {c['flagged']:4d} van {c['n']:4d}")
+    report("matcher, koppelingen zonder vlag", clean, [None] * len(clean), slo)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -210,6 +261,7 @@ def main():
     ap.add_argument("--data", default=os.environ.get("AANSLUITING_DATA", os.path.join(here, "..", "..", "shared", "data")))
     ap.add_argument("--lso", action="store_true", help="leave-subjects-out check over a small parameter grid")
     ap.add_argument("--quick", action="store_true", help="matcher only, no baselines")
+    ap.add_argument("--audit", action="store_true", help="check the gold links themselves (see gold_audit)")
     args = ap.parse_args()
 
     slo = Slo(args.data)
@@ -227,6 +279,8 @@ def main():
     no_order, _ = run_driver(args.driver, args.data, ["--no-order"])
     report("matcher zonder volgorde", matcher_ranks(items_of(slo, no_order)), items_of(slo, no_order), slo, base=best)
     report("matcher", matcher_ranks(items), items, slo, per_subject=True, base=best)
+    if args.audit:
+        gold_audit(slo, args.data, items, matcher_ranks(items))
     if args.lso:
         leave_subjects_out(slo, args.driver, args.data, items)
 
