@@ -79,13 +79,21 @@ std::vector<std::string> shared_terms(const GoalVectors& s, std::size_t i, const
   return out;
 }
 
-// row += w * extra (sparse rows keyed by target).
-void add_scaled(std::vector<Scored>& row, const std::vector<Scored>& extra, double w) {
+// row += w * extra (sparse rows keyed by target). `slot` has one entry per
+// target, all kNoSlot, and is left so: rows may hold every target (top_k =
+// all), so a search per entry would make this quadratic.
+constexpr std::size_t kNoSlot = static_cast<std::size_t>(-1);
+void add_scaled(std::vector<Scored>& row, const std::vector<Scored>& extra, double w, std::vector<std::size_t>& slot) {
+  for (std::size_t k = 0; k < row.size(); ++k) slot[row[k].target] = k;
   for (const Scored& e : extra) {
-    auto it = std::find_if(row.begin(), row.end(), [&](const Scored& s) { return s.target == e.target; });
-    if (it != row.end()) it->score += w * e.score;
-    else row.push_back({e.target, w * e.score});
+    if (slot[e.target] != kNoSlot) {
+      row[slot[e.target]].score += w * e.score;
+    } else {
+      slot[e.target] = row.size();
+      row.push_back({e.target, w * e.score});
+    }
   }
+  for (const Scored& s : row) slot[s.target] = kNoSlot;
 }
 
 std::vector<std::uint32_t> parent_groups(const GoalGraph& g, const std::vector<Vertex>& goals) {
@@ -180,7 +188,8 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
         for (std::size_t k = i; k < n; ++k) gram[i * n + k] = gram[k * n + i] = row_dot(S.rows, i, S.rows, k);
       const ScoreRows profile = profile_similarity(gram, post, targets.size());
       ScoreRows boosted = lexical;
-      for (std::size_t i = 0; i < n; ++i) add_scaled(boosted[i], profile[i], so.profiles.weight);
+      std::vector<std::size_t> slot(targets.size(), kNoSlot);
+      for (std::size_t i = 0; i < n; ++i) add_scaled(boosted[i], profile[i], so.profiles.weight, slot);
       post = order_posterior(boosted, targets.size(), so.order, 1e-3, 50);
       diagnostics.order.profiles = true;
     }
