@@ -435,9 +435,10 @@ void Dataset::assign_file_sources() {
 }
 
 void Dataset::finish() {
-  graph().add_edges(pending_);
+  // Programme levels need only the downward edges: they are collected while
+  // the in-edge lists are still being filled.
+  graph().add_edges(pending_, [this] { cat_->add_programmes(std::move(programmes_)); });
   pending_.clear();
-  cat_->add_programmes(std::move(programmes_));
   programmes_.clear();
 }
 
