@@ -226,22 +226,26 @@ void GoalGraph::add_edge(Vertex from, Vertex to, EdgeKind kind, float weight) {
   boost::add_edge(from, to, EdgeData{kind, weight}, *g_);
 }
 
-void GoalGraph::add_edges(std::span<const EdgeSpec> edges) {
+void GoalGraph::add_edges(std::span<const EdgeSpec> edges) { add_edges(edges, {}); }
+
+void GoalGraph::add_edges(std::span<const EdgeSpec> edges, const std::function<void()>& downward) {
   const std::size_t n = num_vertices();
   const bool in_range = std::all_of(edges.begin(), edges.end(), [n](const EdgeSpec& e) { return e.from < n && e.to < n; });
   // A bulk load fills the lists directly; add_edge also grows the vertex set for an out-of-range end.
   if (!in_range || edges.size() < kBulkEdges) {
     for (const EdgeSpec& e : edges) add_edge(e.from, e.to, e.kind, e.weight);
+    if (downward) downward();
     return;
   }
-  add_edges_in_bulk(edges);
+  add_edges_in_bulk(edges, downward);
 }
 
 // What boost::add_edge does for each edge in turn, list by list: the edge
 // vector, then every out-edge list, then every in-edge list. The three
-// share nothing, so a helper thread may fill some while this one fills the
-// rest; each list is sized once from a count.
-void GoalGraph::add_edges_in_bulk(std::span<const EdgeSpec> edges) {
+// share nothing, so a helper fills the edge vector and then the in-edge
+// lists while this thread fills the out-edge lists and then runs `downward`,
+// which needs only the first two; each list is sized once from a count.
+void GoalGraph::add_edges_in_bulk(std::span<const EdgeSpec> edges, const std::function<void()>& downward) {
   auto& stored = g_->m_edges;
   using StoredEdge = std::decay_t<decltype(g_->m_vertices[0].m_out_edges)>::value_type;
   const std::size_t first = stored.size();
@@ -262,12 +266,18 @@ void GoalGraph::add_edges_in_bulk(std::span<const EdgeSpec> edges) {
       else g_->m_vertices[e.to].m_in_edges.push_back(StoredEdge(e.from, at, &stored));
     }
   };
-  TaskSet lists(2, [&](std::size_t t) { fill(t == 1); });  // in-edge lists first: a helper takes them
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    const EdgeSpec& e = edges[i];
-    stored[first + i] = std::decay_t<decltype(stored)>::value_type(e.from, e.to, EdgeData{e.kind, e.weight});
-  }
-  lists.wait_all();
+  constexpr std::size_t kStored = 0, kInLists = 1;
+  TaskSet helper(2, [&](std::size_t t) {
+    if (t == kInLists) return fill(false);
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+      const EdgeSpec& e = edges[i];
+      stored[first + i] = std::decay_t<decltype(stored)>::value_type(e.from, e.to, EdgeData{e.kind, e.weight});
+    }
+  });
+  fill(true);
+  helper.wait(kStored);
+  if (downward) downward();
+  helper.wait_all();
 }
 
 void GoalGraph::link_levels(Vertex v) {

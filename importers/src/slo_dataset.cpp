@@ -191,13 +191,22 @@ void Dataset::build_into(Catalogue& target) {
 
 void Dataset::read(const std::string& folder, const SloOptions& options) {
   std::error_code ec;
-  if (!fs::exists(folder, ec)) throw InputError({folder, 0, 0, {}}, "folder not found");
-  if (!fs::is_directory(folder, ec)) throw InputError({folder, 0, 0, {}}, "is a file, not a folder");
+  const fs::file_status status = fs::status(folder, ec);
+  if (!fs::exists(status)) throw InputError({folder, 0, 0, {}}, "folder not found");
+  if (!fs::is_directory(status)) throw InputError({folder, 0, 0, {}}, "is a file, not a folder");
 
+  // Each dataset folder is checked once, not once per file.
+  std::vector<std::pair<std::string_view, bool>> folders;
+  auto present = [&](std::string_view name) {
+    for (const auto& [n, there] : folders)
+      if (n == name) return there;
+    folders.emplace_back(name, fs::is_directory(fs::path(folder) / name, ec));
+    return folders.back().second;
+  };
   bool any = false;
   for (std::string_view name : {"examenprogramma", "syllabus", "referentiekader"})
-    any = any || (dataset_selected(name, options) && fs::is_directory(fs::path(folder) / name, ec));
-  any = any || (options.basis_goals && fs::is_directory(fs::path(folder) / "basis", ec));
+    any = any || (dataset_selected(name, options) && present(name));
+  any = any || (options.basis_goals && present("basis"));
   if (!any) {
     throw InputError({folder, 0, 0, {}},
                      "no SLO data found: expected a folder examenprogramma/, syllabus/, referentiekader/ or basis/");
@@ -209,15 +218,18 @@ void Dataset::read(const std::string& folder, const SloOptions& options) {
   for (std::size_t i = 0; i < kFileCount; ++i) {
     const auto id = static_cast<FileId>(i);
     const FileSpec& spec = kFiles[i];
-    const fs::path dir = fs::path(folder) / spec.folder;
-    if (!dataset_selected(spec.folder, options) || !fs::is_directory(dir, ec)) continue;
+    if (!dataset_selected(spec.folder, options) || !present(spec.folder)) continue;
     if (id == FileId::BasisGoals && !options.basis_goals) continue;
-    const fs::path path = dir / spec.name;
+    const fs::path path = fs::path(folder) / spec.folder / spec.name;
     const bool required = spec.required || id == FileId::BasisGoals;
-    if (!required && !fs::exists(path, ec)) continue;
-    paths[i] = path.string();
+    // One stat for size and presence; a required file that is missing is
+    // still read, which reports it.
     sizes[i] = fs::file_size(path, ec);
-    if (ec) sizes[i] = 0;
+    if (ec) {
+      sizes[i] = 0;
+      if (!required && !fs::exists(path, ec)) continue;
+    }
+    paths[i] = path.string();
     order.push_back(i);
   }
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
@@ -435,9 +447,10 @@ void Dataset::assign_file_sources() {
 }
 
 void Dataset::finish() {
-  graph().add_edges(pending_);
+  // Programme levels need only the downward edges: they are collected while
+  // the in-edge lists are still being filled.
+  graph().add_edges(pending_, [this] { cat_->add_programmes(std::move(programmes_)); });
   pending_.clear();
-  cat_->add_programmes(std::move(programmes_));
   programmes_.clear();
 }
 

@@ -76,64 +76,89 @@ void RecordFile::fail_syntax(int error) const {
   fail(start_ + e.offset, e.message);
 }
 
+// Newlines are counted on from the previous position asked for (with a
+// vectorised count) instead of indexing every line of the file first: most
+// files need one position or none.
 Location RecordFile::where(std::size_t offset, std::string_view record) const {
-  if (line_starts_.empty()) {
-    line_starts_.push_back(0);
-    const char* begin = text_.get();
-    const char* end = begin + size_;
-    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr; ++p)
-      line_starts_.push_back(static_cast<std::size_t>(p - begin) + 1);
-  }
   offset = std::min(offset, size_);
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
+  LineCursor& c = line_cursor_;
+  if (offset < c.offset) c = LineCursor{};
+  const char* p = text_.get();
+  c.line += static_cast<std::size_t>(std::count(p + c.offset, p + offset, '\n'));
+  for (std::size_t i = offset; i > c.offset; --i) {
+    if (p[i - 1] == '\n') {
+      c.line_start = i;
+      break;
+    }
+  }
+  c.offset = offset;
   Location loc;
   loc.file = path_;
-  loc.line = static_cast<std::size_t>(it - line_starts_.begin()) + 1;
-  loc.column = offset - *it + 1;
+  loc.line = c.line;
+  loc.column = offset - c.line_start + 1;
   loc.record = std::string(record);
   return loc;
 }
 
 // The DOM keeps no positions; the file is known to be valid JSON with an
 // array root here, so its elements start after '[' or a ',' at depth one.
-std::size_t RecordFile::element_offset(std::uint32_t ordinal) const {
-  if (element_offsets_.empty()) {
-    const char* p = text_.get();
-    int depth = 0;
-    bool expect = false;
-    for (std::size_t i = start_; i < size_; ++i) {
-      const char c = p[i];
-      if (is_blank(c)) continue;
-      if (c == ']' || c == '}') {
-        --depth;
-        expect = false;
-        continue;
+// Lines are counted on the way (a valid JSON string holds no raw line
+// break, so skipping strings skips none). The scan stops at the element
+// asked for and later goes on from there: warnings come in file order.
+const RecordFile::ElementStart* RecordFile::find_element(std::uint32_t ordinal) const {
+  const char* p = text_.get();
+  ElementScan& s = element_scan_;
+  std::size_t i = std::max(s.next, start_);
+  for (; i < size_ && elements_.size() <= ordinal; ++i) {
+    const char c = p[i];
+    if (is_blank(c)) {
+      if (c == '\n') {
+        ++s.line;
+        s.line_start = i + 1;
       }
-      if (depth == 1 && expect) {
-        element_offsets_.push_back(i);
-        expect = false;
-      }
-      if (c == '"') {
-        // Skip the string: find the closing quote that is not escaped.
-        for (++i; i < size_; ++i) {
-          const char* q = static_cast<const char*>(std::memchr(p + i, '"', size_ - i));
-          if (!q) {
-            i = size_;
-            break;
-          }
-          std::size_t k = static_cast<std::size_t>(q - p), backslashes = 0;
-          while (k - backslashes > i && p[k - backslashes - 1] == '\\') ++backslashes;
-          i = k;
-          if (backslashes % 2 == 0) break;
+      continue;
+    }
+    if (c == ']' || c == '}') {
+      --s.depth;
+      s.expect = false;
+      continue;
+    }
+    if (s.depth == 1 && s.expect) {
+      elements_.push_back({i, s.line, s.line_start});
+      s.expect = false;
+    }
+    if (c == '"') {
+      // Skip the string: find the closing quote that is not escaped.
+      for (++i; i < size_; ++i) {
+        const char* q = static_cast<const char*>(std::memchr(p + i, '"', size_ - i));
+        if (!q) {
+          i = size_;
+          break;
         }
-      } else if (c == '[' || c == '{') {
-        if (++depth == 1) expect = true;
-      } else if (c == ',' && depth == 1) {
-        expect = true;
+        std::size_t k = static_cast<std::size_t>(q - p), backslashes = 0;
+        while (k - backslashes > i && p[k - backslashes - 1] == '\\') ++backslashes;
+        i = k;
+        if (backslashes % 2 == 0) break;
       }
+    } else if (c == '[' || c == '{') {
+      if (++s.depth == 1) s.expect = true;
+    } else if (c == ',' && s.depth == 1) {
+      s.expect = true;
     }
   }
-  return ordinal < element_offsets_.size() ? element_offsets_[ordinal] : start_;
+  s.next = i;
+  return ordinal < elements_.size() ? &elements_[ordinal] : nullptr;
+}
+
+Location RecordFile::where_element(std::uint32_t ordinal, std::string_view record) const {
+  const ElementStart* e = find_element(ordinal);
+  if (!e) return where(start_, record);
+  Location loc;
+  loc.file = path_;
+  loc.line = e->line;
+  loc.column = e->offset - e->line_start + 1;
+  loc.record = std::string(record);
+  return loc;
 }
 
 std::uint32_t RecordFile::key(std::string_view name) const {
@@ -209,7 +234,7 @@ void RecordFile::parse(std::vector<Warning>& warnings) {
   for (dom::element element : array) {
     const std::uint32_t this_ordinal = ordinal++;
     if (element.type() != dom::element_type::OBJECT) {
-      warnings.push_back({where(element_offset(this_ordinal)),
+      warnings.push_back({where_element(this_ordinal),
                           "record is " + std::string(type_name(element.type())) + ", not an object; skipped"});
       continue;
     }
@@ -278,7 +303,7 @@ void RecordFile::parse(std::vector<Warning>& warnings) {
       fields_.push_back(field);
     }
     if (record.id.empty()) {
-      warnings.push_back({where(element_offset(this_ordinal)),
+      warnings.push_back({where_element(this_ordinal),
                           bad_id ? "record id is not a non-empty string; record skipped" : "record without an \"id\"; skipped"});
       fields_.resize(record.fields_begin);
       items_.resize(items_begin);

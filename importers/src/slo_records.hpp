@@ -82,9 +82,9 @@ class RecordFile {
 
   // file:line:column of a byte offset, with the record id when given.
   Location where(std::size_t offset, std::string_view record = {}) const;
-  Location where(const Record& r) const { return where(element_offset(r.ordinal), r.id); }
-  // Byte offset of the n-th element of the root array.
-  std::size_t element_offset(std::uint32_t ordinal) const;
+  Location where(const Record& r) const { return where_element(r.ordinal, r.id); }
+  // file:line:column of the n-th element of the root array.
+  Location where_element(std::uint32_t ordinal, std::string_view record = {}) const;
 
  private:
   struct Parser;
@@ -104,8 +104,24 @@ class RecordFile {
   std::vector<Field> fields_;
   std::vector<std::string_view> names_;
   std::vector<std::string_view> items_;
-  mutable std::vector<std::size_t> line_starts_;      // built on first use
-  mutable std::vector<std::size_t> element_offsets_;  // built on first use
+  // Where where() stopped counting lines; it goes on from there.
+  struct LineCursor {
+    std::size_t offset = 0, line = 1, line_start = 0;
+  };
+  mutable LineCursor line_cursor_;
+  // Elements of the root array, found on first use and only as far as asked.
+  struct ElementStart {
+    std::size_t offset, line, line_start;
+  };
+  struct ElementScan {
+    std::size_t next = 0;  // next byte to look at (start_ at first)
+    std::size_t line = 1, line_start = 0;
+    int depth = 0;
+    bool expect = false;   // an element starts at the next token
+  };
+  const ElementStart* find_element(std::uint32_t ordinal) const;  // nullptr past the last one
+  mutable ElementScan element_scan_;
+  mutable std::vector<ElementStart> elements_;
 };
 
 }  // namespace aansluiting::importers::slo

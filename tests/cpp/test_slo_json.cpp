@@ -424,6 +424,7 @@ TEST(SloBadInput, DanglingReferenceAndBadRecordsBecomeWarnings) {
   const Warning* no_id = find("without an \"id\"");
   ASSERT_TRUE(no_id);
   EXPECT_EQ(no_id->where.line, 3u);
+  EXPECT_EQ(no_id->where.column, 3u);  // the record's '{'
   const Warning* not_object = find("not an object");
   ASSERT_TRUE(not_object);
   EXPECT_EQ(not_object->where.line, 4u);
@@ -431,6 +432,8 @@ TEST(SloBadInput, DanglingReferenceAndBadRecordsBecomeWarnings) {
   ASSERT_TRUE(duplicate);
   EXPECT_EQ(duplicate->where.line, 5u);
   EXPECT_EQ(duplicate->where.record, "e1");
+  // Located after later records were: positions do not depend on the order they are asked for.
+  EXPECT_NE(duplicate->message.find("eindtermen.json:2)"), std::string::npos) << duplicate->message;
   ASSERT_TRUE(find("field niveau_id holds a number"));
   ASSERT_TRUE(find("field title should be a string"));
   ASSERT_TRUE(find("field ce should be 0 or 1"));

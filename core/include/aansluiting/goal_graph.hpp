@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -92,6 +93,11 @@ class GoalGraph {
   // The same as add_edge for each in turn, but every vertex's edge lists
   // grow once (a bulk load would otherwise regrow them edge by edge).
   void add_edges(std::span<const EdgeSpec> edges);
+  // The same, and runs `downward` on this thread as soon as the new edges are
+  // in the edge list and the out-edge lists, while a helper may still fill the
+  // in-edge lists: it may walk the graph downwards (out-edges, children,
+  // subtree, subtree_levels) but must not read in-edges or change the graph.
+  void add_edges(std::span<const EdgeSpec> edges, const std::function<void()>& downward);
   // Links `v` to the LevelNode vertex of every level in its LevelSet.
   void link_levels(Vertex v);
 
@@ -166,7 +172,7 @@ class GoalGraph {
 
   // Batches from this size on are added list by list, on two threads.
   static constexpr std::size_t kBulkEdges = 4096;
-  void add_edges_in_bulk(std::span<const EdgeSpec> edges);
+  void add_edges_in_bulk(std::span<const EdgeSpec> edges, const std::function<void()>& downward);
 
   // Held by pointer: Boost 1.74's adjacency_list cannot be moved, only copied.
   std::unique_ptr<Graph> g_;
