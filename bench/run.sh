@@ -16,7 +16,7 @@ cmake --build "$BUILD" --target import_slo linking_driver join_driver -j"$(nproc
 echo "== import"
 python3 bench/bench_import.py --data "$DATA/slo" --repeat 20 --no-binding --driver "$BUILD/bench/import_slo"
 echo "== linking quality"
-python3 bench/bench_linking.py --driver "$BUILD/bench/linking_driver" --data "$DATA"
+python3 bench/bench_linking.py --driver "$BUILD/bench/linking_driver" --data "$DATA" --audit
 echo "== similarity join"
 if [[ "${1:-}" == "--quick" ]]; then
   python3 bench/bench_join.py --driver "$BUILD/bench/join_driver" --scales 1,2 --skip-sklearn
