@@ -167,6 +167,7 @@ GRID = [
     ("--char-weight", ["0", "0.3"]),
     ("--list-idf", ["0", "0.5"]),
     ("--profile-weight", ["0", "0.3"]),
+    ("--duplicate-high", ["0", "0.9"]),  # 0: near-duplicate targets cost a full step (off)
 ]
 
 

@@ -5,7 +5,8 @@
 // bench_linking.py, never read by the matcher.
 //
 //   linking_driver SLO_FOLDER OUT.jsonl [--no-order] [--parent-weight X]
-//       [--ancestor-weight X] [--temperature X] [--order-weight X] [--p-stay X]
+//       [--ancestor-weight X] [--temperature X] [--order-weight X] [--p-stay X] [--jump-decay X]
+//       [--duplicate-low X] [--duplicate-high X]
 //       [--char-weight X] [--list-idf X] [--list-idf-per-side] [--profile-weight X] [--top N]
 #include <chrono>
 #include <cstdio>
@@ -43,7 +44,8 @@ std::string json_string(std::string_view s) {
 int main(int argc, char** argv) {
   if (argc < 3) {
     std::cerr << "gebruik: linking_driver SLO_MAP UIT.jsonl [--no-order] [--parent-weight X] "
-                 "[--ancestor-weight X] [--temperature X] [--order-weight X] [--p-stay X] [--char-weight X] "
+                 "[--ancestor-weight X] [--temperature X] [--order-weight X] [--p-stay X] [--jump-decay X] "
+                 "[--duplicate-low X] [--duplicate-high X] [--char-weight X] "
                  "[--list-idf X] [--list-idf-per-side] [--profile-weight X] [--top N]\n";
     return 2;
   }
@@ -63,6 +65,9 @@ int main(int argc, char** argv) {
     else if (a == "--temperature") options.structure.order.temperature = value();
     else if (a == "--order-weight") options.structure.order.weight = value();
     else if (a == "--p-stay") options.structure.order.p_stay = value();
+    else if (a == "--jump-decay") options.structure.order.jump_decay = value();
+    else if (a == "--duplicate-low") options.structure.order.duplicate_low = value();
+    else if (a == "--duplicate-high") options.structure.order.duplicate_high = value();
     else if (a == "--char-weight") options.vectors.char_weight = value();
     else if (a == "--list-idf") options.vectors.list_idf = value();
     else if (a == "--list-idf-per-side") options.vectors.list_idf_per_side = true;

@@ -175,7 +175,18 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
   if (so.order.enabled && sources.size() >= so.order.min_pairs && targets.size() >= 2 &&
       sources.size() * targets.size() <= so.order.max_cells) {
     double lambda = 0.0, z = 0.0;
-    post = order_posterior(lexical, targets.size(), so.order, 1e-3, 50, &lambda, &z);
+    std::vector<double> nearest;
+    if (so.order.duplicate_high > so.order.duplicate_low) {
+      match::JoinOptions self = join;
+      self.top_k = 1;
+      self.exclude_self = true;
+      self.progress = {};
+      nearest.assign(targets.size(), 0.0);
+      const auto near = match::top_k_join(T.rows, T.rows, self);
+      for (std::size_t t = 0; t < near.size(); ++t)
+        if (!near[t].empty()) nearest[t] = near[t][0].score;
+    }
+    post = order_posterior(lexical, targets.size(), so.order, 1e-3, 50, &lambda, &z, nearest);
     diagnostics.order.ordered_moves = lambda;
     diagnostics.order.z = z;
     diagnostics.order.weight = std::clamp((z - so.order.z_min) / (so.order.z_full - so.order.z_min), 0.0, 1.0);
@@ -190,7 +201,7 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
       ScoreRows boosted = lexical;
       std::vector<std::size_t> slot(targets.size(), kNoSlot);
       for (std::size_t i = 0; i < n; ++i) add_scaled(boosted[i], profile[i], so.profiles.weight, slot);
-      post = order_posterior(boosted, targets.size(), so.order, 1e-3, 50);
+      post = order_posterior(boosted, targets.size(), so.order, 1e-3, 50, nullptr, nullptr, nearest);
       diagnostics.order.profiles = true;
     }
     for (std::uint32_t i = 0; i < post.size(); ++i)

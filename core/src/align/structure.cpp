@@ -58,10 +58,16 @@ enum Move : std::size_t { kStay, kNext, kSkip, kBack, kAny };
 
 struct Transitions {
   std::size_t m;
-  double d;
   std::array<double, kMoves> pi{};
   std::vector<double> z;
-  Transitions(std::size_t m_, double decay) : m(m_), d(decay), z(m_) {}
+  // next move: P(j -> k) = prod_{t=j+1}^{k-1} g[t] / s[j], g[t] = decay^cost[t]
+  // (cost 1 for every target: geometric in k - j - 1).
+  std::vector<double> g, s;
+  Transitions(std::size_t m_, double decay, const std::vector<double>& cost) : m(m_), z(m_), g(m_, decay), s(m_, 0.0) {
+    if (cost.size() == m)
+      for (std::size_t t = 0; t < m; ++t) g[t] = std::pow(decay, cost[t]);
+    for (std::size_t j = m; j-- > 1;) s[j - 1] = 1.0 + g[j] * s[j];
+  }
 
   bool supported(Move c, std::size_t j) const {
     if (c == kNext || c == kSkip) return j + 1 < m;
@@ -86,8 +92,7 @@ struct Transitions {
         double f = 0.0;
         for (std::size_t k = 0; k < m; ++k) {
           out[k] = f;
-          if (k + 1 < m) f = d * f + in[k] * (1.0 - d) / (1.0 - std::pow(d, static_cast<double>(m - 1 - k)));
-          else f = d * f;
+          f = g[k] * f + (k + 1 < m ? in[k] / s[k] : 0.0);
         }
         break;
       }
@@ -122,10 +127,10 @@ struct Transitions {
         out = in;
         break;
       case kNext: {
-        double g = 0.0;  // sum_{k>j} d^(k-j-1) in[k]
+        double acc = 0.0;  // sum_{k>j} prod_{t=j+1}^{k-1} g[t] in[k]
         for (std::size_t j = m; j-- > 0;) {
-          if (j + 1 < m) out[j] = g * (1.0 - d) / (1.0 - std::pow(d, static_cast<double>(m - 1 - j)));
-          g = d * g + in[j];
+          if (j + 1 < m) out[j] = acc / s[j];
+          acc = in[j] + g[j] * acc;
         }
         break;
       }
@@ -217,11 +222,18 @@ OrderEvidence estimate_order(const ScoreRows& lexical, std::size_t n_targets, co
 }
 
 ScoreRows order_posterior(const ScoreRows& lexical, std::size_t m, const OrderOptions& options,
-                          double min_posterior, std::size_t keep, double* lambda_out, double* z_out) {
+                          double min_posterior, std::size_t keep, double* lambda_out, double* z_out,
+                          const std::vector<double>& nearest) {
   const std::size_t n = lexical.size();
   ScoreRows out(n);
   if (n == 0 || m == 0) return out;
-  Transitions T(m, options.jump_decay);
+  std::vector<double> cost;
+  if (nearest.size() == m && options.duplicate_high > options.duplicate_low) {
+    cost.resize(m);
+    for (std::size_t t = 0; t < m; ++t)
+      cost[t] = 1.0 - std::clamp((nearest[t] - options.duplicate_low) / (options.duplicate_high - options.duplicate_low), 0.0, 1.0);
+  }
+  Transitions T(m, options.jump_decay, cost);
 
   // Emissions: softmax of score / tau over all targets (score 0 for
   // non-candidates). Normalising each source's row changes no posterior.

@@ -46,6 +46,16 @@ struct OrderOptions {
   double temperature = 0.1;        // (leave-subjects-out choice, see docs/matching.md)
   double p_stay = 0.6;
   double jump_decay = 0.5;
+  // Near-duplicate targets: vmbo programmes list each goal once per leerweg
+  // (a bb block, then a kb/gl/tl block), mbo dossiers repeat werkprocessen per
+  // profile. Stepping over a target whose nearest other target in the list
+  // has a cosine of at least duplicate_high costs no distance in the `next`
+  // move, since its content is still reachable in the other version; below
+  // duplicate_low it costs a full step, linear in between. Without it the
+  // geometric `next` move pulls every source list into whichever version
+  // comes first. duplicate_high <= duplicate_low switches it off.
+  double duplicate_low = 0.7;
+  double duplicate_high = 0.9;
   // Weight of the posterior against the lexical score, times the evidence
   // weight of the permutation test (so 0 for unrelated lists). It sets the
   // scale of Link::score (predicates read it) more than the ranking: 10 gives
@@ -102,9 +112,11 @@ OrderEvidence estimate_order(const ScoreRows& lexical, std::size_t n_targets, co
 // themselves; `lambda` receives the share of stay + next moves, `z` the
 // z-score of the real order's log-likelihood against `permutations` shuffles
 // of the sources (the order evidence).
+// `nearest`: per target, the cosine of its nearest other target (empty: every
+// step over a target costs the same).
 ScoreRows order_posterior(const ScoreRows& lexical, std::size_t n_targets, const OrderOptions& options,
                           double min_posterior = 1e-3, std::size_t keep = 50, double* lambda = nullptr,
-                          double* z = nullptr);
+                          double* z = nullptr, const std::vector<double>& nearest = {});
 
 // Parent votes: for source i (parent ps) and target j (parent pt), the share
 // of the other children of ps whose best lexical match lies under pt.
