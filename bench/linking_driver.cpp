@@ -7,7 +7,7 @@
 //   linking_driver SLO_FOLDER OUT.jsonl [--no-order] [--parent-weight X]
 //       [--ancestor-weight X] [--temperature X] [--order-weight X] [--p-stay X] [--jump-decay X]
 //       [--duplicate-low X] [--duplicate-high X]
-//       [--char-weight X] [--list-idf X] [--list-idf-per-side] [--profile-weight X] [--top N]
+//       [--char-weight X] [--list-idf X] [--list-idf-per-side] [--profile-weight X] [--no-share-duplicates] [--top N]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
     std::cerr << "gebruik: linking_driver SLO_MAP UIT.jsonl [--no-order] [--parent-weight X] "
                  "[--ancestor-weight X] [--temperature X] [--order-weight X] [--p-stay X] [--jump-decay X] "
                  "[--duplicate-low X] [--duplicate-high X] [--char-weight X] "
-                 "[--list-idf X] [--list-idf-per-side] [--profile-weight X] [--top N]\n";
+                 "[--list-idf X] [--list-idf-per-side] [--profile-weight X] [--no-share-duplicates] [--top N]\n";
     return 2;
   }
   align::AlignOptions options;
@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
     else if (a == "--list-idf") options.vectors.list_idf = value();
     else if (a == "--list-idf-per-side") options.vectors.list_idf_per_side = true;
     else if (a == "--profile-weight") options.structure.profiles.weight = value();
+    else if (a == "--no-share-duplicates") options.structure.profiles.share_duplicates = false;
     else if (a == "--top") top = static_cast<std::size_t>(value());
     else { std::cerr << "onbekende optie " << a << "\n"; return 2; }
   }

@@ -96,6 +96,40 @@ void add_scaled(std::vector<Scored>& row, const std::vector<Scored>& extra, doub
   for (const Scored& s : row) slot[s.target] = kNoSlot;
 }
 
+// Near-duplicate targets from one top-k self-join of the target rows.
+Duplicates near_duplicates(const match::SparseMatrix& rows, match::JoinOptions join, const OrderOptions& order) {
+  Duplicates d;
+  if (order.duplicate_high <= order.duplicate_low) return d;
+  join.top_k = std::min<std::size_t>(5, rows.rows());
+  join.exclude_self = true;
+  join.progress = {};
+  const auto hits = match::top_k_join(rows, rows, join);
+  d.nearest.assign(hits.size(), 0.0);
+  d.similar.resize(hits.size());
+  for (std::size_t t = 0; t < hits.size(); ++t) {
+    if (!hits[t].empty()) d.nearest[t] = hits[t].front().score;
+    for (const match::Hit& h : hits[t])
+      if (const double w = duplicate_weight(h.score, order); w > 0.0) d.similar[t].push_back({h.col, w});
+  }
+  return d;
+}
+
+// Posterior mass placed at a target also counts, times the duplicate weight,
+// for its near-duplicates: the versions of one goal share their profile.
+ScoreRows share_with_duplicates(const ScoreRows& post, const Duplicates& dups) {
+  if (dups.similar.empty()) return post;
+  ScoreRows out = post;
+  std::vector<std::size_t> slot(dups.similar.size(), kNoSlot);
+  std::vector<Scored> extra;
+  for (std::size_t i = 0; i < post.size(); ++i) {
+    extra.clear();
+    for (const Scored& p : post[i])
+      for (const Scored& d : dups.similar[p.target]) extra.push_back({d.target, d.score * p.score});
+    add_scaled(out[i], extra, 1.0, slot);
+  }
+  return out;
+}
+
 std::vector<std::uint32_t> parent_groups(const GoalGraph& g, const std::vector<Vertex>& goals) {
   std::vector<std::uint32_t> out;
   out.reserve(goals.size());
@@ -175,18 +209,8 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
   if (so.order.enabled && sources.size() >= so.order.min_pairs && targets.size() >= 2 &&
       sources.size() * targets.size() <= so.order.max_cells) {
     double lambda = 0.0, z = 0.0;
-    std::vector<double> nearest;
-    if (so.order.duplicate_high > so.order.duplicate_low) {
-      match::JoinOptions self = join;
-      self.top_k = 1;
-      self.exclude_self = true;
-      self.progress = {};
-      nearest.assign(targets.size(), 0.0);
-      const auto near = match::top_k_join(T.rows, T.rows, self);
-      for (std::size_t t = 0; t < near.size(); ++t)
-        if (!near[t].empty()) nearest[t] = near[t][0].score;
-    }
-    post = order_posterior(lexical, targets.size(), so.order, 1e-3, 50, &lambda, &z, nearest);
+    const Duplicates dups = near_duplicates(T.rows, join, so.order);
+    post = order_posterior(lexical, targets.size(), so.order, 1e-3, 50, &lambda, &z, dups.nearest);
     diagnostics.order.ordered_moves = lambda;
     diagnostics.order.z = z;
     diagnostics.order.weight = std::clamp((z - so.order.z_min) / (so.order.z_full - so.order.z_min), 0.0, 1.0);
@@ -197,11 +221,12 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
       std::vector<double> gram(n * n);
       for (std::size_t i = 0; i < n; ++i)
         for (std::size_t k = i; k < n; ++k) gram[i * n + k] = gram[k * n + i] = row_dot(S.rows, i, S.rows, k);
-      const ScoreRows profile = profile_similarity(gram, post, targets.size());
+      const ScoreRows profile =
+          profile_similarity(gram, so.profiles.share_duplicates ? share_with_duplicates(post, dups) : post, targets.size());
       ScoreRows boosted = lexical;
       std::vector<std::size_t> slot(targets.size(), kNoSlot);
       for (std::size_t i = 0; i < n; ++i) add_scaled(boosted[i], profile[i], so.profiles.weight, slot);
-      post = order_posterior(boosted, targets.size(), so.order, 1e-3, 50, nullptr, nullptr, nearest);
+      post = order_posterior(boosted, targets.size(), so.order, 1e-3, 50, nullptr, nullptr, dups.nearest);
       diagnostics.order.profiles = true;
     }
     for (std::uint32_t i = 0; i < post.size(); ++i)

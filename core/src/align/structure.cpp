@@ -228,10 +228,9 @@ ScoreRows order_posterior(const ScoreRows& lexical, std::size_t m, const OrderOp
   ScoreRows out(n);
   if (n == 0 || m == 0) return out;
   std::vector<double> cost;
-  if (nearest.size() == m && options.duplicate_high > options.duplicate_low) {
+  if (nearest.size() == m) {
     cost.resize(m);
-    for (std::size_t t = 0; t < m; ++t)
-      cost[t] = 1.0 - std::clamp((nearest[t] - options.duplicate_low) / (options.duplicate_high - options.duplicate_low), 0.0, 1.0);
+    for (std::size_t t = 0; t < m; ++t) cost[t] = 1.0 - duplicate_weight(nearest[t], options);
   }
   Transitions T(m, options.jump_decay, cost);
 

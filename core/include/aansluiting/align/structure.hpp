@@ -71,6 +71,20 @@ struct OrderOptions {
   std::size_t max_cells = 40'000'000;  // sources x targets above which the model is skipped
 };
 
+// Weight 0..1 of a pair of targets as versions of one goal: 0 below
+// duplicate_low, 1 from duplicate_high, linear between (0 when switched off).
+inline double duplicate_weight(double cosine, const OrderOptions& o) {
+  if (o.duplicate_high <= o.duplicate_low) return 0.0;
+  const double w = (cosine - o.duplicate_low) / (o.duplicate_high - o.duplicate_low);
+  return w <= 0.0 ? 0.0 : w >= 1.0 ? 1.0 : w;
+}
+
+// Near-duplicate targets of one list (see OrderOptions::duplicate_low).
+struct Duplicates {
+  std::vector<double> nearest;               // per target: cosine of its nearest other target
+  std::vector<std::vector<Scored>> similar;  // per target: its near-duplicates, score = duplicate_weight
+};
+
 struct ParentOptions {
   double weight = 0.0;  // weight of the parent vote (0 = off)
 };
@@ -81,6 +95,11 @@ struct ProfileOptions {
   // leave-subjects-out check of bench/bench_linking.py, see docs/matching.md).
   double weight = 0.3;
   std::size_t max_sources = 4000;  // larger source lists skip it (n x n dot products)
+  // Near-duplicate targets (OrderOptions::duplicate_low/high) pool their
+  // profiles, weighted by duplicate_weight: the order model splits a run of
+  // sources between the versions of one goal, which leaves each version a
+  // thin profile.
+  bool share_duplicates = true;
 };
 
 struct StructureOptions {
