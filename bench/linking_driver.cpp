@@ -6,7 +6,7 @@
 //
 //   linking_driver SLO_FOLDER OUT.jsonl [--no-order] [--parent-weight X]
 //       [--ancestor-weight X] [--temperature X] [--order-weight X] [--p-stay X] [--jump-decay X]
-//       [--duplicate-low X] [--duplicate-high X]
+//       [--duplicate-low X] [--duplicate-high X] [--duplicate-share X]
 //       [--char-weight X] [--list-idf X] [--list-idf-per-side] [--profile-weight X] [--no-share-duplicates] [--top N]
 #include <chrono>
 #include <cstdio>
@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
   if (argc < 3) {
     std::cerr << "gebruik: linking_driver SLO_MAP UIT.jsonl [--no-order] [--parent-weight X] "
                  "[--ancestor-weight X] [--temperature X] [--order-weight X] [--p-stay X] [--jump-decay X] "
-                 "[--duplicate-low X] [--duplicate-high X] [--char-weight X] "
+                 "[--duplicate-low X] [--duplicate-high X] [--duplicate-share X] [--char-weight X] "
                  "[--list-idf X] [--list-idf-per-side] [--profile-weight X] [--no-share-duplicates] [--top N]\n";
     return 2;
   }
@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
     else if (a == "--jump-decay") options.structure.order.jump_decay = value();
     else if (a == "--duplicate-low") options.structure.order.duplicate_low = value();
     else if (a == "--duplicate-high") options.structure.order.duplicate_high = value();
+    else if (a == "--duplicate-share") options.structure.order.duplicate_share = value();
     else if (a == "--char-weight") options.vectors.char_weight = value();
     else if (a == "--list-idf") options.vectors.list_idf = value();
     else if (a == "--list-idf-per-side") options.vectors.list_idf_per_side = true;

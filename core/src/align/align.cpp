@@ -114,6 +114,29 @@ Duplicates near_duplicates(const match::SparseMatrix& rows, match::JoinOptions j
   return d;
 }
 
+// The order model's evidence for a target borrows from its near-duplicates:
+// score' = (score + sum_u share w_u score_u) / (1 + sum_u share w_u). Versions of
+// one goal differ in a word or two ("noemen" against "noemen en verklaren"),
+// which says more about their length than about which version a source means.
+ScoreRows mix_with_duplicates(const ScoreRows& lexical, const Duplicates& dups, double share) {
+  if (dups.similar.empty() || share <= 0.0) return lexical;
+  ScoreRows out = lexical;
+  std::vector<double> score(dups.similar.size(), 0.0);
+  for (std::size_t i = 0; i < lexical.size(); ++i) {
+    for (const Scored& s : lexical[i]) score[s.target] = s.score;
+    for (Scored& s : out[i]) {
+      double sum = s.score, weight = 1.0;
+      for (const Scored& d : dups.similar[s.target]) {
+        sum += share * d.score * score[d.target];
+        weight += share * d.score;
+      }
+      s.score = sum / weight;
+    }
+    for (const Scored& s : lexical[i]) score[s.target] = 0.0;
+  }
+  return out;
+}
+
 // Posterior mass placed at a target also counts, times the duplicate weight,
 // for its near-duplicates: the versions of one goal share their profile.
 ScoreRows share_with_duplicates(const ScoreRows& post, const Duplicates& dups) {
@@ -210,7 +233,8 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
       sources.size() * targets.size() <= so.order.max_cells) {
     double lambda = 0.0, z = 0.0;
     const Duplicates dups = near_duplicates(T.rows, join, so.order);
-    post = order_posterior(lexical, targets.size(), so.order, 1e-3, 50, &lambda, &z, dups.nearest);
+    const ScoreRows evidence = mix_with_duplicates(lexical, dups, so.order.duplicate_share);
+    post = order_posterior(evidence, targets.size(), so.order, 1e-3, 50, &lambda, &z, dups.nearest);
     diagnostics.order.ordered_moves = lambda;
     diagnostics.order.z = z;
     diagnostics.order.weight = std::clamp((z - so.order.z_min) / (so.order.z_full - so.order.z_min), 0.0, 1.0);
@@ -223,7 +247,7 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
         for (std::size_t k = i; k < n; ++k) gram[i * n + k] = gram[k * n + i] = row_dot(S.rows, i, S.rows, k);
       const ScoreRows profile =
           profile_similarity(gram, so.profiles.share_duplicates ? share_with_duplicates(post, dups) : post, targets.size());
-      ScoreRows boosted = lexical;
+      ScoreRows boosted = evidence;
       std::vector<std::size_t> slot(targets.size(), kNoSlot);
       for (std::size_t i = 0; i < n; ++i) add_scaled(boosted[i], profile[i], so.profiles.weight, slot);
       post = order_posterior(boosted, targets.size(), so.order, 1e-3, 50, nullptr, nullptr, dups.nearest);

@@ -56,6 +56,9 @@ struct OrderOptions {
   // comes first. duplicate_high <= duplicate_low switches it off.
   double duplicate_low = 0.7;
   double duplicate_high = 0.9;
+  // The order model's evidence for a target is mixed with its near-duplicates'
+  // (weight share x duplicate weight each); 0 keeps every target's own score.
+  double duplicate_share = 0.5;
   // Weight of the posterior against the lexical score, times the evidence
   // weight of the permutation test (so 0 for unrelated lists). It sets the
   // scale of Link::score (predicates read it) more than the ranking: 10 gives
