@@ -112,16 +112,23 @@ TEST(Align, TargetProfilesMoveRunBoundaries) {
   EXPECT_GT(profiled, 0.8);
 }
 
+// Accuracy on one syllabus with the default options and with `change` applied.
+template <class Change>
+std::pair<double, double> with_and_without(const std::string& title, Change change) {
+  Task t = task(title);
+  EXPECT_GT(t.specs.size(), 50u);
+  auto o = options();
+  const double with = accuracy(align::align(slo().cat, t.specs, t.eindtermen, o), t.specs);
+  change(o);
+  return {with, accuracy(align::align(slo().cat, t.specs, t.eindtermen, o), t.specs)};
+}
+
 TEST(Align, NearDuplicateTargetsDoNotPullTheOrderModelIntoTheFirstVersion) {
   // The vmbo Wiskunde programme lists many eindtermen per leerweg, bb versions
   // before the near-identical kb or gl/tl ones; the kb syllabus specifies the
   // later versions, which the plain geometric `next` move keeps skipping.
-  Task t = task("Syllabus Wiskunde vmbo kb 2024");
-  ASSERT_GT(t.specs.size(), 50u);
-  auto o = options();
-  const double skipping = accuracy(align::align(slo().cat, t.specs, t.eindtermen, o), t.specs);
-  o.structure.order.duplicate_high = 0.0;  // off
-  const double plain = accuracy(align::align(slo().cat, t.specs, t.eindtermen, o), t.specs);
+  const auto [skipping, plain] = with_and_without("Syllabus Wiskunde vmbo kb 2024",
+                                                  [](align::AlignOptions& o) { o.structure.order.duplicate_high = 0.0; });
   EXPECT_GT(skipping, plain + 0.07) << skipping << " vs " << plain;  // measured 0.579 vs 0.484
 }
 
@@ -130,12 +137,8 @@ TEST(Align, NearDuplicateTargetsShareTheirProfiles) {
   // places ("De kandidaat maakt daarbij gebruik van consistente redeneringen
   // ..."; cosine 0.965 with their different ancestors). Each copy gets a thin
   // profile of its own; pooled, they place the runs around them better.
-  Task t = task("Syllabus Biologie havo 2022");
-  ASSERT_GT(t.specs.size(), 100u);
-  auto o = options();
-  const double shared = accuracy(align::align(slo().cat, t.specs, t.eindtermen, o), t.specs);
-  o.structure.profiles.share_duplicates = false;
-  const double own = accuracy(align::align(slo().cat, t.specs, t.eindtermen, o), t.specs);
+  const auto [shared, own] = with_and_without("Syllabus Biologie havo 2022",
+                                              [](align::AlignOptions& o) { o.structure.profiles.share_duplicates = false; });
   EXPECT_GT(shared, own + 0.03) << shared << " vs " << own;  // measured 0.762 vs 0.706
 }
 
@@ -143,12 +146,8 @@ TEST(Align, NearDuplicatesShareEvidence) {
   // Economie vmbo: the versions of one eindterm per leerweg differ in a word
   // or two, so their cosines with a specification differ by little more than
   // noise. Half-mixed evidence leaves more of the choice to the order.
-  Task t = task("Syllabus Economie vmbo kb 2024");
-  ASSERT_GT(t.specs.size(), 100u);
-  auto o = options();
-  const double mixed = accuracy(align::align(slo().cat, t.specs, t.eindtermen, o), t.specs);
-  o.structure.order.duplicate_share = 0.0;
-  const double own = accuracy(align::align(slo().cat, t.specs, t.eindtermen, o), t.specs);
+  const auto [mixed, own] = with_and_without("Syllabus Economie vmbo kb 2024",
+                                             [](align::AlignOptions& o) { o.structure.order.duplicate_share = 0.0; });
   EXPECT_GT(mixed, own + 0.1) << mixed << " vs " << own;  // measured 0.904 vs 0.693
 }
 
