@@ -116,8 +116,8 @@ Duplicates near_duplicates(const match::SparseMatrix& rows, match::JoinOptions j
 
 // The order model's evidence for a target borrows from its near-duplicates:
 // score' = (score + sum_u share w_u score_u) / (1 + sum_u share w_u). Versions of
-// one goal differ in a word or two ("noemen" against "noemen en verklaren"),
-// which says more about their length than about which version a source means.
+// one goal differ in a word or two ("noemen" against "noemen en verklaren"), so
+// their cosines with a source differ by little more than noise.
 ScoreRows mix_with_duplicates(const ScoreRows& lexical, const Duplicates& dups, double share) {
   if (dups.similar.empty() || share <= 0.0) return lexical;
   ScoreRows out = lexical;

@@ -46,9 +46,9 @@ struct OrderOptions {
   double temperature = 0.1;        // (leave-subjects-out choice, see docs/matching.md)
   double p_stay = 0.6;
   double jump_decay = 0.5;
-  // Near-duplicate targets: vmbo programmes list each goal once per leerweg
-  // (a bb block, then a kb/gl/tl block), mbo dossiers repeat werkprocessen per
-  // profile. Stepping over a target whose nearest other target in the list
+  // Near-duplicate targets: vmbo programmes list many goals once per leerweg
+  // (a bb block, then a kb/gl/tl block), and a programme may repeat a goal
+  // word for word under two domains. Stepping over a target whose nearest other target in the list
   // has a cosine of at least duplicate_high costs no distance in the `next`
   // move, since its content is still reachable in the other version; below
   // duplicate_low it costs a full step, linear in between. Without it the
