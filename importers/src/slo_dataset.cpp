@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <stdexcept>
 
-
 namespace aansluiting::importers::slo {
 namespace fs = std::filesystem;
 

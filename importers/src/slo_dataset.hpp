@@ -91,10 +91,7 @@ class IdIndex {
   void walk(std::size_t n, IdOf&& id_of, Fn&& fn) const {
     constexpr std::size_t kAhead = 8;
     std::array<std::size_t, kAhead> ahead{};  // hashes of ids k..k+7, at k % kAhead
-    auto fetch = [&](std::size_t k) {
-      ahead[k % kAhead] = IdHash{}(id_of(k));
-      if (!slots_.empty()) __builtin_prefetch(&slots_[home(ahead[k % kAhead])]);
-    };
+    auto fetch = [&](std::size_t k) { prefetch(ahead[k % kAhead] = IdHash{}(id_of(k))); };
     for (std::size_t k = 0; k < n && k < kAhead; ++k) fetch(k);
     for (std::size_t k = 0; k < n; ++k) {
       const std::size_t hash = ahead[k % kAhead];

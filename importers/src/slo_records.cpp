@@ -92,10 +92,14 @@ Location RecordFile::where(std::size_t offset, std::string_view record) const {
     }
   }
   c.offset = offset;
+  return location(c.line, offset - c.line_start + 1, record);
+}
+
+Location RecordFile::location(std::size_t line, std::size_t column, std::string_view record) const {
   Location loc;
   loc.file = path_;
-  loc.line = c.line;
-  loc.column = offset - c.line_start + 1;
+  loc.line = line;
+  loc.column = column;
   loc.record = std::string(record);
   return loc;
 }
@@ -153,12 +157,7 @@ const RecordFile::ElementStart* RecordFile::find_element(std::uint32_t ordinal) 
 Location RecordFile::where_element(std::uint32_t ordinal, std::string_view record) const {
   const ElementStart* e = find_element(ordinal);
   if (!e) return where(start_, record);
-  Location loc;
-  loc.file = path_;
-  loc.line = e->line;
-  loc.column = e->offset - e->line_start + 1;
-  loc.record = std::string(record);
-  return loc;
+  return location(e->line, e->offset - e->line_start + 1, record);
 }
 
 std::uint32_t RecordFile::key(std::string_view name) const {
