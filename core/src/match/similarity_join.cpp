@@ -185,12 +185,13 @@ class Searcher {
     // might not be worth reading, and otherwise once as many postings have
     // been read as there are survivors.
     std::size_t read_since_drop = 0;
+    // Reading list i costs more than scoring the survivors (or no list is left).
+    auto done = [&] { return i == n || alive_.size() * kDotCost <= list_length(i); };
     for (;; ++i) {
-      const bool last = i == n || alive_.size() * kDotCost <= list_length(i);
-      if (last || read_since_drop >= alive_.size()) {
+      if (done() || read_since_drop >= alive_.size()) {
         drop_hopeless(min_partial(rest_[i] + float_error_));
         read_since_drop = 0;
-        if (i == n || alive_.size() * kDotCost <= list_length(i)) break;
+        if (done()) break;
       }
       const float wq = terms_[i].weight;
       // Rows not (or no longer) accumulated gather garbage; see accumulate().
