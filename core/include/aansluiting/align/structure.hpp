@@ -48,10 +48,10 @@ struct OrderOptions {
   double jump_decay = 0.5;
   // Near-duplicate targets: vmbo programmes list many goals once per leerweg
   // (a bb block, then a kb/gl/tl block), and a programme may repeat a goal
-  // word for word under two domains. Stepping over a target whose nearest other target in the list
-  // has a cosine of at least duplicate_high costs no distance in the `next`
-  // move, since its content is still reachable in the other version; below
-  // duplicate_low it costs a full step, linear in between. Without it the
+  // word for word under two domains. Stepping over a target whose nearest
+  // other target in the list has a cosine of at least duplicate_high costs no
+  // distance in the `next` move, since its content is still reachable in the
+  // other version; below duplicate_low it costs a full step, linear between. Without it the
   // geometric `next` move pulls every source list into whichever version
   // comes first. duplicate_high <= duplicate_low switches it off.
   double duplicate_low = 0.7;
