@@ -4,20 +4,22 @@
 // sees texts, hierarchy and order only; ids are written for scoring by
 // bench_linking.py, never read by the matcher.
 //
-//   linking_driver SLO_FOLDER OUT.jsonl [--no-order] [--parent-weight X]
-//       [--ancestor-weight X] [--temperature X] [--order-weight X] [--p-stay X] [--jump-decay X]
-//       [--duplicate-low X] [--duplicate-high X] [--duplicate-share X]
-//       [--char-weight X] [--list-idf X] [--list-idf-per-side] [--profile-weight X] [--no-share-duplicates] [--top N]
+//   linking_driver SLO_FOLDER OUT.jsonl [--OPTION X ...] [--no-SWITCH ...] [--top N]
+// OPTION is a matcher option of align/option_names.hpp with '-' for '_'
+// (--duplicate-share 0.5, --char-weight 0); --no-order, --no-share-duplicates
+// and --list-idf-per-side set switches.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 #include "aansluiting/align/align.hpp"
 #include "aansluiting/align/goal_text.hpp"
+#include "aansluiting/align/option_names.hpp"
 #include "aansluiting/importers/importers.hpp"
 
 using namespace aansluiting;
@@ -39,43 +41,47 @@ std::string json_string(std::string_view s) {
   return out + "\"";
 }
 
+std::string underscores(std::string s) {
+  for (char& c : s)
+    if (c == '-') c = '_';
+  return s;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "gebruik: linking_driver SLO_MAP UIT.jsonl [--no-order] [--parent-weight X] "
-                 "[--ancestor-weight X] [--temperature X] [--order-weight X] [--p-stay X] [--jump-decay X] "
-                 "[--duplicate-low X] [--duplicate-high X] [--duplicate-share X] [--char-weight X] "
-                 "[--list-idf X] [--list-idf-per-side] [--profile-weight X] [--no-share-duplicates] [--top N]\n";
+    std::cerr << "gebruik: linking_driver SLO_MAP UIT.jsonl [--OPTIE X ...] [--no-SCHAKELAAR ...] [--top N]\n"
+                 "opties:";
+    for (const auto& o : align::option_infos()) std::cerr << " " << o.name;
+    std::cerr << "\n";
     return 2;
   }
   align::AlignOptions options;
   options.threads = 1;
   options.min_score = 0.0;  // rank every candidate
   std::size_t top = 1000;
+  // Matcher settings by their option_names.hpp name: --duplicate-share X sets
+  // duplicate_share; --no-order, --no-share-duplicates and --list-idf-per-side are switches.
   for (int i = 3; i < argc; ++i) {
-    std::string_view a = argv[i];
-    auto value = [&]() -> double {
-      if (i + 1 >= argc) { std::cerr << "waarde ontbreekt na " << a << "\n"; std::exit(2); }
-      return std::atof(argv[++i]);
-    };
-    if (a == "--no-order") options.structure.order.enabled = false;
-    else if (a == "--parent-weight") options.structure.parents.weight = value();
-    else if (a == "--ancestor-weight") options.vectors.ancestor_weight = value();
-    else if (a == "--temperature") options.structure.order.temperature = value();
-    else if (a == "--order-weight") options.structure.order.weight = value();
-    else if (a == "--p-stay") options.structure.order.p_stay = value();
-    else if (a == "--jump-decay") options.structure.order.jump_decay = value();
-    else if (a == "--duplicate-low") options.structure.order.duplicate_low = value();
-    else if (a == "--duplicate-high") options.structure.order.duplicate_high = value();
-    else if (a == "--duplicate-share") options.structure.order.duplicate_share = value();
-    else if (a == "--char-weight") options.vectors.char_weight = value();
-    else if (a == "--list-idf") options.vectors.list_idf = value();
-    else if (a == "--list-idf-per-side") options.vectors.list_idf_per_side = true;
-    else if (a == "--profile-weight") options.structure.profiles.weight = value();
-    else if (a == "--no-share-duplicates") options.structure.profiles.share_duplicates = false;
-    else if (a == "--top") top = static_cast<std::size_t>(value());
-    else { std::cerr << "onbekende optie " << a << "\n"; return 2; }
+    std::string a = argv[i];
+    try {
+      if (a == "--top") {
+        if (i + 1 >= argc) throw std::invalid_argument("--top needs a value");
+        top = static_cast<std::size_t>(std::atol(argv[++i]));
+      } else if (a.rfind("--no-", 0) == 0) {
+        align::set_option(options, underscores(a.substr(5)), 0.0);
+      } else if (a == "--list-idf-per-side") {
+        align::set_option(options, "list_idf_per_side", 1.0);
+      } else if (a.rfind("--", 0) == 0 && i + 1 < argc) {
+        align::set_option(options, underscores(a.substr(2)), std::atof(argv[++i]));
+      } else {
+        throw std::invalid_argument("unknown argument " + a);
+      }
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "fout: " << e.what() << "\n";
+      return 2;
+    }
   }
 
   auto t0 = std::chrono::steady_clock::now();

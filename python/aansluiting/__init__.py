@@ -23,7 +23,7 @@ from ._core import (
     parse_level,
 )
 from ._loading import find_data_folder, load, load_csv, load_sbb, load_slo
-from .alignment import align, goal_vectors, leaves, text_analyser
+from .alignment import align, goal_vectors, leaves, matcher_options, text_analyser
 from .results import Comparison, PairResult, TransitionResult
 from .transition import Pair, Transition, Variant, compare_levels, shipped_transitions
 from . import _tables, alignment as _alignment, plots, report
@@ -46,6 +46,7 @@ __all__ = [
     "compare_levels",
     "goal_vectors",
     "leaves",
+    "matcher_options",
     "shipped_transitions",
     "text_analyser",
     "Goal",

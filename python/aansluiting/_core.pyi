@@ -1,7 +1,7 @@
 """Type stubs of the C++ extension module (kept beside it, by hand)."""
 
 from os import PathLike
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 __version__: str
 
@@ -133,7 +133,9 @@ class TransitionRun:
 
 def _align(catalogue: Catalogue, sources: Sequence[Goal], targets: Sequence[Goal], analyser: TextAnalyser | None = None,
            top_k: int = 20, min_score: float = 0.05, one_to_one: bool = False, max_links: int = 3,
-           threads: int = 0, progress: Callable[[int, int], None] | None = None) -> Alignment: ...
+           threads: int = 0, options: Mapping[str, float] = {},
+           progress: Callable[[int, int], None] | None = None) -> Alignment: ...
+def _matcher_options() -> list[tuple[str, float | bool, str]]: ...
 def _run_transition(catalogue: Catalogue, analyser: TextAnalyser, sending_roots: Sequence[Goal],
                     receiving_roots: Sequence[Goal], sending_level: str | None = None,
                     receiving_level: str | None = None, sending_exam: Sequence[str] = (),

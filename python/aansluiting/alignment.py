@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence, Union
 
 from . import _core
 from ._core import Alignment, Catalogue, Curation, Goal, Programme, TextAnalyser
@@ -54,6 +54,18 @@ def leaves(goals: GoalsLike, level: str | None = None, exam: Iterable[str] = ())
     return list(goals)
 
 
+def matcher_options() -> "pd.DataFrame":
+    """The matcher options that :func:`align` takes (``options=``): one row per
+    name, with its default and a description. docs/matching.md explains them."""
+    import pandas as pd
+
+    rows = _core._matcher_options()
+    return pd.DataFrame(
+        {"default": [d for _, d, _ in rows], "description": [t for _, _, t in rows]},
+        index=pd.Index([n for n, _, _ in rows], name="option"),
+    )
+
+
 def align(
     source: GoalsLike,
     target: GoalsLike,
@@ -66,6 +78,7 @@ def align(
     max_links: int = 3,
     threads: int = 0,
     curation: Curation | str | os.PathLike | None = None,
+    options: Mapping[str, float | bool] | None = None,
     progress: Progress | None = None,
 ) -> Alignment:
     """Align the leaf goals of ``source`` to those of ``target``.
@@ -74,6 +87,9 @@ def align(
     of goals. Every link has a score, a SKOS predicate and an explanation that
     names the shared terms. ``curation`` (a :class:`Curation` or an SSSOM file)
     overrides the matcher: confirmed links are kept, rejected ones removed.
+    ``options`` sets matcher options by name, e.g. ``{"order": False}`` or
+    ``{"char_weight": 0.0}``; :func:`matcher_options` lists them with their
+    defaults. An unknown name or a value out of range raises ``ValueError``.
     """
     catalogue = _catalogue_of(source)
     result = _core._align(
@@ -86,6 +102,7 @@ def align(
         one_to_one=one_to_one,
         max_links=max_links,
         threads=threads,
+        options={name: float(value) for name, value in (options or {}).items()},
         progress=progress,
     )
     if curation is not None:

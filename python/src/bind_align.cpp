@@ -4,9 +4,11 @@
 #include <pybind11/stl/filesystem.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include "aansluiting/align/align.hpp"
+#include "aansluiting/align/option_names.hpp"
 #include "aansluiting/analysis/curation.hpp"
 #include "aansluiting/text/normalise.hpp"
 #include "aansluiting/transition/run.hpp"
@@ -84,14 +86,16 @@ void bind_align(py::module_& m) {
 
   m.def("_align", [](const CataloguePtr& cat, const std::vector<GoalRef>& sources, const std::vector<GoalRef>& targets,
                      std::optional<AnalyserRef> analyser, std::size_t top_k, double min_score, bool one_to_one,
-                     std::size_t max_links, unsigned threads, py::object progress) {
+                     std::size_t max_links, unsigned threads, const std::map<std::string, double>& options,
+                     py::object progress) {
         auto s = vertices_of(cat, sources);
         auto t = vertices_of(cat, targets);
         AnalyserRef a = analyser ? *analyser : AnalyserRef{};
+        align::AlignOptions o;
+        apply_matcher_options(o, options);  // checked before the long run starts
         LongRun run(progress);
         return run.run([&] {
           if (!a.analyser) a = AnalyserRef{transition::corpus_analyser(*cat), cat->graph().num_vertices()};
-          align::AlignOptions o;
           o.analyser = a.analyser.get();
           o.top_k = top_k;
           o.min_score = min_score;
@@ -107,7 +111,18 @@ void bind_align(py::module_& m) {
       },
       py::arg("catalogue"), py::arg("sources"), py::arg("targets"), py::arg("analyser") = py::none(),
       py::arg("top_k") = 20, py::arg("min_score") = 0.05, py::arg("one_to_one") = false, py::arg("max_links") = 3,
-      py::arg("threads") = 0, py::arg("progress") = py::none());
+      py::arg("threads") = 0, py::arg("options") = std::map<std::string, double>{}, py::arg("progress") = py::none());
+
+  m.def("_matcher_options", [] {
+    py::list out;
+    const align::AlignOptions defaults;
+    for (const auto& o : align::option_infos()) {
+      const double v = align::get_option(defaults, o.name);
+      out.append(py::make_tuple(std::string(o.name), o.is_switch ? py::object(py::bool_(v != 0.0)) : py::object(py::float_(v)),
+                                std::string(o.description)));
+    }
+    return out;
+  }, "(name, default, description) of every matcher option.");
 
   py::class_<CurationRef>(m, "Curation", "Curated decisions (confirmed and rejected links) in an SSSOM/TSV file.")
       .def(py::init([](const CataloguePtr& cat, std::optional<std::filesystem::path> path) {

@@ -1,5 +1,6 @@
 #include "convert.hpp"
 
+#include "aansluiting/align/option_names.hpp"
 #include "aansluiting/analysis/sssom.hpp"
 
 namespace aansluiting::python {
@@ -73,6 +74,10 @@ py::dict link_columns(const Catalogue& cat, const match::Alignment& alignment) {
   d["shared_terms"] = terms;
   d["explanation"] = explanation;
   return d;
+}
+
+void apply_matcher_options(align::AlignOptions& options, const std::map<std::string, double>& named) {
+  for (const auto& [name, value] : named) align::set_option(options, name, value);
 }
 
 }  // namespace aansluiting::python

@@ -2,11 +2,13 @@
 // Small conversions shared by the binding files: goal fields into columns,
 // and Python arguments into core options.
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include <pybind11/pybind11.h>
 
+#include "aansluiting/align/align.hpp"
 #include "aansluiting/analysis/selection.hpp"
 #include "aansluiting/match/alignment.hpp"
 #include "handles.hpp"
@@ -30,6 +32,10 @@ analysis::ExamFilter exam_filter(const std::vector<std::string>& parts);
 
 // Link columns of an alignment (source/target id, code, title, score, predicate, origin, terms, explanation).
 py::dict link_columns(const Catalogue& cat, const match::Alignment& alignment);
+
+// Matcher options by name (align/option_names.hpp); ValueError for unknown
+// names or values out of range.
+void apply_matcher_options(align::AlignOptions& options, const std::map<std::string, double>& named);
 
 std::string origin_name(match::Origin o);
 

@@ -11,6 +11,7 @@
 
 #include "aansluiting/align/align.hpp"
 #include "aansluiting/align/goal_text.hpp"
+#include "aansluiting/align/option_names.hpp"
 #include "aansluiting/importers/importers.hpp"
 #include "test_support.hpp"
 
@@ -312,4 +313,51 @@ TEST(Align, ProgressCancelAndEmptyInput) {
   o.cancel = &cancel;
   EXPECT_THROW(align::align(slo().cat, t.specs, t.eindtermen, o), match::Cancelled);
   EXPECT_TRUE(align::align(slo().cat, {}, t.eindtermen, options()).links.empty());
+}
+
+TEST(AlignOptionNames, EveryNameSetsItsOwnField) {
+  const align::AlignOptions defaults;
+  for (const auto& info : align::option_infos()) {
+    align::AlignOptions o;
+    const double before = align::get_option(o, info.name);
+    // A value the option accepts that differs from its default.
+    const double value = info.is_switch ? 1.0 - before : (before > 0.05 ? before / 2 : 0.5);
+    align::set_option(o, info.name, value);
+    EXPECT_DOUBLE_EQ(align::get_option(o, info.name), value) << info.name;
+    for (const auto& other : align::option_infos()) {
+      if (other.name == info.name) continue;
+      EXPECT_EQ(align::get_option(o, other.name), align::get_option(defaults, other.name))
+          << info.name << " also changed " << other.name;
+    }
+  }
+  // The names are the fields the rest of the code reads.
+  align::AlignOptions o;
+  align::set_option(o, "order", 0);
+  align::set_option(o, "duplicate_share", 0.25);
+  align::set_option(o, "char_weight", 0.0);
+  align::set_option(o, "share_duplicates", 0);
+  EXPECT_FALSE(o.structure.order.enabled);
+  EXPECT_EQ(o.structure.order.duplicate_share, 0.25);
+  EXPECT_EQ(o.vectors.char_weight, 0.0);
+  EXPECT_FALSE(o.structure.profiles.share_duplicates);
+}
+
+TEST(AlignOptionNames, UnknownNamesAndValuesOutOfRangeAreRefused) {
+  align::AlignOptions o;
+  auto message = [&](std::string_view name, double value) {
+    try {
+      align::set_option(o, name, value);
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_NE(message("temprature", 0.1).find("unknown matcher option 'temprature' (known: order, temperature"),
+            std::string::npos);
+  EXPECT_NE(message("temperature", 0).find("must lie in (0, 10], not 0"), std::string::npos);
+  EXPECT_NE(message("char_weight", 1.5).find("must lie in [0, 1], not 1.5"), std::string::npos);
+  EXPECT_NE(message("jump_decay", std::nan("")).find("must lie in"), std::string::npos);
+  EXPECT_NE(message("order", 0.5).find("is a switch"), std::string::npos);
+  EXPECT_THROW(align::get_option(o, "nothing"), std::invalid_argument);
+  EXPECT_EQ(o.structure.order.temperature, align::AlignOptions{}.structure.order.temperature);  // refused: unchanged
 }

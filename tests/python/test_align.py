@@ -117,3 +117,49 @@ def test_curation_file_errors_name_the_line(full: a.Catalogue, tmp_path: Path) -
     with pytest.raises(a.InputError) as info:
         a.Curation(full, bad)
     assert info.value.file.endswith("kapot.sssom.tsv") and info.value.line >= 3
+
+
+@pytest.fixture(scope="module")
+def syllabus_pair(full: a.Catalogue):
+    syllabus = next(p for p in full.programmes if p.root.title == "Syllabus Economie havo 2024")
+    return syllabus, full.find_programme("economie", "havo")
+
+
+def _linked_share(catalogue: a.Catalogue, alignment: a.Alignment) -> float:
+    """Share of specifications whose best link is the eindterm CvTE links them to."""
+    best = alignment.to_pandas().sort_values("score", ascending=False).drop_duplicates("source_id")
+    hits = total = 0
+    for source_id, target_id in zip(best["source_id"], best["target_id"]):
+        gold = {g.id for g in catalogue[source_id].specifies()}
+        if gold:
+            total += 1
+            hits += target_id in gold
+    return hits / total
+
+
+def test_matcher_options_change_the_matcher(full: a.Catalogue, syllabus_pair) -> None:
+    syllabus, programme = syllabus_pair
+    options = a.matcher_options()
+    assert {"order", "temperature", "char_weight", "duplicate_share"} <= set(options.index)
+    assert options["description"].str.len().gt(0).all()
+    default = a.align(syllabus, programme)
+    # Every default passed explicitly changes nothing: names and values reach the core as they are.
+    explicit = a.align(syllabus, programme, options=options["default"].to_dict())
+    assert default.to_pandas().equals(explicit.to_pandas())
+    # Without the order model the syllabus loses the structure it shares with its programme.
+    unordered = a.align(syllabus, programme, options={"order": False})
+    assert default.order_weight > 0.5 and unordered.order_weight == 0
+    assert _linked_share(full, default) > _linked_share(full, unordered) + 0.1
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [({"temprature": 0.1}, "unknown matcher option 'temprature' (known: order, temperature"),
+     ({"char_weight": 2}, "'char_weight' must lie in [0, 1], not 2"),
+     ({"order": 0.5}, "'order' is a switch")],
+)
+def test_bad_matcher_options_are_refused(syllabus_pair, options, message) -> None:
+    syllabus, programme = syllabus_pair
+    with pytest.raises(ValueError) as info:
+        a.align(syllabus, programme, options=options)
+    assert message in str(info.value)

@@ -8,7 +8,7 @@ DataFrame with the columns a reader needs, in reading order, values unformatted
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Union
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -77,6 +77,29 @@ def _col(df: "pd.DataFrame", name: str, default: object = ""):
     return df[name] if name in df else pd.Series([default] * len(df), index=df.index)
 
 
+# A report column: the result column of that name (blank when absent), a
+# (name, default) pair, or a function of the whole result table.
+Column = Union[str, tuple[str, object], Callable[["pd.DataFrame"], object]]
+
+
+def _renamed(df: "pd.DataFrame", columns: dict[str, Column]) -> "pd.DataFrame":
+    """A new table with the Dutch headers of ``columns``, in that order."""
+    import pandas as pd
+
+    out = {}
+    for header, column in columns.items():
+        if callable(column):
+            out[header] = column(df)
+        else:
+            name, default = (column, "") if isinstance(column, str) else column
+            out[header] = _col(df, name, default)
+    return pd.DataFrame(out)
+
+
+def _predicates(df: "pd.DataFrame") -> list[str]:
+    return [predicate_label(p) for p in _col(df, "predicate")]
+
+
 def summary_table(result: "TransitionResult") -> "pd.DataFrame":
     """One row per pair plus a row 'Totaal'."""
     import pandas as pd
@@ -94,27 +117,24 @@ def summary_table(result: "TransitionResult") -> "pd.DataFrame":
 
 
 def coverage_table(coverage: "pd.DataFrame") -> "pd.DataFrame":
-    import pandas as pd
-
-    c = coverage
-    return pd.DataFrame({
-        "Paar": _col(c, "pair"),
-        "Code": _col(c, "code"),
-        "Doel": _col(c, "title"),
-        "Soort": _col(c, "kind"),
-        "Domein": _col(c, "domain"),
-        "Examen": [exam_label(a, b) for a, b in zip(_col(c, "ce", False), _col(c, "se", False))],
-        "Kern": _col(c, "kern", False).astype(bool),
-        "Keuze": _col(c, "keuze", False).astype(bool),
-        "Dekking": _col(c, "coverage", 0.0),
-        "Status": _col(c, "status"),
-        "Beste aansluitende doel (code)": _col(c, "best_sending_code"),
-        "Beste aansluitende doel": _col(c, "best_sending_title"),
-        "Score": _col(c, "best_score", 0.0),
-        "Relatie": [predicate_label(p) for p in _col(c, "predicate")],
-        "Uitleg": _col(c, "explanation"),
-        "Ondersteunende koppelingen": _col(c, "n_support", 0),
-        "Id": _col(c, "receiving_id"),
+    return _renamed(coverage, {
+        "Paar": "pair",
+        "Code": "code",
+        "Doel": "title",
+        "Soort": "kind",
+        "Domein": "domain",
+        "Examen": lambda c: [exam_label(a, b) for a, b in zip(_col(c, "ce", False), _col(c, "se", False))],
+        "Kern": lambda c: _col(c, "kern", False).astype(bool),
+        "Keuze": lambda c: _col(c, "keuze", False).astype(bool),
+        "Dekking": ("coverage", 0.0),
+        "Status": "status",
+        "Beste aansluitende doel (code)": "best_sending_code",
+        "Beste aansluitende doel": "best_sending_title",
+        "Score": ("best_score", 0.0),
+        "Relatie": _predicates,
+        "Uitleg": "explanation",
+        "Ondersteunende koppelingen": ("n_support", 0),
+        "Id": "receiving_id",
     })
 
 
@@ -123,98 +143,80 @@ def gap_table(gaps: "pd.DataFrame") -> "pd.DataFrame":
 
 
 def overlap_table(overlaps: "pd.DataFrame") -> "pd.DataFrame":
-    import pandas as pd
-
-    o = overlaps
-    return pd.DataFrame({
-        "Paar": _col(o, "pair"),
-        "Code vervolg": _col(o, "receiving_code"),
-        "Doel vervolg": _col(o, "receiving_title"),
-        "Code vooropleiding": _col(o, "sending_code"),
-        "Doel vooropleiding": _col(o, "sending_title"),
-        "Score": _col(o, "score", 0.0),
-        "Relatie": [predicate_label(p) for p in _col(o, "predicate")],
-        "Herkomst": _col(o, "origin"),
-        "Uitleg": _col(o, "explanation"),
+    return _renamed(overlaps, {
+        "Paar": "pair",
+        "Code vervolg": "receiving_code",
+        "Doel vervolg": "receiving_title",
+        "Code vooropleiding": "sending_code",
+        "Doel vooropleiding": "sending_title",
+        "Score": ("score", 0.0),
+        "Relatie": _predicates,
+        "Herkomst": "origin",
+        "Uitleg": "explanation",
     })
 
 
 def domain_table(by_domain: "pd.DataFrame") -> "pd.DataFrame":
-    import pandas as pd
-
-    d = by_domain
-    return pd.DataFrame({
-        "Paar": _col(d, "pair"),
-        "Domein": _col(d, "domain"),
-        "Doelen": _col(d, "leaves", 0),
-        "Gedekt": _col(d, "covered", 0),
-        "Deels gedekt": _col(d, "partly", 0),
-        "Hiaten": _col(d, "gaps", 0),
-        "Dekkingsgraad": _col(d, "coverage_share", 0.0),
-        "Gemiddelde dekking": _col(d, "mean_coverage", 0.0),
+    return _renamed(by_domain, {
+        "Paar": "pair",
+        "Domein": "domain",
+        "Doelen": ("leaves", 0),
+        "Gedekt": ("covered", 0),
+        "Deels gedekt": ("partly", 0),
+        "Hiaten": ("gaps", 0),
+        "Dekkingsgraad": ("coverage_share", 0.0),
+        "Gemiddelde dekking": ("mean_coverage", 0.0),
     })
 
 
 def matrix_table(domain_matrix: "pd.DataFrame") -> "pd.DataFrame":
-    import pandas as pd
-
-    m = domain_matrix
-    return pd.DataFrame({
-        "Paar": _col(m, "pair"),
-        "Domein vooropleiding": _col(m, "sending_domain"),
-        "Domein vervolg": _col(m, "receiving_domain"),
-        "Koppelingen": _col(m, "links", 0),
-        "Gemiddelde score": _col(m, "mean_score", 0.0),
-        "Hoogste score": _col(m, "max_score", 0.0),
-        "Dekking": _col(m, "coverage", 0.0),
+    return _renamed(domain_matrix, {
+        "Paar": "pair",
+        "Domein vooropleiding": "sending_domain",
+        "Domein vervolg": "receiving_domain",
+        "Koppelingen": ("links", 0),
+        "Gemiddelde score": ("mean_score", 0.0),
+        "Hoogste score": ("max_score", 0.0),
+        "Dekking": ("coverage", 0.0),
     })
 
 
 def continuation_table(continuations: "pd.DataFrame") -> "pd.DataFrame":
-    import pandas as pd
-
-    c = continuations
-    return pd.DataFrame({
-        "Paar": _col(c, "pair"),
-        "Code": _col(c, "code"),
-        "Doel vooropleiding": _col(c, "title"),
-        "Domein": _col(c, "domain"),
-        "Beste score": _col(c, "best_score", 0.0),
-        "Zonder vervolg": _col(c, "leads_nowhere", False).astype(bool),
-        "Gaat verder in": _col(c, "continues_in"),
+    return _renamed(continuations, {
+        "Paar": "pair",
+        "Code": "code",
+        "Doel vooropleiding": "title",
+        "Domein": "domain",
+        "Beste score": ("best_score", 0.0),
+        "Zonder vervolg": lambda c: _col(c, "leads_nowhere", False).astype(bool),
+        "Gaat verder in": "continues_in",
     })
 
 
 def change_table(changes: "pd.DataFrame") -> "pd.DataFrame":
-    import pandas as pd
-
-    c = changes
-    return pd.DataFrame({
-        "Paar": _col(c, "pair"),
-        "Code": _col(c, "code"),
-        "Doel": _col(c, "title"),
-        "Domein": _col(c, "domain"),
-        "Status voor": _col(c, "status_before"),
-        "Status na": _col(c, "status_after"),
-        "Dekking voor": _col(c, "coverage_before", 0.0),
-        "Dekking na": _col(c, "coverage_after", 0.0),
+    return _renamed(changes, {
+        "Paar": "pair",
+        "Code": "code",
+        "Doel": "title",
+        "Domein": "domain",
+        "Status voor": "status_before",
+        "Status na": "status_after",
+        "Dekking voor": ("coverage_before", 0.0),
+        "Dekking na": ("coverage_after", 0.0),
     })
 
 
 def comparison_domain_table(by_domain: "pd.DataFrame") -> "pd.DataFrame":
-    import pandas as pd
-
-    d = by_domain
-    return pd.DataFrame({
-        "Paar": _col(d, "pair"),
-        "Domein": _col(d, "domain"),
-        "Dekkingsgraad voor": _col(d, "share_before", 0.0),
-        "Dekkingsgraad na": _col(d, "share_after", 0.0),
-        "Verschil dekkingsgraad": _col(d, "share_delta", 0.0),
-        "Gemiddeld voor": _col(d, "mean_before", 0.0),
-        "Gemiddeld na": _col(d, "mean_after", 0.0),
-        "Hiaten voor": _col(d, "gaps_before", 0),
-        "Hiaten na": _col(d, "gaps_after", 0),
+    return _renamed(by_domain, {
+        "Paar": "pair",
+        "Domein": "domain",
+        "Dekkingsgraad voor": ("share_before", 0.0),
+        "Dekkingsgraad na": ("share_after", 0.0),
+        "Verschil dekkingsgraad": ("share_delta", 0.0),
+        "Gemiddeld voor": ("mean_before", 0.0),
+        "Gemiddeld na": ("mean_after", 0.0),
+        "Hiaten voor": ("gaps_before", 0),
+        "Hiaten na": ("gaps_after", 0),
     })
 
 
@@ -234,15 +236,11 @@ def comparison_summary_table(comparison: "Comparison", before: "pd.Series | None
 
 
 def sources_table(sources: "pd.DataFrame") -> "pd.DataFrame":
-    import pandas as pd
-
-    s = sources
-    start = s["start_date"] if "start_date" in s else _col(s, "start date")
-    return pd.DataFrame({
-        "Programma": _col(s, "title"),
-        "Uitgever": _col(s, "publisher"),
-        "Versie": _col(s, "version"),
-        "Ingangsdatum": start,
-        "Adres": _col(s, "url"),
-        "Bestand": _col(s, "file"),
+    return _renamed(sources, {
+        "Programma": "title",
+        "Uitgever": "publisher",
+        "Versie": "version",
+        "Ingangsdatum": lambda s: s["start_date"] if "start_date" in s else _col(s, "start date"),
+        "Adres": "url",
+        "Bestand": "file",
     })
