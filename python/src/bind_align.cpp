@@ -118,8 +118,8 @@ void bind_align(py::module_& m) {
     const align::AlignOptions defaults;
     for (const auto& o : align::option_infos()) {
       const double v = align::get_option(defaults, o.name);
-      out.append(py::make_tuple(std::string(o.name), o.is_switch ? py::object(py::bool_(v != 0.0)) : py::object(py::float_(v)),
-                                std::string(o.description)));
+      py::object value = o.is_switch ? py::object(py::bool_(v != 0.0)) : py::object(py::float_(v));
+      out.append(py::make_tuple(std::string(o.name), value, std::string(o.description)));
     }
     return out;
   }, "(name, default, description) of every matcher option.");
