@@ -66,6 +66,16 @@ def matcher_options() -> "pd.DataFrame":
     )
 
 
+def _numbers(options: Mapping[str, float | bool] | None) -> dict[str, float]:
+    out = {}
+    for name, value in (options or {}).items():
+        try:
+            out[str(name)] = float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"matcher option '{name}' needs a number or True/False, not {value!r}") from None
+    return out
+
+
 def align(
     source: GoalsLike,
     target: GoalsLike,
@@ -102,7 +112,7 @@ def align(
         one_to_one=one_to_one,
         max_links=max_links,
         threads=threads,
-        options={name: float(value) for name, value in (options or {}).items()},
+        options=_numbers(options),
         progress=progress,
     )
     if curation is not None:

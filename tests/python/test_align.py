@@ -156,7 +156,8 @@ def test_matcher_options_change_the_matcher(full: a.Catalogue, syllabus_pair) ->
     ("options", "message"),
     [({"temprature": 0.1}, "unknown matcher option 'temprature' (known: order, temperature"),
      ({"char_weight": 2}, "'char_weight' must lie in [0, 1], not 2"),
-     ({"order": 0.5}, "'order' is a switch")],
+     ({"order": 0.5}, "'order' is a switch"),
+     ({"char_weight": "veel"}, "'char_weight' needs a number or True/False, not 'veel'")],
 )
 def test_bad_matcher_options_are_refused(syllabus_pair, options, message) -> None:
     syllabus, programme = syllabus_pair
