@@ -66,17 +66,18 @@ int main(int argc, char** argv) {
   for (int i = 3; i < argc; ++i) {
     std::string a = argv[i];
     try {
-      if (a == "--top") {
-        if (i + 1 >= argc) throw std::invalid_argument("--top needs a value");
-        top = static_cast<std::size_t>(std::atol(argv[++i]));
-      } else if (a.rfind("--no-", 0) == 0) {
+      if (a.rfind("--no-", 0) == 0) {
         align::set_option(options, underscores(a.substr(5)), 0.0);
       } else if (a == "--list-idf-per-side") {
         align::set_option(options, "list_idf_per_side", 1.0);
-      } else if (a.rfind("--", 0) == 0 && i + 1 < argc) {
-        align::set_option(options, underscores(a.substr(2)), std::atof(argv[++i]));
-      } else {
+      } else if (a.rfind("--", 0) != 0) {
         throw std::invalid_argument("unknown argument " + a);
+      } else if (i + 1 >= argc) {
+        throw std::invalid_argument(a + " needs a value");
+      } else if (a == "--top") {
+        top = static_cast<std::size_t>(std::atol(argv[++i]));
+      } else {
+        align::set_option(options, underscores(a.substr(2)), std::atof(argv[++i]));
       }
     } catch (const std::invalid_argument& e) {
       std::cerr << "fout: " << e.what() << "\n";
