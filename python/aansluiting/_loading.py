@@ -65,10 +65,14 @@ def load(
     """Load everything: SLO data, SBB files and the authored programmes of ``curricula/``.
 
     Folders that are not given are looked up with :func:`find_data_folder` and
-    :func:`find_curricula_folder`; parts that are missing are skipped.
+    :func:`find_curricula_folder`; parts that are missing are skipped. A ``data``
+    folder that is given but holds neither ``slo/`` nor ``sbb/`` raises
+    :class:`FileNotFoundError`: an empty catalogue would hide the mistake.
     """
     data_path = Path(data) if data is not None else find_data_folder()
     curricula_path = Path(curricula) if curricula is not None else find_curricula_folder()
+    if data is not None and not ((data_path / "slo").is_dir() or (data_path / "sbb").is_dir()):
+        raise FileNotFoundError(f"{data_path}: no slo/ or sbb/ folder (expected a data folder laid out like shared/data)")
     cat = Catalogue()
     if data_path is not None:
         if (data_path / "slo").is_dir():

@@ -18,6 +18,15 @@ NO_DATA = (
     "kwalificatiesmbo.nl (SBB)."
 )
 
+NOT_A_DATA_FOLDER = (
+    "In {folder} staat geen map slo/ of sbb/. Geef met --data de map op die slo/ en sbb/ bevat "
+    "(zoals shared/data)."
+)
+
+CANNOT_WRITE = "Kan niet schrijven naar {file}: {reason}."
+
+BAD_INPUT = "De curricula konden niet worden geladen. Fout in {file}{where}: {detail}"
+
 NO_TRANSITIONS = (
     "Geen overgangen gevonden in {folder}. Geef met --curricula MAP de map op die transitions/*.toml bevat "
     "(in de projectmap is dat curricula/)."
@@ -73,6 +82,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _load_or_say(data: Path, curricula: Path | None):
+    """The catalogue, or None after saying in Dutch why the data cannot be loaded."""
+    from . import InputError
+
+    try:
+        return load(data, curricula)
+    except FileNotFoundError:
+        print(NOT_A_DATA_FOLDER.format(folder=Path(data).resolve()), file=sys.stderr)
+    except InputError as e:
+        where = f", regel {e.line}, kolom {e.column}" if e.line else ""
+        if e.record:
+            where += f" (record {e.record})"
+        print(BAD_INPUT.format(file=e.file, where=where, detail=e.detail), file=sys.stderr)
+    return None
+
+
 def _overview(args: argparse.Namespace) -> int:
     data = args.data or find_data_folder()
     if data is None or not Path(data).is_dir():
@@ -80,7 +105,9 @@ def _overview(args: argparse.Namespace) -> int:
         return 2
     curricula = args.curricula or find_curricula_folder()
     t0 = time.perf_counter()
-    cat = load(data, curricula)
+    cat = _load_or_say(data, curricula)
+    if cat is None:
+        return 1
     seconds = time.perf_counter() - t0
 
     print(f"aansluiting {__import__('aansluiting').__version__} — overzicht van de geladen curricula")
@@ -151,7 +178,11 @@ def _report_all(args: argparse.Namespace) -> int:
         return 2
     _, found = shipped
     out_dir = args.output or Path("rapporten")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        print(CANNOT_WRITE.format(file=e.filename or out_dir, reason=e.strerror or e), file=sys.stderr)
+        return 1
     status = 0
     for tid, info in found.items():
         one = argparse.Namespace(**{**vars(args), "transition": str(info.path),
@@ -190,7 +221,10 @@ def _report(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     progress.message(f"Curricula laden uit {Path(data).resolve()} ...")
     curricula = args.curricula or _curricula_of(path) or find_curricula_folder()
-    cat = load(data, curricula)
+    cat = _load_or_say(data, curricula)
+    if cat is None:
+        progress.finish()
+        return 1
     t_load = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -207,12 +241,18 @@ def _report(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     output = args.output or Path(f"rapport-{result.id or path.stem}.html")
     report_progress = ProgressLine(label="Rapport maken", unit="stappen")
-    report.write_html(result, output, progress=report_progress)
-    report_progress.finish()
-    written = [output]
-    if args.xlsx:
-        report.write_xlsx(result, args.xlsx)
-        written.append(args.xlsx)
+    written = []
+    try:
+        report.write_html(result, output, progress=report_progress)
+        report_progress.finish()
+        written.append(output)
+        if args.xlsx:
+            report.write_xlsx(result, args.xlsx)
+            written.append(args.xlsx)
+    except OSError as e:
+        report_progress.finish()
+        print(CANNOT_WRITE.format(file=e.filename or output, reason=e.strerror or e), file=sys.stderr)
+        return 1
     t_report = time.perf_counter() - t0
 
     s = result.summary

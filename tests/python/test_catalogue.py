@@ -124,3 +124,9 @@ def test_failed_load_leaves_catalogue_unchanged(slo: a.Catalogue, tmp_path: Path
     with pytest.raises(a.InputError):
         cat.load_sbb(bad)
     assert (len(cat), cat.num_edges, len(cat.programmes)) == before
+
+
+def test_load_refuses_a_data_folder_without_slo_or_sbb(tmp_path: Path) -> None:
+    (tmp_path / "syllabus").mkdir()  # an SLO folder given where its parent was meant
+    with pytest.raises(FileNotFoundError, match="no slo/ or sbb/"):
+        a.load(tmp_path, curricula=tmp_path)

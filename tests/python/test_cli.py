@@ -32,3 +32,44 @@ def test_without_data_says_how_to_get_it(tmp_path: Path) -> None:
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2
     assert "--data" in r.stderr and "Geen datamap" in r.stderr
+
+
+def test_malformed_data_is_named_without_a_traceback(tmp_path: Path) -> None:
+    programmes = tmp_path / "data" / "slo" / "examenprogramma"
+    programmes.mkdir(parents=True)
+    (programmes / "examenprogramma.json").write_text('[\n  {"id": "a", "title": "Wiskunde"}\n  {"id": "b"}\n]\n',
+                                                     encoding="utf-8")
+    r = run("overzicht", "--data", str(tmp_path / "data"), "--curricula", str(tmp_path))
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    assert "De curricula konden niet worden geladen" in r.stderr
+    assert "examenprogramma.json, regel 3, kolom 3" in r.stderr
+
+
+def test_report_on_malformed_data_stops_with_the_position(tmp_path: Path) -> None:
+    sbb = tmp_path / "data" / "sbb"
+    sbb.mkdir(parents=True)
+    (sbb / "dossier.xml").write_text('<?xml version="1.0"?>\n<kwalificatiedossier>\n  <naam>Zorg\n', encoding="utf-8")
+    r = run("rapport", "vmbo-kb-mbo2-hzw", "--data", str(tmp_path / "data"), "-o", str(tmp_path / "r.html"))
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    assert "dossier.xml, regel" in r.stderr
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_a_folder_without_slo_or_sbb_is_not_loaded_as_empty(tmp_path: Path) -> None:
+    (tmp_path / "examenprogramma").mkdir()
+    r = run("overzicht", "--data", str(tmp_path))
+    assert r.returncode == 1
+    assert "geen map slo/ of sbb/" in r.stderr
+    assert "Aantallen per soort" not in r.stdout
+
+
+def test_report_that_cannot_be_written_says_where(tmp_path: Path, data_dir: Path) -> None:
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map", encoding="utf-8")
+    r = run("rapport", "vmbo-kb-mbo2-hzw", "--data", str(data_dir), "-o", str(blocker / "r.html"))
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    assert f"Kan niet schrijven naar {blocker}" in r.stderr
+    assert blocker.read_text(encoding="utf-8") == "geen map"
