@@ -98,6 +98,12 @@ def _load_or_say(data: Path, curricula: Path | None):
     return None
 
 
+def _cannot_write(error: OSError, path: Path) -> int:
+    """Says in Dutch which file could not be written and why; the exit status."""
+    print(CANNOT_WRITE.format(file=error.filename or path, reason=error.strerror or error), file=sys.stderr)
+    return 1
+
+
 def _overview(args: argparse.Namespace) -> int:
     data = args.data or find_data_folder()
     if data is None or not Path(data).is_dir():
@@ -181,8 +187,7 @@ def _report_all(args: argparse.Namespace) -> int:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        print(CANNOT_WRITE.format(file=e.filename or out_dir, reason=e.strerror or e), file=sys.stderr)
-        return 1
+        return _cannot_write(e, out_dir)
     status = 0
     for tid, info in found.items():
         one = argparse.Namespace(**{**vars(args), "transition": str(info.path),
@@ -251,8 +256,7 @@ def _report(args: argparse.Namespace) -> int:
             written.append(args.xlsx)
     except OSError as e:
         report_progress.finish()
-        print(CANNOT_WRITE.format(file=e.filename or output, reason=e.strerror or e), file=sys.stderr)
-        return 1
+        return _cannot_write(e, output)
     t_report = time.perf_counter() - t0
 
     s = result.summary
