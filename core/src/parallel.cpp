@@ -1,8 +1,14 @@
 #include "aansluiting/parallel.hpp"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <exception>
+#include <mutex>
 #include <numeric>
 #include <thread>
 #include <vector>
@@ -33,20 +39,86 @@ struct TaskSet::State {
 
 namespace {
 
-// Helpers are started per task set and detached: each holds the set's state
-// and ends once no task is left to claim, so nobody ever joins a helper that
-// has not been scheduled yet, and no process-wide pool has to outlive its
-// users (a start costs some tens of microseconds, a few times per import).
+// Helpers wait this long for the next task set before they end: the phases
+// of one import (read, index, drafts, edges) reuse warm threads instead of
+// starting four, and a process that stopped loading keeps no thread.
+constexpr auto kIdleLifetime = std::chrono::seconds(1);
+
+// Helper threads shared by all task sets. A helper takes a lent task set,
+// works on it until no task is left to claim, and then waits for the next
+// one. Nobody ever waits for a helper: the owner of a set claims the tasks
+// that no helper has started, so a set lent while every helper is busy (or
+// none could be started) simply runs on its owner.
+class HelperPool {
+ public:
+  static HelperPool& instance() {
+    static const bool created = [] {
+      // Never destroyed: idle helpers may still wait on it while the process exits.
+      pool_ = new HelperPool;
+      // A forked child has none of the parent's threads: it starts an empty pool.
+      pthread_atfork(nullptr, nullptr, [] { pool_ = new HelperPool; });
+      return true;
+    }();
+    (void)created;
+    return *pool_;
+  }
+
+  void lend(const std::shared_ptr<TaskSet::State>& state, std::size_t helpers) {
+    std::size_t start = 0;
+    {
+      std::lock_guard lock(mutex_);
+      for (std::size_t k = 0; k < helpers; ++k) queue_.push_back(state);
+      while (queue_.size() > idle_ + starting_ && threads_ + starting_ < max_threads_) ++starting_, ++start;
+    }
+    for (std::size_t k = 0; k < helpers; ++k) ready_.notify_one();
+    for (std::size_t k = 0; k < start; ++k) {
+      try {
+        std::thread([this] { run(); }).detach();
+      } catch (...) {
+        std::lock_guard lock(mutex_);
+        starting_ -= start - k;  // no more threads: the owners do the work
+        break;
+      }
+    }
+  }
+
+ private:
+  HelperPool() {
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    max_threads_ = std::min<std::size_t>(cores, 4) - 1;
+  }
+
+  void run() {
+    pthread_setname_np(pthread_self(), "aansluiting");  // for top, gdb and py-spy
+    std::unique_lock lock(mutex_);
+    --starting_;
+    ++threads_;
+    for (;;) {
+      ++idle_;
+      const bool lent = ready_.wait_for(lock, kIdleLifetime, [this] { return !queue_.empty(); });
+      --idle_;
+      if (!lent) break;
+      std::shared_ptr<TaskSet::State> state = std::move(queue_.front());
+      queue_.pop_front();
+      lock.unlock();
+      state->work(state->n);
+      state.reset();
+      lock.lock();
+    }
+    --threads_;
+  }
+
+  static inline HelperPool* pool_ = nullptr;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::shared_ptr<TaskSet::State>> queue_;
+  std::size_t idle_ = 0, starting_ = 0, threads_ = 0, max_threads_ = 0;
+};
+
 void start_helpers(const std::shared_ptr<TaskSet::State>& state) {
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t helpers = std::min<std::size_t>({state->n, cores, 4}) - 1;
-  for (std::size_t k = 0; k < helpers; ++k) {
-    try {
-      std::thread([state] { state->work(state->n); }).detach();
-    } catch (...) {
-      break;  // no more threads: the owner does the work
-    }
-  }
+  if (helpers > 0) HelperPool::instance().lend(state, helpers);
 }
 
 }  // namespace

@@ -1,8 +1,18 @@
 // TaskSet / parallel_for, and the bulk paths of the goal graph that use them.
 #include <gtest/gtest.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
 #include <random>
 #include <stdexcept>
 #include <vector>
@@ -44,6 +54,100 @@ TEST(ParallelFor, RethrowsTheFailureOfTheSmallestTaskValue) {
   std::vector<int> seen(100, 0);
   parallel_for(seen.size(), [&](std::size_t i) { seen[i] += 1; });
   EXPECT_EQ(std::count(seen.begin(), seen.end(), 1), 100);
+}
+
+namespace {
+
+long kernel_thread_id() { return static_cast<long>(syscall(SYS_gettid)); }
+
+// Helpers carry the name "aansluiting" (see parallel.cpp).
+std::size_t helper_threads() {
+  std::size_t n = 0;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    std::ifstream comm(task.path() / "comm");
+    std::string name;
+    if (std::getline(comm, name) && name == "aansluiting") ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+// The phases of an import are task sets in a row; they share warm helpers
+// instead of starting threads of their own (kernel thread ids are not
+// reused soon, unlike std::thread::id).
+TEST(TaskSet, TaskSetsInARowShareTheirHelpers) {
+  const long owner = kernel_thread_id();
+  std::mutex m;
+  std::set<long> helpers;
+  for (int round = 0; round < 40; ++round) {
+    parallel_for(8, [&](std::size_t) {
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+      std::lock_guard lock(m);
+      if (kernel_thread_id() != owner) helpers.insert(kernel_thread_id());
+    });
+  }
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  EXPECT_LE(helpers.size(), std::min<std::size_t>(cores, 4) - 1);
+  if (cores > 1) {
+    EXPECT_GE(helpers.size(), 1u);
+  }
+}
+
+// A task that runs task sets of its own finishes even when every helper is
+// busy: owners run what no helper has started.
+TEST(TaskSet, NestedTaskSetsFinish) {
+  std::atomic<int> inner{0};
+  parallel_for(6, [&](std::size_t) { parallel_for(50, [&](std::size_t) { inner.fetch_add(1); }); });
+  EXPECT_EQ(inner.load(), 300);
+}
+
+// Idle helpers end: a process that stopped working keeps no threads.
+TEST(TaskSet, IdleHelpersEnd) {
+  parallel_for(100, [](std::size_t) { std::this_thread::sleep_for(std::chrono::microseconds(50)); });
+  if (std::thread::hardware_concurrency() > 1) {
+    EXPECT_GE(helper_threads(), 1u);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (helper_threads() > 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(helper_threads(), 0u);
+}
+
+// A child forked while helpers wait has none of them: it starts helpers of
+// its own (the parent's would never come).
+TEST(TaskSet, WorksInAForkedChild) {
+#if defined(__SANITIZE_THREAD__)
+  GTEST_SKIP() << "ThreadSanitizer does not support fork in a process with threads";
+#endif
+  parallel_for(20, [](std::size_t) {});  // helpers started and idle
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const long owner = kernel_thread_id();
+    std::atomic<int> runs{0}, by_helpers{0};
+    for (int round = 0; round < 5; ++round) {
+      parallel_for(100, [&](std::size_t) {
+        std::this_thread::sleep_for(std::chrono::microseconds(100));
+        runs.fetch_add(1);
+        if (kernel_thread_id() != owner) by_helpers.fetch_add(1);
+      });
+    }
+    const bool helped = by_helpers.load() > 0 || std::thread::hardware_concurrency() < 2;
+    _exit(runs.load() == 500 && helped ? 0 : 1);
+  }
+  int status = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (waitpid(child, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(child, SIGKILL);
+      waitpid(child, &status, 0);
+      FAIL() << "the forked child hung";
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
 namespace {

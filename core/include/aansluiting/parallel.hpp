@@ -5,6 +5,9 @@
 // helper may not get a core for milliseconds, and waiting for it to start
 // (or to be joined) would cost more than doing its share. Every task writes
 // only its own results, so they do not depend on which thread ran which task.
+// The helpers (threads named "aansluiting") are shared by all task sets and
+// end after a second without work, so the phases of one import reuse warm
+// threads and an idle process keeps none.
 
 #include <cstddef>
 #include <functional>
