@@ -27,8 +27,8 @@ SourceIndex Catalogue::add_source(Source source) {
   return static_cast<SourceIndex>(sources_.size() - 1);
 }
 
-void Catalogue::warn(Location where, std::string message) {
-  warnings_.push_back(Warning{std::move(where), std::move(message)});
+void Catalogue::warn(Location where, Message what) {
+  warnings_.emplace_back(std::move(where), std::move(what));
 }
 
 void Catalogue::add_programme(Vertex root, std::string subject, std::optional<LevelSet> levels) {
@@ -74,8 +74,11 @@ std::vector<Programme> Catalogue::find_programmes(std::string_view subject, std:
 Programme Catalogue::find_programme(std::string_view subject, std::optional<Level> level,
                                     std::vector<GoalKind> kinds) const {
   auto found = find_programmes(subject, level, kinds);
-  std::string where = level ? " at level '" + std::string(level_name(*level)) + "'" : std::string();
-  if (found.empty()) throw NotFoundError("no programme for subject '" + std::string(subject) + "'" + where);
+  const std::string level_text = level ? std::string(level_name(*level)) : std::string();
+  if (found.empty()) {
+    throw NotFoundError(level ? Message{MessageId::NoProgrammeAtLevel, {std::string(subject), level_text}}
+                              : Message{MessageId::NoProgramme, {std::string(subject)}});
+  }
   const std::string key = subject_key(subject);
   auto exact = [&](const Programme& p) { return subject_key(p.subject) == key; };
   std::size_t n_exact = static_cast<std::size_t>(std::count_if(found.begin(), found.end(), exact));
@@ -85,7 +88,8 @@ Programme Catalogue::find_programme(std::string_view subject, std::optional<Leve
     names += names.empty() ? "" : "; ";
     names += graph_.goal(p.root).title;
   }
-  throw NotFoundError("subject '" + std::string(subject) + "'" + where + " is ambiguous: " + names);
+  throw NotFoundError(level ? Message{MessageId::AmbiguousSubjectAtLevel, {std::string(subject), level_text, names}}
+                            : Message{MessageId::AmbiguousSubject, {std::string(subject), names}});
 }
 
 // Nothing but the level vertices every graph starts with.
@@ -122,7 +126,7 @@ void Catalogue::merge(Catalogue&& other) {
         Location where;
         if (!sources_.empty() && goal.source != kNoSource) where.file = sources_[goal.source + source_offset].file;
         where.record = goal.source_id;
-        warnings_.push_back(Warning{std::move(where), "already loaded; the earlier record is kept"});
+        warnings_.emplace_back(std::move(where), Message{MessageId::GoalAlreadyLoaded});
       }
       continue;
     }

@@ -21,8 +21,11 @@ std::string Location::to_string() const {
 
 std::string Warning::to_string() const { return where.to_string() + ": " + message; }
 
-InputError::InputError(Location where, const std::string& message)
-    : std::runtime_error(where.to_string() + ": " + message), where_(std::move(where)), detail_(message) {}
+InputError::InputError(Location where, Message what)
+    : std::runtime_error(where.to_string() + ": " + what.english()),
+      where_(std::move(where)),
+      what_(std::move(what)),
+      detail_(what_.english()) {}
 
 Location locate(const std::string& file, const std::string& text, std::size_t offset) {
   Location loc{file, 1, 1, {}};
@@ -47,27 +50,26 @@ void require_utf8(const std::string& file, const std::string& text) {
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) {
-      throw InputError(locate(file, text, static_cast<std::size_t>(start)),
-                       "invalid UTF-8 byte sequence (the file must be saved as UTF-8)");
+      throw InputError(locate(file, text, static_cast<std::size_t>(start)), {MessageId::InvalidUtf8});
     }
   }
 }
 
 std::string read_file(const std::string& path, std::size_t max_bytes) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw InputError({path, 0, 0, {}}, "file not found");
-  if (std::filesystem::is_directory(path, ec)) throw InputError({path, 0, 0, {}}, "is a folder, not a file");
+  if (!std::filesystem::exists(path, ec)) throw InputError({path, 0, 0, {}}, {MessageId::FileNotFound});
+  if (std::filesystem::is_directory(path, ec)) throw InputError({path, 0, 0, {}}, {MessageId::IsAFolder});
   auto size = std::filesystem::file_size(path, ec);
-  if (ec) throw InputError({path, 0, 0, {}}, "cannot read file: " + ec.message());
+  if (ec) throw InputError({path, 0, 0, {}}, {MessageId::CannotReadFileBecause, {ec.message()}});
   if (size > max_bytes) {
-    throw InputError({path, 0, 0, {}}, "file is too large (" + std::to_string(size) + " bytes, limit " +
-                                           std::to_string(max_bytes) + ")");
+    throw InputError({path, 0, 0, {}},
+                     {MessageId::FileTooLarge, {std::to_string(size), std::to_string(max_bytes)}});
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path, 0, 0, {}}, "cannot open file");
+  if (!in) throw InputError({path, 0, 0, {}}, {MessageId::CannotOpenFile});
   std::string text(size, '\0');
   in.read(text.data(), static_cast<std::streamsize>(size));
-  if (static_cast<std::size_t>(in.gcount()) != size) throw InputError({path, 0, 0, {}}, "cannot read whole file");
+  if (static_cast<std::size_t>(in.gcount()) != size) throw InputError({path, 0, 0, {}}, {MessageId::CannotReadWholeFile});
   return text;
 }
 

@@ -96,7 +96,7 @@ class CsvProgrammeReader {
       }
       break;
     }
-    if (i == records.size()) throw InputError(src_.at_char(src_.text().size()), "no header row (code, kind, title, ...)");
+    if (i == records.size()) throw InputError(src_.at_char(src_.text().size()), {MessageId::CsvNoHeader});
     read_header(records[i]);
     std::vector<const CsvRecord*> rows;
     for (++i; i < records.size(); ++i)
@@ -149,7 +149,7 @@ class CsvProgrammeReader {
     } else if (key == "exam" || key == "examen") {
       meta_.exam = parse_exam(value, cell, "", {});
     } else {
-      cat_.warn(at(cell), "unknown metadata key '" + key + "' (ignored); see docs/csv-format.md");
+      cat_.warn(at(cell), {MessageId::CsvUnknownMetadata, {key}});
     }
   }
 
@@ -157,8 +157,7 @@ class CsvProgrammeReader {
     std::vector<std::string> unknown;
     LevelSet levels = LevelSet::parse(text, &unknown);
     for (const std::string& name : unknown)
-      cat_.warn(at(cell, record), "unknown level '" + one_line(name) + "' (ignored); use names like 'vmbo gl', "
-                                  "'vmbo tl', 'havo', 'mbo 2'");
+      cat_.warn(at(cell, record), {MessageId::CsvUnknownLevel, {one_line(name)}});
     return levels;
   }
 
@@ -166,7 +165,7 @@ class CsvProgrammeReader {
     for (const std::string& token : split_list(text)) {
       if (token == "ce" || token == "cspe") flags.ce = true;
       else if (token == "se") flags.se = true;
-      else cat_.warn(at(cell, record), "unknown exam '" + token + "' (ignored); use CE, SE or CE;SE");
+      else cat_.warn(at(cell, record), {MessageId::CsvUnknownExam, {token}});
     }
     return flags;
   }
@@ -178,18 +177,17 @@ class CsvProgrammeReader {
       if (one_line(f.value).empty()) continue;
       auto column = column_of(f.value);
       if (!column) {
-        cat_.warn(at(f), "unknown column '" + one_line(f.value) + "' (ignored)");
+        cat_.warn(at(f), {MessageId::CsvUnknownColumn, {one_line(f.value)}});
         continue;
       }
-      if (columns_[*column] != npos) throw InputError(at(f), "column '" + one_line(f.value) + "' appears twice");
+      if (columns_[*column] != npos) throw InputError(at(f), {MessageId::CsvColumnTwice, {one_line(f.value)}});
       columns_[*column] = i;
     }
     std::string missing;
     for (auto [column, name] : {std::pair{Code, "code"}, std::pair{Kind, "kind"}, std::pair{Title, "title"}})
       if (columns_[column] == npos) missing += missing.empty() ? name : std::string(", ") + name;
     if (!missing.empty())
-      throw InputError(src_.at_char(header.offset), "header row lacks required column(s): " + missing +
-                                                        " (a header needs code, kind and title)");
+      throw InputError(src_.at_char(header.offset), {MessageId::CsvMissingColumns, {missing}});
     header_size_ = header.fields.size();
   }
 
@@ -199,7 +197,7 @@ class CsvProgrammeReader {
     if (meta_.id.empty()) meta_.id = stem;
     if (meta_.title.empty()) {
       meta_.title = !meta_.subject.empty() ? meta_.subject : stem;
-      cat_.warn({src_.file(), 1, 1, {}}, "no '# title:' line; the programme is called '" + meta_.title + "'");
+      cat_.warn({src_.file(), 1, 1, {}}, {MessageId::CsvNoTitleLine, {meta_.title}});
     }
     if (meta_.subject.empty()) meta_.subject = meta_.title;
     meta_.source.title = meta_.title;
@@ -241,14 +239,13 @@ class CsvProgrammeReader {
   void read_row(const CsvRecord& row, Vertex root) {
     const std::size_t line = src_.at(row.offset).line;
     std::string code = value(row, Code);
-    if (code.empty()) throw InputError(at(cell(row, Code)), "code is empty; every row needs a code");
+    if (code.empty()) throw InputError(at(cell(row, Code)), {MessageId::CsvEmptyCode});
     const std::string id = record_id(code);
     if (auto it = defined_.find(code); it != defined_.end())
-      throw InputError(at(cell(row, Code), id), "code '" + code + "' is already used on line " +
-                                                    std::to_string(it->second.line));
+      throw InputError(at(cell(row, Code), id), {MessageId::CsvCodeTwice, {code, std::to_string(it->second.line)}});
     for (std::size_t i = header_size_; i < row.fields.size(); ++i)
       if (!one_line(row.fields[i].value).empty()) {
-        cat_.warn(at(row.fields[i], id), "more cells than header columns; the extra cells are ignored");
+        cat_.warn(at(row.fields[i], id), {MessageId::CsvExtraCells});
         break;
       }
 
@@ -258,11 +255,10 @@ class CsvProgrammeReader {
       auto it = defined_.find(parent_code);
       if (it == defined_.end()) {
         auto later = line_of_code_.find(parent_code);
-        std::string why = later == line_of_code_.end() || parent_code == code
-                              ? "is not a code in this file"
-                              : "is defined below this row (line " + std::to_string(later->second) +
-                                    "); put parents above their children";
-        throw InputError(at(cell(row, Parent), id), "parent '" + parent_code + "' " + why);
+        const bool unknown = later == line_of_code_.end() || parent_code == code;
+        throw InputError(at(cell(row, Parent), id),
+                         unknown ? Message{MessageId::CsvUnknownParent, {parent_code}}
+                                 : Message{MessageId::CsvParentBelow, {parent_code, std::to_string(later->second)}});
       }
       parent = it->second.vertex;
     }
@@ -272,7 +268,7 @@ class CsvProgrammeReader {
     goal.source_id = id;
     goal.code = code;
     goal.title = value(row, Title);
-    if (goal.title.empty()) throw InputError(at(cell(row, Title), id), "title is empty");
+    if (goal.title.empty()) throw InputError(at(cell(row, Title), id), {MessageId::CsvEmptyTitle});
     goal.description = tidy_text(cell(row, Description).value);
     std::string kind_text = value(row, Kind);
     goal.kind = GoalKind::Goal;
@@ -280,8 +276,7 @@ class CsvProgrammeReader {
       if (auto kind = kind_of(kind_text)) {
         goal.kind = *kind;
       } else {
-        cat_.warn(at(cell(row, Kind), id), "unknown kind '" + kind_text + "'; read as 'goal' (use domain, "
-                                           "subdomain, eindterm, goal, topic, ...)");
+        cat_.warn(at(cell(row, Kind), id), {MessageId::CsvUnknownKind, {kind_text}});
       }
     }
     // Empty levels, exam and part cells inherit from the parent, so a
@@ -301,7 +296,7 @@ class CsvProgrammeReader {
       goal.exam.kern = part_text == "kern" || part_text == "core";
       goal.exam.keuze = part_text == "keuze" || part_text == "elective";
       if (!goal.exam.kern && !goal.exam.keuze)
-        cat_.warn(at(cell(row, Part), id), "unknown part '" + part_text + "' (ignored); use kern or keuze");
+        cat_.warn(at(cell(row, Part), id), {MessageId::CsvUnknownPart, {part_text}});
     }
     goal.source = source_;
     Vertex v = g_.add_goal(std::move(goal));
@@ -335,7 +330,7 @@ void load_csv(Catalogue& into, const std::string& path) {
   // Every file is read into its own catalogue; `into` sees them only when all succeeded.
   Catalogue staged;
   std::vector<std::string> files = input_files(path, ".csv");
-  if (files.empty()) staged.warn({path, 0, 0, {}}, "folder has no .csv files; nothing loaded");
+  if (files.empty()) staged.warn({path, 0, 0, {}}, {MessageId::CsvNoCsvFiles});
   for (const std::string& file : files) {
     SourceText src = SourceText::read(file);
     Catalogue one;

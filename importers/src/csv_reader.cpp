@@ -51,7 +51,7 @@ std::vector<CsvRecord> read_csv(const SourceText& src, char delimiter) {
         const std::size_t open = pos++;
         while (true) {
           if (pos >= n)
-            throw InputError(src.at_char(open), "quoted field is never closed (a closing '\"' is missing)");
+            throw InputError(src.at_char(open), {MessageId::CsvUnclosedQuote});
           if (text[pos] == '"') {
             if (pos + 1 < n && text[pos + 1] == '"') {
               field.value += '"';
@@ -64,8 +64,7 @@ std::vector<CsvRecord> read_csv(const SourceText& src, char delimiter) {
           field.value += text[pos++];
         }
         if (pos < n && text[pos] != delimiter && !line_end(pos)) {
-          throw InputError(src.at_char(pos), "unexpected text after a closing quote (write a quote inside a "
-                                             "quoted field as \"\")");
+          throw InputError(src.at_char(pos), {MessageId::CsvTextAfterQuote});
         }
       } else {
         // A quote inside an unquoted field is kept as written, as spreadsheets do.

@@ -20,7 +20,7 @@ bool ends_with_nocase(std::string_view name, std::string_view suffix) {
 std::vector<std::string> input_files(const std::string& path, std::string_view extension) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw InputError({path, 0, 0, {}}, "file or folder not found");
+  if (!fs::exists(path, ec)) throw InputError({path, 0, 0, {}}, {MessageId::FileOrFolderNotFound});
   if (!fs::is_directory(path, ec)) return {path};
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(path, ec)) {
@@ -29,7 +29,7 @@ std::vector<std::string> input_files(const std::string& path, std::string_view e
     if (name.empty() || name[0] == '.' || name[0] == '~') continue;
     if (entry.is_regular_file(ec) && ends_with_nocase(name, extension)) files.push_back(entry.path().string());
   }
-  if (ec) throw InputError({path, 0, 0, {}}, "cannot list folder: " + ec.message());
+  if (ec) throw InputError({path, 0, 0, {}}, {MessageId::CannotListFolder, {ec.message()}});
   std::sort(files.begin(), files.end());
   return files;
 }

@@ -80,8 +80,8 @@ class DossierReader {
   }
 
  private:
-  void warn(pugi::xml_node at, const std::string& record, std::string message) {
-    cat_.warn(node_location(src_, at, record), std::move(message));
+  void warn(pugi::xml_node at, const std::string& record, Message what) {
+    cat_.warn(node_location(src_, at, record), std::move(what));
   }
 
   // Adds a goal of this dossier; ids stay unique even if the file repeats a number.
@@ -89,8 +89,7 @@ class DossierReader {
     if (g_.find_id(goal.source_id)) {
       std::string original = goal.source_id;
       for (int n = 2; g_.find_id(goal.source_id); ++n) goal.source_id = original + "~" + std::to_string(n);
-      warn(at, original, "the code '" + goal.code + "' occurs twice in this dossier; the second is loaded as " +
-                             goal.source_id);
+      warn(at, original, {MessageId::SbbDuplicateCode, {goal.code, goal.source_id}});
     }
     goal.source = source_;
     Vertex v = g_.add_goal(std::move(goal));
@@ -102,14 +101,13 @@ class DossierReader {
   unsigned chapter(pugi::xml_node node, unsigned position, const std::string& what) {
     if (auto n = positive_number(node.attribute("hoofdstuk").value())) return *n;
     warn(node, prefix_ + "/" + what,
-         std::string("<") + node.name() + "> has no valid 'hoofdstuk' attribute; numbered by position (" +
-             std::to_string(position) + ")");
+         {MessageId::SbbBadChapter, {node.name(), std::to_string(position)}});
     return position;
   }
 
   std::string required_title(pugi::xml_node node, const std::string& record) {
     std::string title = one_line(node.attribute("titel").value());
-    if (title.empty()) warn(node, record, std::string("<") + node.name() + "> has no 'titel' attribute");
+    if (title.empty()) warn(node, record, {MessageId::SbbMissingTitle, {node.name()}});
     return title;
   }
 
@@ -128,7 +126,7 @@ class DossierReader {
     nr_ = one_line(dossier_.attribute("nr").value());
     if (nr_.empty()) {
       nr_ = std::filesystem::path(src_.file()).stem().string();
-      warn(dossier_, {}, "<dossier> has no 'nr' attribute; the file name '" + nr_ + "' is used in its ids");
+      warn(dossier_, {}, {MessageId::SbbDossierWithoutNr, {nr_}});
     }
     prefix_ = "sbb:" + nr_;
     title_ = required_title(dossier_, prefix_);
@@ -156,14 +154,14 @@ class DossierReader {
 
   void read_knowledge_vocabulary() {
     pugi::xml_node list = dossier_.child("kennisenvaardigheden");
-    if (!list) warn(dossier_, prefix_, "<kennisenvaardigheden> is missing; no vakkennis en vaardigheden are loaded");
+    if (!list) warn(dossier_, prefix_, {MessageId::SbbNoKnowledgeList});
     for (pugi::xml_node item : list.children("kennisofvaardigheid"))
       knowledge_.emplace(one_line(item.attribute("nr").value()), one_line(item.attribute("titel").value()));
   }
 
   void collect_profiles() {
     pugi::xml_node list = dossier_.child("profielen");
-    if (!list) warn(dossier_, prefix_, "<profielen> is missing; the dossier has no qualifications");
+    if (!list) warn(dossier_, prefix_, {MessageId::SbbNoProfiles});
     unsigned position = 0;
     for (pugi::xml_node node : list.children("profiel")) {
       Profile p;
@@ -176,8 +174,7 @@ class DossierReader {
         p.levels.add(*level);
       } else {
         warn(node, prefix_ + "/" + p.part,
-             "<profiel> has no valid 'niveau' attribute ('" + std::string(node.attribute("niveau").value()) +
-                 "'); the qualification gets no mbo level");
+             {MessageId::SbbBadLevel, {node.attribute("niveau").value()}});
       }
       all_levels_.add(p.levels);
       profile_index_.emplace(p.nr, profiles_.size());
@@ -189,7 +186,7 @@ class DossierReader {
     std::string ref = one_line(ref_node.attribute("referentie").value());
     auto it = profile_index_.find(ref);
     if (it != profile_index_.end()) return &profiles_[it->second];
-    warn(ref_node, record, "refers to profiel '" + ref + "', which this dossier does not have; ignored");
+    warn(ref_node, record, {MessageId::SbbUnknownProfile, {ref}});
     return nullptr;
   }
 
@@ -239,7 +236,7 @@ class DossierReader {
   void read_basis(Vertex root) {
     pugi::xml_node list = dossier_.child("basis").child("basistaken").child("basiskerntaken");
     if (!list) {
-      warn(dossier_, prefix_, "<basis>/<basistaken>/<basiskerntaken> is missing; the dossier has no basis kerntaken");
+      warn(dossier_, prefix_, {MessageId::SbbNoBasisKerntaken});
       return;
     }
     unsigned position = 0;
@@ -269,19 +266,19 @@ class DossierReader {
 
     pugi::xml_node knowledge = node.child("vakkennisenvaardigheden");
     if (!knowledge) {
-      warn(node, prefix_ + "/" + code, "<vakkennisenvaardigheden> is missing in this kerntaak");
+      warn(node, prefix_ + "/" + code, {MessageId::SbbKerntaakWithoutKnowledge});
     } else {
       add_knowledge(v, knowledge, prefix_ + "/" + code, levels, {});
       for (pugi::xml_node grouped : knowledge.child("vakkennisenvaardigheden_met_categorie").children())
         if (grouped.type() == pugi::node_element) {
           warn(grouped, prefix_ + "/" + code,
-               "<vakkennisenvaardigheden_met_categorie> entries are not read yet; skipped");
+               {MessageId::SbbKnowledgeGroupsSkipped});
           break;
         }
     }
 
     pugi::xml_node list = node.child(processes);
-    if (!list) warn(node, prefix_ + "/" + code, std::string("<") + processes + "> is missing in this kerntaak");
+    if (!list) warn(node, prefix_ + "/" + code, {MessageId::SbbKerntaakWithoutProcesses, {processes}});
     unsigned position = 0;
     for (pugi::xml_node wp : list.children("werkproces")) {
       std::string wp_code = code + "-W" + std::to_string(chapter(wp, ++position, code + " werkproces"));
@@ -300,7 +297,7 @@ class DossierReader {
       auto it = knowledge_.find(ref);
       if (it == knowledge_.end()) {
         warn(ref_node, id_prefix,
-             "refers to kennisofvaardigheid '" + ref + "', which <kennisenvaardigheden> does not list; ignored");
+             {MessageId::SbbUnknownKnowledge, {ref}});
         continue;
       }
       Goal goal;
@@ -320,7 +317,7 @@ class DossierReader {
                       Part{"werkprocesresultaat", "werkprocesresultaatperprofiel", "Resultaat"},
                       Part{"werkprocesgedrag", "werkprocesgedragperprofiel", "Gedrag"}}) {
       pugi::xml_node child = node.child(part.element);
-      if (!child) warn(node, goal.source_id, std::string("<") + part.element + "> is missing in this werkproces");
+      if (!child) warn(node, goal.source_id, {MessageId::SbbWerkprocesPartMissing, {part.element}});
       append_paragraph(goal.description, with_profile_additions(child, part.variants, part.label, goal.source_id));
     }
     return add(std::move(goal), node);
@@ -334,7 +331,7 @@ class DossierReader {
     goal.kind = GoalKind::Qualification;
     goal.levels = p.levels;
     goal.code = one_line(own_text(p.node.child("creboinformatie").child("crebo")));
-    if (goal.code.empty()) warn(p.node, goal.source_id, "<creboinformatie>/<crebo> is missing; the qualification has no crebo");
+    if (goal.code.empty()) warn(p.node, goal.source_id, {MessageId::SbbNoCrebo});
     goal.description = tidy_text(own_text(p.node.child("omschrijving").child("typeringvanhetberoep")));
     p.vertex = add(std::move(goal), p.node);
     g_.add_edge(root, p.vertex, EdgeKind::Contains);
@@ -349,7 +346,7 @@ class DossierReader {
     }
 
     pugi::xml_node list = p.node.child("profielkerntaken");
-    if (!list) warn(p.node, prefix_ + "/" + p.part, "<profielkerntaken> is missing in this profiel");
+    if (!list) warn(p.node, prefix_ + "/" + p.part, {MessageId::SbbNoProfileKerntaken});
     unsigned position = 0;
     for (pugi::xml_node node : list.children("kerntaak")) {
       std::string code = p.part + "-K" + std::to_string(chapter(node, ++position, p.part + " kerntaak"));

@@ -17,7 +17,7 @@ void load_sbb_file(Catalogue& into, const std::string& path) {
   pugi::xml_node dossiers = doc.document_element().child("dossiers");
   if (!dossiers.child("dossier")) {
     into.warn(node_location(src, dossiers ? dossiers : doc.document_element()),
-              "no <dossiers>/<dossier> element; nothing loaded from this file");
+              {MessageId::SbbNoDossier});
     return;
   }
   for (pugi::xml_node dossier : dossiers.children("dossier")) read_sbb_dossier(into, src, dossier);
@@ -29,7 +29,7 @@ void load_sbb(Catalogue& into, const std::string& path) {
   // Every file is read into its own catalogue; `into` sees them only when all succeeded.
   Catalogue staged;
   std::vector<std::string> files = input_files(path, ".xml");
-  if (files.empty()) staged.warn({path, 0, 0, {}}, "folder has no .xml files; nothing loaded");
+  if (files.empty()) staged.warn({path, 0, 0, {}}, {MessageId::SbbNoXmlFiles});
   for (const std::string& file : files) {
     Catalogue one;
     load_sbb_file(one, file);

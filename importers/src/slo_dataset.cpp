@@ -184,15 +184,15 @@ void Dataset::build_into(Catalogue& target) {
   cat_->graph().reserve(cat_->graph().num_vertices() + records, cat_->graph().num_edges() + items + items / 4);
   pending_.reserve(items + items / 4);
   goals_.reserve(records);
-  for (Warning& w : read_warnings_) cat_->warn(std::move(w.where), std::move(w.message));
+  for (Warning& w : read_warnings_) cat_->warn(std::move(w.where), std::move(w.what));
   read_warnings_.clear();
 }
 
 void Dataset::read(const std::string& folder, const SloOptions& options) {
   std::error_code ec;
   const fs::file_status status = fs::status(folder, ec);
-  if (!fs::exists(status)) throw InputError({folder, 0, 0, {}}, "folder not found");
-  if (!fs::is_directory(status)) throw InputError({folder, 0, 0, {}}, "is a file, not a folder");
+  if (!fs::exists(status)) throw InputError({folder, 0, 0, {}}, {MessageId::FolderNotFound});
+  if (!fs::is_directory(status)) throw InputError({folder, 0, 0, {}}, {MessageId::IsAFile});
 
   // Each dataset folder is checked once, not once per file.
   std::vector<std::pair<std::string_view, bool>> folders;
@@ -207,8 +207,7 @@ void Dataset::read(const std::string& folder, const SloOptions& options) {
     any = any || (dataset_selected(name, options) && present(name));
   any = any || (options.basis_goals && present("basis"));
   if (!any) {
-    throw InputError({folder, 0, 0, {}},
-                     "no SLO data found: expected a folder examenprogramma/, syllabus/, referentiekader/ or basis/");
+    throw InputError({folder, 0, 0, {}}, {MessageId::SloNoData});
   }
 
   std::array<std::string, kFileCount> paths;
@@ -288,9 +287,8 @@ void Dataset::build_index() {
       }
       const RecordFile& first = *files_[at(entry->file)];
       Location where = first.where(first.records()[entry->record]);
-      read_warnings_.push_back({files_[i]->where(recs[k]),
-                                "duplicate id (first used at " + where.file + ":" + std::to_string(where.line) +
-                                    "); record skipped"});
+      read_warnings_.emplace_back(files_[i]->where(recs[k]),
+                                  Message{MessageId::SloDuplicateId, {where.file + ":" + std::to_string(where.line)}});
     }
   }
   // Every reference is looked up once; builders and checks share the result.

@@ -14,18 +14,19 @@ namespace dom = simdjson::dom;
 
 namespace {
 
-std::string_view type_name(dom::element_type type) {
+// JSON's own names of its types: the same word in every language.
+std::string type_name(dom::element_type type) {
   switch (type) {
-    case dom::element_type::ARRAY: return "an array";
-    case dom::element_type::OBJECT: return "an object";
+    case dom::element_type::ARRAY: return "array";
+    case dom::element_type::OBJECT: return "object";
     case dom::element_type::INT64:
     case dom::element_type::UINT64:
-    case dom::element_type::DOUBLE: return "a number";
-    case dom::element_type::STRING: return "a string";
-    case dom::element_type::BOOL: return "a boolean";
+    case dom::element_type::DOUBLE: return "number";
+    case dom::element_type::STRING: return "string";
+    case dom::element_type::BOOL: return "boolean";
     case dom::element_type::NULL_VALUE: return "null";
   }
-  return "a value";
+  return "value";
 }
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -52,14 +53,14 @@ void RecordFile::read_padded() {
   if (!f || ec || size > (std::size_t{1} << 30)) {
     if (f) std::fclose(f);
     read_file(path_);  // throws with the reason
-    throw InputError({path_, 0, 0, {}}, "cannot read file");
+    throw InputError({path_, 0, 0, {}}, {MessageId::CannotReadFile});
   }
   // Not zero-filled: fread writes the content, only the padding is cleared.
   text_.reset(new char[size + simdjson::SIMDJSON_PADDING]);
   std::memset(text_.get() + size, 0, simdjson::SIMDJSON_PADDING);
   const std::size_t got = size ? std::fread(text_.get(), 1, size, f) : 0;
   std::fclose(f);
-  if (got != size) throw InputError({path_, 0, 0, {}}, "cannot read whole file");
+  if (got != size) throw InputError({path_, 0, 0, {}}, {MessageId::CannotReadWholeFile});
   size_ = size;
 }
 
@@ -67,8 +68,8 @@ RecordFile::~RecordFile() = default;
 RecordFile::RecordFile(RecordFile&&) noexcept = default;
 RecordFile& RecordFile::operator=(RecordFile&&) noexcept = default;
 
-void RecordFile::fail(std::size_t offset, const std::string& message) const {
-  throw InputError(where(offset), message);
+void RecordFile::fail(std::size_t offset, Message what) const {
+  throw InputError(where(offset), std::move(what));
 }
 
 void RecordFile::fail_syntax(int error) const {
@@ -216,25 +217,24 @@ void RecordFile::parse(std::vector<Warning>& warnings) {
   }
   if (root.type() != dom::element_type::ARRAY) {
     const auto first = content.find_first_not_of(" \t\r\n");
-    fail(start_ + (first == std::string_view::npos ? 0 : first),
-         "expected a JSON array of records, found " + std::string(type_name(root.type())));
+    fail(start_ + (first == std::string_view::npos ? 0 : first), {MessageId::SloRootNotArray, {type_name(root.type())}});
   }
 
   dom::array array;
-  if (root.get_array().get(array)) fail(start_, "expected a JSON array of records");
+  if (root.get_array().get(array)) fail(start_, {MessageId::SloRootNotArray, {type_name(root.type())}});
   // Rough sizes of SLO files (up to eleven fields per record; an id item
   // takes at least 39 bytes: 36-character UUID, quotes and comma) spare most
   // regrowth of the flat arrays.
   records_.reserve(array.size());
   fields_.reserve(array.size() * 8);
   items_.reserve(content.size() / 39);
-  std::vector<std::string> pending;  // warnings waiting for the record id
+  std::vector<Message> pending;  // warnings waiting for the record id
   std::uint32_t ordinal = 0;
   for (dom::element element : array) {
     const std::uint32_t this_ordinal = ordinal++;
     if (element.type() != dom::element_type::OBJECT) {
-      warnings.push_back({where_element(this_ordinal),
-                          "record is " + std::string(type_name(element.type())) + ", not an object; skipped"});
+      warnings.emplace_back(where_element(this_ordinal),
+                            Message{MessageId::SloRecordNotObject, {type_name(element.type())}});
       continue;
     }
     Record record;
@@ -282,8 +282,7 @@ void RecordFile::parse(std::vector<Warning>& warnings) {
               std::string_view s;
               if (!item.get_string().get(s)) items_.push_back(s);
             } else {
-              pending.push_back("field " + std::string(member.key) + " holds " + std::string(type_name(item.type())) +
-                                " where an id string is expected; item skipped");
+              pending.push_back({MessageId::SloListItemNotString, {std::string(member.key), type_name(item.type())}});
             }
           }
           field.items_end = static_cast<std::uint32_t>(items_.size());
@@ -291,7 +290,7 @@ void RecordFile::parse(std::vector<Warning>& warnings) {
         }
         case dom::element_type::OBJECT:
         case dom::element_type::NULL_VALUE:
-          pending.push_back("field " + std::string(member.key) + " is " + std::string(type_name(v.type())) + "; ignored");
+          pending.push_back({MessageId::SloFieldIgnored, {std::string(member.key), type_name(v.type())}});
           if (member.key == "id") bad_id = true;
           continue;
       }
@@ -302,13 +301,13 @@ void RecordFile::parse(std::vector<Warning>& warnings) {
       fields_.push_back(field);
     }
     if (record.id.empty()) {
-      warnings.push_back({where_element(this_ordinal),
-                          bad_id ? "record id is not a non-empty string; record skipped" : "record without an \"id\"; skipped"});
+      warnings.emplace_back(where_element(this_ordinal),
+                            Message{bad_id ? MessageId::SloRecordIdNotString : MessageId::SloRecordWithoutId});
       fields_.resize(record.fields_begin);
       items_.resize(items_begin);
       continue;
     }
-    for (auto& message : pending) warnings.push_back({where(record), std::move(message)});
+    for (auto& message : pending) warnings.emplace_back(where(record), std::move(message));
     record.fields_end = static_cast<std::uint32_t>(fields_.size());
     records_.push_back(record);
   }

@@ -91,7 +91,7 @@ class RecordFile {
   void read_padded();
   void parse(std::vector<Warning>& warnings);
   Location location(std::size_t line, std::size_t column, std::string_view record) const;
-  [[noreturn]] void fail(std::size_t offset, const std::string& message) const;
+  [[noreturn]] void fail(std::size_t offset, Message what) const;
   [[noreturn]] void fail_syntax(int error) const;
 
   std::string path_;

@@ -1,5 +1,6 @@
 // Reference checking for the SLO data: every `*_id` field must name a record.
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "slo_dataset.hpp"
@@ -56,17 +57,16 @@ void Dataset::check_file(FileId f) {
   const auto& infos = field_info_[i];
   FileCheck& out = checks_[i];
   out.absent_by_key.assign(infos.size(), 0);
-  auto warn = [&](const Record& r, std::string message) { out.warnings.push_back({rf.where(r), std::move(message)}); };
+  auto warn = [&](const Record& r, Message what) { out.warnings.emplace_back(rf.where(r), std::move(what)); };
   for_each(f, [&](const Record& r, Entry& self) {
     for (const Field& field : rf.fields(r)) {
       const FieldInfo& info = infos[field.key];
-      std::string_view expected;
-      if (info.reference && field.type == ValueType::Number) expected = "an array of ids";
-      else if (info.flag && field.type != ValueType::Number) expected = "0 or 1";
+      std::optional<MessageId> wrong;
+      if (info.reference && field.type == ValueType::Number) wrong = MessageId::SloFieldNotIds;
+      else if (info.flag && field.type != ValueType::Number) wrong = MessageId::SloFieldNotFlag;
       else if (!info.reference && !info.flag && field.type != ValueType::String && info.text)
-        expected = "a string";
-      if (!expected.empty())
-        warn(r, "field " + std::string(rf.name(field)) + " should be " + std::string(expected) + "; ignored");
+        wrong = MessageId::SloFieldNotString;
+      if (wrong) warn(r, {*wrong, {std::string(rf.name(field))}});
     }
     for (const Field& field : rf.fields(r)) {
       const FieldInfo& info = infos[field.key];
@@ -81,12 +81,11 @@ void Dataset::check_file(FileId f) {
         const std::string_view id = rf.all_items()[k];
         if (const Entry* e = resolved[k]) {
           if (target && e->file != *target) {
-            warn(r, "field " + std::string(name) + ": id " + std::string(id) + " is a record of " +
-                        file_name(e->file) + ", expected one of " + file_name(*target));
+            warn(r, {MessageId::SloReferenceWrongFile,
+                     {std::string(name), std::string(id), file_name(e->file), file_name(*target)}});
           }
         } else if (target && loaded(*target)) {
-          warn(r, "field " + std::string(name) + ": id " + std::string(id) + " points to no record of " +
-                      file_name(*target));
+          warn(r, {MessageId::SloDanglingReference, {std::string(name), std::string(id), file_name(*target)}});
         } else {
           ++out.absent_by_key[field.key];
         }
@@ -106,7 +105,7 @@ void Dataset::resolve_references() {
     const auto f = static_cast<FileId>(i);
     if (!loaded(f)) continue;
     FileCheck& check = checks_[i];
-    for (Warning& w : check.warnings) cat_->warn(std::move(w.where), std::move(w.message));
+    for (Warning& w : check.warnings) cat_->warn(std::move(w.where), std::move(w.what));
     // Older versions are normally not published alongside; link the ones that are.
     for (const auto& [self, field] : check.replaces) {
       for (std::uint32_t k = field->items_begin; k < field->items_end; ++k) {
@@ -123,8 +122,7 @@ void Dataset::resolve_references() {
   for (const auto& [key, count] : absent) {
     const auto& [f, name] = key;
     cat_->warn({file(f).path(), 0, 0, {}},
-              std::to_string(count) + " references in field " + std::string(name) +
-                  " point to records not in this data set");
+               {MessageId::SloReferencesOutsideData, {std::to_string(count), std::string(name)}});
   }
 }
 

@@ -7,24 +7,24 @@
 namespace aansluiting::importers::slo {
 namespace od = simdjson::ondemand;
 
-std::string describe_json_error(int code) {
+Message describe_json_error(int code) {
   const auto error = static_cast<simdjson::error_code>(code);
   switch (error) {
-    case simdjson::TAPE_ERROR: return "malformed JSON: missing or superfluous comma, bracket, colon or key";
-    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "malformed JSON: the file ends before an array or object is closed";
-    case simdjson::STRING_ERROR: return "malformed JSON: invalid string or escape sequence";
+    case simdjson::TAPE_ERROR: return {MessageId::JsonMissingPunctuation};
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return {MessageId::JsonUnclosedContainer};
+    case simdjson::STRING_ERROR: return {MessageId::JsonBadString};
     case simdjson::T_ATOM_ERROR:
     case simdjson::F_ATOM_ERROR:
-    case simdjson::N_ATOM_ERROR: return "malformed JSON: invalid literal (expected true, false or null)";
-    case simdjson::NUMBER_ERROR: return "malformed JSON: invalid number";
-    case simdjson::NUMBER_OUT_OF_RANGE: return "malformed JSON: number out of range";
-    case simdjson::UNESCAPED_CHARS: return "malformed JSON: unescaped control character in a string";
-    case simdjson::UNCLOSED_STRING: return "malformed JSON: string is not closed";
-    case simdjson::EMPTY: return "malformed JSON: the file holds no JSON value";
-    case simdjson::DEPTH_ERROR: return "malformed JSON: nested too deeply";
-    case simdjson::TRAILING_CONTENT: return "malformed JSON: unexpected content after the top-level value";
-    case simdjson::UTF8_ERROR: return "invalid UTF-8 byte sequence (the file must be saved as UTF-8)";
-    default: return std::string("malformed JSON: ") + simdjson::error_message(error);
+    case simdjson::N_ATOM_ERROR: return {MessageId::JsonBadLiteral};
+    case simdjson::NUMBER_ERROR: return {MessageId::JsonBadNumber};
+    case simdjson::NUMBER_OUT_OF_RANGE: return {MessageId::JsonNumberOutOfRange};
+    case simdjson::UNESCAPED_CHARS: return {MessageId::JsonControlCharacter};
+    case simdjson::UNCLOSED_STRING: return {MessageId::JsonUnclosedString};
+    case simdjson::EMPTY: return {MessageId::JsonEmpty};
+    case simdjson::DEPTH_ERROR: return {MessageId::JsonTooDeep};
+    case simdjson::TRAILING_CONTENT: return {MessageId::JsonTrailingContent};
+    case simdjson::UTF8_ERROR: return {MessageId::InvalidUtf8};
+    default: return {MessageId::JsonOther, {simdjson::error_message(error)}};
   }
 }
 

@@ -6,17 +6,19 @@
 #include <cstddef>
 #include <string>
 
+#include "aansluiting/messages.hpp"
+
 namespace aansluiting::importers::slo {
 
 struct SyntaxError {
   std::size_t offset = 0;  // byte offset in the document
-  std::string message;
+  Message message;
 };
 
 // `data` must be followed by simdjson::SIMDJSON_PADDING readable bytes.
 // `dom_error` is the simdjson::error_code the DOM parser returned.
 SyntaxError find_syntax_error(const char* data, std::size_t size, int dom_error);
 
-std::string describe_json_error(int error);
+Message describe_json_error(int error);
 
 }  // namespace aansluiting::importers::slo

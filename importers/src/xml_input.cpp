@@ -13,18 +13,17 @@ void parse_xml(const SourceText& src, pugi::xml_document& doc, std::string_view 
       doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!result) {
     Location where = locate(src.file(), text, static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0)));
-    std::string message = std::string("malformed XML: ") + result.description();
-    if (result.status == pugi::status_end_element_mismatch || result.status == pugi::status_bad_end_element ||
-        static_cast<std::size_t>(result.offset) >= text.size())
-      message += " (is the file truncated?)";
-    throw InputError(std::move(where), message);
+    // pugixml describes its errors in English; the ones a cut-off file gives have texts of their own.
+    Message what{MessageId::XmlMalformed, {result.description()}};
+    if (result.status == pugi::status_end_element_mismatch) what = {MessageId::XmlTagMismatch};
+    else if (result.status == pugi::status_bad_end_element) what = {MessageId::XmlBadEndTag};
+    else if (static_cast<std::size_t>(result.offset) >= text.size()) what = {MessageId::XmlTruncated, {result.description()}};
+    throw InputError(std::move(where), std::move(what));
   }
   pugi::xml_node root = doc.document_element();
-  if (!root) throw InputError({src.file(), 1, 1, {}}, "XML has no root element");
-  if (root.name() != root_name) {
-    throw InputError(node_location(src, root),
-                     "root element is <" + std::string(root.name()) + ">, expected <" + std::string(root_name) + ">");
-  }
+  if (!root) throw InputError({src.file(), 1, 1, {}}, {MessageId::XmlNoRoot});
+  if (root.name() != root_name)
+    throw InputError(node_location(src, root), {MessageId::XmlWrongRoot, {root.name(), std::string(root_name)}});
 }
 
 Location node_location(const SourceText& src, pugi::xml_node node, std::string record) {

@@ -11,8 +11,13 @@ class InputError(ValueError):
     column: int
     record: str
     detail: str
+    detail_nl: str
+    code: str
+    message_args: list[str]
 
-class NotFoundError(LookupError): ...
+class NotFoundError(LookupError):
+    message_nl: str
+    code: str
 
 def levels() -> list[str]: ...
 def parse_level(name: str) -> str | None: ...
@@ -32,6 +37,9 @@ class Warning:
     column: int
     record: str
     message: str
+    message_nl: str
+    code: str
+    args: list[str]
 
 class Goal:
     id: str

@@ -46,7 +46,9 @@ def catalogue_to_pandas(self: Catalogue, table: str = "goals") -> "pd.DataFrame"
             "line": [w.line for w in ws],
             "column": [w.column for w in ws],
             "record": [w.record for w in ws],
+            "code": [w.code for w in ws],
             "message": [w.message for w in ws],
+            "message_nl": [w.message_nl for w in ws],
         })
     raise ValueError(f"unknown table {table!r}; choose one of {', '.join(_CATALOGUE_TABLES)}")
 

@@ -94,8 +94,23 @@ def _load_or_say(data: Path, curricula: Path | None):
         where = f", regel {e.line}, kolom {e.column}" if e.line else ""
         if e.record:
             where += f" (record {e.record})"
-        print(BAD_INPUT.format(file=e.file, where=where, detail=e.detail), file=sys.stderr)
+        print(BAD_INPUT.format(file=e.file, where=where, detail=e.detail_nl), file=sys.stderr)
     return None
+
+
+def _location(file: str, line: int, column: int, record: str) -> str:
+    """file:line:column (record id), leaving out what is unknown."""
+    out = file or "<invoer>"
+    if line:
+        out += f":{line}" + (f":{column}" if column else "")
+    return out + (f" (record {record})" if record else "")
+
+
+def _in_dutch(error: Exception) -> str:
+    """The Dutch text of an error the core (or a definition file) raised; other errors as they are."""
+    if getattr(error, "detail_nl", None):
+        return f"{_location(error.file, error.line, error.column, error.record)}: {error.detail_nl}"
+    return getattr(error, "message_nl", None) or str(error)
 
 
 def _cannot_write(error: OSError, path: Path) -> int:
@@ -141,7 +156,7 @@ def _overview(args: argparse.Namespace) -> int:
     warnings = cat.warnings
     print(f"\nWaarschuwingen: {len(warnings)}")
     for w in warnings[:10]:
-        print(f"  {w}")
+        print(f"  {_location(w.file, w.line, w.column, w.record)}: {w.message_nl}")
     if len(warnings) > 10:
         print(f"  ... en nog {len(warnings) - 10} (zie Catalogue.to_pandas('warnings'))")
     return 0
@@ -220,7 +235,7 @@ def _report(args: argparse.Namespace) -> int:
     try:
         transition = Transition.from_file(path)
     except (InputError, ValueError, KeyError) as e:
-        print(f"Fout in het overgangsbestand {path}: {e}", file=sys.stderr)
+        print(f"Fout in het overgangsbestand {path}: {_in_dutch(e)}", file=sys.stderr)
         return 2
 
     t0 = time.perf_counter()
@@ -238,7 +253,7 @@ def _report(args: argparse.Namespace) -> int:
         result = transition.analyse(cat, progress=progress)
     except (NotFoundError, InputError) as e:
         progress.finish()
-        print(f"De overgang {path.name} kan niet worden geanalyseerd: {e}", file=sys.stderr)
+        print(f"De overgang {path.name} kan niet worden geanalyseerd: {_in_dutch(e)}", file=sys.stderr)
         return 2
     progress.finish()
     t_analyse = time.perf_counter() - t0

@@ -25,6 +25,14 @@ from .results import Comparison, PairResult, TransitionResult, sum_summaries
 Progress = Callable[[str, int, int], None]
 
 
+def _input_error(file: str | os.PathLike, detail: str, detail_nl: str) -> _core.InputError:
+    """An InputError of a definition file, with the attributes the core's errors carry."""
+    error = _core.InputError(f"{file}: {detail}")
+    error.file, error.line, error.column, error.record = os.fspath(file), 0, 0, ""
+    error.detail, error.detail_nl, error.code, error.message_args = detail, detail_nl, "transition", []
+    return error
+
+
 @dataclass
 class Pair:
     """One subject pair: the sending and the receiving programmes, by subject name or title."""
@@ -71,11 +79,12 @@ class Transition:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise _core.InputError(f"{path}: file not found") from None
+            raise _input_error(path, "file not found", "bestand niet gevonden") from None
         except tomllib.TOMLDecodeError as e:  # the message carries "(at line L, column C)"
-            raise _core.InputError(f"{path}: {e}") from None
+            raise _input_error(path, f"invalid TOML: {e}", f"ongeldige TOML: {e}") from None
         except UnicodeDecodeError as e:
-            raise _core.InputError(f"{path}: invalid UTF-8 at byte {e.start}") from None
+            raise _input_error(path, f"invalid UTF-8 at byte {e.start}",
+                               f"ongeldige UTF-8 bij byte {e.start} (sla het bestand op als UTF-8)") from None
         return cls.from_dict(data, path)
 
     @classmethod
@@ -84,7 +93,7 @@ class Transition:
 
         def need(key: str):
             if key not in data:
-                raise _core.InputError(f"{where}: missing key '{key}'")
+                raise _input_error(where, f"missing key '{key}'", f"de sleutel '{key}' ontbreekt")
             return data[key]
 
         options = data.get("options", {})
@@ -125,7 +134,10 @@ class Transition:
             try:
                 found.append(catalogue.find_programme(name, level, kinds=["programme", "qualification", "framework"]))
             except NotFoundError as e:
-                raise NotFoundError(f"{self.path or self.id}: {e}") from None
+                where = self.path or self.id
+                error = NotFoundError(f"{where}: {e}")
+                error.message_nl, error.code = f"{where}: {e.message_nl}", e.code
+                raise error from None
         return found
 
     def _curation(self, catalogue: Catalogue) -> Curation | None:

@@ -38,7 +38,7 @@ std::vector<GoalKind> kind_list(const std::optional<std::vector<std::string>>& k
 
 GoalRef resolve(const CataloguePtr& cat, const std::string& id) {
   if (auto v = cat->graph().find_id(id)) return GoalRef{cat, *v};
-  throw NotFoundError("no goal with id '" + id + "'");
+  throw NotFoundError({MessageId::NoGoalWithId, {id}});
 }
 
 // Columns of the goals table; the Python side turns the dict into a DataFrame.

@@ -1,6 +1,8 @@
 // The single mapping from C++ exceptions to Python ones.
 #include "errors.hpp"
 
+#include <pybind11/stl.h>
+
 #include "aansluiting/diagnostics.hpp"
 #include "aansluiting/match/similarity_join.hpp"
 
@@ -21,17 +23,29 @@ void raise_input_error(const InputError& e) {
   exc.attr("column") = w.column;
   exc.attr("record") = w.record;
   exc.attr("detail") = e.detail();
+  exc.attr("detail_nl") = e.message().dutch();
+  exc.attr("code") = std::string(e.message().code());
+  exc.attr("message_args") = e.message().args;
   PyErr_SetObject(g_input_error, exc.ptr());
+}
+
+void raise_not_found_error(const NotFoundError& e) {
+  py::object exc = py::reinterpret_borrow<py::object>(g_not_found_error)(e.what());
+  exc.attr("message_nl") = e.message().dutch();
+  exc.attr("code") = std::string(e.message().code());
+  PyErr_SetObject(g_not_found_error, exc.ptr());
 }
 }  // namespace
 
 void register_errors(py::module_& m) {
   g_input_error = PyErr_NewExceptionWithDoc(
       "aansluiting._core.InputError",
-      "Input that cannot be loaded. Attributes: file, line, column (1-based, 0 = unknown), record, detail.",
+      "Input that cannot be loaded. Attributes: file, line, column (1-based, 0 = unknown), record, "
+      "detail (English), detail_nl (Dutch), code (stable message name) and message_args.",
       PyExc_ValueError, nullptr);
   g_not_found_error = PyErr_NewExceptionWithDoc(
-      "aansluiting._core.NotFoundError", "A query named a programme or goal that is not in the catalogue.",
+      "aansluiting._core.NotFoundError",
+      "A query named a programme or goal that is not in the catalogue. Attributes: message_nl (Dutch), code.",
       PyExc_LookupError, nullptr);
   m.add_object("InputError", py::handle(g_input_error));
   m.add_object("NotFoundError", py::handle(g_not_found_error));
@@ -42,7 +56,7 @@ void register_errors(py::module_& m) {
     } catch (const InputError& e) {
       raise_input_error(e);
     } catch (const NotFoundError& e) {
-      PyErr_SetString(g_not_found_error, e.what());
+      raise_not_found_error(e);
     } catch (const match::Cancelled&) {
       PyErr_SetNone(PyExc_KeyboardInterrupt);
     }

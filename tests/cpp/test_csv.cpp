@@ -45,7 +45,7 @@ InputError error_of(const std::string& text) {
     return e;
   }
   ADD_FAILURE() << "no InputError for:\n" << text;
-  return InputError({}, "none");
+  return InputError({}, {MessageId::FileNotFound});
 }
 
 const std::string kHeader = "# title: T\ncode,parent,kind,title,levels\n";

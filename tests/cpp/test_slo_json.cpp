@@ -296,7 +296,7 @@ InputError load_error(const std::string& folder) {
     return e;
   }
   ADD_FAILURE() << "no InputError for " << folder;
-  return InputError({}, "none");
+  return InputError({}, {MessageId::FileNotFound});
 }
 
 TEST(SloBadInput, MiniFolderLoads) {
@@ -420,6 +420,11 @@ TEST(SloBadInput, DanglingReferenceAndBadRecordsBecomeWarnings) {
   EXPECT_EQ(dangling->where.record, "d1");
   EXPECT_TRUE(dangling->where.file.ends_with("domeinen.json"));
   EXPECT_NE(dangling->message.find("examenprogramma_eindterm_id"), std::string::npos);
+  // The same warning for Dutch readers, built from the same arguments.
+  EXPECT_EQ(dangling->what.code(), "slo.dangling_reference");
+  EXPECT_EQ(dangling->what.dutch(),
+            "veld examenprogramma_eindterm_id: id e-missing verwijst naar geen enkel record van "
+            "examenprogramma/eindtermen.json");
 
   const Warning* no_id = find("without an \"id\"");
   ASSERT_TRUE(no_id);
@@ -428,13 +433,14 @@ TEST(SloBadInput, DanglingReferenceAndBadRecordsBecomeWarnings) {
   const Warning* not_object = find("not an object");
   ASSERT_TRUE(not_object);
   EXPECT_EQ(not_object->where.line, 4u);
+  EXPECT_EQ(not_object->what.dutch(), "het record is een JSON-string, geen object; overgeslagen");
   const Warning* duplicate = find("duplicate id");
   ASSERT_TRUE(duplicate);
   EXPECT_EQ(duplicate->where.line, 5u);
   EXPECT_EQ(duplicate->where.record, "e1");
   // Located after later records were: positions do not depend on the order they are asked for.
   EXPECT_NE(duplicate->message.find("eindtermen.json:2)"), std::string::npos) << duplicate->message;
-  ASSERT_TRUE(find("field niveau_id holds a number"));
+  ASSERT_TRUE(find("field niveau_id holds a JSON number"));
   ASSERT_TRUE(find("field title should be a string"));
   ASSERT_TRUE(find("field ce should be 0 or 1"));
   EXPECT_FALSE(find("older")) << "replaces pointing at versions not in the data is normal";

@@ -47,8 +47,10 @@ def test_havo_wiskunde_a_and_b(slo: a.Catalogue, subject: str) -> None:
 def test_ambiguous_and_unknown_subjects_raise(slo: a.Catalogue) -> None:
     with pytest.raises(a.NotFoundError, match="ambiguous|Wiskunde"):
         slo.find_programme("wiskunde", "havo", kinds=["programme"])
-    with pytest.raises(a.NotFoundError):
+    with pytest.raises(a.NotFoundError) as info:
         slo.find_programme("sterrenkunde", "havo")
+    assert info.value.code == "no_programme_at_level"
+    assert info.value.message_nl == "geen programma voor vak 'sterrenkunde' op niveau 'havo'"
     with pytest.raises(ValueError, match="unknown level"):
         slo.find_programme("wiskunde", "groep 9")
 
@@ -80,6 +82,14 @@ def test_tables(slo: a.Catalogue) -> None:
     assert p.iloc[0]["kind"] == "programme"
     with pytest.raises(ValueError):
         slo.to_pandas("nope")
+    warnings = slo.to_pandas("warnings")
+    assert len(warnings) == len(slo.warnings) == 72
+    # Every warning has a message name and a Dutch text built from the same arguments.
+    assert warnings["code"].str.len().gt(0).all()
+    assert set(warnings["code"]) == {"slo.dangling_reference", "slo.references_outside_data"}
+    dangling = warnings[warnings["code"] == "slo.dangling_reference"].iloc[0]
+    assert "points to no record" in dangling["message"]
+    assert "verwijst naar geen enkel record" in dangling["message_nl"]
 
 
 def test_one_catalogue_holds_all_sources(full: a.Catalogue) -> None:
@@ -103,6 +113,9 @@ def test_bad_input_raises_input_error_with_position(tmp_path: Path) -> None:
     assert info.value.file.endswith("examenprogramma.json")
     assert info.value.line >= 1
     assert "examenprogramma.json" in str(info.value)
+    assert info.value.code == "json.punctuation"
+    assert info.value.detail_nl == ("ongeldige JSON: een komma, haakje, dubbele punt of sleutel ontbreekt "
+                                    "of is te veel")
 
 
 def test_missing_and_truncated_files(tmp_path: Path, data_dir: Path) -> None:

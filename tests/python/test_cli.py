@@ -24,6 +24,9 @@ def test_overview_on_the_real_data(data_dir: Path) -> None:
     assert counts["eindtermen"] >= 2784 and counts["specificaties"] == 3608
     assert "kwalificaties" in r.stdout
     assert "vmbo tl" in r.stdout and "Waarschuwingen" in r.stdout
+    # The warnings are written for Dutch readers too: the real data has dangling references.
+    assert "verwijst naar geen enkel record van" in r.stdout
+    assert "points to no record" not in r.stdout
 
 
 def test_without_data_says_how_to_get_it(tmp_path: Path) -> None:
@@ -44,6 +47,8 @@ def test_malformed_data_is_named_without_a_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in r.stderr
     assert "De curricula konden niet worden geladen" in r.stderr
     assert "examenprogramma.json, regel 3, kolom 3" in r.stderr
+    assert "ongeldige JSON: een komma, haakje, dubbele punt of sleutel ontbreekt" in r.stderr
+    assert "malformed JSON" not in r.stderr
 
 
 def test_report_on_malformed_data_stops_with_the_position(tmp_path: Path) -> None:
@@ -54,6 +59,7 @@ def test_report_on_malformed_data_stops_with_the_position(tmp_path: Path) -> Non
     assert r.returncode == 1
     assert "Traceback" not in r.stderr
     assert "dossier.xml, regel" in r.stderr
+    assert "ongeldige XML" in r.stderr and "is het bestand afgebroken?" in r.stderr
     assert not (tmp_path / "r.html").exists()
 
 
@@ -73,3 +79,15 @@ def test_report_that_cannot_be_written_says_where(tmp_path: Path, data_dir: Path
     assert "Traceback" not in r.stderr
     assert f"Kan niet schrijven naar {blocker}" in r.stderr
     assert blocker.read_text(encoding="utf-8") == "geen map"
+
+
+def test_a_transition_with_an_unknown_subject_is_explained_in_dutch(tmp_path: Path, data_dir: Path) -> None:
+    definition = tmp_path / "overgang.toml"
+    definition.write_text(
+        'name = "Proef"\nsending_level = "vmbo tl"\nreceiving_level = "havo"\n'
+        '[[pair]]\nsending = ["Sterrenkunde"]\nreceiving = ["wiskunde B"]\n', encoding="utf-8")
+    r = run("rapport", str(definition), "--data", str(data_dir), "-o", str(tmp_path / "r.html"))
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    assert "geen programma voor vak 'Sterrenkunde' op niveau 'vmbo tl'" in r.stderr
+    assert not (tmp_path / "r.html").exists()

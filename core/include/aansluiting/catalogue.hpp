@@ -32,7 +32,7 @@ class Catalogue {
   const Source& source(SourceIndex i) const { return sources_.at(i); }
   const std::vector<Source>& sources() const { return sources_; }
 
-  void warn(Location where, std::string message);
+  void warn(Location where, Message what);
   const std::vector<Warning>& warnings() const { return warnings_; }
 
   // Registers a root as a selectable programme. Without `levels` they are the

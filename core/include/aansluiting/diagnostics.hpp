@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "aansluiting/messages.hpp"
+
 namespace aansluiting {
 
 // Where in a file something was found. line/column are 1-based; 0 = unknown.
@@ -19,7 +21,10 @@ struct Location {
 
 struct Warning {
   Location where;
-  std::string message;
+  Message what;
+  std::string message;  // what.english(), kept for readers of the text
+
+  Warning(Location where, Message what) : where(std::move(where)), what(std::move(what)), message(this->what.english()) {}
   std::string to_string() const;
 };
 
@@ -27,19 +32,25 @@ struct Warning {
 // invalid UTF-8, missing file). Nothing is added to a catalogue when thrown.
 class InputError : public std::runtime_error {
  public:
-  InputError(Location where, const std::string& message);
+  InputError(Location where, Message what);
   const Location& where() const noexcept { return where_; }
-  const std::string& detail() const noexcept { return detail_; }
+  const Message& message() const noexcept { return what_; }
+  const std::string& detail() const noexcept { return detail_; }  // message().english()
 
  private:
   Location where_;
+  Message what_;
   std::string detail_;
 };
 
 // Thrown for a query that names something that is not there.
 class NotFoundError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit NotFoundError(Message what) : std::runtime_error(what.english()), what_(std::move(what)) {}
+  const Message& message() const noexcept { return what_; }
+
+ private:
+  Message what_;
 };
 
 // Line and column (1-based, column in bytes) of a byte offset in `text`.

@@ -57,8 +57,8 @@ match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignme
     auto s = resolve_curie(catalogue, row.subject_id);
     auto o = resolve_curie(catalogue, row.object_id);
     if (!s || !o) {
-      rep.unresolved.push_back(Warning{Location{decisions.file, row.line, 0, !s ? row.subject_id : row.object_id},
-                                       "decision names a goal that is not loaded; it is kept but not applied"});
+      rep.unresolved.emplace_back(Location{decisions.file, row.line, 0, !s ? row.subject_id : row.object_id},
+                                  Message{MessageId::SssomDecisionGoalMissing});
       continue;
     }
     decided[{*s, *o}] = PairDecision{&row, *s, *o};

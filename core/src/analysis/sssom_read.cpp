@@ -30,8 +30,7 @@ class YamlEvents {
     have_event_ = false;
     if (!yaml_parser_parse(&parser_, &event_)) {
       const auto& m = parser_.problem_mark;
-      throw InputError(at(m), std::string("metadata block is not valid YAML: ") +
-                                  (parser_.problem ? parser_.problem : "parse error"));
+      throw InputError(at(m), {MessageId::SssomBadYaml, {parser_.problem ? parser_.problem : "parse error"}});
     }
     have_event_ = true;
     return event_;
@@ -41,7 +40,7 @@ class YamlEvents {
   }
   // The metadata lines lost their leading '#', so columns shift by one.
   Location at(const yaml_mark_t& m) const { return Location{file_, m.line + 1, m.column + 2, {}}; }
-  [[noreturn]] void error(const std::string& message) const { throw InputError(at(event_.start_mark), message); }
+  [[noreturn]] void error(Message what) const { throw InputError(at(event_.start_mark), std::move(what)); }
 
  private:
   const std::string& file_;
@@ -56,21 +55,21 @@ void parse_metadata(std::string_view yaml, const std::string& file, MappingSet& 
   if (ev.next().type == YAML_STREAM_END_EVENT) return;
   const auto& root = ev.next();
   if (root.type == YAML_SCALAR_EVENT && root.data.scalar.length == 0) return;
-  if (root.type != YAML_MAPPING_START_EVENT) ev.error("the metadata block must be a mapping of keys to values");
+  if (root.type != YAML_MAPPING_START_EVENT) ev.error({MessageId::SssomMetadataNotMapping});
   while (true) {
     const auto& key_event = ev.next();
     if (key_event.type == YAML_MAPPING_END_EVENT) break;
-    if (key_event.type != YAML_SCALAR_EVENT) ev.error("metadata keys must be plain names");
+    if (key_event.type != YAML_SCALAR_EVENT) ev.error({MessageId::SssomMetadataKeyNotName});
     const std::string key = ev.scalar();
     const auto& value = ev.next();
     if (value.type == YAML_MAPPING_START_EVENT) {
-      if (key != "curie_map") ev.error("nested metadata '" + key + "' is not supported");
+      if (key != "curie_map") ev.error({MessageId::SssomNestedMetadata, {key}});
       while (true) {
         const auto& k = ev.next();
         if (k.type == YAML_MAPPING_END_EVENT) break;
-        if (k.type != YAML_SCALAR_EVENT) ev.error("curie_map keys must be prefixes");
+        if (k.type != YAML_SCALAR_EVENT) ev.error({MessageId::SssomCurieMapKey});
         std::string prefix = ev.scalar();
-        if (ev.next().type != YAML_SCALAR_EVENT) ev.error("the IRI of prefix '" + prefix + "' must be a plain value");
+        if (ev.next().type != YAML_SCALAR_EVENT) ev.error({MessageId::SssomCurieMapValue, {prefix}});
         set.curie_map.emplace_back(std::move(prefix), ev.scalar());
       }
       continue;
@@ -80,13 +79,13 @@ void parse_metadata(std::string_view yaml, const std::string& file, MappingSet& 
       while (true) {
         const auto& item = ev.next();
         if (item.type == YAML_SEQUENCE_END_EVENT) break;
-        if (item.type != YAML_SCALAR_EVENT) ev.error("metadata '" + key + "' may only list plain values");
+        if (item.type != YAML_SCALAR_EVENT) ev.error({MessageId::SssomListNotPlain, {key}});
         entry.values.push_back(ev.scalar());
       }
       set.other_metadata.push_back(std::move(entry));
       continue;
     }
-    if (value.type != YAML_SCALAR_EVENT) ev.error("unsupported value for metadata '" + key + "'");
+    if (value.type != YAML_SCALAR_EVENT) ev.error({MessageId::SssomUnsupportedValue, {key}});
     std::string v = ev.scalar();
     if (key == "mapping_set_id") set.mapping_set_id = v;
     else if (key == "mapping_set_title") set.mapping_set_title = v;
@@ -94,7 +93,7 @@ void parse_metadata(std::string_view yaml, const std::string& file, MappingSet& 
     else if (key == "mapping_set_version") set.mapping_set_version = v;
     else if (key == "license") set.license = v;
     else if (key == "mapping_date") set.mapping_date = v;
-    else if (key == "curie_map") ev.error("curie_map must map prefixes to IRIs");
+    else if (key == "curie_map") ev.error({MessageId::SssomCurieMapNotMapping});
     else set.other_metadata.push_back(MetadataEntry{key, {v}, false});
   }
 }
@@ -142,9 +141,9 @@ std::vector<std::vector<Cell>> split_tsv(std::string_view text, std::size_t offs
         cell.value.push_back(c);
         advance(text[i++]);
       }
-      if (!closed) throw InputError(Location{file, cell.line, cell.column, {}}, "quoted value is never closed");
+      if (!closed) throw InputError(Location{file, cell.line, cell.column, {}}, {MessageId::SssomUnclosedQuote});
       if (i < text.size() && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
-        throw InputError(Location{file, line, column, {}}, "unexpected character after a closing quote");
+        throw InputError(Location{file, line, column, {}}, {MessageId::SssomTextAfterQuote});
     } else {
       while (i < text.size() && text[i] != '\t' && text[i] != '\n' && text[i] != '\r') {
         cell.value.push_back(text[i]);
@@ -197,17 +196,17 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
   parse_metadata(yaml, file, set);
 
   auto rows = split_tsv(text, pos, line, file);
-  if (rows.empty()) throw InputError(Location{file, line, 1, {}}, "no header line with column names after the metadata");
+  if (rows.empty()) throw InputError(Location{file, line, 1, {}}, {MessageId::SssomNoHeader});
   const auto& header = rows.front();
   std::vector<std::string> names;
   for (const auto& c : header) {
     for (const auto& n : names)
-      if (n == c.value) throw InputError(Location{file, c.line, c.column, {}}, "column '" + c.value + "' appears twice");
+      if (n == c.value) throw InputError(Location{file, c.line, c.column, {}}, {MessageId::SssomColumnTwice, {c.value}});
     names.push_back(c.value);
   }
   for (std::string_view required : {"subject_id", "predicate_id", "object_id", "mapping_justification"}) {
     if (std::find(names.begin(), names.end(), required) == names.end())
-      throw InputError(Location{file, header.front().line, 1, {}}, "required column '" + std::string(required) + "' is missing");
+      throw InputError(Location{file, header.front().line, 1, {}}, {MessageId::SssomMissingColumn, {std::string(required)}});
   }
   static const std::vector<std::string_view> kKnown = {
       "subject_id", "subject_label", "predicate_id", "predicate_modifier", "object_id", "object_label",
@@ -220,33 +219,31 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
     const auto& cells = rows[r];
     if (cells.size() > names.size())
       throw InputError(Location{file, cells[names.size()].line, cells[names.size()].column, {}},
-                       "row has " + std::to_string(cells.size()) + " values but the header names " +
-                           std::to_string(names.size()) + " columns");
+                       {MessageId::SssomRowTooLong, {std::to_string(cells.size()), std::to_string(names.size())}});
     MappingRow m;
     m.line = cells.front().line;
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const std::string& name = names[c];
       const std::string& v = cells[c].value;
-      auto bad = [&](const std::string& message) {
-        throw InputError(Location{file, cells[c].line, cells[c].column, {}}, message);
+      auto bad = [&](Message what) {
+        throw InputError(Location{file, cells[c].line, cells[c].column, {}}, std::move(what));
       };
       if (name == "subject_id" || name == "object_id" || name == "mapping_justification") {
-        if (!is_curie(v)) bad(name + " '" + v + "' is not a CURIE (prefix:identifier)");
+        if (!is_curie(v)) bad({MessageId::SssomNotCurie, {name, v}});
         (name == "subject_id" ? m.subject_id : name == "object_id" ? m.object_id : m.justification) = v;
       } else if (name == "predicate_id") {
         auto p = parse_sssom_predicate(v);
-        if (!p) bad("predicate_id '" + v + "' is not one of skos:exactMatch, skos:closeMatch, skos:broadMatch, "
-                    "skos:narrowMatch, skos:relatedMatch");
+        if (!p) bad({MessageId::SssomBadPredicate, {v}});
         m.predicate = *p;
       } else if (name == "predicate_modifier") {
-        if (!v.empty() && v != "Not") bad("predicate_modifier must be empty or 'Not', not '" + v + "'");
+        if (!v.empty() && v != "Not") bad({MessageId::SssomBadModifier, {v}});
         m.negated = v == "Not";
       } else if (name == "confidence") {
         if (v.empty()) continue;
         double d = 0;
         auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
         if (ec != std::errc() || end != v.data() + v.size() || !(d >= 0.0 && d <= 1.0))
-          bad("confidence '" + v + "' is not a number from 0 to 1");
+          bad({MessageId::SssomBadConfidence, {v}});
         m.confidence = d;
       } else if (name == "subject_label") m.subject_label = v;
       else if (name == "object_label") m.object_label = v;
@@ -262,7 +259,7 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
     const Cell& last = cells.back();
     for (std::string_view required : {"subject_id", "predicate_id", "object_id", "mapping_justification"}) {
       auto at = static_cast<std::size_t>(std::find(names.begin(), names.end(), required) - names.begin());
-      if (at >= cells.size()) throw InputError(Location{file, last.line, last.column, {}}, "row has no " + std::string(required));
+      if (at >= cells.size()) throw InputError(Location{file, last.line, last.column, {}}, {MessageId::SssomRowWithout, {std::string(required)}});
     }
     set.mappings.push_back(std::move(m));
   }

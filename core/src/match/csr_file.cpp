@@ -22,8 +22,7 @@ class Reader {
   template <class T>
   void take(T* out, std::size_t count, const char* what) {
     if (count > (bytes_.size() - pos_) / sizeof(T))
-      throw InputError({path_, 0, 0, {}}, std::string("file ends inside ") + what + " (byte " +
-                                              std::to_string(pos_) + ")");
+      throw InputError({path_, 0, 0, {}}, {MessageId::CsrFileEnds, {what, std::to_string(pos_)}});
     std::memcpy(out, bytes_.data() + pos_, count * sizeof(T));
     pos_ += count * sizeof(T);
   }
@@ -43,14 +42,14 @@ SparseMatrix read_csr_file(const std::string& path) {
   char magic[8];
   in.take(magic, 8, "the header");
   if (std::memcmp(magic, kMagic, 8) != 0)
-    throw InputError({path, 0, 0, {}}, "not a CSR matrix file (magic AANSCSR1 missing)");
+    throw InputError({path, 0, 0, {}}, {MessageId::CsrNoMagic});
   std::uint64_t header[3];
   in.take(header, 3, "the header");
   const auto [rows, cols, nnz] = header;
   if (rows >= 0xffffffffu || nnz > 0xffffffffu || cols > 0xffffffffu)
-    throw InputError({path, 0, 0, {}}, "matrix too large for 32-bit offsets");
+    throw InputError({path, 0, 0, {}}, {MessageId::CsrTooLarge});
   if ((rows + 1) * 4 + nnz * 8 > bytes.size())
-    throw InputError({path, 0, 0, {}}, "file shorter than its header announces");
+    throw InputError({path, 0, 0, {}}, {MessageId::CsrShortFile});
   SparseMatrix m;
   m.n_cols = cols;
   m.indptr.resize(rows + 1);
@@ -59,25 +58,25 @@ SparseMatrix read_csr_file(const std::string& path) {
   in.take(m.indptr.data(), m.indptr.size(), "indptr");
   in.take(m.indices.data(), m.indices.size(), "indices");
   in.take(m.values.data(), m.values.size(), "values");
-  if (!in.at_end()) throw InputError({path, 0, 0, {}}, "trailing bytes after the values");
+  if (!in.at_end()) throw InputError({path, 0, 0, {}}, {MessageId::CsrTrailingBytes});
   try {
     check_sparse_matrix(m, path.c_str());
   } catch (const std::invalid_argument& e) {
-    throw InputError({path, 0, 0, {}}, e.what());
+    throw InputError({path, 0, 0, {}}, {MessageId::CsrBadContent, {e.what()}});
   }
   return m;
 }
 
 void write_csr_file(const std::string& path, const SparseMatrix& m) {
   std::ofstream out(path, std::ios::binary);
-  if (!out) throw InputError({path, 0, 0, {}}, "cannot open for writing");
+  if (!out) throw InputError({path, 0, 0, {}}, {MessageId::CannotOpenForWriting});
   const std::uint64_t header[3] = {m.rows(), m.n_cols, m.indices.size()};
   out.write(kMagic, 8);
   out.write(reinterpret_cast<const char*>(header), sizeof header);
   out.write(reinterpret_cast<const char*>(m.indptr.data()), static_cast<std::streamsize>(m.indptr.size() * 4));
   out.write(reinterpret_cast<const char*>(m.indices.data()), static_cast<std::streamsize>(m.indices.size() * 4));
   out.write(reinterpret_cast<const char*>(m.values.data()), static_cast<std::streamsize>(m.values.size() * 4));
-  if (!out) throw InputError({path, 0, 0, {}}, "write failed");
+  if (!out) throw InputError({path, 0, 0, {}}, {MessageId::WriteFailed});
 }
 
 }  // namespace aansluiting::match

@@ -1,0 +1,162 @@
+#pragma once
+// Every error and warning a user can read has an id and its arguments, and
+// its text is made from a template per language: English for the API, logs
+// and developers, Dutch for the command line, the report and notebooks. A
+// translation then never has to take a finished sentence apart, and a new
+// message without a Dutch text does not compile (see messages.cpp).
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aansluiting {
+
+enum class MessageId : std::uint16_t {
+  // Files, folders and catalogues
+  FileNotFound,
+  FileOrFolderNotFound,
+  FolderNotFound,
+  IsAFolder,
+  IsAFile,
+  CannotReadFile,
+  CannotReadFileBecause,
+  CannotReadWholeFile,
+  CannotOpenFile,
+  FileTooLarge,
+  CannotListFolder,
+  CannotOpenForWriting,
+  WriteFailed,
+  InvalidUtf8,
+  GoalAlreadyLoaded,
+  NoProgramme,
+  NoProgrammeAtLevel,
+  AmbiguousSubject,
+  AmbiguousSubjectAtLevel,
+  NoGoalWithId,
+  // JSON (SLO data)
+  JsonMissingPunctuation,
+  JsonUnclosedContainer,
+  JsonBadString,
+  JsonBadLiteral,
+  JsonBadNumber,
+  JsonNumberOutOfRange,
+  JsonControlCharacter,
+  JsonUnclosedString,
+  JsonEmpty,
+  JsonTooDeep,
+  JsonTrailingContent,
+  JsonOther,
+  // SLO open data
+  SloNoData,
+  SloRootNotArray,
+  SloRecordNotObject,
+  SloRecordWithoutId,
+  SloRecordIdNotString,
+  SloListItemNotString,
+  SloFieldIgnored,
+  SloFieldNotIds,
+  SloFieldNotFlag,
+  SloFieldNotString,
+  SloDuplicateId,
+  SloReferenceWrongFile,
+  SloDanglingReference,
+  SloReferencesOutsideData,
+  // XML
+  XmlMalformed,
+  XmlTagMismatch,
+  XmlBadEndTag,
+  XmlTruncated,
+  XmlNoRoot,
+  XmlWrongRoot,
+  // SBB kwalificatiedossiers
+  SbbNoXmlFiles,
+  SbbNoDossier,
+  SbbDuplicateCode,
+  SbbBadChapter,
+  SbbMissingTitle,
+  SbbDossierWithoutNr,
+  SbbNoKnowledgeList,
+  SbbNoProfiles,
+  SbbBadLevel,
+  SbbUnknownProfile,
+  SbbNoBasisKerntaken,
+  SbbKerntaakWithoutKnowledge,
+  SbbKnowledgeGroupsSkipped,
+  SbbKerntaakWithoutProcesses,
+  SbbUnknownKnowledge,
+  SbbWerkprocesPartMissing,
+  SbbNoCrebo,
+  SbbNoProfileKerntaken,
+  // CSV (authored programmes)
+  CsvUnclosedQuote,
+  CsvTextAfterQuote,
+  CsvNoHeader,
+  CsvUnknownMetadata,
+  CsvUnknownLevel,
+  CsvUnknownExam,
+  CsvUnknownColumn,
+  CsvColumnTwice,
+  CsvMissingColumns,
+  CsvNoTitleLine,
+  CsvEmptyCode,
+  CsvCodeTwice,
+  CsvExtraCells,
+  CsvUnknownParent,
+  CsvParentBelow,
+  CsvEmptyTitle,
+  CsvUnknownKind,
+  CsvUnknownPart,
+  CsvNoCsvFiles,
+  // SSSOM (curated links)
+  SssomBadYaml,
+  SssomMetadataNotMapping,
+  SssomMetadataKeyNotName,
+  SssomNestedMetadata,
+  SssomCurieMapKey,
+  SssomCurieMapValue,
+  SssomCurieMapNotMapping,
+  SssomListNotPlain,
+  SssomUnsupportedValue,
+  SssomUnclosedQuote,
+  SssomTextAfterQuote,
+  SssomNoHeader,
+  SssomColumnTwice,
+  SssomMissingColumn,
+  SssomRowTooLong,
+  SssomNotCurie,
+  SssomBadPredicate,
+  SssomBadModifier,
+  SssomBadConfidence,
+  SssomRowWithout,
+  SssomDecisionGoalMissing,
+  // Binary matrix files (benchmark exchange)
+  CsrFileEnds,
+  CsrNoMagic,
+  CsrTooLarge,
+  CsrShortFile,
+  CsrTrailingBytes,
+  CsrBadContent,
+  Count_  // not a message: the number of ids
+};
+
+// A message: its id and the values of its placeholders {1}, {2}, ...
+struct Message {
+  MessageId id;
+  std::vector<std::string> args;
+
+  Message(MessageId id, std::vector<std::string> args = {}) : id(id), args(std::move(args)) {}
+  std::string english() const;
+  std::string dutch() const;
+  std::string_view code() const;  // stable name, e.g. "slo.dangling_reference"
+};
+
+struct MessageTexts {
+  std::string_view code, english, dutch;
+};
+// The templates of a message id.
+MessageTexts message_texts(MessageId id);
+// Every message id, in enum order (for tests and tools that list the codes).
+std::vector<MessageId> all_message_ids();
+
+}  // namespace aansluiting

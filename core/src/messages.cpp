@@ -1,0 +1,512 @@
+#include "aansluiting/messages.hpp"
+
+#include <stdexcept>
+
+namespace aansluiting {
+
+namespace {
+
+// "{1}" .. "{9}" take args[0] .. args[8]; a placeholder without an argument stays as written.
+std::string fill(std::string_view text, const std::vector<std::string>& args) {
+  std::string out;
+  out.reserve(text.size() + 32);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{' && i + 2 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9' && text[i + 2] == '}') {
+      const auto k = static_cast<std::size_t>(text[i + 1] - '1');
+      if (k < args.size()) {
+        out += args[k];
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+// A switch without `default`: -Wswitch names any id that has no texts.
+MessageTexts message_texts(MessageId id) {
+  switch (id) {
+    case MessageId::FileNotFound:
+      return {"file_not_found",
+              "file not found",
+              "bestand niet gevonden"};
+    case MessageId::FileOrFolderNotFound:
+      return {"file_or_folder_not_found",
+              "file or folder not found",
+              "bestand of map niet gevonden"};
+    case MessageId::FolderNotFound:
+      return {"folder_not_found",
+              "folder not found",
+              "map niet gevonden"};
+    case MessageId::IsAFolder:
+      return {"is_a_folder",
+              "is a folder, not a file",
+              "is een map, geen bestand"};
+    case MessageId::IsAFile:
+      return {"is_a_file",
+              "is a file, not a folder",
+              "is een bestand, geen map"};
+    case MessageId::CannotReadFile:
+      return {"cannot_read_file",
+              "cannot read file",
+              "kan het bestand niet lezen"};
+    case MessageId::CannotReadFileBecause:
+      return {"cannot_read_file_because",
+              "cannot read file: {1}",
+              "kan het bestand niet lezen: {1}"};
+    case MessageId::CannotReadWholeFile:
+      return {"cannot_read_whole_file",
+              "cannot read whole file",
+              "kan het bestand niet helemaal lezen"};
+    case MessageId::CannotOpenFile:
+      return {"cannot_open_file",
+              "cannot open file",
+              "kan het bestand niet openen"};
+    case MessageId::FileTooLarge:
+      return {"file_too_large",
+              "file is too large ({1} bytes, limit {2})",
+              "het bestand is te groot ({1} bytes, de grens is {2})"};
+    case MessageId::CannotListFolder:
+      return {"cannot_list_folder",
+              "cannot list folder: {1}",
+              "kan de inhoud van de map niet lezen: {1}"};
+    case MessageId::CannotOpenForWriting:
+      return {"cannot_open_for_writing",
+              "cannot open for writing",
+              "kan het bestand niet openen om te schrijven"};
+    case MessageId::WriteFailed:
+      return {"write_failed",
+              "write failed",
+              "schrijven is mislukt"};
+    case MessageId::InvalidUtf8:
+      return {"invalid_utf8",
+              "invalid UTF-8 byte sequence (the file must be saved as UTF-8)",
+              "ongeldige UTF-8-bytes (sla het bestand op als UTF-8)"};
+    case MessageId::GoalAlreadyLoaded:
+      return {"goal_already_loaded",
+              "already loaded; the earlier record is kept",
+              "al geladen; het eerder geladen record blijft staan"};
+    case MessageId::NoProgramme:
+      return {"no_programme",
+              "no programme for subject '{1}'",
+              "geen programma voor vak '{1}'"};
+    case MessageId::NoProgrammeAtLevel:
+      return {"no_programme_at_level",
+              "no programme for subject '{1}' at level '{2}'",
+              "geen programma voor vak '{1}' op niveau '{2}'"};
+    case MessageId::AmbiguousSubject:
+      return {"ambiguous_subject",
+              "subject '{1}' is ambiguous: {2}",
+              "vak '{1}' is niet eenduidig: {2}"};
+    case MessageId::AmbiguousSubjectAtLevel:
+      return {"ambiguous_subject_at_level",
+              "subject '{1}' at level '{2}' is ambiguous: {3}",
+              "vak '{1}' op niveau '{2}' is niet eenduidig: {3}"};
+    case MessageId::NoGoalWithId:
+      return {"no_goal_with_id",
+              "no goal with id '{1}'",
+              "geen doel met id '{1}'"};
+    case MessageId::JsonMissingPunctuation:
+      return {"json.punctuation",
+              "malformed JSON: missing or superfluous comma, bracket, colon or key",
+              "ongeldige JSON: een komma, haakje, dubbele punt of sleutel ontbreekt of is te veel"};
+    case MessageId::JsonUnclosedContainer:
+      return {"json.unclosed_container",
+              "malformed JSON: the file ends before an array or object is closed",
+              "ongeldige JSON: het bestand houdt op voordat een array of object is gesloten"};
+    case MessageId::JsonBadString:
+      return {"json.bad_string",
+              "malformed JSON: invalid string or escape sequence",
+              "ongeldige JSON: ongeldige tekst of escape-reeks"};
+    case MessageId::JsonBadLiteral:
+      return {"json.bad_literal",
+              "malformed JSON: invalid literal (expected true, false or null)",
+              "ongeldige JSON: ongeldige waarde (verwacht true, false of null)"};
+    case MessageId::JsonBadNumber:
+      return {"json.bad_number",
+              "malformed JSON: invalid number",
+              "ongeldige JSON: ongeldig getal"};
+    case MessageId::JsonNumberOutOfRange:
+      return {"json.number_out_of_range",
+              "malformed JSON: number out of range",
+              "ongeldige JSON: getal buiten bereik"};
+    case MessageId::JsonControlCharacter:
+      return {"json.control_character",
+              "malformed JSON: unescaped control character in a string",
+              "ongeldige JSON: stuurteken zonder escape in een tekst"};
+    case MessageId::JsonUnclosedString:
+      return {"json.unclosed_string",
+              "malformed JSON: string is not closed",
+              "ongeldige JSON: een tekst wordt niet gesloten"};
+    case MessageId::JsonEmpty:
+      return {"json.empty",
+              "malformed JSON: the file holds no JSON value",
+              "ongeldige JSON: het bestand bevat geen JSON-waarde"};
+    case MessageId::JsonTooDeep:
+      return {"json.too_deep",
+              "malformed JSON: nested too deeply",
+              "ongeldige JSON: te diep genest"};
+    case MessageId::JsonTrailingContent:
+      return {"json.trailing_content",
+              "malformed JSON: unexpected content after the top-level value",
+              "ongeldige JSON: onverwachte inhoud na de hoofdwaarde"};
+    case MessageId::JsonOther:
+      return {"json.other",
+              "malformed JSON: {1}",
+              "ongeldige JSON: {1}"};
+    case MessageId::SloNoData:
+      return {"slo.no_data",
+              "no SLO data found: expected a folder examenprogramma/, syllabus/, referentiekader/ or basis/",
+              "geen SLO-data gevonden: verwacht een map examenprogramma/, syllabus/, referentiekader/ of basis/"};
+    case MessageId::SloRootNotArray:
+      return {"slo.root_not_array",
+              "expected a JSON array of records, found a JSON {1}",
+              "verwacht een JSON-array met records, gevonden: JSON-{1}"};
+    case MessageId::SloRecordNotObject:
+      return {"slo.record_not_object",
+              "record is a JSON {1}, not an object; skipped",
+              "het record is een JSON-{1}, geen object; overgeslagen"};
+    case MessageId::SloRecordWithoutId:
+      return {"slo.record_without_id",
+              "record without an \"id\"; skipped",
+              "record zonder \"id\"; overgeslagen"};
+    case MessageId::SloRecordIdNotString:
+      return {"slo.record_id_not_string",
+              "record id is not a non-empty string; record skipped",
+              "de id van het record is geen niet-lege tekst; record overgeslagen"};
+    case MessageId::SloListItemNotString:
+      return {"slo.list_item_not_string",
+              "field {1} holds a JSON {2} where an id string is expected; item skipped",
+              "veld {1} bevat een JSON-{2} waar een id (tekst) wordt verwacht; overgeslagen"};
+    case MessageId::SloFieldIgnored:
+      return {"slo.field_ignored",
+              "field {1} is a JSON {2}; ignored",
+              "veld {1} is een JSON-{2}; genegeerd"};
+    case MessageId::SloFieldNotIds:
+      return {"slo.field_not_ids",
+              "field {1} should be an array of ids; ignored",
+              "veld {1} hoort een lijst met id's te zijn; genegeerd"};
+    case MessageId::SloFieldNotFlag:
+      return {"slo.field_not_flag",
+              "field {1} should be 0 or 1; ignored",
+              "veld {1} hoort 0 of 1 te zijn; genegeerd"};
+    case MessageId::SloFieldNotString:
+      return {"slo.field_not_string",
+              "field {1} should be a string; ignored",
+              "veld {1} hoort tekst te zijn; genegeerd"};
+    case MessageId::SloDuplicateId:
+      return {"slo.duplicate_id",
+              "duplicate id (first used at {1}); record skipped",
+              "dubbele id (eerst gebruikt in {1}); record overgeslagen"};
+    case MessageId::SloReferenceWrongFile:
+      return {"slo.reference_wrong_file",
+              "field {1}: id {2} is a record of {3}, expected one of {4}",
+              "veld {1}: id {2} is een record van {3}, verwacht een record van {4}"};
+    case MessageId::SloDanglingReference:
+      return {"slo.dangling_reference",
+              "field {1}: id {2} points to no record of {3}",
+              "veld {1}: id {2} verwijst naar geen enkel record van {3}"};
+    case MessageId::SloReferencesOutsideData:
+      return {"slo.references_outside_data",
+              "{1} references in field {2} point to records not in this data set",
+              "{1} verwijzingen in veld {2} wijzen naar records die niet in deze data staan"};
+    case MessageId::XmlMalformed:
+      return {"xml.malformed",
+              "malformed XML: {1}",
+              "ongeldige XML: {1}"};
+    case MessageId::XmlTagMismatch:
+      return {"xml.tag_mismatch",
+              "malformed XML: start and end tags do not match (is the file truncated?)",
+              "ongeldige XML: begin- en eindtag passen niet bij elkaar (is het bestand afgebroken?)"};
+    case MessageId::XmlBadEndTag:
+      return {"xml.bad_end_tag",
+              "malformed XML: error parsing end element tag (is the file truncated?)",
+              "ongeldige XML: fout in een eindtag (is het bestand afgebroken?)"};
+    case MessageId::XmlTruncated:
+      return {"xml.truncated",
+              "malformed XML: {1} (is the file truncated?)",
+              "ongeldige XML: het bestand houdt midden in een element op (is het bestand afgebroken?)"};
+    case MessageId::XmlNoRoot:
+      return {"xml.no_root",
+              "XML has no root element",
+              "de XML heeft geen hoofdelement"};
+    case MessageId::XmlWrongRoot:
+      return {"xml.wrong_root",
+              "root element is <{1}>, expected <{2}>",
+              "het hoofdelement is <{1}>, verwacht <{2}>"};
+    case MessageId::SbbNoXmlFiles:
+      return {"sbb.no_xml_files",
+              "folder has no .xml files; nothing loaded",
+              "de map bevat geen .xml-bestanden; niets geladen"};
+    case MessageId::SbbNoDossier:
+      return {"sbb.no_dossier",
+              "no <dossiers>/<dossier> element; nothing loaded from this file",
+              "geen element <dossiers>/<dossier>; niets uit dit bestand geladen"};
+    case MessageId::SbbDuplicateCode:
+      return {"sbb.duplicate_code",
+              "the code '{1}' occurs twice in this dossier; the second is loaded as {2}",
+              "de code '{1}' komt twee keer voor in dit dossier; de tweede is geladen als {2}"};
+    case MessageId::SbbBadChapter:
+      return {"sbb.bad_chapter",
+              "<{1}> has no valid 'hoofdstuk' attribute; numbered by position ({2})",
+              "<{1}> heeft geen geldig attribuut 'hoofdstuk'; genummerd op volgorde ({2})"};
+    case MessageId::SbbMissingTitle:
+      return {"sbb.missing_title",
+              "<{1}> has no 'titel' attribute",
+              "<{1}> heeft geen attribuut 'titel'"};
+    case MessageId::SbbDossierWithoutNr:
+      return {"sbb.dossier_without_nr",
+              "<dossier> has no 'nr' attribute; the file name '{1}' is used in its ids",
+              "<dossier> heeft geen attribuut 'nr'; de bestandsnaam '{1}' wordt in de id's gebruikt"};
+    case MessageId::SbbNoKnowledgeList:
+      return {"sbb.no_knowledge_list",
+              "<kennisenvaardigheden> is missing; no vakkennis en vaardigheden are loaded",
+              "<kennisenvaardigheden> ontbreekt; er zijn geen vakkennis en vaardigheden geladen"};
+    case MessageId::SbbNoProfiles:
+      return {"sbb.no_profiles",
+              "<profielen> is missing; the dossier has no qualifications",
+              "<profielen> ontbreekt; het dossier heeft geen kwalificaties"};
+    case MessageId::SbbBadLevel:
+      return {"sbb.bad_level",
+              "<profiel> has no valid 'niveau' attribute ('{1}'); the qualification gets no mbo level",
+              "<profiel> heeft geen geldig attribuut 'niveau' ('{1}'); de kwalificatie krijgt geen mbo-niveau"};
+    case MessageId::SbbUnknownProfile:
+      return {"sbb.unknown_profile",
+              "refers to profiel '{1}', which this dossier does not have; ignored",
+              "verwijst naar profiel '{1}', dat dit dossier niet heeft; genegeerd"};
+    case MessageId::SbbNoBasisKerntaken:
+      return {"sbb.no_basis_kerntaken",
+              "<basis>/<basistaken>/<basiskerntaken> is missing; the dossier has no basis kerntaken",
+              "<basis>/<basistaken>/<basiskerntaken> ontbreekt; het dossier heeft geen basiskerntaken"};
+    case MessageId::SbbKerntaakWithoutKnowledge:
+      return {"sbb.kerntaak_without_knowledge",
+              "<vakkennisenvaardigheden> is missing in this kerntaak",
+              "<vakkennisenvaardigheden> ontbreekt in deze kerntaak"};
+    case MessageId::SbbKnowledgeGroupsSkipped:
+      return {"sbb.knowledge_groups_skipped",
+              "<vakkennisenvaardigheden_met_categorie> entries are not read yet; skipped",
+              "<vakkennisenvaardigheden_met_categorie> wordt nog niet gelezen; overgeslagen"};
+    case MessageId::SbbKerntaakWithoutProcesses:
+      return {"sbb.kerntaak_without_processes",
+              "<{1}> is missing in this kerntaak",
+              "<{1}> ontbreekt in deze kerntaak"};
+    case MessageId::SbbUnknownKnowledge:
+      return {"sbb.unknown_knowledge",
+              "refers to kennisofvaardigheid '{1}', which <kennisenvaardigheden> does not list; ignored",
+              "verwijst naar kennisofvaardigheid '{1}', die niet in <kennisenvaardigheden> staat; genegeerd"};
+    case MessageId::SbbWerkprocesPartMissing:
+      return {"sbb.werkproces_part_missing",
+              "<{1}> is missing in this werkproces",
+              "<{1}> ontbreekt in dit werkproces"};
+    case MessageId::SbbNoCrebo:
+      return {"sbb.no_crebo",
+              "<creboinformatie>/<crebo> is missing; the qualification has no crebo",
+              "<creboinformatie>/<crebo> ontbreekt; de kwalificatie heeft geen crebonummer"};
+    case MessageId::SbbNoProfileKerntaken:
+      return {"sbb.no_profile_kerntaken",
+              "<profielkerntaken> is missing in this profiel",
+              "<profielkerntaken> ontbreekt in dit profiel"};
+    case MessageId::CsvUnclosedQuote:
+      return {"csv.unclosed_quote",
+              "quoted field is never closed (a closing '\"' is missing)",
+              "een veld tussen aanhalingstekens wordt niet gesloten (een afsluitende '\"' ontbreekt)"};
+    case MessageId::CsvTextAfterQuote:
+      return {"csv.text_after_quote",
+              "unexpected text after a closing quote (write a quote inside a quoted field as \"\")",
+              "onverwachte tekst na een afsluitend aanhalingsteken (schrijf een aanhalingsteken binnen een veld als \"\")"};
+    case MessageId::CsvNoHeader:
+      return {"csv.no_header",
+              "no header row (code, kind, title, ...)",
+              "geen kopregel (code, kind, title, ...)"};
+    case MessageId::CsvUnknownMetadata:
+      return {"csv.unknown_metadata",
+              "unknown metadata key '{1}' (ignored); see docs/csv-format.md",
+              "onbekend gegeven '{1}' in de kop (genegeerd); zie docs/csv-format.md"};
+    case MessageId::CsvUnknownLevel:
+      return {"csv.unknown_level",
+              "unknown level '{1}' (ignored); use names like 'vmbo gl', 'vmbo tl', 'havo', 'mbo 2'",
+              "onbekend niveau '{1}' (genegeerd); gebruik namen als 'vmbo gl', 'vmbo tl', 'havo', 'mbo 2'"};
+    case MessageId::CsvUnknownExam:
+      return {"csv.unknown_exam",
+              "unknown exam '{1}' (ignored); use CE, SE or CE;SE",
+              "onbekend examen '{1}' (genegeerd); gebruik CE, SE of CE;SE"};
+    case MessageId::CsvUnknownColumn:
+      return {"csv.unknown_column",
+              "unknown column '{1}' (ignored)",
+              "onbekende kolom '{1}' (genegeerd)"};
+    case MessageId::CsvColumnTwice:
+      return {"csv.column_twice",
+              "column '{1}' appears twice",
+              "kolom '{1}' staat er twee keer in"};
+    case MessageId::CsvMissingColumns:
+      return {"csv.missing_columns",
+              "header row lacks required column(s): {1} (a header needs code, kind and title)",
+              "de kopregel mist verplichte kolom(men): {1} (nodig zijn code, kind en title)"};
+    case MessageId::CsvNoTitleLine:
+      return {"csv.no_title_line",
+              "no '# title:' line; the programme is called '{1}'",
+              "geen regel '# title:'; het programma heet '{1}'"};
+    case MessageId::CsvEmptyCode:
+      return {"csv.empty_code",
+              "code is empty; every row needs a code",
+              "de code is leeg; elke rij heeft een code nodig"};
+    case MessageId::CsvCodeTwice:
+      return {"csv.code_twice",
+              "code '{1}' is already used on line {2}",
+              "code '{1}' is al gebruikt op regel {2}"};
+    case MessageId::CsvExtraCells:
+      return {"csv.extra_cells",
+              "more cells than header columns; the extra cells are ignored",
+              "meer cellen dan kolommen in de kopregel; de extra cellen worden genegeerd"};
+    case MessageId::CsvUnknownParent:
+      return {"csv.unknown_parent",
+              "parent '{1}' is not a code in this file",
+              "ouder '{1}' is geen code in dit bestand"};
+    case MessageId::CsvParentBelow:
+      return {"csv.parent_below",
+              "parent '{1}' is defined below this row (line {2}); put parents above their children",
+              "ouder '{1}' staat onder deze rij (regel {2}); zet ouders boven hun kinderen"};
+    case MessageId::CsvEmptyTitle:
+      return {"csv.empty_title",
+              "title is empty",
+              "de titel is leeg"};
+    case MessageId::CsvUnknownKind:
+      return {"csv.unknown_kind",
+              "unknown kind '{1}'; read as 'goal' (use domain, subdomain, eindterm, goal, topic, ...)",
+              "onbekende soort '{1}'; gelezen als 'goal' (gebruik domain, subdomain, eindterm, goal, topic, ...)"};
+    case MessageId::CsvUnknownPart:
+      return {"csv.unknown_part",
+              "unknown part '{1}' (ignored); use kern or keuze",
+              "onbekend deel '{1}' (genegeerd); gebruik kern of keuze"};
+    case MessageId::CsvNoCsvFiles:
+      return {"csv.no_csv_files",
+              "folder has no .csv files; nothing loaded",
+              "de map bevat geen .csv-bestanden; niets geladen"};
+    case MessageId::SssomBadYaml:
+      return {"sssom.bad_yaml",
+              "metadata block is not valid YAML: {1}",
+              "het metadatablok is geen geldige YAML: {1}"};
+    case MessageId::SssomMetadataNotMapping:
+      return {"sssom.metadata_not_mapping",
+              "the metadata block must be a mapping of keys to values",
+              "het metadatablok moet sleutels aan waarden koppelen"};
+    case MessageId::SssomMetadataKeyNotName:
+      return {"sssom.metadata_key_not_name",
+              "metadata keys must be plain names",
+              "sleutels in het metadatablok moeten gewone namen zijn"};
+    case MessageId::SssomNestedMetadata:
+      return {"sssom.nested_metadata",
+              "nested metadata '{1}' is not supported",
+              "geneste metadata '{1}' wordt niet ondersteund"};
+    case MessageId::SssomCurieMapKey:
+      return {"sssom.curie_map_key",
+              "curie_map keys must be prefixes",
+              "de sleutels van curie_map moeten prefixen zijn"};
+    case MessageId::SssomCurieMapValue:
+      return {"sssom.curie_map_value",
+              "the IRI of prefix '{1}' must be a plain value",
+              "de IRI van prefix '{1}' moet een gewone waarde zijn"};
+    case MessageId::SssomCurieMapNotMapping:
+      return {"sssom.curie_map_not_mapping",
+              "curie_map must map prefixes to IRIs",
+              "curie_map moet prefixen aan IRI's koppelen"};
+    case MessageId::SssomListNotPlain:
+      return {"sssom.list_not_plain",
+              "metadata '{1}' may only list plain values",
+              "metadata '{1}' mag alleen gewone waarden opsommen"};
+    case MessageId::SssomUnsupportedValue:
+      return {"sssom.unsupported_value",
+              "unsupported value for metadata '{1}'",
+              "niet-ondersteunde waarde voor metadata '{1}'"};
+    case MessageId::SssomUnclosedQuote:
+      return {"sssom.unclosed_quote",
+              "quoted value is never closed",
+              "een waarde tussen aanhalingstekens wordt niet gesloten"};
+    case MessageId::SssomTextAfterQuote:
+      return {"sssom.text_after_quote",
+              "unexpected character after a closing quote",
+              "onverwacht teken na een afsluitend aanhalingsteken"};
+    case MessageId::SssomNoHeader:
+      return {"sssom.no_header",
+              "no header line with column names after the metadata",
+              "geen kopregel met kolomnamen na de metadata"};
+    case MessageId::SssomColumnTwice:
+      return {"sssom.column_twice",
+              "column '{1}' appears twice",
+              "kolom '{1}' staat er twee keer in"};
+    case MessageId::SssomMissingColumn:
+      return {"sssom.missing_column",
+              "required column '{1}' is missing",
+              "verplichte kolom '{1}' ontbreekt"};
+    case MessageId::SssomRowTooLong:
+      return {"sssom.row_too_long",
+              "row has {1} values but the header names {2} columns",
+              "de rij heeft {1} waarden, maar de kopregel noemt {2} kolommen"};
+    case MessageId::SssomNotCurie:
+      return {"sssom.not_curie",
+              "{1} '{2}' is not a CURIE (prefix:identifier)",
+              "{1} '{2}' is geen CURIE (prefix:identificatie)"};
+    case MessageId::SssomBadPredicate:
+      return {"sssom.bad_predicate",
+              "predicate_id '{1}' is not one of skos:exactMatch, skos:closeMatch, skos:broadMatch, skos:narrowMatch, skos:relatedMatch",
+              "predicate_id '{1}' is niet een van skos:exactMatch, skos:closeMatch, skos:broadMatch, skos:narrowMatch, skos:relatedMatch"};
+    case MessageId::SssomBadModifier:
+      return {"sssom.bad_modifier",
+              "predicate_modifier must be empty or 'Not', not '{1}'",
+              "predicate_modifier moet leeg zijn of 'Not', niet '{1}'"};
+    case MessageId::SssomBadConfidence:
+      return {"sssom.bad_confidence",
+              "confidence '{1}' is not a number from 0 to 1",
+              "confidence '{1}' is geen getal van 0 tot en met 1"};
+    case MessageId::SssomRowWithout:
+      return {"sssom.row_without",
+              "row has no {1}",
+              "de rij heeft geen {1}"};
+    case MessageId::SssomDecisionGoalMissing:
+      return {"sssom.decision_goal_missing",
+              "decision names a goal that is not loaded; it is kept but not applied",
+              "de beslissing noemt een doel dat niet geladen is; ze blijft bewaard maar wordt niet toegepast"};
+    case MessageId::CsrFileEnds:
+      return {"csr.file_ends",
+              "file ends inside {1} (byte {2})",
+              "het bestand houdt op binnen {1} (byte {2})"};
+    case MessageId::CsrNoMagic:
+      return {"csr.no_magic",
+              "not a CSR matrix file (magic AANSCSR1 missing)",
+              "geen CSR-matrixbestand (AANSCSR1 ontbreekt aan het begin)"};
+    case MessageId::CsrTooLarge:
+      return {"csr.too_large",
+              "matrix too large for 32-bit offsets",
+              "de matrix is te groot voor 32-bits posities"};
+    case MessageId::CsrShortFile:
+      return {"csr.short_file",
+              "file shorter than its header announces",
+              "het bestand is korter dan de kop aankondigt"};
+    case MessageId::CsrTrailingBytes:
+      return {"csr.trailing_bytes",
+              "trailing bytes after the values",
+              "overbodige bytes na de waarden"};
+    case MessageId::CsrBadContent:
+      return {"csr.bad_content",
+              "{1}",
+              "{1}"};
+    case MessageId::Count_:
+      break;
+  }
+  throw std::invalid_argument("message_texts: not a message id");
+}
+
+std::vector<MessageId> all_message_ids() {
+  std::vector<MessageId> ids;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(MessageId::Count_); ++i) ids.push_back(static_cast<MessageId>(i));
+  return ids;
+}
+
+std::string Message::english() const { return fill(message_texts(id).english, args); }
+std::string Message::dutch() const { return fill(message_texts(id).dutch, args); }
+std::string_view Message::code() const { return message_texts(id).code; }
+
+}  // namespace aansluiting
