@@ -19,13 +19,12 @@ std::string Location::to_string() const {
   return out;
 }
 
-std::string Warning::to_string() const { return where.to_string() + ": " + message; }
+std::string Warning::to_string() const { return where.to_string() + ": " + message(); }
 
 InputError::InputError(Location where, Message what)
     : std::runtime_error(where.to_string() + ": " + what.english()),
       where_(std::move(where)),
-      what_(std::move(what)),
-      detail_(what_.english()) {}
+      what_(std::move(what)) {}
 
 Location locate(const std::string& file, const std::string& text, std::size_t offset) {
   Location loc{file, 1, 1, {}};

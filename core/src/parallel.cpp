@@ -63,7 +63,10 @@ class HelperPool {
     return *pool_;
   }
 
-  void lend(const std::shared_ptr<TaskSet::State>& state, std::size_t helpers) {
+  // As many helpers as the set has tasks beyond the owner's first, at most max_threads_.
+  void lend(const std::shared_ptr<TaskSet::State>& state) {
+    const std::size_t helpers = std::min(state->n - 1, max_threads_);
+    if (helpers == 0) return;
     std::size_t start = 0;
     {
       std::lock_guard lock(mutex_);
@@ -115,12 +118,6 @@ class HelperPool {
   std::size_t idle_ = 0, starting_ = 0, threads_ = 0, max_threads_ = 0;
 };
 
-void start_helpers(const std::shared_ptr<TaskSet::State>& state) {
-  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t helpers = std::min<std::size_t>({state->n, cores, 4}) - 1;
-  if (helpers > 0) HelperPool::instance().lend(state, helpers);
-}
-
 }  // namespace
 
 TaskSet::TaskSet(std::size_t n, std::function<void(std::size_t)> fn) : state_(std::make_shared<State>()) {
@@ -129,7 +126,7 @@ TaskSet::TaskSet(std::size_t n, std::function<void(std::size_t)> fn) : state_(st
   state_->done.reset(new std::atomic<bool>[n]);
   for (std::size_t t = 0; t < n; ++t) state_->done[t].store(false, std::memory_order_relaxed);
   state_->errors.resize(n);
-  if (n > 1) start_helpers(state_);
+  if (n > 1) HelperPool::instance().lend(state_);
 }
 
 TaskSet::~TaskSet() {

@@ -215,13 +215,11 @@ void RecordFile::parse(std::vector<Warning>& warnings) {
     }
     fail_syntax(error);
   }
-  if (root.type() != dom::element_type::ARRAY) {
+  dom::array array;
+  if (root.type() != dom::element_type::ARRAY || root.get_array().get(array)) {
     const auto first = content.find_first_not_of(" \t\r\n");
     fail(start_ + (first == std::string_view::npos ? 0 : first), {MessageId::SloRootNotArray, {type_name(root.type())}});
   }
-
-  dom::array array;
-  if (root.get_array().get(array)) fail(start_, {MessageId::SloRootNotArray, {type_name(root.type())}});
   // Rough sizes of SLO files (up to eleven fields per record; an id item
   // takes at least 39 bytes: 36-character UUID, quotes and comma) spare most
   // regrowth of the flat arrays.

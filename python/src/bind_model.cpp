@@ -48,7 +48,7 @@ void bind_model(py::module_& m) {
       .def_property_readonly("line", [](const Warning& w) { return w.where.line; })
       .def_property_readonly("column", [](const Warning& w) { return w.where.column; })
       .def_property_readonly("record", [](const Warning& w) { return w.where.record; })
-      .def_readonly("message", &Warning::message)
+      .def_property_readonly("message", &Warning::message)
       .def_property_readonly("message_nl", [](const Warning& w) { return w.what.dutch(); })
       .def_property_readonly("code", [](const Warning& w) { return std::string(w.what.code()); })
       .def_property_readonly("args", [](const Warning& w) { return w.what.args; })

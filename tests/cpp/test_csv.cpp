@@ -133,7 +133,7 @@ TEST(Csv, BadLevelKindAndExamAreWarningsOnTheirCell) {
                             "A1,A,doelstelling,Doel,,CE;PO\n");
   auto has = [&](const std::string& text, std::size_t line, std::size_t column) {
     for (const auto& w : cat.warnings())
-      if (w.message.find(text) != std::string::npos && w.where.line == line && w.where.column == column) return true;
+      if (w.message().find(text) != std::string::npos && w.where.line == line && w.where.column == column) return true;
     return false;
   };
   EXPECT_TRUE(has("unknown level 'vmbo xl'", 3, 18)) << (cat.warnings().empty() ? "" : cat.warnings()[0].to_string());

@@ -71,6 +71,6 @@ TEST(Messages, ErrorsAndWarningsKeepTheirMessage) {
   EXPECT_EQ(e.detail(), "code 'D1' is already used on line 2");
   EXPECT_EQ(e.message().dutch(), "code 'D1' is al gebruikt op regel 2");
   const Warning w({"b.xml", 1, 1, {}}, {MessageId::SbbNoProfiles});
-  EXPECT_EQ(w.message, "<profielen> is missing; the dossier has no qualifications");
+  EXPECT_EQ(w.message(), "<profielen> is missing; the dossier has no qualifications");
   EXPECT_EQ(w.what.dutch(), "<profielen> ontbreekt; het dossier heeft geen kwalificaties");
 }

@@ -344,7 +344,7 @@ TEST(SbbXml, MissingOptionalPartsAreWarningsNamingTheElement) {
   importers::load_sbb(cat, path);
   auto has = [&](const std::string& text, std::size_t line) {
     for (const auto& w : cat.warnings())
-      if (w.message.find(text) != std::string::npos && w.where.line == line && w.where.file == path) return true;
+      if (w.message().find(text) != std::string::npos && w.where.line == line && w.where.file == path) return true;
     return false;
   };
   EXPECT_TRUE(has("<werkprocesresultaat> is missing", 8));

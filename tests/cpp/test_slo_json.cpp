@@ -234,12 +234,12 @@ TEST_F(SloData, ProvenanceIsSet) {
 TEST_F(SloData, WarningsAreSummarisedWhereTheTargetIsAbsent) {
   std::size_t doelniveau = 0, dangling_programme = 0;
   for (const Warning& w : cat().warnings()) {
-    EXPECT_EQ(w.message.find("replaces"), std::string::npos) << w.to_string();
-    if (w.message.find("doelniveau_id") != std::string::npos) {
+    EXPECT_EQ(w.message().find("replaces"), std::string::npos) << w.to_string();
+    if (w.message().find("doelniveau_id") != std::string::npos) {
       ++doelniveau;
-      EXPECT_NE(w.message.find("point to records not in this data set"), std::string::npos);
+      EXPECT_NE(w.message().find("point to records not in this data set"), std::string::npos);
     }
-    if (w.message.find("field examenprogramma_id") != std::string::npos) {
+    if (w.message().find("field examenprogramma_id") != std::string::npos) {
       ++dangling_programme;
       EXPECT_TRUE(w.where.file.ends_with("syllabus.json"));
       EXPECT_FALSE(w.where.record.empty());
@@ -419,7 +419,7 @@ TEST(SloBadInput, DanglingReferenceAndBadRecordsBecomeWarnings) {
   ASSERT_TRUE(dangling);
   EXPECT_EQ(dangling->where.record, "d1");
   EXPECT_TRUE(dangling->where.file.ends_with("domeinen.json"));
-  EXPECT_NE(dangling->message.find("examenprogramma_eindterm_id"), std::string::npos);
+  EXPECT_NE(dangling->message().find("examenprogramma_eindterm_id"), std::string::npos);
   // The same warning for Dutch readers, built from the same arguments.
   EXPECT_EQ(dangling->what.code(), "slo.dangling_reference");
   EXPECT_EQ(dangling->what.dutch(),
@@ -439,7 +439,7 @@ TEST(SloBadInput, DanglingReferenceAndBadRecordsBecomeWarnings) {
   EXPECT_EQ(duplicate->where.line, 5u);
   EXPECT_EQ(duplicate->where.record, "e1");
   // Located after later records were: positions do not depend on the order they are asked for.
-  EXPECT_NE(duplicate->message.find("eindtermen.json:2)"), std::string::npos) << duplicate->message;
+  EXPECT_NE(duplicate->message().find("eindtermen.json:2)"), std::string::npos) << duplicate->message();
   ASSERT_TRUE(find("field niveau_id holds a JSON number"));
   ASSERT_TRUE(find("field title should be a string"));
   ASSERT_TRUE(find("field ce should be 0 or 1"));

@@ -22,9 +22,9 @@ struct Location {
 struct Warning {
   Location where;
   Message what;
-  std::string message;  // what.english(), kept for readers of the text
 
-  Warning(Location where, Message what) : where(std::move(where)), what(std::move(what)), message(this->what.english()) {}
+  Warning(Location where, Message what) : where(std::move(where)), what(std::move(what)) {}
+  std::string message() const { return what.english(); }
   std::string to_string() const;
 };
 
@@ -35,12 +35,11 @@ class InputError : public std::runtime_error {
   InputError(Location where, Message what);
   const Location& where() const noexcept { return where_; }
   const Message& message() const noexcept { return what_; }
-  const std::string& detail() const noexcept { return detail_; }  // message().english()
+  std::string detail() const { return what_.english(); }  // what() without the location
 
  private:
   Location where_;
   Message what_;
-  std::string detail_;
 };
 
 // Thrown for a query that names something that is not there.

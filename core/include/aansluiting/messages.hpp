@@ -3,7 +3,7 @@
 // its text is made from a template per language: English for the API, logs
 // and developers, Dutch for the command line, the report and notebooks. A
 // translation then never has to take a finished sentence apart, and a new
-// message without a Dutch text does not compile (see messages.cpp).
+// message without texts draws a -Wswitch warning (see messages.cpp).
 
 #include <cstdint>
 #include <string>
