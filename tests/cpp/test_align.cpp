@@ -197,6 +197,39 @@ TEST(Align, ProfileSimilarityMatchesExplicitProfiles) {
   EXPECT_EQ(checked, n * m);
 }
 
+TEST(Align, CentredGramIsTheGramOfCentredVectors) {
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> u(-1.0, 1.0);
+  const std::size_t n = 7, dim = 5;
+  std::vector<std::vector<double>> x(n, std::vector<double>(dim));
+  for (auto& v : x)
+    for (double& e : v) e = u(rng);
+  std::vector<double> mean(dim, 0.0);
+  for (const auto& v : x)
+    for (std::size_t d = 0; d < dim; ++d) mean[d] += v[d] / static_cast<double>(n);
+  std::vector<double> gram(n * n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t k = 0; k < n; ++k)
+      for (std::size_t d = 0; d < dim; ++d) gram[i * n + k] += x[i][d] * x[k][d];
+  align::centre_gram(gram, n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t k = 0; k < n; ++k) {
+      double want = 0.0;
+      for (std::size_t d = 0; d < dim; ++d) want += (x[i][d] - mean[d]) * (x[k][d] - mean[d]);
+      EXPECT_NEAR(gram[i * n + k], want, 1e-12) << i << "," << k;
+    }
+}
+
+TEST(Align, CentredProfilesPlaceRunsBetter) {
+  // Economie havo: every specification shares the syllabus' context and the
+  // list's boilerplate, which makes the profiles of the eindtermen that the
+  // first pass filled most alike to every specification. Without that shared
+  // part the runs' own vocabulary decides.
+  const auto [centred, plain] = with_and_without("Syllabus Economie havo 2024",
+                                                 [](align::AlignOptions& o) { o.structure.profiles.centre = false; });
+  EXPECT_GT(centred, plain + 0.02) << centred << " vs " << plain;  // measured 0.846 vs 0.801
+}
+
 TEST(Align, ShuffledListsShowNoOrderEvidence) {
   Task t = task("Syllabus Biologie havo 2024");
   ASSERT_GT(t.specs.size(), 20u);

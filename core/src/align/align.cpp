@@ -245,6 +245,7 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
       std::vector<double> gram(n * n);
       for (std::size_t i = 0; i < n; ++i)
         for (std::size_t k = i; k < n; ++k) gram[i * n + k] = gram[k * n + i] = row_dot(S.rows, i, S.rows, k);
+      if (so.profiles.centre) centre_gram(gram, n);
       const ScoreRows profile =
           profile_similarity(gram, so.profiles.share_duplicates ? share_with_duplicates(post, dups) : post, targets.size());
       ScoreRows boosted = evidence;

@@ -41,6 +41,8 @@ const std::vector<Option>& table() {
        AANSLUITING_NUMBER(structure.order.duplicate_share)},
       {{"share_duplicates", "near-duplicate targets pool their profiles", true}, 0, 1, false,
        AANSLUITING_SWITCH(structure.profiles.share_duplicates)},
+      {{"centre_profiles", "compare sources with target profiles after taking off the source list's mean", true}, 0,
+       1, false, AANSLUITING_SWITCH(structure.profiles.centre)},
       {{"profile_weight", "weight of the source-to-profile similarity (0: no profiles)", false}, 0, 10, false,
        AANSLUITING_NUMBER(structure.profiles.weight)},
       {{"parent_weight", "weight of the sibling vote (0: off)", false}, 0, 10, false,

@@ -429,4 +429,18 @@ ScoreRows profile_similarity(const std::vector<double>& gram, const ScoreRows& p
   return out;
 }
 
+void centre_gram(std::vector<double>& gram, std::size_t n) {
+  if (n == 0 || gram.size() != n * n) return;
+  std::vector<double> row(n, 0.0);
+  double all = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t k = 0; k < n; ++k) row[i] += gram[i * n + k];
+    row[i] /= static_cast<double>(n);
+    all += row[i];
+  }
+  all /= static_cast<double>(n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t k = 0; k < n; ++k) gram[i * n + k] += all - row[i] - row[k];
+}
+
 }  // namespace aansluiting::align

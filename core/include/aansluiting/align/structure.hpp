@@ -103,6 +103,11 @@ struct ProfileOptions {
   // sources between the versions of one goal, which leaves each version a
   // thin profile.
   bool share_duplicates = true;
+  // Profiles are compared after the mean of the source list is taken off
+  // every source vector. What all sources share (the list's context, its
+  // boilerplate) otherwise makes the largest profiles alike to every source,
+  // so runs drift into the targets the first pass already filled.
+  bool centre = true;
 };
 
 struct StructureOptions {
@@ -152,5 +157,10 @@ ScoreRows parent_votes(const ScoreRows& lexical, const std::vector<std::uint32_t
 // `gram` is the n x n matrix of source dot products S_i . S_k (row-major),
 // `posterior` the order model's rows, `m` the number of targets.
 ScoreRows profile_similarity(const std::vector<double>& gram, const ScoreRows& posterior, std::size_t m);
+
+// The Gram matrix of the same vectors minus their mean, in place:
+// (x_i - mu) . (x_k - mu) = G_ik - r_i - r_k + r, with r_i the mean of row i
+// and r the mean of all entries.
+void centre_gram(std::vector<double>& gram, std::size_t n);
 
 }  // namespace aansluiting::align
