@@ -431,16 +431,21 @@ ScoreRows profile_similarity(const std::vector<double>& gram, const ScoreRows& p
 
 void centre_gram(std::vector<double>& gram, std::size_t n) {
   if (n == 0 || gram.size() != n * n) return;
+  std::vector<std::size_t> kept;  // the non-zero vectors
+  for (std::size_t i = 0; i < n; ++i)
+    if (gram[i * n + i] > 0.0) kept.push_back(i);
+  if (kept.empty()) return;
+  const auto count = static_cast<double>(kept.size());
   std::vector<double> row(n, 0.0);
   double all = 0.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t k = 0; k < n; ++k) row[i] += gram[i * n + k];
-    row[i] /= static_cast<double>(n);
+  for (std::size_t i : kept) {
+    for (std::size_t k : kept) row[i] += gram[i * n + k];
+    row[i] /= count;
     all += row[i];
   }
-  all /= static_cast<double>(n);
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t k = 0; k < n; ++k) gram[i * n + k] += all - row[i] - row[k];
+  all /= count;
+  for (std::size_t i : kept)
+    for (std::size_t k : kept) gram[i * n + k] += all - row[i] - row[k];
 }
 
 }  // namespace aansluiting::align

@@ -160,7 +160,9 @@ ScoreRows profile_similarity(const std::vector<double>& gram, const ScoreRows& p
 
 // The Gram matrix of the same vectors minus their mean, in place:
 // (x_i - mu) . (x_k - mu) = G_ik - r_i - r_k + r, with r_i the mean of row i
-// and r the mean of all entries.
+// and r the mean of all entries. Zero vectors (a goal without text) are left
+// out of the mean and stay zero: centred, they would point away from the
+// mean and pick up similarities they have no words for.
 void centre_gram(std::vector<double>& gram, std::size_t n);
 
 }  // namespace aansluiting::align
