@@ -183,6 +183,7 @@ TEST(Analysis, CoverageStatusesAndSupport) {
   EXPECT_EQ(s.sending_nowhere, 1u);
   EXPECT_EQ(s.links_used, 4u);  // s1-r1, s1-r3, s2-r2, s4-r2
   EXPECT_EQ(s.links_rejected, 0u);
+  EXPECT_EQ(s.links_confirmed, 0u);
 }
 
 TEST(Analysis, DomainMatrixAndDomainCoverage) {
@@ -239,6 +240,7 @@ TEST(Analysis, RejectedLinksNeverCountConfirmedAlwaysDo) {
   EXPECT_TRUE(a.find_receiving(t.r1)->support.empty());
   EXPECT_TRUE(a.overlaps.empty());
   EXPECT_EQ(a.summary.links_rejected, 1u);
+  EXPECT_EQ(a.summary.links_confirmed, 1u);
   // A confirmed link counts even below min_link_score, with its own score.
   const auto* r3 = a.find_receiving(t.r3);
   ASSERT_EQ(r3->support.size(), 2u);

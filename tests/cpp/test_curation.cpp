@@ -190,6 +190,7 @@ TEST_F(Curation, RejectedNeverReturnsConfirmedAlwaysStays) {
     EXPECT_EQ(a.find_receiving(t.r1)->status, Status::Gap);
     EXPECT_TRUE(a.overlaps.empty());
     EXPECT_EQ(a.summary.links_rejected, 1u);
+    EXPECT_EQ(a.summary.links_confirmed, 1u);
     const auto* r4 = a.find_receiving(t.r4);
     ASSERT_EQ(r4->support.size(), 1u);
     EXPECT_EQ(r4->support[0].origin, match::Origin::Confirmed);

@@ -12,7 +12,7 @@ from markupsafe import escape
 
 import aansluiting
 from aansluiting import report
-from report_case import ResourceScan, analysed, block, external
+from report_case import TRANSITIONS, ResourceScan, analysed, block, external
 
 pytestmark = pytest.mark.slow
 
@@ -186,3 +186,42 @@ def test_result_plot_methods(result):
     ax2 = result.plot_gaps()
     assert ax2.get_title() == result.name
     plt.close("all")
+
+
+def test_curated_links_are_marked_in_dutch(full, tmp_path):
+    """A curator's decisions reach the analysis, the summary and the report, in Dutch."""
+    from aansluiting.transition import Transition
+
+    transition = Transition.from_file(TRANSITIONS / "vmbo-tl-havo4.toml")
+    plain = analysed(full, transition.path)
+    pair = next(p for p in plain.pairs if len(p.overlaps) and (p.coverage["status_code"] == "gap").any())
+    gap = pair.coverage[(pair.coverage["status_code"] == "gap") & pair.coverage["leaf"]].iloc[0]
+    sending = pair.continuations.iloc[0]
+    overlap = pair.overlaps.iloc[0]
+
+    path = tmp_path / "besluiten.sssom.tsv"
+    curation = aansluiting.Curation(full, path)
+    curation.confirm(full[sending["sending_id"]], full[gap["receiving_id"]], predicate="closeMatch", confidence=0.9)
+    curation.reject(full[overlap["sending_id"]], full[overlap["receiving_id"]], comment="te algemeen")
+    curation.save()
+    curated = dataclasses.replace(transition, curation=path).analyse(full)
+
+    assert curated.summary["links_confirmed"] == 1 and plain.summary["links_confirmed"] == 0
+    assert curated.summary["links_rejected"] == 1 and plain.summary["links_rejected"] == 0
+    after = next(p for p in curated.pairs if p.name == pair.name)
+    row = after.coverage.set_index("receiving_id").loc[gap["receiving_id"]]
+    assert row["status_code"] == "covered" and row["origin"] == "confirmed"
+    assert not ((after.overlaps["sending_id"] == overlap["sending_id"])
+                & (after.overlaps["receiving_id"] == overlap["receiving_id"])).any()
+
+    table = report.tables.coverage_table(after.coverage)
+    assert set(table["Herkomst"]) - {""} == {"automatisch", "bevestigd door curator"}
+    summary = report.tables.summary_table(curated)
+    assert summary.loc[summary["Paar"] == "Totaal", "Bevestigde koppelingen"].item() == 1
+
+    html = report.write_html(curated, tmp_path / "rapport.html").read_text(encoding="utf-8")
+    note = block(html, "curatie", "</p>")
+    assert "1 koppeling bevestigd en 1 afgewezen" in " ".join(note.split())
+    assert "bevestigd door curator" in block(html, f"paar-{curated.pairs.index(after)}", "</section>")
+    visible = re.sub(r"<[^>]+>", " ", html)
+    assert not re.search(r"\b(automatic|confirmed|rejected)\b", visible), "origin values must be shown in Dutch"

@@ -103,6 +103,8 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
   // 1. Links that count, grouped by receiving and by sending goal.
   const auto links = usable_links(sending, receiving, alignment, options, sum.links_rejected);
   sum.links_used = links.size();
+  sum.links_confirmed = static_cast<std::size_t>(std::count_if(
+      links.begin(), links.end(), [](const match::Link* l) { return l->origin == match::Origin::Confirmed; }));
   std::vector<std::vector<Support>> support(receiving.goals.size());
   std::vector<std::vector<Continuation>> onward(sending.goals.size());
   for (const match::Link* l : links) {

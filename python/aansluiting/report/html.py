@@ -80,7 +80,7 @@ def _environment():
     )
     env.filters.update(num=_number, pct=_percent, dpct=_signed_percent, int=_integer, text=_text,
                        exam_pair=lambda flags: tables.exam_label(*flags) or "–",
-                       relation=tables.predicate_label, paragraphs=tables.paragraphs,
+                       relation=tables.predicate_label, origin=tables.origin_label, paragraphs=tables.paragraphs,
                        web_link=_web_link)
     return env
 
@@ -120,6 +120,12 @@ def _pair_context(n: int, pair: "PairResult", heatmap: str) -> dict[str, Any]:
         "nowhere": _records(nowhere),
         "order_correlation": pair.order_correlation,
     }
+
+
+def _curation_counts(summary: dict[str, Any]) -> dict[str, int] | None:
+    """Links a curator confirmed (and still in use) and rejected; None when nothing was curated."""
+    counts = {key: int(summary.get(f"links_{key}") or 0) for key in ("confirmed", "rejected")}
+    return counts if any(counts.values()) else None
 
 
 def _domain_changed(row: dict[str, Any]) -> bool:
@@ -220,6 +226,7 @@ def render_html(result: "TransitionResult", progress: Progress | None = None) ->
         "has_exam": any(p["has_exam"] for p in pairs),
         "pair_rows": _records(tables.summary_table(result)) if result.pairs else [],
         "summary_labels": tables.SUMMARY_LABELS,
+        "curation": _curation_counts(summary),
         "gap_figure": gap_figure,
         "pairs": pairs,
         "comparisons": comparisons,

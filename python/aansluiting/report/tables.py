@@ -32,6 +32,7 @@ SUMMARY_LABELS = {
     "sending_nowhere": "Zonder vervolg",
     "links_used": "Gebruikte koppelingen",
     "links_rejected": "Afgewezen koppelingen",
+    "links_confirmed": "Bevestigde koppelingen",
 }
 
 SHARE_COLUMNS = {"Dekkingsgraad", "Gemiddelde dekking", "Dekking", "Dekking voor", "Dekking na",
@@ -45,6 +46,14 @@ PREDICATES = {
     "skos:broadMatch": "vervolg is breder",
     "skos:narrowMatch": "vervolg is smaller",
     "skos:relatedMatch": "verwant",
+}
+
+
+#: Dutch labels of a link's origin (`origin` in the result tables).
+ORIGINS = {
+    "automatic": "automatisch",
+    "confirmed": "bevestigd door curator",
+    "rejected": "afgewezen door curator",
 }
 
 
@@ -62,6 +71,12 @@ def predicate_label(predicate: object) -> str:
     if _blank(predicate):
         return ""
     return PREDICATES.get(str(predicate), str(predicate))
+
+
+def origin_label(origin: object) -> str:
+    if _blank(origin):
+        return ""
+    return ORIGINS.get(str(origin), str(origin))
 
 
 def paragraphs(text: object) -> list[str]:
@@ -100,6 +115,10 @@ def _predicates(df: "pd.DataFrame") -> list[str]:
     return [predicate_label(p) for p in _col(df, "predicate")]
 
 
+def _origins(df: "pd.DataFrame") -> list[str]:
+    return [origin_label(o) for o in _col(df, "origin")]
+
+
 def summary_table(result: "TransitionResult") -> "pd.DataFrame":
     """One row per pair plus a row 'Totaal'."""
     import pandas as pd
@@ -132,6 +151,7 @@ def coverage_table(coverage: "pd.DataFrame") -> "pd.DataFrame":
         "Beste aansluitende doel": "best_sending_title",
         "Score": ("best_score", 0.0),
         "Relatie": _predicates,
+        "Herkomst": _origins,
         "Uitleg": "explanation",
         "Ondersteunende koppelingen": ("n_support", 0),
         "Id": "receiving_id",
@@ -151,7 +171,7 @@ def overlap_table(overlaps: "pd.DataFrame") -> "pd.DataFrame":
         "Doel vooropleiding": "sending_title",
         "Score": ("score", 0.0),
         "Relatie": _predicates,
-        "Herkomst": "origin",
+        "Herkomst": _origins,
         "Uitleg": "explanation",
     })
 

@@ -133,6 +133,7 @@ struct Summary {
   std::size_t sending_nowhere = 0;  // sending leaves that lead nowhere
   std::size_t links_used = 0;       // usable links between the two selections
   std::size_t links_rejected = 0;   // rejected by a curator (ignored)
+  std::size_t links_confirmed = 0;  // of links_used: confirmed by a curator
 };
 
 struct TransitionAnalysis {
