@@ -8,6 +8,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from ._dutch_argparse import DutchArgumentParser
 from ._loading import find_curricula_folder, find_data_folder, load
 from ._progress import ProgressLine
 
@@ -53,18 +54,19 @@ KIND_NL = {
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data", type=Path, help="map met de open data (slo/, sbb/); standaard shared/data")
-    p.add_argument("--curricula", type=Path, help="map met eigen programma's en overgangen; standaard curricula/")
+    p.add_argument("--data", type=Path, metavar="MAP", help="map met de open data (slo/, sbb/); standaard shared/data")
+    p.add_argument("--curricula", type=Path, metavar="MAP",
+                   help="map met eigen programma's en overgangen; standaard curricula/")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = DutchArgumentParser(
         prog="aansluiting",
         description="Analyseer hoe curricula aansluiten bij de overgang tussen schoolsoorten.",
     )
     _add_common(parser)
     # Options may stand before or after the command; SUPPRESS keeps the first.
-    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    common = DutchArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     _add_common(common)
     sub = parser.add_subparsers(dest="command", metavar="opdracht")
     sub.add_parser("overzicht", parents=[common], help="vat samen wat er geladen is (standaard)")

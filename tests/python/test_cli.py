@@ -91,3 +91,31 @@ def test_a_transition_with_an_unknown_subject_is_explained_in_dutch(tmp_path: Pa
     assert "Traceback" not in r.stderr
     assert "geen programma voor vak 'Sterrenkunde' op niveau 'vmbo tl'" in r.stderr
     assert not (tmp_path / "r.html").exists()
+
+
+def test_help_is_in_dutch() -> None:
+    for args in ([], ["rapport"], ["overzicht"]):
+        r = run(*args, "--help")
+        assert r.returncode == 0, r.stderr
+        assert r.stdout.startswith("gebruik: aansluiting")
+        assert "opties:" in r.stdout and "toon deze hulp en stop" in r.stdout
+        for english in ("usage:", "options:", "positional arguments", "show this help"):
+            assert english not in r.stdout, (args, english)
+    # Options given before or after the command appear once, in one group.
+    r = run("rapport", "--help")
+    assert r.stdout.count("opties:") == 1 and r.stdout.count("--data MAP") == 2  # usage and options
+
+
+def test_argument_errors_are_in_dutch() -> None:
+    cases = {
+        ("rapprt",): "argument opdracht: onbekende keuze 'rapprt' (kies uit ",
+        ("rapport",): "deze argumenten ontbreken: overgang",
+        ("overzicht", "--bla"): "onbekende argumenten: --bla",
+        ("rapport", "x", "-o"): "argument -o/--output: hier hoort een waarde bij",
+    }
+    for args, dutch in cases.items():
+        r = run(*args)
+        assert r.returncode == 2, args
+        assert r.stderr.startswith("gebruik: aansluiting"), r.stderr
+        assert f"aansluiting{' rapport' if args[0] == 'rapport' else ''}: fout: {dutch}" in r.stderr, r.stderr
+        assert "error:" not in r.stderr and "usage:" not in r.stderr
