@@ -236,8 +236,9 @@ def _report(args: argparse.Namespace) -> int:
     progress = ProgressLine(unit="programmaparen")
     try:
         transition = Transition.from_file(path)
-    except (InputError, ValueError, KeyError) as e:
-        print(f"Fout in het overgangsbestand {path}: {_in_dutch(e)}", file=sys.stderr)
+    except (InputError, ValueError) as e:  # an InputError's Dutch text starts with file:line:column
+        where = "" if getattr(e, "detail_nl", None) else f"{path}: "
+        print(f"Fout in het overgangsbestand {where}{_in_dutch(e)}", file=sys.stderr)
         return 2
 
     t0 = time.perf_counter()

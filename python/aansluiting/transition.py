@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import time
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
@@ -19,18 +18,11 @@ if TYPE_CHECKING:
 
 from . import _core
 from ._core import Catalogue, Curation, NotFoundError, Programme
+from ._definition_file import check_definition, read_definition
 from .alignment import text_analyser
 from .results import Comparison, PairResult, TransitionResult, sum_summaries
 
 Progress = Callable[[str, int, int], None]
-
-
-def _input_error(file: str | os.PathLike, detail: str, detail_nl: str) -> _core.InputError:
-    """An InputError of a definition file, with the attributes the core's errors carry."""
-    error = _core.InputError(f"{file}: {detail}")
-    error.file, error.line, error.column, error.record = os.fspath(file), 0, 0, ""
-    error.detail, error.detail_nl, error.code, error.message_args = detail, detail_nl, "transition", []
-    return error
 
 
 @dataclass
@@ -76,40 +68,29 @@ class Transition:
     def from_file(cls, path: str | os.PathLike) -> "Transition":
         """Read a definition file (TOML, format in docs/transitions.md)."""
         path = Path(path)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise _input_error(path, "file not found", "bestand niet gevonden") from None
-        except tomllib.TOMLDecodeError as e:  # the message carries "(at line L, column C)"
-            raise _input_error(path, f"invalid TOML: {e}", f"ongeldige TOML: {e}") from None
-        except UnicodeDecodeError as e:
-            raise _input_error(path, f"invalid UTF-8 at byte {e.start}",
-                               f"ongeldige UTF-8 bij byte {e.start} (sla het bestand op als UTF-8)") from None
+        data = read_definition(path)
         return cls.from_dict(data, path)
 
     @classmethod
     def from_dict(cls, data: dict, path: Path | None = None) -> "Transition":
-        where = str(path) if path else "<definition>"
-
-        def need(key: str):
-            if key not in data:
-                raise _input_error(where, f"missing key '{key}'", f"de sleutel '{key}' ontbreekt")
-            return data[key]
-
+        check_definition(data, path or "<definition>")
         options = data.get("options", {})
+        def names(value: str | list[str]) -> list[str]:  # one subject may be written without brackets
+            return [value] if isinstance(value, str) else list(value)
+
         pairs = [
-            Pair(p.get("name") or " + ".join(p["sending"]) + " → " + " + ".join(p["receiving"]),
-                 list(p["sending"]), list(p["receiving"]))
-            for p in need("pair")
+            Pair(p.get("name") or " + ".join(names(p["sending"])) + " → " + " + ".join(names(p["receiving"])),
+                 names(p["sending"]), names(p["receiving"]))
+            for p in data["pair"]
         ]
         curation = options.get("curation")
         base = path.parent if path else Path.cwd()
         return cls(
             id=data.get("id") or (path.stem if path else "transition"),
-            name=need("name"),
+            name=data["name"],
             description=data.get("description", ""),
-            sending_level=need("sending_level"),
-            receiving_level=need("receiving_level"),
+            sending_level=data["sending_level"],
+            receiving_level=data["receiving_level"],
             pairs=pairs,
             receiving_exam=list(options.get("receiving_exam", [])),
             receiving_parts=list(options.get("receiving_parts", [])),

@@ -48,6 +48,17 @@ def test_missing_file_is_named(tmp_path: Path):
     assert r.returncode == 2 and "eigen.toml bestaat niet" in r.stderr
 
 
+def test_a_mistake_in_the_definition_is_named_with_its_line(tmp_path: Path):
+    text = (TRANSITIONS / "vmbo-tl-havo4.toml").read_text(encoding="utf-8")
+    path = tmp_path / "eigen.toml"
+    path.write_text(text.replace("receiving_exam =", "recieving_exam =", 1), encoding="utf-8")
+    line = next(i + 1 for i, s in enumerate(text.splitlines()) if s.startswith("receiving_exam"))
+    r = run("rapport", str(path))
+    assert r.returncode == 2
+    assert r.stderr.startswith(f"Fout in het overgangsbestand {path}:{line}:1: onbekende sleutel 'recieving_exam'")
+    assert "Traceback" not in r.stderr
+
+
 def test_without_data_says_how_to_get_it(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if k != "AANSLUITING_DATA"}
     r = run("rapport", "vmbo-tl-havo4", "--curricula", str(REPO / "curricula"), cwd=tmp_path, env=env)

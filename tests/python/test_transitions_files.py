@@ -78,3 +78,66 @@ def test_the_analysis_reads_the_file(path: Path):
     t = Transition.from_file(path)
     doc = load(path)
     assert t.id == doc["id"] and t.name == doc["name"]
+
+
+SHIPPED = TRANSITIONS / "vmbo-tl-havo4.toml"
+
+
+def _line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    lines = text.splitlines()
+    hits = [i + 1 for i, line in enumerate(lines) if line.startswith(needle)]
+    return hits[occurrence - 1]
+
+
+@pytest.mark.parametrize("name, edit, code, where, dutch", [
+    # A misspelt option would silently drop what it names (here: the exam parts).
+    ("typo", lambda t: t.replace("receiving_exam =", "recieving_exam =", 1), "unknown_key",
+     ("recieving_exam", 1), "onbekende sleutel 'recieving_exam' in [options]"),
+    ("type", lambda t: t.replace('sending = ["Wiskunde"]', "sending = 3", 1), "wrong_type",
+     ("sending = 3", 1), "'sending' in [[pair]] nummer 3 moet een lijst van teksten zijn"),
+    ("missing", lambda t: t.replace('receiving = ["Moderne vreemde talen Engels"]\n', "", 1), "missing_key",
+     ("[[pair]]", 2), "de sleutel 'receiving' ontbreekt in [[pair]] nummer 2"),
+    ("no_level", lambda t: t.replace('receiving_level = "havo"\n', "", 1), "missing_key",
+     None, "de sleutel 'receiving_level' ontbreekt"),
+    ("toml", lambda t: t.replace('sending_level = "vmbo tl"', "sending_level = vmbo tl", 1), "bad_toml",
+     ("sending_level", 1), "ongeldige TOML"),
+])
+def test_mistakes_in_a_definition_name_file_line_and_key(tmp_path: Path, name, edit, code, where, dutch):
+    from aansluiting.transition import Transition
+
+    text = edit(SHIPPED.read_text(encoding="utf-8"))
+    path = tmp_path / f"{name}.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(aansluiting.InputError) as info:
+        Transition.from_file(path)
+    error = info.value
+    assert error.code == f"transition.{code}"
+    assert error.file == str(path) and dutch in error.detail_nl
+    if where:
+        assert error.line == _line_of(text, *where) and error.column >= 1
+        assert str(error).startswith(f"{path}:{error.line}:{error.column}: ")
+
+
+def test_a_definition_that_is_not_utf8_names_line_and_column(tmp_path: Path):
+    from aansluiting.transition import Transition
+
+    text = SHIPPED.read_text(encoding="utf-8")
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(text.replace("→", "->").encode("utf-8").replace(b"Wiskunde", b"Wisk\xfcnde", 1))
+    with pytest.raises(aansluiting.InputError) as info:
+        Transition.from_file(path)
+    lines = text.replace("→", "->").splitlines()
+    line = next(i + 1 for i, s in enumerate(lines) if "Wiskunde" in s)
+    assert info.value.code == "transition.bad_utf8"
+    assert (info.value.line, info.value.column) == (line, lines[line - 1].index("Wiskunde") + 5)  # the ü
+    assert "sla het bestand op als UTF-8" in info.value.detail_nl
+
+
+def test_one_subject_may_be_written_without_brackets(tmp_path: Path):
+    from aansluiting.transition import Transition
+
+    path = tmp_path / "kort.toml"
+    path.write_text(SHIPPED.read_text(encoding="utf-8").replace('sending = ["Wiskunde"]', 'sending = "Wiskunde"', 1),
+                    encoding="utf-8")
+    pair = Transition.from_file(path).pairs[2]
+    assert pair.sending == ["Wiskunde"] and pair.name == "Wiskunde → wiskunde A"

@@ -1,0 +1,175 @@
+"""Reading and checking a transition definition file (TOML, format in docs/transitions.md).
+
+A mistake in a hand-edited file is reported as an InputError that names the file, the
+line where it can be found, and what is wrong, in English and in Dutch. Unknown keys are
+errors too: a misspelt ``curation`` would otherwise silently drop a curator's work.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from . import _core
+
+TOP_KEYS = {"id", "name", "description", "sending_level", "receiving_level", "sources", "options", "pair",
+            "variant", "add_sending"}
+OPTION_KEYS = {"receiving_exam", "receiving_parts", "sending_exam", "curation"}
+PAIR_KEYS = {"name", "sending", "receiving"}
+VARIANT_KEYS = {"name", "sending_level", "add_sending"}
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def input_error(file: str | os.PathLike, code: str, detail: str, detail_nl: str,
+                line: int = 0, column: int = 0) -> _core.InputError:
+    """An InputError with the attributes the core's errors carry (``code``: ``transition.*``)."""
+    where = f"{os.fspath(file)}:{line}:{column}" if line else os.fspath(file)
+    error = _core.InputError(f"{where}: {detail}")
+    error.file, error.line, error.column, error.record = os.fspath(file), line, column, ""
+    error.detail, error.detail_nl, error.code, error.message_args = detail, detail_nl, f"transition.{code}", []
+    return error
+
+
+def read_definition(path: Path) -> dict[str, Any]:
+    """The checked contents of a definition file."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise input_error(path, "file_not_found", "file not found", "bestand niet gevonden") from None
+    except OSError as e:
+        raise input_error(path, "unreadable", f"cannot read: {e.strerror}", f"kan niet lezen: {e.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        raise input_error(path, "bad_utf8", f"invalid UTF-8 at byte {e.start}",
+                          f"ongeldige UTF-8 bij byte {e.start} (sla het bestand op als UTF-8)", line, column) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:  # the message ends in "(at line L, column C)"
+        m = _TOML_POSITION.search(str(e))
+        reason = _TOML_POSITION.sub("", str(e)).strip()
+        line, column = (int(m[1]), int(m[2])) if m else (0, 0)
+        raise input_error(path, "bad_toml", f"invalid TOML: {reason}", f"ongeldige TOML: {reason}",
+                          line, column) from None
+    check_definition(data, path, text)
+    return data
+
+
+def check_definition(data: dict[str, Any], file: str | os.PathLike, text: str | None = None) -> None:
+    """Raises an InputError for a missing key, a value of the wrong type or an unknown key."""
+    Checker(file, text).check(data)
+
+
+class Checker:
+    def __init__(self, file: str | os.PathLike, text: str | None) -> None:
+        self.file, self.text = file, text
+
+    def fail(self, code: str, detail: str, detail_nl: str, table: str = "", index: int = 0, key: str = "") -> None:
+        line = self._line(table, index, key)
+        raise input_error(self.file, code, detail, detail_nl, line, 1 if line else 0)
+
+    def _line(self, table: str, index: int, key: str) -> int:
+        """The line of ``key`` in the index-th ``[table]`` / ``[[table]]`` (0 when not found)."""
+        if not self.text:
+            return 0
+        lines = self.text.splitlines()
+        headers = [i for i, s in enumerate(lines) if s.lstrip().startswith("[") and "=" not in s.split("#")[0]]
+        start, end = 0, headers[0] if headers else len(lines)
+        if table:
+            header = re.compile(r"^\s*\[\[?\s*" + re.escape(table) + r"\s*\]\]?\s*(#.*)?$")
+            starts = [i for i in headers if header.match(lines[i])]
+            if index >= len(starts):
+                return 0
+            start = starts[index]
+            end = next((i for i in headers if i > start), len(lines))
+        if key:
+            assignment = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
+            for i in range(start, end):
+                if assignment.match(lines[i]):
+                    return i + 1
+        return start + 1 if table else 0
+
+    def check(self, data: dict[str, Any]) -> None:
+        self.keys(data, TOP_KEYS, "", 0)
+        for key in ("name", "sending_level", "receiving_level"):
+            self.need(data, key, "", 0)
+            self.string(data, key, "", 0)
+        for key in ("id", "description"):
+            self.string(data, key, "", 0)
+        for key in ("sources", "add_sending"):
+            self.strings(data, key, "", 0)
+        options = data.get("options", {})
+        if not isinstance(options, dict):
+            self.fail("wrong_type", "'options' must be a table ([options])",
+                      "'options' moet een tabel zijn ([options])", "", 0, "options")
+        self.keys(options, OPTION_KEYS, "options", 0)
+        for key in ("receiving_exam", "receiving_parts", "sending_exam"):
+            self.strings(options, key, "options", 0)
+        self.string(options, "curation", "options", 0)
+        pairs = self.tables(data, "pair", required=True)
+        for i, pair in enumerate(pairs):
+            self.keys(pair, PAIR_KEYS, "pair", i)
+            for key in ("sending", "receiving"):
+                self.need(pair, key, "pair", i)
+                self.strings(pair, key, "pair", i, allow_one=True)
+            self.string(pair, "name", "pair", i)
+        for i, variant in enumerate(self.tables(data, "variant", required=False)):
+            self.keys(variant, VARIANT_KEYS, "variant", i)
+            self.need(variant, "name", "variant", i)
+            self.string(variant, "name", "variant", i)
+            self.string(variant, "sending_level", "variant", i)
+            self.strings(variant, "add_sending", "variant", i)
+
+    @staticmethod
+    def _where(table: str, index: int) -> tuple[str, str]:
+        if not table:
+            return "", ""
+        if table == "options":
+            return " in [options]", " in [options]"
+        return f" in [[{table}]] number {index + 1}", f" in [[{table}]] nummer {index + 1}"
+
+    def keys(self, table: dict[str, Any], known: set[str], name: str, index: int) -> None:
+        for key in table:
+            if key not in known:
+                en, nl = self._where(name, index)
+                listing = ", ".join(sorted(known))
+                self.fail("unknown_key", f"unknown key '{key}'{en} (known: {listing})",
+                          f"onbekende sleutel '{key}'{nl} (bekend: {listing})", name, index, key)
+
+    def need(self, table: dict[str, Any], key: str, name: str, index: int) -> None:
+        if key not in table:
+            en, nl = self._where(name, index)
+            self.fail("missing_key", f"missing key '{key}'{en}", f"de sleutel '{key}' ontbreekt{nl}", name, index)
+
+    def string(self, table: dict[str, Any], key: str, name: str, index: int) -> None:
+        if key in table and not isinstance(table[key], str):
+            en, nl = self._where(name, index)
+            self.fail("wrong_type", f"'{key}'{en} must be a text in quotes", f"'{key}'{nl} moet een tekst tussen aanhalingstekens zijn",
+                      name, index, key)
+
+    def strings(self, table: dict[str, Any], key: str, name: str, index: int, allow_one: bool = False) -> None:
+        if key not in table:
+            return
+        value = table[key]
+        if allow_one and isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or (allow_one and not value):
+            en, nl = self._where(name, index)
+            self.fail("wrong_type", f"'{key}'{en} must be a list of texts, like [\"wiskunde\"]",
+                      f"'{key}'{nl} moet een lijst van teksten zijn, zoals [\"wiskunde\"]", name, index, key)
+
+    def tables(self, data: dict[str, Any], key: str, required: bool) -> list[dict[str, Any]]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.fail("wrong_type", f"'{key}' must be tables written as [[{key}]]",
+                      f"'{key}' moet uit tabellen bestaan, geschreven als [[{key}]]", "", 0, key)
+        if required and not value:
+            self.fail("missing_key", f"no [[{key}]]: at least one is needed",
+                      f"geen [[{key}]]: er is er minstens één nodig")
+        return value
