@@ -3,6 +3,7 @@
 #   bench_import.py   SLO import, C++ versus json.load + dicts        (issue target >= 5x)
 #   bench_linking.py  alignment quality on the CvTE linking task      (target acc@1 >= 0.70)
 #   bench_join.py     top-k similarity join versus sparse_dot_topn    (target >= 3x)
+#   bench_coverage.py the coverage statuses against the syllabus gold  (calibration)
 #   the full report of every shipped transition, timed
 # Figures are printed, never asserted. Usage: bash bench/run.sh [--quick]
 set -euo pipefail
@@ -23,6 +24,8 @@ if [[ "${1:-}" == "--quick" ]]; then
 else
   python3 bench/bench_join.py --driver "$BUILD/bench/join_driver"
 fi
+echo "== coverage statuses against the syllabus gold"
+python3 bench/bench_coverage.py --data "$DATA"
 echo "== reports"
 out=$(mktemp -d)
 TIMEFORMAT="all reports (HTML + Excel): %R s wall"
