@@ -11,7 +11,7 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from . import _core
 
@@ -70,7 +70,8 @@ class Checker:
     def __init__(self, file: str | os.PathLike, text: str | None) -> None:
         self.file, self.text = file, text
 
-    def fail(self, code: str, detail: str, detail_nl: str, table: str = "", index: int = 0, key: str = "") -> None:
+    def fail(self, code: str, detail: str, detail_nl: str, table: str = "", index: int = 0,
+             key: str = "") -> NoReturn:
         line = self._line(table, index, key)
         raise input_error(self.file, code, detail, detail_nl, line, 1 if line else 0)
 
@@ -100,6 +101,8 @@ class Checker:
         for key in ("name", "sending_level", "receiving_level"):
             self.need(data, key, "", 0)
             self.string(data, key, "", 0)
+        for key in ("sending_level", "receiving_level"):
+            self.level(data, key, "", 0)
         for key in ("id", "description"):
             self.string(data, key, "", 0)
         for key in ("sources", "add_sending"):
@@ -124,6 +127,7 @@ class Checker:
             self.need(variant, "name", "variant", i)
             self.string(variant, "name", "variant", i)
             self.string(variant, "sending_level", "variant", i)
+            self.level(variant, "sending_level", "variant", i)
             self.strings(variant, "add_sending", "variant", i)
 
     @staticmethod
@@ -152,6 +156,14 @@ class Checker:
             en, nl = self._where(name, index)
             self.fail("wrong_type", f"'{key}'{en} must be a text in quotes", f"'{key}'{nl} moet een tekst tussen aanhalingstekens zijn",
                       name, index, key)
+
+    def level(self, table: dict[str, Any], key: str, name: str, index: int) -> None:
+        """A level the core knows ("vmbo tl", "havo", "mbo 2", ...), checked before any data is loaded."""
+        if key in table and _core.parse_level(table[key]) is None:
+            en, nl = self._where(name, index)
+            known = ", ".join(_core.levels())
+            self.fail("unknown_level", f"unknown level '{table[key]}' in '{key}'{en} (known: {known})",
+                      f"onbekend niveau '{table[key]}' bij '{key}'{nl} (bekend: {known})", name, index, key)
 
     def strings(self, table: dict[str, Any], key: str, name: str, index: int, allow_one: bool = False) -> None:
         if key not in table:

@@ -99,6 +99,8 @@ def _line_of(text: str, needle: str, occurrence: int = 1) -> int:
      ("[[pair]]", 2), "de sleutel 'receiving' ontbreekt in [[pair]] nummer 2"),
     ("no_level", lambda t: t.replace('receiving_level = "havo"\n', "", 1), "missing_key",
      None, "de sleutel 'receiving_level' ontbreekt"),
+    ("level", lambda t: t.replace('sending_level = "vmbo tl"', 'sending_level = "vmbo xl"', 1), "unknown_level",
+     ("sending_level", 1), "onbekend niveau 'vmbo xl' bij 'sending_level' (bekend: vmbo bb, vmbo kb"),
     ("toml", lambda t: t.replace('sending_level = "vmbo tl"', "sending_level = vmbo tl", 1), "bad_toml",
      ("sending_level", 1), "ongeldige TOML"),
 ])
