@@ -8,7 +8,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 TRANSITIONS = REPO / "curricula" / "transitions"
-#: Five havo pairs and a variant with Technologie & Toepassing: every block of the report appears.
+#: Six havo pairs and two variants (T&T, Informatietechnologie): every block of the report appears.
 TRANSITION = TRANSITIONS / "nieuwe-leerweg-havo4.toml"
 OUTPUT = REPO / "tests" / "output"
 

@@ -34,11 +34,14 @@ def html(result, tmp_path_factory) -> str:
 
 
 def test_the_real_analysis_has_what_the_report_shows(result):
-    assert len(result.pairs) == 5
+    assert len(result.pairs) == 6
     assert result.summary["receiving_leaves"] > 50
     assert len(result.gaps) > 0, "havo 4 has goals that vmbo does not prepare"
-    assert "met Technologie & Toepassing" in result.comparisons
-    assert len(result.sources) >= 10  # five vmbo and five havo programmes (T&T in the variant)
+    assert {"met Technologie & Toepassing", "met Informatietechnologie"} <= set(result.comparisons)
+    assert len(result.sources) >= 11  # five vmbo and six havo programmes (T&T and ITTL in the variants)
+    # Informatietechnologie prepares havo informatica, which no general vmbo subject does.
+    closed = result.comparisons["met Informatietechnologie"].closed
+    assert (closed["pair"] == "Wiskunde → informatica").sum() >= 3
 
 
 def test_html_is_self_contained(html):
