@@ -98,3 +98,24 @@ TEST_F(TransitionRun, ProgressCountsProgrammePairsAndCancelStops) {
                                side({havo.root}, Level::Havo, false), options),
                match::Cancelled);
 }
+
+// Every goal of both programmes opens with "De kandidaat kan". Those words keep a
+// small corpus weight, so almost every pair shares them, but they carry under 5%
+// of what the strongest shared term carries and must not be offered to a reader
+// as the reason for a link.
+TEST_F(TransitionRun, ExplanationsNameOnlyTermsThatCarriedTheScore) {
+  auto vmbo = cat_->find_programme("economie", Level::VmboTL, {GoalKind::Programme});
+  auto havo = cat_->find_programme("economie", Level::Havo, {GoalKind::Programme});
+  auto run = transition::run(*cat_, *analyser_, side({vmbo.root}, Level::VmboTL, true),
+                             side({havo.root}, Level::Havo, false));
+  std::size_t used = 0, explained = 0;
+  for (const auto& r : run.result.receiving)
+    for (const auto& s : r.support) {
+      ++used;
+      explained += s.explanation.rfind("Gedeelde termen: ", 0) == 0;
+      for (const char* boilerplate : {" kan,", " kan ", "kandidaat"})
+        EXPECT_EQ(s.explanation.find(boilerplate), std::string::npos) << s.explanation;
+    }
+  EXPECT_GT(used, 30u);
+  EXPECT_GT(explained, used * 9 / 10);
+}

@@ -42,8 +42,11 @@ double contained(const match::SparseMatrix& a, std::size_t i, const match::Spars
 
 // Terms that carried the cosine, strongest first, as written in the goals.
 // Word terms only: the corpus's grams (a contiguous id range) are skipped.
+// A term that adds less than `min_share` of the strongest term's part carried
+// nothing a reader should weigh: boilerplate ("kandidaat", "kan") keeps a
+// small corpus weight and would otherwise be named in most explanations.
 std::vector<std::string> shared_terms(const GoalVectors& s, std::size_t i, const GoalVectors& t, std::size_t j,
-                                      const Vectoriser& vec, std::size_t max_terms = 6) {
+                                      const Vectoriser& vec, std::size_t max_terms = 6, double min_share = 0.05) {
   std::vector<std::pair<double, std::uint32_t>> c;
   const auto& a = s.rows;
   const auto& b = t.rows;
@@ -69,7 +72,7 @@ std::vector<std::string> shared_terms(const GoalVectors& s, std::size_t i, const
   std::vector<std::string> out;
   std::unordered_set<std::string> seen;
   for (auto [w, id] : c) {
-    if (out.size() == max_terms) break;
+    if (out.size() == max_terms || w < min_share * c.front().first) break;
     std::string name;
     if (auto it = s.forms[i].find(id); it != s.forms[i].end()) name = it->second;
     else if (auto it2 = t.forms[j].find(id); it2 != t.forms[j].end()) name = it2->second;
