@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "aansluiting/align/align.hpp"
 #include "aansluiting/align/option_names.hpp"
@@ -80,7 +81,11 @@ void bind_align(py::module_& m) {
       .def("to_sssom", [](const AlignmentRef& a, const std::filesystem::path& path) {
         analysis::write_sssom(path.string(), analysis::to_mapping_set(*a.cat, a.alignment));
       }, py::arg("path"), "Writes the links as an SSSOM/TSV file (atomically).")
-      .def_property_readonly("order_correlation", [](const AlignmentRef& a) { return a.diagnostics.order.correlation; })
+      .def_property_readonly("order_correlation", [](const AlignmentRef& a) -> std::optional<double> {
+        // None when the order was not looked at (between programmes of different school types).
+        if (!a.diagnostics.order.measured) return std::nullopt;
+        return a.diagnostics.order.correlation;
+      })
       .def_property_readonly("order_weight", [](const AlignmentRef& a) { return a.diagnostics.order.weight; })
       .def("__repr__", [](const AlignmentRef& a) { return "<Alignment " + std::to_string(a.alignment.links.size()) + " links>"; });
 

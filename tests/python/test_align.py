@@ -149,6 +149,8 @@ def test_matcher_options_change_the_matcher(full: a.Catalogue, syllabus_pair) ->
     # Without the order model the syllabus loses the structure it shares with its programme.
     unordered = a.align(syllabus, programme, options={"order": False})
     assert default.order_weight > 0.5 and unordered.order_weight == 0
+    # The order is measured only when the order model is on.
+    assert -1 <= default.order_correlation <= 1 and unordered.order_correlation is None
     assert _linked_share(full, default) > _linked_share(full, unordered) + 0.1
 
 

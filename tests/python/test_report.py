@@ -39,6 +39,8 @@ def test_the_real_analysis_has_what_the_report_shows(result):
     assert len(result.gaps) > 0, "havo 4 has goals that vmbo does not prepare"
     assert {"met Technologie & Toepassing", "met Informatietechnologie"} <= set(result.comparisons)
     assert len(result.sources) >= 11  # five vmbo and six havo programmes (T&T and ITTL in the variants)
+    # Between school types the order of the lists is not used, so it is not reported either.
+    assert all(p.order_correlation is None for p in result.pairs)
     # Informatietechnologie prepares havo informatica, which no general vmbo subject does.
     closed = result.comparisons["met Informatietechnologie"].closed
     assert (closed["pair"] == "Wiskunde → informatica").sum() >= 3
@@ -53,6 +55,7 @@ def test_html_is_self_contained(html):
     styles = " ".join(re.findall(r"<style>(.*?)</style>", html, re.S))
     assert "@import" not in styles and not re.search(r"url\(\s*['\"]?(https?:|//)", styles)
     assert '<html lang="nl">' in html
+    assert "volgordecorrelatie" not in html
 
 
 def test_blocks_have_stable_ids_and_real_figures(result, html):

@@ -208,7 +208,10 @@ OrderEvidence estimate_order(const ScoreRows& lexical, std::size_t n_targets, co
     }
   }
   ev.pairs = src.size();
-  if (ev.pairs >= options.min_pairs) ev.correlation = pearson(ranks(src), ranks(tgt));
+  if (ev.pairs >= options.min_pairs) {
+    ev.correlation = pearson(ranks(src), ranks(tgt));
+    ev.measured = true;
+  }
   // Steps between consecutive sources whose best matches differ: in unrelated
   // lists half go forward by chance.
   std::size_t up = 0, down = 0;

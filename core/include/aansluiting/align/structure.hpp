@@ -125,6 +125,7 @@ struct OrderEvidence {
   std::size_t pairs = 0;        // sources with a confident best match
   std::size_t steps = 0;        // consecutive confident matches with different targets
   double correlation = 0.0;     // Spearman rho of (source position, target position)
+  bool measured = false;        // correlation computed (order enabled, at least min_pairs pairs)
   double forward_share = 0.0;
   double z = 0.0;               // permutation z-score of the order model
   double weight = 0.0;          // 0..1: how much the order model counts
