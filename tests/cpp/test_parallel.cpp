@@ -120,21 +120,32 @@ TEST(TaskSet, WorksInAForkedChild) {
 #if defined(__SANITIZE_THREAD__)
   GTEST_SKIP() << "ThreadSanitizer does not support fork in a process with threads";
 #endif
-  parallel_for(20, [](std::size_t) {});  // helpers started and idle
+  parallel_for(20, [](std::size_t) {});  // helpers started ...
+  // ... and idle: parallel_for returns when the tasks are done, while a helper
+  // may still be releasing the task set. A fork at that moment can copy a lock
+  // of AddressSanitizer's allocator in its locked state, and the child's new
+  // helpers would then never start (a third of the runs under ASan).
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
     const long owner = kernel_thread_id();
     std::atomic<int> runs{0}, by_helpers{0};
-    for (int round = 0; round < 5; ++round) {
+    // Rounds until a helper has taken part: a fresh thread may need longer to
+    // start than one round takes (under AddressSanitizer, on a busy machine).
+    const bool alone = std::thread::hardware_concurrency() < 2;
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    int rounds = 0;
+    do {
       parallel_for(100, [&](std::size_t) {
         std::this_thread::sleep_for(std::chrono::microseconds(100));
         runs.fetch_add(1);
         if (kernel_thread_id() != owner) by_helpers.fetch_add(1);
       });
-    }
-    const bool helped = by_helpers.load() > 0 || std::thread::hardware_concurrency() < 2;
-    _exit(runs.load() == 500 && helped ? 0 : 1);
+      ++rounds;
+    } while (!alone && by_helpers.load() == 0 && std::chrono::steady_clock::now() < give_up);
+    const bool helped = by_helpers.load() > 0 || alone;
+    _exit(runs.load() != 100 * rounds ? 1 : helped ? 0 : 2);  // 1: tasks lost or repeated, 2: no helper
   }
   int status = 0;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
