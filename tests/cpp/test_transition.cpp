@@ -119,3 +119,32 @@ TEST_F(TransitionRun, ExplanationsNameOnlyTermsThatCarriedTheScore) {
   EXPECT_GT(used, 30u);
   EXPECT_GT(explained, used * 9 / 10);
 }
+
+// The words of the report agree: a goal covered by its best link is explained
+// by a relation (close, broad, narrow, exact), a partly covered one as weak.
+TEST_F(TransitionRun, CoveredGoalsAreNotExplainedAsWeakLinks) {
+  std::size_t covered = 0, partly = 0;
+  const std::pair<const char*, const char*> pairs[] = {
+      {"biologie", "biologie"}, {"economie", "economie"}, {"nederlandse taal", "nederlandse taal en literatuur"},
+      {"wiskunde", "wiskunde A"}};
+  for (const auto& [from, to] : pairs) {
+    auto vmbo = cat_->find_programme(from, Level::VmboTL, {GoalKind::Programme});
+    auto havo = cat_->find_programme(to, Level::Havo, {GoalKind::Programme});
+    auto run = transition::run(*cat_, *analyser_, side({vmbo.root}, Level::VmboTL, true),
+                               side({havo.root}, Level::Havo, false));
+    for (const auto& r : run.result.receiving) {
+      if (!r.leaf || r.support.empty()) continue;
+      const auto& best = r.support.front();
+      if (r.status == analysis::Status::Covered) {
+        ++covered;
+        EXPECT_NE(best.predicate, match::Predicate::RelatedMatch) << best.explanation;
+        EXPECT_EQ(best.explanation.find("Zwakke overeenkomst"), std::string::npos) << best.explanation;
+      } else if (r.status == analysis::Status::Partly) {
+        ++partly;
+        EXPECT_EQ(best.predicate, match::Predicate::RelatedMatch) << best.explanation;
+      }
+    }
+  }
+  EXPECT_GT(covered, 3u);
+  EXPECT_GT(partly, 3u);
+}

@@ -118,6 +118,10 @@ Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& 
   // and a havo programme of one subject, where the shared subject words are
   // the evidence.
   align_options.vectors.list_idf = 0.0;
+  // A link strong enough to cover a goal is not called weak: the relation
+  // (close, broad, narrow) starts where "gedekt" starts, so a covered goal is
+  // never explained as "Zwakke overeenkomst" and a partly covered one always is.
+  align_options.predicates.close = options.analysis.covered_threshold;
   // Leaves carry the content; their ancestors enter through the vectors' context.
   // Each pair of roots (one sending programme, one receiving programme) is
   // aligned on its own: the order model is estimated per pair of lists, and
