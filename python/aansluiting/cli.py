@@ -81,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
                          help="HTML-rapport; standaard rapport-<id>.html in de huidige map "
                               "(bij 'alle': de map voor de rapporten, standaard rapporten/)")
     rapport.add_argument("--xlsx", type=Path, metavar="BESTAND", help="schrijf de tabellen ook naar dit Excel-bestand")
+    rapport.add_argument("--sssom", type=Path, metavar="BESTAND",
+                         help="schrijf de koppelingen ook naar dit SSSOM-bestand (tabgescheiden uitwisselformaat, "
+                              "met score, relatie en uitleg per koppeling)")
     return parser
 
 
@@ -195,7 +198,7 @@ def _list_transitions(args: argparse.Namespace) -> int:
 
 
 def _report_all(args: argparse.Namespace) -> int:
-    """One report (HTML and Excel) per shipped transition, in one folder."""
+    """One report (HTML, Excel and the links as SSSOM) per shipped transition, in one folder."""
     shipped = _shipped(args)
     if shipped is None:
         return 2
@@ -209,7 +212,8 @@ def _report_all(args: argparse.Namespace) -> int:
     for tid, info in found.items():
         one = argparse.Namespace(**{**vars(args), "transition": str(info.path),
                                     "output": out_dir / f"rapport-{tid}.html",
-                                    "xlsx": out_dir / f"rapport-{tid}.xlsx"})
+                                    "xlsx": out_dir / f"rapport-{tid}.xlsx",
+                                    "sssom": out_dir / f"koppelingen-{tid}.sssom.tsv"})
         status = max(status, _report(one))
     return status
 
@@ -272,9 +276,12 @@ def _report(args: argparse.Namespace) -> int:
         if args.xlsx:
             report.write_xlsx(result, args.xlsx)
             written.append(args.xlsx)
+        if getattr(args, "sssom", None):
+            result.to_sssom(args.sssom)
+            written.append(args.sssom)
     except OSError as e:
         report_progress.finish()
-        return _cannot_write(e, output)
+        return _cannot_write(e, Path(e.filename) if e.filename else output)
     t_report = time.perf_counter() - t0
 
     s = result.summary

@@ -6,12 +6,15 @@ hold the tables and draw them. Column definitions: docs/transitions.md.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
+
+    from ._core import Alignment
 
 
 def sum_summaries(rows: "list[pd.Series]") -> "pd.Series":
@@ -53,6 +56,8 @@ class PairResult:
     domain_matrix: "pd.DataFrame"
     continuations: "pd.DataFrame"
     order_correlation: float | None = None
+    #: The links the analysis used, after curation (rejected ones kept, marked as such).
+    alignment: "Alignment | None" = None
 
 
 @dataclass
@@ -111,6 +116,25 @@ class TransitionResult:
         import pandas as pd
 
         return pd.DataFrame([p.summary for p in self.pairs], index=[p.name for p in self.pairs])
+
+    @property
+    def alignment(self) -> "Alignment":
+        """The links of every pair in one Alignment (each pair of goals once)."""
+        from ._core import _join_alignments
+
+        parts = [p.alignment for p in self.pairs if p.alignment is not None]
+        if not parts:
+            raise ValueError("this result holds no links (made without the analysis)")
+        return _join_alignments(parts)
+
+    def to_sssom(self, path: "str | os.PathLike") -> None:
+        """Writes the links behind the analysis as SSSOM/TSV, atomically.
+
+        Every link the matcher made (the analysis counts those of at least its minimum
+        link score), with curated decisions marked. A file that cannot be written
+        raises OSError (FileNotFoundError, PermissionError, ...) naming it.
+        """
+        self.alignment.to_sssom(path)
 
     def plot_heatmap(self, pair: str | None = None, ax: "Axes | None" = None) -> "Axes":
         """Coverage of each receiving domain by each sending domain (one pair, default the first)."""

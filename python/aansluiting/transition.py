@@ -194,6 +194,7 @@ class Transition:
                 domain_matrix=frame(run._matrix()),
                 continuations=frame(run._sending()),
                 order_correlation=run.alignment.order_correlation,
+                alignment=run.alignment,
             ))
         sources = pd.DataFrame([
             {

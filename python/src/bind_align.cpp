@@ -7,6 +7,8 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
+#include <utility>
 
 #include "aansluiting/align/align.hpp"
 #include "aansluiting/align/option_names.hpp"
@@ -88,6 +90,20 @@ void bind_align(py::module_& m) {
       })
       .def_property_readonly("order_weight", [](const AlignmentRef& a) { return a.diagnostics.order.weight; })
       .def("__repr__", [](const AlignmentRef& a) { return "<Alignment " + std::to_string(a.alignment.links.size()) + " links>"; });
+
+  m.def("_join_alignments", [](const std::vector<AlignmentRef>& parts) {
+        // The links of several alignments on one catalogue (a transition's pairs), each
+        // (source, target) pair once: where pairs of a transition share goals, their links agree.
+        if (parts.empty()) throw py::value_error("no alignments to join");
+        AlignmentRef out{parts.front().cat, {}, {}};
+        std::set<std::pair<Vertex, Vertex>> seen;
+        for (const AlignmentRef& part : parts) {
+          if (part.cat != out.cat) throw py::value_error("the alignments belong to different catalogues");
+          for (const match::Link& link : part.alignment.links)
+            if (seen.emplace(link.source, link.target).second) out.alignment.links.push_back(link);
+        }
+        return out;
+      }, py::arg("parts"));
 
   m.def("_align", [](const CataloguePtr& cat, const std::vector<GoalRef>& sources, const std::vector<GoalRef>& targets,
                      std::optional<AnalyserRef> analyser, std::size_t top_k, double min_score, bool one_to_one,

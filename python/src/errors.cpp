@@ -3,6 +3,8 @@
 
 #include <pybind11/stl.h>
 
+#include <filesystem>
+
 #include "aansluiting/diagnostics.hpp"
 #include "aansluiting/match/similarity_join.hpp"
 
@@ -59,6 +61,12 @@ void register_errors(py::module_& m) {
       raise_not_found_error(e);
     } catch (const match::Cancelled&) {
       PyErr_SetNone(PyExc_KeyboardInterrupt);
+    } catch (const std::filesystem::filesystem_error& e) {
+      // As Python's own file errors: OSError(errno, reason, file) picks the subclass
+      // (FileNotFoundError, PermissionError, ...).
+      py::object exc = py::reinterpret_borrow<py::object>(PyExc_OSError)(e.code().value(), e.code().message(),
+                                                                          e.path1().string());
+      PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(exc.ptr())), exc.ptr());
     }
   });
 }

@@ -231,3 +231,32 @@ def test_curated_links_are_marked_in_dutch(full, tmp_path):
     assert "bevestigd door curator" in block(html, f"paar-{curated.pairs.index(after)}", "</section>")
     visible = re.sub(r"<[^>]+>", " ", html)
     assert not re.search(r"\b(automatic|confirmed|rejected)\b", visible), "origin values must be shown in Dutch"
+
+
+def test_the_links_are_exchanged_as_valid_sssom(result, tmp_path):
+    import warnings
+
+    path = tmp_path / "koppelingen.sssom.tsv"
+    result.to_sssom(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the sssom package warns about its own dependencies
+        from sssom.parsers import parse_sssom_table
+        from sssom.validators import validate
+
+        msdf = parse_sssom_table(path)
+        validate(msdf, fail_on_error=True)
+    links = msdf.df
+    # Every pair's links, each pair of goals once; the gaps' best links among them.
+    assert len(links) == len(result.alignment) == len(links.drop_duplicates(["subject_id", "object_id"]))
+    assert len(links) >= max(len(p.alignment) for p in result.pairs)
+    best = result.coverage.dropna(subset=["best_sending_id"])
+    ids = set(zip(links["subject_id"].str.removeprefix("slo:"), links["object_id"].str.removeprefix("slo:")))
+    slo_best = best[~best["best_sending_id"].str.contains(":") & ~best["receiving_id"].str.contains(":")]
+    assert set(zip(slo_best["best_sending_id"], slo_best["receiving_id"])) <= ids
+
+
+def test_a_file_that_cannot_be_written_is_an_oserror_naming_it(result, tmp_path):
+    target = tmp_path / "bestaat-niet" / "koppelingen.sssom.tsv"
+    with pytest.raises(FileNotFoundError) as info:
+        result.to_sssom(target)
+    assert info.value.filename == str(target)

@@ -113,3 +113,5 @@ def test_rapport_alle_writes_a_report_per_transition(tmp_path, data_dir):
         assert html.stat().st_size > 10_000
         assert 'id="samenvatting"' in html.read_text(encoding="utf-8")
         assert (tmp_path / "rapporten" / f"rapport-{tid}.xlsx").is_file()
+        links = pd.read_csv(tmp_path / "rapporten" / f"koppelingen-{tid}.sssom.tsv", sep="\t", comment="#")
+        assert len(links) > 100 and not links.duplicated(["subject_id", "object_id"]).any()

@@ -12,8 +12,9 @@
 namespace aansluiting::analysis {
 namespace {
 
-[[noreturn]] void fail(int err, const std::string& what) {
-  throw std::system_error(err, std::generic_category(), what);
+// A filesystem_error names the file, so the bindings can raise OSError(errno, reason, file).
+[[noreturn]] void fail(int err, const std::string& what, const std::string& file) {
+  throw std::filesystem::filesystem_error(what, std::filesystem::path(file), std::error_code(err, std::generic_category()));
 }
 
 // Closes and removes the temporary file unless it was renamed into place.
@@ -39,12 +40,12 @@ void write_file_atomically(const std::string& path, std::string_view content) {
   tmp.fd = ::mkstemp(tmp.path.data());
   if (tmp.fd < 0) {
     tmp.keep = true;  // nothing was created
-    fail(errno, "cannot create a temporary file beside " + path);
+    fail(errno, "cannot create a temporary file beside " + path, path);
   }
   // Keep the permissions of the file being replaced (mkstemp makes it 0600).
   struct stat old {};
   const mode_t mode = ::stat(path.c_str(), &old) == 0 ? (old.st_mode & 07777) : 0644;
-  if (::fchmod(tmp.fd, mode) != 0) fail(errno, "cannot set permissions of " + tmp.path);
+  if (::fchmod(tmp.fd, mode) != 0) fail(errno, "cannot set permissions of " + tmp.path, path);
 
   const char* p = content.data();
   std::size_t left = content.size();
@@ -52,16 +53,16 @@ void write_file_atomically(const std::string& path, std::string_view content) {
     ssize_t n = ::write(tmp.fd, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      fail(errno, "cannot write " + path);
+      fail(errno, "cannot write " + path, path);
     }
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  if (::fsync(tmp.fd) != 0) fail(errno, "cannot flush " + path);
+  if (::fsync(tmp.fd) != 0) fail(errno, "cannot flush " + path, path);
   const int fd = tmp.fd;
   tmp.fd = -1;
-  if (::close(fd) != 0) fail(errno, "cannot close " + path);
-  if (::rename(tmp.path.c_str(), path.c_str()) != 0) fail(errno, "cannot replace " + path);
+  if (::close(fd) != 0) fail(errno, "cannot close " + path, path);
+  if (::rename(tmp.path.c_str(), path.c_str()) != 0) fail(errno, "cannot replace " + path, path);
   tmp.keep = true;
   // Make the rename itself durable.
   const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);

@@ -78,7 +78,8 @@ MappingSet read_sssom(const std::string& path);
 // become spaces; values with a double quote are quoted as in CSV.
 std::string format_sssom(const MappingSet& set);
 // Writes atomically (temporary file in the same folder, fsync, rename): after a
-// crash or an error the old file is intact. Throws std::system_error on failure.
+// crash or an error the old file is intact. Throws std::filesystem::filesystem_error
+// (a std::system_error that names the file) on failure.
 void write_sssom(const std::string& path, const MappingSet& set);
 
 // Replaces `path` with `content` atomically (see write_sssom).
