@@ -238,6 +238,9 @@ TEST_F(Curation, ExportedAlignmentMarksOrigins) {
   al.links.push_back(SmallTransition::link(t.s5, t.r5, 0.0, match::Predicate::CloseMatch, match::Origin::Rejected));
   MappingSet set = to_mapping_set(t.cat, al);
   ASSERT_EQ(set.mappings.size(), al.links.size());
+  // Named as an alignment, not as a curator's decisions.
+  EXPECT_EQ(set.mapping_set_id, "urn:aansluiting:mappings:alignment");
+  EXPECT_NE(set.mapping_set_title, default_mapping_set().mapping_set_title);
   EXPECT_EQ(set.mappings[0].justification, kLexicalMatching);
   EXPECT_DOUBLE_EQ(set.mappings[0].confidence.value(), 0.9);
   EXPECT_TRUE(set.mappings.back().negated);

@@ -246,6 +246,7 @@ def test_the_links_are_exchanged_as_valid_sssom(result, tmp_path):
         msdf = parse_sssom_table(path)
         validate(msdf, fail_on_error=True)
     links = msdf.df
+    assert msdf.metadata["mapping_set_id"] == "urn:aansluiting:mappings:alignment"
     # Every pair's links, each pair of goals once; the gaps' best links among them.
     assert len(links) == len(result.alignment) == len(links.drop_duplicates(["subject_id", "object_id"]))
     assert len(links) >= max(len(p.alignment) for p in result.pairs)

@@ -80,6 +80,13 @@ MappingSet default_mapping_set() {
   return set;
 }
 
+MappingSet alignment_mapping_set() {
+  MappingSet set = default_mapping_set();
+  set.mapping_set_id = "urn:aansluiting:mappings:alignment";
+  set.mapping_set_title = "Koppelingen tussen leerdoelen (aansluiting): automatisch gevonden, gecureerde gemarkeerd";
+  return set;
+}
+
 std::string goal_curie(const Catalogue& catalogue, Vertex v) {
   const Goal& g = catalogue.graph().goal(v);
   const std::string prefix(prefix_for(catalogue, g));

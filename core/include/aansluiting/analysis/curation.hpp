@@ -19,7 +19,10 @@ namespace aansluiting::analysis {
 // skos, semapv and orcid.
 std::vector<std::pair<std::string, std::string>> default_curie_map();
 // An empty set with the project's metadata: id, title, license (CC0), curie_map.
+// default_mapping_set() is a curator's decisions, alignment_mapping_set() the
+// links of an alignment (mostly automatic); they differ in id and title only.
 MappingSet default_mapping_set();
+MappingSet alignment_mapping_set();
 
 // CURIE of a goal: its source_id with the prefix of its source (publisher SLO
 // or CvTE -> slo, SBB -> sbb, otherwise by file type: .json -> slo, .xml -> sbb,
@@ -70,6 +73,6 @@ void record_decision(MappingSet& set, const Catalogue& catalogue, const Decision
 // confidence = score, confirmed/rejected ones as manual curation (rejected with
 // predicate_modifier Not).
 MappingSet to_mapping_set(const Catalogue& catalogue, const match::Alignment& alignment,
-                          MappingSet metadata = default_mapping_set());
+                          MappingSet metadata = alignment_mapping_set());
 
 }  // namespace aansluiting::analysis
