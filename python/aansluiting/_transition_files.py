@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,20 +13,28 @@ class TransitionFile:
     path: Path
 
 
-def available_transitions(folder: Path | None) -> dict[str, TransitionFile]:
-    """The transitions in ``folder`` by id, sorted by id. Files that do not parse are skipped."""
+def scan_transitions(folder: Path | None) -> tuple[dict[str, TransitionFile], list[ValueError]]:
+    """The usable transitions in ``folder`` by id (sorted), and an InputError per file that is not."""
+    from ._definition_file import read_definition
+
     found: dict[str, TransitionFile] = {}
+    broken: list[ValueError] = []
     if folder is None or not Path(folder).is_dir():
-        return found
+        return found, broken
     for path in sorted(Path(folder).glob("*.toml")):
         try:
-            with path.open("rb") as f:
-                doc = tomllib.load(f)
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+            doc = read_definition(path)
+        except ValueError as e:  # InputError: file, line, column, detail_nl
+            broken.append(e)
             continue
         tid = str(doc.get("id") or path.stem)
         found[tid] = TransitionFile(tid, str(doc.get("name", tid)), path)
-    return dict(sorted(found.items()))
+    return dict(sorted(found.items())), broken
+
+
+def available_transitions(folder: Path | None) -> dict[str, TransitionFile]:
+    """The usable transitions in ``folder`` by id, sorted by id (see scan_transitions for the others)."""
+    return scan_transitions(folder)[0]
 
 
 def resolve_transition(spec: str, folder: Path | None) -> tuple[Path | None, str]:

@@ -173,22 +173,27 @@ def _transitions_folder(args: argparse.Namespace) -> Path | None:
 
 
 def _shipped(args: argparse.Namespace):
-    """The transition files of the curricula folder, or None after saying (in Dutch) that there are none."""
-    from ._transition_files import available_transitions
+    """The usable transition files of the curricula folder, or None after saying (in Dutch) that there are none.
+
+    A file with a mistake is named with its position on stderr, so that it is not silently missing.
+    """
+    from ._transition_files import scan_transitions
 
     folder = _transitions_folder(args)
-    found = available_transitions(folder) if folder else {}
+    found, broken = scan_transitions(folder) if folder else ({}, [])
+    for error in broken:
+        print(f"Overgangsbestand overgeslagen: {_in_dutch(error)}", file=sys.stderr)
     if not found:
         print(NO_TRANSITIONS.format(folder=folder or "curricula/transitions"), file=sys.stderr)
         return None
-    return folder, found
+    return folder, found, len(broken)
 
 
 def _list_transitions(args: argparse.Namespace) -> int:
     shipped = _shipped(args)
     if shipped is None:
         return 2
-    folder, found = shipped
+    folder, found, _ = shipped
     print(f"Overgangen in {folder.resolve()}:")
     width = max(len(t) for t in found)
     for tid, info in found.items():
@@ -202,7 +207,7 @@ def _report_all(args: argparse.Namespace) -> int:
     shipped = _shipped(args)
     if shipped is None:
         return 2
-    _, found = shipped
+    _, found, broken = shipped
     out_dir = args.output or Path("rapporten")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -215,7 +220,7 @@ def _report_all(args: argparse.Namespace) -> int:
                                     "xlsx": out_dir / f"rapport-{tid}.xlsx",
                                     "sssom": out_dir / f"koppelingen-{tid}.sssom.tsv"})
         status = max(status, _report(one))
-    return status
+    return max(status, 2 if broken else 0)  # a skipped file is a failure of "alle", named above
 
 
 def _report(args: argparse.Namespace) -> int:

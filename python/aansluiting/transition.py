@@ -247,10 +247,18 @@ def transitions_folder(curricula: str | os.PathLike | None = None) -> Path | Non
 
 
 def shipped_transitions(curricula: str | os.PathLike | None = None) -> dict[str, Transition]:
-    """Every transition definition in ``curricula/transitions``, by id."""
-    from ._transition_files import available_transitions
+    """Every usable transition definition in ``curricula/transitions``, by id.
 
-    return {tid: Transition.from_file(f.path) for tid, f in available_transitions(transitions_folder(curricula)).items()}
+    A file with a mistake is left out with a warning that names it and the position.
+    """
+    import warnings
+
+    from ._transition_files import scan_transitions
+
+    found, broken = scan_transitions(transitions_folder(curricula))
+    for error in broken:
+        warnings.warn(f"transition file skipped: {error}", stacklevel=2)
+    return {tid: Transition.from_file(f.path) for tid, f in found.items()}
 
 
 def compare_levels(catalogue: Catalogue, a: str = "vmbo gl", b: str = "vmbo tl") -> "pd.DataFrame":

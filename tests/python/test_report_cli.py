@@ -59,6 +59,20 @@ def test_a_mistake_in_the_definition_is_named_with_its_line(tmp_path: Path):
     assert "Traceback" not in r.stderr
 
 
+def test_a_broken_definition_is_named_not_silently_skipped(tmp_path: Path):
+    folder = tmp_path / "transitions"
+    folder.mkdir()
+    good = (TRANSITIONS / "vmbo-tl-havo4.toml").read_text(encoding="utf-8")
+    (folder / "goed.toml").write_text(good, encoding="utf-8")
+    (folder / "kapot.toml").write_text(good.replace('id = "vmbo-tl-havo4"', 'id = "kapot"')
+                                       .replace("[[pair]]", "[[paar]]", 1), encoding="utf-8")
+    r = run("overgangen", "--curricula", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert "vmbo-tl-havo4" in r.stdout and "kapot" not in r.stdout
+    assert f"Overgangsbestand overgeslagen: {folder / 'kapot.toml'}:" in r.stderr
+    assert "onbekende sleutel 'paar'" in r.stderr
+
+
 def test_without_data_says_how_to_get_it(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if k != "AANSLUITING_DATA"}
     r = run("rapport", "vmbo-tl-havo4", "--curricula", str(REPO / "curricula"), cwd=tmp_path, env=env)

@@ -143,3 +143,15 @@ def test_one_subject_may_be_written_without_brackets(tmp_path: Path):
                     encoding="utf-8")
     pair = Transition.from_file(path).pairs[2]
     assert pair.sending == ["Wiskunde"] and pair.name == "Wiskunde → wiskunde A"
+
+
+def test_shipped_transitions_warns_about_a_file_it_leaves_out(tmp_path: Path):
+    folder = tmp_path / "transitions"
+    folder.mkdir()
+    text = SHIPPED.read_text(encoding="utf-8")
+    (folder / "goed.toml").write_text(text, encoding="utf-8")
+    (folder / "kapot.toml").write_text(text.replace('id = "vmbo-tl-havo4"', 'id = "kapot"')
+                                       .replace('receiving_level = "havo"\n', ""), encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"kapot\.toml.*receiving_level"):
+        found = aansluiting.shipped_transitions(tmp_path)
+    assert list(found) == ["vmbo-tl-havo4"]
