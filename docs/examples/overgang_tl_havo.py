@@ -7,7 +7,7 @@ import aansluiting as a
 
 cat = a.load()  # SLO- en SBB-data (shared/data) en curricula/programmes
 
-# Een overgang in code: twee vakkenparen en een variant met Technologie & Toepassing.
+# Een overgang in code: twee vakkenparen en twee varianten met een praktijkgericht vak.
 t = a.Transition(
     id="voorbeeld",
     name="vmbo tl → havo 4 (voorbeeld)",
@@ -15,13 +15,15 @@ t = a.Transition(
     receiving_level="havo",
     pairs=[a.Pair("Wiskunde → wiskunde B", ["wiskunde"], ["wiskunde B"]),
            a.Pair("Biologie", ["biologie"], ["biologie"])],
-    variants=[a.Variant("met T&T", None, ["Technologie & Toepassing"])],
+    variants=[a.Variant("met T&T", None, ["Technologie & Toepassing"]),
+              a.Variant("met ITTL", None, ["Informatietechnologie"])],
 )
 r = t.analyse(cat)
 
 print(r.pair_summaries()[["receiving_leaves", "covered", "partly", "gaps", "coverage_share"]])
 print(r.gaps[["pair", "code", "coverage", "best_sending_title"]].head(10))
-print("Door T&T gesloten hiaten:", len(r.comparisons["met T&T"].closed))
+for variant, comparison in r.comparisons.items():
+    print(f"Hiaten gesloten {variant}:", len(comparison.closed))
 
 # gl en tl naast elkaar: welke eindtermen gelden voor één van beide?
 levels = a.compare_levels(cat, "vmbo gl", "vmbo tl")
@@ -31,3 +33,4 @@ print(levels[(levels["only_vmbo gl"] > 0) | (levels["only_vmbo tl"] > 0)][
 ax = r.plot_heatmap("Wiskunde → wiskunde B")
 ax.figure.savefig("heatmap-wiskunde.png", dpi=100)
 a.report.write_html(r, "rapport-voorbeeld.html")
+r.to_sssom("koppelingen-voorbeeld.sssom.tsv")  # de koppelingen, uitwisselbaar en te openen in een spreadsheet

@@ -20,5 +20,6 @@ def test_example_runs(script: Path, tmp_path: Path, data_dir: Path, curricula_di
     r = subprocess.run([sys.executable, str(script)], cwd=tmp_path, env=env, capture_output=True, text=True,
                        timeout=600)
     assert r.returncode == 0, r.stderr[-3000:]
-    assert "Door T&T gesloten hiaten" in r.stdout
+    assert "Hiaten gesloten met T&T" in r.stdout and "Hiaten gesloten met ITTL" in r.stdout
     assert (tmp_path / "rapport-voorbeeld.html").stat().st_size > 10_000
+    assert (tmp_path / "koppelingen-voorbeeld.sssom.tsv").read_text(encoding="utf-8").startswith("#curie_map")
