@@ -7,8 +7,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
-#include <utility>
 
 #include "aansluiting/align/align.hpp"
 #include "aansluiting/align/option_names.hpp"
@@ -92,17 +90,13 @@ void bind_align(py::module_& m) {
       .def("__repr__", [](const AlignmentRef& a) { return "<Alignment " + std::to_string(a.alignment.links.size()) + " links>"; });
 
   m.def("_join_alignments", [](const std::vector<AlignmentRef>& parts) {
-        // The links of several alignments on one catalogue (a transition's pairs), each
-        // (source, target) pair once: where pairs of a transition share goals, their links agree.
         if (parts.empty()) throw py::value_error("no alignments to join");
-        AlignmentRef out{parts.front().cat, {}, {}};
-        std::set<std::pair<Vertex, Vertex>> seen;
+        std::vector<const match::Alignment*> alignments;
         for (const AlignmentRef& part : parts) {
-          if (part.cat != out.cat) throw py::value_error("the alignments belong to different catalogues");
-          for (const match::Link& link : part.alignment.links)
-            if (seen.emplace(link.source, link.target).second) out.alignment.links.push_back(link);
+          if (part.cat != parts.front().cat) throw py::value_error("the alignments belong to different catalogues");
+          alignments.push_back(&part.alignment);
         }
-        return out;
+        return AlignmentRef{parts.front().cat, match::join_alignments(alignments), {}};
       }, py::arg("parts"));
 
   m.def("_align", [](const CataloguePtr& cat, const std::vector<GoalRef>& sources, const std::vector<GoalRef>& targets,

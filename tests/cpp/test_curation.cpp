@@ -4,6 +4,8 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <tuple>
+#include <vector>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -250,6 +252,30 @@ TEST_F(Curation, ExportedAlignmentMarksOrigins) {
   apply_curation(t.cat, t.alignment(), parse_sssom(format_sssom(set), "export"), &rep);
   EXPECT_EQ(rep.rejected, 1u);
   EXPECT_EQ(rep.ignored_uncurated, al.links.size() - 1);
+}
+
+// A transition's pairs as one alignment: each (source, target) once, the first
+// met kept, and the Alignment order (by source, then by descending score) restored.
+TEST(Alignment, JoinKeepsEachPairOnceInAlignmentOrder) {
+  auto link = [](Vertex s, Vertex t, double score) {
+    match::Link l;
+    l.source = s;
+    l.target = t;
+    l.score = score;
+    return l;
+  };
+  match::Alignment a, b;
+  a.links = {link(3, 7, 0.9), link(5, 7, 0.4)};
+  b.links = {link(1, 8, 0.2), link(3, 7, 0.1), link(3, 8, 0.95), link(5, 9, 0.4)};
+  const match::Alignment joined = match::join_alignments({&a, &b});
+  ASSERT_EQ(joined.links.size(), 5u);
+  const std::vector<std::tuple<Vertex, Vertex, double>> expected = {
+      {1, 8, 0.2}, {3, 8, 0.95}, {3, 7, 0.9}, {5, 7, 0.4}, {5, 9, 0.4}};  // equal scores keep their order
+  for (std::size_t k = 0; k < expected.size(); ++k) {
+    EXPECT_EQ(joined.links[k].source, std::get<0>(expected[k])) << k;
+    EXPECT_EQ(joined.links[k].target, std::get<1>(expected[k])) << k;
+    EXPECT_DOUBLE_EQ(joined.links[k].score, std::get<2>(expected[k])) << k;
+  }
 }
 
 TEST(Curie, EveryRealGoalRoundTrips) {

@@ -1,6 +1,5 @@
 #include "aansluiting/analysis/curation.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <map>
 
@@ -101,9 +100,7 @@ match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignme
     }
     out.links.push_back(std::move(link));
   }
-  std::stable_sort(out.links.begin(), out.links.end(), [](const match::Link& a, const match::Link& b) {
-    return a.source != b.source ? a.source < b.source : a.score > b.score;
-  });
+  match::sort_links(out.links);
   return out;
 }
 

@@ -1,6 +1,5 @@
 #include "aansluiting/transition/run.hpp"
 
-#include <algorithm>
 #include <iterator>
 #include <map>
 #include <utility>
@@ -153,9 +152,7 @@ Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& 
       step();
     }
   }
-  std::stable_sort(automatic.links.begin(), automatic.links.end(), [](const match::Link& a, const match::Link& b) {
-    return a.source != b.source ? a.source < b.source : a.score > b.score;
-  });
+  match::sort_links(automatic.links);
   out.alignment = options.curation
                       ? analysis::apply_curation(catalogue, automatic, *options.curation, &out.curation)
                       : std::move(automatic);

@@ -45,4 +45,12 @@ struct Alignment {
   std::vector<Link> links;  // sorted by source, then by descending score
 };
 
+// Puts links in the Alignment order (by source, then by descending score);
+// stable, so links of equal score keep the order they were made in.
+void sort_links(std::vector<Link>& links);
+
+// The links of several alignments (a transition's programme pairs) as one,
+// each (source, target) pair once (the first met), in the Alignment order.
+Alignment join_alignments(const std::vector<const Alignment*>& parts);
+
 }  // namespace aansluiting::match
