@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -11,6 +12,7 @@ class TransitionFile:
     id: str
     name: str
     path: Path
+    data: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # the checked contents
 
 
 def scan_transitions(folder: Path | None) -> tuple[dict[str, TransitionFile], list[ValueError]]:
@@ -28,7 +30,7 @@ def scan_transitions(folder: Path | None) -> tuple[dict[str, TransitionFile], li
             broken.append(e)
             continue
         tid = str(doc.get("id") or path.stem)
-        found[tid] = TransitionFile(tid, str(doc.get("name", tid)), path)
+        found[tid] = TransitionFile(tid, str(doc.get("name", tid)), path, doc)
     return dict(sorted(found.items())), broken
 
 

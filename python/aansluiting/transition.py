@@ -258,7 +258,7 @@ def shipped_transitions(curricula: str | os.PathLike | None = None) -> dict[str,
     found, broken = scan_transitions(transitions_folder(curricula))
     for error in broken:
         warnings.warn(f"transition file skipped: {error}", stacklevel=2)
-    return {tid: Transition.from_file(f.path) for tid, f in found.items()}
+    return {tid: Transition.from_dict(f.data, f.path) for tid, f in found.items()}  # read once, in the scan
 
 
 def compare_levels(catalogue: Catalogue, a: str = "vmbo gl", b: str = "vmbo tl") -> "pd.DataFrame":
