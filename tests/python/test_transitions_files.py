@@ -93,6 +93,9 @@ def _line_of(text: str, needle: str, occurrence: int = 1) -> int:
     # A misspelt option would silently drop what it names (here: the exam parts).
     ("typo", lambda t: t.replace("receiving_exam =", "recieving_exam =", 1), "unknown_key",
      ("recieving_exam", 1), "onbekende sleutel 'recieving_exam' in [options]"),
+    # Keys are the user's own text, braces and all.
+    ("braces", lambda t: t.replace("receiving_exam =", '"{where}x{}" =', 1), "unknown_key",
+     ("[options]", 1), "onbekende sleutel '{where}x{}' in [options]"),
     ("type", lambda t: t.replace('sending = ["Wiskunde"]', "sending = 3", 1), "wrong_type",
      ("sending = 3", 1), "'sending' in [[pair]] nummer 3 moet een lijst van teksten zijn"),
     ("missing", lambda t: t.replace('receiving = ["Moderne vreemde talen Engels"]\n', "", 1), "missing_key",
