@@ -32,7 +32,7 @@ def sum_summaries(rows: "list[pd.Series]") -> "pd.Series":
     return total
 
 
-@dataclass
+@dataclass(repr=False)
 class Comparison:
     """Base versus variant of the sending side (gl versus tl, with versus without T&T)."""
 
@@ -42,8 +42,19 @@ class Comparison:
     by_domain: "pd.DataFrame"   # change in coverage per receiving domain
     summary: "pd.DataFrame"     # rows "before" and "after"
 
+    def __repr__(self) -> str:
+        return f"<Comparison {self.name!r}: {len(self.closed)} gaps closed, {len(self.opened)} opened>"
 
-@dataclass
+
+def _counts(summary: "pd.Series") -> str:
+    """'N receiving goals, N covered, N gaps' for the reprs (the tables themselves are too long to print)."""
+    if len(summary) == 0:
+        return "nothing analysed"
+    return (f"{int(summary['receiving_leaves'])} receiving goals, {int(summary['covered'])} covered, "
+            f"{int(summary['partly'])} partly, {int(summary['gaps'])} gaps")
+
+
+@dataclass(repr=False)
 class PairResult:
     """The analysis of one subject pair of a transition."""
 
@@ -60,8 +71,11 @@ class PairResult:
     #: The links the analysis used, after curation (rejected ones kept, marked as such).
     alignment: "Alignment | None" = None
 
+    def __repr__(self) -> str:
+        return f"<PairResult {self.name!r}: {_counts(self.summary)}>"
 
-@dataclass
+
+@dataclass(repr=False)
 class TransitionResult:
     """Everything a transition analysis found, as tables."""
 
@@ -76,6 +90,17 @@ class TransitionResult:
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     seconds: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        variants = f"; variants {', '.join(map(repr, self.variants))}" if self.variants else ""
+        return (f"<TransitionResult {self.id!r} ({self.sending_level} → {self.receiving_level}): "
+                f"{len(self.pairs)} pairs, {_counts(self.summary)}{variants}>")
+
+    def _repr_html_(self) -> str:
+        """A notebook shows the Dutch summary of the report (pairs, coverage, variants)."""
+        from .report.html import render_notebook_html
+
+        return render_notebook_html(self)
 
     def _concat(self, attr: str) -> "pd.DataFrame":
         import pandas as pd

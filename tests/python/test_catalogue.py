@@ -143,3 +143,27 @@ def test_load_refuses_a_data_folder_without_slo_or_sbb(tmp_path: Path) -> None:
     (tmp_path / "syllabus").mkdir()  # an SLO folder given where its parent was meant
     with pytest.raises(FileNotFoundError, match="no slo/ or sbb/"):
         a.load(tmp_path, curricula=tmp_path)
+
+
+def test_load_without_any_data_folder_says_where_it_looked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("AANSLUITING_DATA", raising=False)
+    with pytest.raises(FileNotFoundError, match="no data folder found") as err:
+        a.load()  # an empty catalogue would only fail later, at the first find_programme
+    assert "AANSLUITING_DATA" in str(err.value) and str(tmp_path) in str(err.value)
+
+
+def test_the_installed_package_carries_the_curricula(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notebook outside the project finds the shipped transitions and programmes (``pip install .`` copies them)."""
+    from aansluiting._loading import PACKAGED_CURRICULA, find_curricula_folder
+
+    repo = Path(__file__).resolve().parents[2] / "curricula"
+    shipped = sorted(p.relative_to(repo) for p in repo.rglob("*") if p.is_file())
+    installed = sorted(p.relative_to(PACKAGED_CURRICULA) for p in PACKAGED_CURRICULA.rglob("*") if p.is_file())
+    assert installed == shipped
+    assert all((PACKAGED_CURRICULA / p).read_bytes() == (repo / p).read_bytes() for p in shipped)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("AANSLUITING_CURRICULA", raising=False)
+    assert find_curricula_folder() == PACKAGED_CURRICULA
+    assert sorted(a.shipped_transitions()) == sorted(p.stem for p in (repo / "transitions").glob("*.toml"))

@@ -119,3 +119,12 @@ def test_argument_errors_are_in_dutch() -> None:
         assert r.stderr.startswith("gebruik: aansluiting"), r.stderr
         assert f"aansluiting{' rapport' if args[0] == 'rapport' else ''}: fout: {dutch}" in r.stderr, r.stderr
         assert "error:" not in r.stderr and "usage:" not in r.stderr
+
+
+def test_outside_the_project_the_shipped_transitions_are_listed(tmp_path: Path, data_dir: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "AANSLUITING_CURRICULA"}
+    env["AANSLUITING_DATA"] = str(data_dir)
+    r = subprocess.run([sys.executable, "-m", "aansluiting", "overgangen"], cwd=tmp_path, env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "vmbo-tl-havo4" in r.stdout and "nieuwe-leerweg-mbo4" in r.stdout

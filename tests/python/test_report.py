@@ -122,6 +122,25 @@ def test_comparison_names_the_gaps_that_close(result, html):
         assert str(escape(title)) in section
 
 
+def test_a_notebook_shows_the_summary_not_the_tables(result):
+    """Jupyter shows a result by its _repr_html_ (the report's Dutch summary); the text repr is one line.
+
+    The dataclass repr printed every field, truncated DataFrames included (about 4 KB over 60 lines).
+    """
+    text = repr(result)
+    s = result.summary
+    assert "\n" not in text and len(text) < 400
+    assert f"{int(s['receiving_leaves'])} receiving goals" in text and f"{int(s['gaps'])} gaps" in text
+    shown = result._repr_html_()
+    assert len(shown) < 20_000
+    for pair in result.pairs:
+        assert str(escape(pair.name)) in shown
+    assert f"<td>{int(s['gaps'])}</td>" in shown and "Totaal" in shown
+    for name, comparison in result.comparisons.items():
+        assert f"{escape(name)}: {len(comparison.closed)} " in shown
+    assert repr(result.pairs[0]).startswith(f"<PairResult {result.pairs[0].name!r}: ")
+
+
 def test_text_from_files_is_escaped(result, tmp_path):
     hostile = "<script>alert('x')</script> & \"citaat\""
     pair = result.pairs[0]
