@@ -213,7 +213,8 @@ class Transition:
         return TransitionResult(
             id=self.id, name=name, description=self.description, sending_level=self.sending_level,
             receiving_level=self.receiving_level, pairs=pairs, sources=sources,
-            meta={"definition": str(self.path) if self.path else None, "definition_sources": self.sources},
+            meta={"definition": str(self.path) if self.path else None, "definition_sources": self.sources,
+                  "thresholds": dict(analysed[0][3].thresholds) if analysed else {}},
         )
 
 

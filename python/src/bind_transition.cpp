@@ -2,6 +2,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <optional>
+
 #include "aansluiting/analysis/compare.hpp"
 #include "aansluiting/analysis/level_comparison.hpp"
 #include "aansluiting/analysis/sssom.hpp"
@@ -145,8 +147,28 @@ py::dict summary_dict(const analysis::Summary& s) {
   return d;
 }
 
+// A link a comparison names (StatusChange::gained or ::lost): goal columns and explanation (None and "" when none).
+struct ChangedLinkColumns {
+  GoalColumns goal;
+  py::list explanation;
+  void append(const Catalogue& cat, const std::optional<analysis::Support>& best) {
+    if (!best) {
+      goal.id.append(py::none()); goal.code.append(py::none()); goal.title.append(py::none());
+      explanation.append("");
+      return;
+    }
+    goal.append(cat, best->sending);
+    explanation.append(best->explanation);
+  }
+  void into(py::dict& d, const std::string& prefix) const {
+    goal.into(d, prefix + "sending_");
+    d[py::str(prefix + "explanation")] = explanation;
+  }
+};
+
 py::dict change_columns(const Catalogue& cat, const std::vector<analysis::StatusChange>& rows) {
   GoalColumns goal;
+  ChangedLinkColumns gained, lost;
   py::list domain, before, after, cb, ca;
   for (const auto& c : rows) {
     goal.append(cat, c.goal);
@@ -154,10 +176,14 @@ py::dict change_columns(const Catalogue& cat, const std::vector<analysis::Status
     before.append(std::string(analysis::status_label(c.before)));
     after.append(std::string(analysis::status_label(c.after)));
     cb.append(c.coverage_before); ca.append(c.coverage_after);
+    gained.append(cat, c.gained);
+    lost.append(cat, c.lost);
   }
   py::dict d;
   d["receiving_id"] = goal.id; d["code"] = goal.code; d["title"] = goal.title; d["domain"] = domain;
   d["status_before"] = before; d["status_after"] = after; d["coverage_before"] = cb; d["coverage_after"] = ca;
+  gained.into(d, "gained_");
+  lost.into(d, "lost_");
   return d;
 }
 
@@ -197,6 +223,13 @@ void bind_transition(py::module_& m) {
         if (before.cat != after.cat) throw py::value_error("variants must be analysed on the same catalogue");
         return comparison_dict(before, after);
       }, py::arg("variant"))
+      .def_property_readonly("thresholds", [](const RunRef& r) {
+        const analysis::AnalysisOptions& o = r.run.thresholds;
+        py::dict d;
+        d["covered"] = o.covered_threshold; d["partly"] = o.partial_threshold; d["min_link_score"] = o.min_link_score;
+        d["max_combined"] = o.max_combined; d["combined_cap"] = o.combined_cap; d["overlap"] = o.overlap_threshold;
+        return d;
+      }, "The thresholds of the analysis: statuses, the weakest link counted, how links combine, overlaps.")
       .def_property_readonly("alignment", [](const RunRef& r) { return AlignmentRef{r.cat, r.run.alignment, r.run.diagnostics}; })
       .def_property_readonly("curation_report", [](const RunRef& r) {
         py::dict d;

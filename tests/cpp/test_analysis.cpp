@@ -258,6 +258,11 @@ TEST(Compare, TechnologieEnToepassingClosesAGap) {
   EXPECT_EQ(c.closed[0].goal, t.r5);
   EXPECT_EQ(c.closed[0].after, Status::Partly);
   EXPECT_DOUBLE_EQ(c.closed[0].coverage_after, 0.4);
+  // The change names the link that closes the gap (a T&T goal), and that there was none before.
+  ASSERT_TRUE(c.closed[0].gained.has_value());
+  EXPECT_EQ(c.closed[0].gained->sending, t.t1);
+  EXPECT_DOUBLE_EQ(c.closed[0].gained->score, 0.4);
+  EXPECT_FALSE(c.closed[0].lost.has_value());
   EXPECT_TRUE(c.opened.empty());
   EXPECT_EQ(c.changed.size(), 1u);
   EXPECT_EQ(c.only_before + c.only_after, 0u);
@@ -288,6 +293,9 @@ TEST(Compare, GemengdeVersusTheoretischeLeerweg) {
   auto back = compare(gl, tl);
   ASSERT_EQ(back.opened.size(), 1u);
   EXPECT_EQ(back.opened[0].goal, t.r4);
+  ASSERT_TRUE(back.opened[0].lost.has_value());  // the gl-only link
+  EXPECT_EQ(back.opened[0].lost->sending, t.s3);
+  EXPECT_FALSE(back.opened[0].gained.has_value());
 }
 
 // ---- real data ----

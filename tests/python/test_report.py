@@ -113,13 +113,18 @@ def test_overlaps_domains_and_sources(result, html):
             assert str(escape(s["url"])) in sources
 
 
-def test_comparison_names_the_gaps_that_close(result, html):
+def test_comparison_names_the_gaps_that_close(result, html, full):
     comparison = result.comparisons["met Technologie & Toepassing"]
     section = block(html, "vergelijking", "</section>")
     assert f"Hiaten die de variant sluit ({len(comparison.closed)})" in section
     assert f"Hiaten die in de variant ontstaan ({len(comparison.opened)})" in section
     for title in comparison.closed["title"]:
         assert str(escape(title)) in section
+    # Every closed gap names the T&T goal whose new link closes it, with the link's explanation.
+    tt = {g.id for g in full.find_programme("Technologie & Toepassing", "vmbo tl").goals()}
+    assert len(comparison.closed) and comparison.closed["gained_sending_id"].isin(tt).all()
+    for row in comparison.closed.itertuples():
+        assert str(escape(row.gained_sending_title)) in section and str(escape(row.gained_explanation)) in section
 
 
 def test_a_notebook_shows_the_summary_not_the_tables(result):
@@ -139,6 +144,27 @@ def test_a_notebook_shows_the_summary_not_the_tables(result):
     for name, comparison in result.comparisons.items():
         assert f"{escape(name)}: {len(comparison.closed)} " in shown
     assert repr(result.pairs[0]).startswith(f"<PairResult {result.pairs[0].name!r}: ")
+
+
+def test_the_reader_is_told_the_thresholds_the_statuses_follow(result, html):
+    t = result.meta["thresholds"]
+    cov = result.coverage[result.coverage["leaf"]]
+    assert len(cov) > 100
+    status = cov["status_code"]
+    # The statuses are exactly these thresholds applied to the coverage.
+    assert (cov.loc[status == "covered", "coverage"] >= t["covered"]).all()
+    assert cov.loc[status == "partly", "coverage"].between(t["partly"], t["covered"], inclusive="left").all()
+    assert (cov.loc[status == "gap", "coverage"] < t["partly"]).all()
+    assert set(status) == {"covered", "partly", "gap"}
+    # Links below the weakest counted score do not support a goal.
+    assert (cov.loc[cov["n_support"] > 0, "best_score"] >= t["min_link_score"]).all()
+    # The reading guide states them, as the report prints numbers (decimal comma).
+    guide = block(html, "drempels", "</li>")
+    for key in ("covered", "partly", "min_link_score"):
+        assert f"{t[key]:.2f}".replace(".", ",") in guide
+    if t["max_combined"] == 1:  # one best link decides, and the guide says so
+        assert "niet bij elkaar op" in guide
+        assert (cov["coverage"] - cov["best_score"]).abs().max() < 1e-12
 
 
 def test_text_from_files_is_escaped(result, tmp_path):

@@ -1,8 +1,23 @@
 #include "aansluiting/analysis/compare.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace aansluiting::analysis {
+namespace {
+
+// The strongest link of `r` from a sending goal that `other` has no link from
+// (support lists are sorted strongest first).
+std::optional<Support> strongest_not_in(const ReceivingResult& r, const ReceivingResult& other) {
+  for (const Support& s : r.support) {
+    const bool shared = std::any_of(other.support.begin(), other.support.end(),
+                                    [&](const Support& o) { return o.sending == s.sending; });
+    if (!shared) return s;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 Comparison compare(const TransitionAnalysis& before, const TransitionAnalysis& after) {
   Comparison out;
@@ -23,7 +38,7 @@ Comparison compare(const TransitionAnalysis& before, const TransitionAnalysis& a
     ++matched;
     const ReceivingResult& a = *it->second;
     if (a.status == b.status) continue;
-    StatusChange change{b.goal, b.domain, b.status, a.status, b.coverage, a.coverage};
+    StatusChange change{b.goal, b.domain, b.status, a.status, b.coverage, a.coverage, strongest_not_in(a, b), strongest_not_in(b, a)};
     if (b.status == Status::Gap) out.closed.push_back(change);
     if (a.status == Status::Gap) out.opened.push_back(change);
     out.changed.push_back(change);

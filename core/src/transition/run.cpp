@@ -98,6 +98,7 @@ Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& 
 Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& sending, const Side& receiving,
         const RunOptions& options) {
   Run out;
+  out.thresholds = options.analysis;
   out.sending = analysis::select_goals(catalogue.graph(), with_syllabi(catalogue, sending), sending.selection);
   out.receiving = analysis::select_goals(catalogue.graph(), with_syllabi(catalogue, receiving), receiving.selection);
 

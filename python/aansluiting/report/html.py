@@ -227,6 +227,7 @@ def render_html(result: "TransitionResult", progress: Progress | None = None) ->
         "pair_rows": _records(tables.summary_table(result)) if result.pairs else [],
         "summary_labels": tables.SUMMARY_LABELS,
         "curation": _curation_counts(summary),
+        "thresholds": (result.meta or {}).get("thresholds") or None,
         "gap_figure": gap_figure,
         "pairs": pairs,
         "comparisons": comparisons,

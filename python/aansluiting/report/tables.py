@@ -223,6 +223,13 @@ def change_table(changes: "pd.DataFrame") -> "pd.DataFrame":
         "Status na": "status_after",
         "Dekking voor": ("coverage_before", 0.0),
         "Dekking na": ("coverage_after", 0.0),
+        # The link that closes a gap (only the variant has it), or that a gap which opens loses.
+        "Nieuw aansluitend doel (code)": "gained_sending_code",
+        "Nieuw aansluitend doel": "gained_sending_title",
+        "Uitleg nieuwe koppeling": "gained_explanation",
+        "Vervallen aansluitend doel (code)": "lost_sending_code",
+        "Vervallen aansluitend doel": "lost_sending_title",
+        "Uitleg vervallen koppeling": "lost_explanation",
     })
 
 

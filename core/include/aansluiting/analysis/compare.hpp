@@ -2,6 +2,7 @@
 // Comparison of two variants of a transition that share the receiving side,
 // e.g. vmbo gl versus tl, or tl with versus without Technologie & Toepassing.
 
+#include <optional>
 #include <vector>
 
 #include "aansluiting/analysis/transition.hpp"
@@ -15,6 +16,11 @@ struct StatusChange {
   Status after = Status::Gap;
   double coverage_before = 0.0;
   double coverage_after = 0.0;
+  // The strongest usable link that only `after` has (what closes a gap) and
+  // the strongest that only `before` has (what a gap that opens loses). A
+  // reader checks these before trusting a what-if.
+  std::optional<Support> gained;
+  std::optional<Support> lost;
 };
 
 struct DomainChange {

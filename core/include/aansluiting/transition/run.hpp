@@ -57,6 +57,8 @@ struct Run {
   analysis::CurationReport curation;
   align::AlignDiagnostics diagnostics;
   analysis::TransitionAnalysis result;
+  // The thresholds `result` was computed with, for the reader of a report.
+  analysis::AnalysisOptions thresholds;
 };
 
 // The text analyser learned from every goal text of the catalogue, so term
