@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import _core
+from ._dutch_reasons import os_reason, toml_reason
 
 TOP_KEYS = {"id", "name", "description", "sending_level", "receiving_level", "sources", "options", "pair",
             "variant", "add_sending"}
@@ -41,7 +42,7 @@ def read_definition(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise input_error(path, "file_not_found", "file not found", "bestand niet gevonden") from None
     except OSError as e:
-        raise input_error(path, "unreadable", f"cannot read: {e.strerror}", f"kan niet lezen: {e.strerror}") from None
+        raise input_error(path, "unreadable", f"cannot read: {e.strerror}", f"kan niet lezen: {os_reason(e)}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -55,7 +56,7 @@ def read_definition(path: Path) -> dict[str, Any]:
         m = _TOML_POSITION.search(str(e))
         reason = _TOML_POSITION.sub("", str(e)).strip()
         line, column = (int(m[1]), int(m[2])) if m else (0, 0)
-        raise input_error(path, "bad_toml", f"invalid TOML: {reason}", f"ongeldige TOML: {reason}",
+        raise input_error(path, "bad_toml", f"invalid TOML: {reason}", f"ongeldige TOML: {toml_reason(reason)}",
                           line, column) from None
     check_definition(data, path, text)
     return data

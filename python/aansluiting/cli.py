@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from ._dutch_argparse import DutchArgumentParser
+from ._dutch_reasons import os_reason
 from ._loading import find_curricula_folder, find_data_folder, load
 from ._progress import ProgressLine
 
@@ -120,7 +121,7 @@ def _in_dutch(error: Exception) -> str:
 
 def _cannot_write(error: OSError, path: Path) -> int:
     """Says in Dutch which file could not be written and why; the exit status."""
-    print(CANNOT_WRITE.format(file=error.filename or path, reason=error.strerror or error), file=sys.stderr)
+    print(CANNOT_WRITE.format(file=error.filename or path, reason=os_reason(error)), file=sys.stderr)
     return 1
 
 

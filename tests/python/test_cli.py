@@ -78,6 +78,7 @@ def test_report_that_cannot_be_written_says_where(tmp_path: Path, data_dir: Path
     assert r.returncode == 1
     assert "Traceback" not in r.stderr
     assert f"Kan niet schrijven naar {blocker}" in r.stderr
+    assert "er staat al een bestand met deze naam waar een map nodig is" in r.stderr  # not strerror's English
     assert blocker.read_text(encoding="utf-8") == "geen map"
 
 

@@ -105,7 +105,9 @@ def _line_of(text: str, needle: str, occurrence: int = 1) -> int:
     ("level", lambda t: t.replace('sending_level = "vmbo tl"', 'sending_level = "vmbo xl"', 1), "unknown_level",
      ("sending_level", 1), "onbekend niveau 'vmbo xl' bij 'sending_level' (bekend: vmbo bb, vmbo kb"),
     ("toml", lambda t: t.replace('sending_level = "vmbo tl"', "sending_level = vmbo tl", 1), "bad_toml",
-     ("sending_level", 1), "ongeldige TOML"),
+     ("sending_level", 1), "ongeldige TOML: ongeldige waarde (staat een tekst wel tussen aanhalingstekens?)"),
+    ("toml_equals", lambda t: t.replace('sending_level = "vmbo tl"', 'sending_level "vmbo tl"', 1), "bad_toml",
+     ("sending_level", 1), "ongeldige TOML: na een sleutel hoort '=' met een waarde"),
 ])
 def test_mistakes_in_a_definition_name_file_line_and_key(tmp_path: Path, name, edit, code, where, dutch):
     from aansluiting.transition import Transition
@@ -158,3 +160,18 @@ def test_shipped_transitions_warns_about_a_file_it_leaves_out(tmp_path: Path):
     with pytest.warns(UserWarning, match=r"kapot\.toml.*receiving_level"):
         found = aansluiting.shipped_transitions(tmp_path)
     assert list(found) == ["vmbo-tl-havo4"]
+
+
+def test_every_tomllib_reason_we_translate_is_one_tomllib_gives():
+    """The Dutch table follows tomllib's own messages: each pattern matches a message in its source."""
+    import inspect
+    import re
+    import tomllib
+
+    from aansluiting._dutch_reasons import _TOML_REASONS
+
+    source = inspect.getsource(tomllib._parser)
+    messages = re.findall(r'(?:suffixed_err\([^"]*|f?)"((?:[A-Z][a-z]+ )[^"]*)"', source)
+    for pattern, _ in _TOML_REASONS:
+        plain = re.sub(r"\(\.\+\)", "{x}", pattern).replace("\\", "")
+        assert any(plain.split("{x}")[0] in m for m in messages), pattern
