@@ -38,7 +38,8 @@ Comparison compare(const TransitionAnalysis& before, const TransitionAnalysis& a
     ++matched;
     const ReceivingResult& a = *it->second;
     if (a.status == b.status) continue;
-    StatusChange change{b.goal, b.domain, b.status, a.status, b.coverage, a.coverage, strongest_not_in(a, b), strongest_not_in(b, a)};
+    StatusChange change{b.goal, b.domain, b.status, a.status, b.coverage, a.coverage,
+                        strongest_not_in(a, b), strongest_not_in(b, a)};
     if (b.status == Status::Gap) out.closed.push_back(change);
     if (a.status == Status::Gap) out.opened.push_back(change);
     out.changed.push_back(change);
