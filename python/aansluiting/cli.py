@@ -169,8 +169,9 @@ def _overview(args: argparse.Namespace) -> int:
 
 
 def _transitions_folder(args: argparse.Namespace) -> Path | None:
-    curricula = args.curricula or find_curricula_folder()
-    return Path(curricula) / "transitions" if curricula else None
+    from .transition import transitions_folder
+
+    return transitions_folder(args.curricula)
 
 
 def _shipped(args: argparse.Namespace):

@@ -68,13 +68,19 @@ class Transition:
     def from_file(cls, path: str | os.PathLike) -> "Transition":
         """Read a definition file (TOML, format in docs/transitions.md)."""
         path = Path(path)
-        data = read_definition(path)
-        return cls.from_dict(data, path)
+        return cls._from_checked(read_definition(path), path)
 
     @classmethod
     def from_dict(cls, data: dict, path: Path | None = None) -> "Transition":
+        """A transition from the contents of a definition file, checked as a file's would be."""
         check_definition(data, path or "<definition>")
+        return cls._from_checked(data, path)
+
+    @classmethod
+    def _from_checked(cls, data: dict, path: Path | None) -> "Transition":
+        """A transition from contents that check_definition (or read_definition) accepted."""
         options = data.get("options", {})
+
         def names(value: str | list[str]) -> list[str]:  # one subject may be written without brackets
             return [value] if isinstance(value, str) else list(value)
 
@@ -259,7 +265,7 @@ def shipped_transitions(curricula: str | os.PathLike | None = None) -> dict[str,
     found, broken = scan_transitions(transitions_folder(curricula))
     for error in broken:
         warnings.warn(f"transition file skipped: {error}", stacklevel=2)
-    return {tid: Transition.from_dict(f.data, f.path) for tid, f in found.items()}  # read once, in the scan
+    return {tid: Transition._from_checked(f.data, f.path) for tid, f in found.items()}  # read and checked in the scan
 
 
 def compare_levels(catalogue: Catalogue, a: str = "vmbo gl", b: str = "vmbo tl") -> "pd.DataFrame":
