@@ -47,20 +47,105 @@ void Catalogue::add_programmes(std::vector<std::pair<Vertex, std::string>> roots
     programmes_.push_back(Programme{roots[i].first, std::move(roots[i].second), levels[i], false});
 }
 
+namespace {
+
+// How well a programme's name answers a query; lower is better, -1 = no match.
+// 0: its full title ("Examenprogramma Wiskunde B vwo"), 1: its subject,
+// 2: its subject starts with the query as whole words, 3: contains it.
+int name_rank(const std::string& key, const std::string& subject, const std::string& title) {
+  if (key.empty()) return -1;
+  if (subject_key(title) == key) return 0;
+  if (subject == key) return 1;
+  if (subject.rfind(key + " ", 0) == 0) return 2;
+  if (subject.find(key) != std::string::npos) return 3;
+  return -1;
+}
+
+// Character trigrams of every word of a folded name, for suggesting names
+// close to a misspelt or unknown one ("natuurkunde" -> "natuur- en scheikunde").
+std::vector<std::string> name_grams(const std::string& key) {
+  std::vector<std::string> grams;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    // Bytes of a folded (accent-free) name; a rare multi-byte letter only adds grams.
+    const std::string padded = " " + word + " ";
+    for (std::size_t i = 0; i + 3 <= padded.size(); ++i) grams.push_back(padded.substr(i, 3));
+    word.clear();
+  };
+  for (char c : key) {
+    if (c == ' ' || c == '-' || c == '&' || c == ',' || c == '(' || c == ')') flush();
+    else word.push_back(c);
+  }
+  flush();
+  std::sort(grams.begin(), grams.end());
+  grams.erase(std::unique(grams.begin(), grams.end()), grams.end());
+  return grams;
+}
+
+// Dice coefficient of two sorted gram sets.
+double dice(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || b.empty()) return 0.0;
+  std::size_t shared = 0;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    const int c = a[i].compare(b[j]);
+    if (c == 0) ++shared, ++i, ++j;
+    else if (c < 0) ++i;
+    else ++j;
+  }
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size());
+}
+
+// The school type of a level (vmbo, havo, vwo, mbo), or -1 for a reference level.
+int school_type(Level level) {
+  switch (level) {
+    case Level::VmboBB: case Level::VmboKB: case Level::VmboGL: case Level::VmboTL: return 0;
+    case Level::Havo: return 1;
+    case Level::Vwo: return 2;
+    case Level::Mbo1: case Level::Mbo2: case Level::Mbo3: case Level::Mbo4: return 3;
+    default: return -1;
+  }
+}
+
+bool kind_allowed(const std::vector<GoalKind>& kinds, GoalKind kind) {
+  return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+// "a; b; c … and 4 more": an error message stays readable with many candidates.
+std::string name_list(const std::vector<std::string>& names, std::size_t shown = 10) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < shown; ++i) out += (i ? "; " : "") + names[i];
+  if (names.size() > shown) out += "; … (+" + std::to_string(names.size() - shown) + ")";
+  return out;
+}
+
+}  // namespace
+
+bool Catalogue::applies_to(const Programme& p, Level level) const {
+  if (!p.levels.contains(level)) return false;
+  if (p.fixed_levels || school_type(level) < 0) return true;
+  // An SLO havo programme shares goals with the vwo one, so its subtree
+  // reaches vwo too; its own record names its school type. Within vmbo the
+  // record's leerwegen are incomplete (Wiskunde vmbo names only bb), so only
+  // the school type is compared.
+  bool any_type = false;
+  for (Level own : graph_.goal(p.root).levels.to_vector()) {
+    if (school_type(own) < 0) continue;
+    if (school_type(own) == school_type(level)) return true;
+    any_type = true;
+  }
+  return !any_type;
+}
+
 std::vector<Programme> Catalogue::find_programmes(std::string_view subject, std::optional<Level> level,
                                                   std::vector<GoalKind> kinds) const {
   const std::string key = subject_key(subject);
-  // rank 0: exact subject, 1: subject starts with the query as whole words, 2: contains it
   std::vector<std::tuple<int, std::size_t, Programme>> hits;
   for (std::size_t i = 0; i < programmes_.size(); ++i) {
     const Programme& p = programmes_[i];
-    if (level && !p.levels.contains(*level)) continue;
-    if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), graph_.goal(p.root).kind) == kinds.end()) continue;
-    std::string candidate = subject_key(p.subject);
-    int rank = -1;
-    if (candidate == key) rank = 0;
-    else if (candidate.rfind(key + " ", 0) == 0) rank = 1;
-    else if (!key.empty() && candidate.find(key) != std::string::npos) rank = 2;
+    if (level && !applies_to(p, *level)) continue;
+    if (!kind_allowed(kinds, graph_.goal(p.root).kind)) continue;
+    const int rank = name_rank(key, subject_key(p.subject), graph_.goal(p.root).title);
     if (rank >= 0) hits.emplace_back(rank, i, p);
   }
   std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
@@ -73,23 +158,72 @@ std::vector<Programme> Catalogue::find_programmes(std::string_view subject, std:
 
 Programme Catalogue::find_programme(std::string_view subject, std::optional<Level> level,
                                     std::vector<GoalKind> kinds) const {
-  auto found = find_programmes(subject, level, kinds);
-  const std::string level_text = level ? std::string(level_name(*level)) : std::string();
-  if (found.empty()) {
-    throw NotFoundError(level ? Message{MessageId::NoProgrammeAtLevel, {std::string(subject), level_text}}
-                              : Message{MessageId::NoProgramme, {std::string(subject)}});
-  }
   const std::string key = subject_key(subject);
-  auto exact = [&](const Programme& p) { return subject_key(p.subject) == key; };
-  std::size_t n_exact = static_cast<std::size_t>(std::count_if(found.begin(), found.end(), exact));
-  if (n_exact == 1 || (n_exact == 0 && found.size() == 1)) return n_exact == 1 ? *std::find_if(found.begin(), found.end(), exact) : found.front();
-  std::string names;
-  for (const auto& p : found) {
-    names += names.empty() ? "" : "; ";
-    names += graph_.goal(p.root).title;
+  const std::string level_text = level ? std::string(level_name(*level)) : std::string();
+  std::vector<Programme> tier = find_programmes(subject, level, kinds);
+  if (tier.empty()) throw NotFoundError(not_found_message(subject, level, kinds));
+
+  // Only the best kind of name match competes ("Wiskunde" before "Wiskunde A").
+  auto rank = [&](const Programme& p) { return name_rank(key, subject_key(p.subject), graph_.goal(p.root).title); };
+  const int best = rank(tier.front());
+  std::erase_if(tier, [&](const Programme& p) { return rank(p) != best; });
+  // Then, where that leaves a choice, what the user most likely means: an exam
+  // programme rather than one of its syllabi, and the programme whose own
+  // record names the level (an SLO havo programme shares goals with vwo, so
+  // its subtree reaches vwo too).
+  auto narrow = [&](auto keep) {
+    if (tier.size() < 2) return;
+    std::vector<Programme> kept;
+    for (const auto& p : tier)
+      if (keep(p)) kept.push_back(p);
+    if (!kept.empty()) tier = std::move(kept);
+  };
+  narrow([&](const Programme& p) { return graph_.goal(p.root).kind != GoalKind::Syllabus; });
+  if (level) narrow([&](const Programme& p) { return graph_.goal(p.root).levels.contains(*level); });
+  if (tier.size() == 1) return tier.front();
+
+  std::vector<std::string> names;
+  for (const auto& p : tier) names.push_back(graph_.goal(p.root).title);
+  throw NotFoundError(level ? Message{MessageId::AmbiguousSubjectAtLevel, {std::string(subject), level_text, name_list(names)}}
+                            : Message{MessageId::AmbiguousSubject, {std::string(subject), name_list(names)}});
+}
+
+Message Catalogue::not_found_message(std::string_view subject, std::optional<Level> level,
+                                     const std::vector<GoalKind>& kinds) const {
+  const std::string key = subject_key(subject);
+  const std::string level_text = level ? std::string(level_name(*level)) : std::string();
+  // Names like it at this level: the most similar subjects, best first.
+  const auto query = name_grams(key);
+  std::vector<std::pair<double, std::string>> similar;
+  for (const Programme& p : programmes_) {
+    if ((level && !applies_to(p, *level)) || !kind_allowed(kinds, graph_.goal(p.root).kind)) continue;
+    const double d = std::max(dice(query, name_grams(subject_key(p.subject))),
+                              dice(query, name_grams(subject_key(graph_.goal(p.root).title))));
+    // Syllabi only when asked for: an exam programme names the subject.
+    const bool syllabus = graph_.goal(p.root).kind == GoalKind::Syllabus;
+    if (d >= 0.4 && (!syllabus || !kinds.empty())) similar.emplace_back(d, graph_.goal(p.root).title);
   }
-  throw NotFoundError(level ? Message{MessageId::AmbiguousSubjectAtLevel, {std::string(subject), level_text, names}}
-                            : Message{MessageId::AmbiguousSubject, {std::string(subject), names}});
+  std::stable_sort(similar.begin(), similar.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::string> names;
+  // The closest names only: a shared "Examenprogramma ... vwo" is not a likeness.
+  for (const auto& [d, title] : similar)
+    if (names.size() < 5 && d >= similar.front().first - 0.15 && std::find(names.begin(), names.end(), title) == names.end())
+      names.push_back(title);
+  if (!names.empty()) {
+    return level ? Message{MessageId::NoProgrammeAtLevelSimilar, {std::string(subject), level_text, name_list(names)}}
+                 : Message{MessageId::NoProgrammeSimilar, {std::string(subject), name_list(names)}};
+  }
+  // The subject itself, at other levels.
+  if (level) {
+    LevelSet elsewhere;
+    for (const Programme& p : find_programmes(subject, std::nullopt, kinds))
+      for (Level l : p.levels.to_vector())
+        if (applies_to(p, l)) elsewhere.add(l);
+    if (!elsewhere.empty())
+      return Message{MessageId::NoProgrammeAtOtherLevels, {std::string(subject), level_text, elsewhere.to_string()}};
+    return Message{MessageId::NoProgrammeAtLevel, {std::string(subject), level_text}};
+  }
+  return Message{MessageId::NoProgramme, {std::string(subject)}};
 }
 
 // Nothing but the level vertices every graph starts with.

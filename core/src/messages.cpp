@@ -97,6 +97,18 @@ MessageTexts message_texts(MessageId id) {
       return {"no_programme_at_level",
               "no programme for subject '{1}' at level '{2}'",
               "geen programma voor vak '{1}' op niveau '{2}'"};
+    case MessageId::NoProgrammeSimilar:
+      return {"no_programme_similar",
+              "no programme for subject '{1}'; similar names: {2}",
+              "geen programma voor vak '{1}'; bedoelt u een van deze? {2}"};
+    case MessageId::NoProgrammeAtLevelSimilar:
+      return {"no_programme_at_level_similar",
+              "no programme for subject '{1}' at level '{2}'; similar names at that level: {3}",
+              "geen programma voor vak '{1}' op niveau '{2}'; bedoelt u een van deze? {3}"};
+    case MessageId::NoProgrammeAtOtherLevels:
+      return {"no_programme_at_other_levels",
+              "no programme for subject '{1}' at level '{2}'; it exists at: {3}",
+              "geen programma voor vak '{1}' op niveau '{2}'; het vak bestaat wel op: {3}"};
     case MessageId::AmbiguousSubject:
       return {"ambiguous_subject",
               "subject '{1}' is ambiguous: {2}",

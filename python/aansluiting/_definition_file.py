@@ -21,6 +21,7 @@ TOP_KEYS = {"id", "name", "description", "sending_level", "receiving_level", "so
 OPTION_KEYS = {"receiving_exam", "receiving_parts", "sending_exam", "curation"}
 PAIR_KEYS = {"name", "sending", "receiving"}
 VARIANT_KEYS = {"name", "sending_level", "add_sending"}
+EXAM_PARTS = {"ce", "se", "kern", "keuze"}  # as the core's exam filter reads them (any case)
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -95,6 +96,9 @@ class Checker:
             for i in range(start, end):
                 if assignment.match(lines[i]):
                     return i + 1
+            if not table:  # a misspelt table name: [[varaint]]
+                header = re.compile(r"^\s*\[\[?\s*" + re.escape(key) + r"\s*\]\]?\s*(#.*)?$")
+                return next((i + 1 for i in headers if header.match(lines[i])), 0)
         return start + 1 if table else 0
 
     def check(self, data: dict[str, Any]) -> None:
@@ -115,6 +119,7 @@ class Checker:
         self.keys(options, OPTION_KEYS, "options", 0)
         for key in ("receiving_exam", "receiving_parts", "sending_exam"):
             self.strings(options, key, "options", 0)
+            self.exam_parts(options, key)
         self.string(options, "curation", "options", 0)
         pairs = self.tables(data, "pair", required=True)
         for i, pair in enumerate(pairs):
@@ -123,13 +128,48 @@ class Checker:
                 self.need(pair, key, "pair", i)
                 self.strings(pair, key, "pair", i, allow_one=True)
             self.string(pair, "name", "pair", i)
-        for i, variant in enumerate(self.tables(data, "variant", required=False)):
+        self.unique_names(pairs, "pair", pair_name)
+        variants = self.tables(data, "variant", required=False)
+        for i, variant in enumerate(variants):
             self.keys(variant, VARIANT_KEYS, "variant", i)
             self.need(variant, "name", "variant", i)
             self.string(variant, "name", "variant", i)
             self.string(variant, "sending_level", "variant", i)
             self.level(variant, "sending_level", "variant", i)
             self.strings(variant, "add_sending", "variant", i)
+            self.changes_something(variant, data["sending_level"], i)
+        self.unique_names(variants, "variant", lambda v: v["name"])
+
+    def exam_parts(self, options: dict[str, Any], key: str) -> None:
+        for part in options.get(key, []):
+            if part.lower() not in EXAM_PARTS:
+                self.fail("unknown_exam_part", f"unknown exam part '{part}' in '{key}' in [options] "
+                          "(known: CE, SE, kern, keuze)",
+                          f"onbekend examendeel '{part}' bij '{key}' in [options] (bekend: CE, SE, kern, keuze)",
+                          "options", 0, key)
+
+    def unique_names(self, tables: list[dict[str, Any]], table: str, name_of) -> None:
+        """Results are kept by name: a second pair or variant of the same name would hide the first."""
+        seen: dict[str, int] = {}
+        for i, t in enumerate(tables):
+            name = name_of(t)
+            if name in seen:
+                en, nl = self._where(table, i)
+                self.fail("duplicate_name", f"name '{name}'{en} is already used by [[{table}]] number {seen[name] + 1}",
+                          f"de naam '{name}'{nl} is al gebruikt door [[{table}]] nummer {seen[name] + 1}",
+                          table, i, "name")
+            seen[name] = i
+
+    def changes_something(self, variant: dict[str, Any], base_level: str, index: int) -> None:
+        """A variant without another level or extra programmes is the base again: most likely a slip."""
+        level = variant.get("sending_level")
+        if variant.get("add_sending") or (level is not None and _core.parse_level(level) != _core.parse_level(base_level)):
+            return
+        en, nl = self._where("variant", index)
+        self.fail("empty_variant", f"variant '{variant['name']}'{en} changes nothing: give another 'sending_level' "
+                  "or 'add_sending'",
+                  f"variant '{variant['name']}'{nl} verandert niets: geef een ander 'sending_level' of 'add_sending'",
+                  "variant", index)
 
     @staticmethod
     def _where(table: str, index: int) -> tuple[str, str]:
@@ -172,10 +212,13 @@ class Checker:
         value = table[key]
         if allow_one and isinstance(value, str):
             value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or (allow_one and not value):
-            en, nl = self._where(name, index)
+        en, nl = self._where(name, index)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail("wrong_type", f"'{key}'{en} must be a list of texts, like [\"wiskunde\"]",
                       f"'{key}'{nl} moet een lijst van teksten zijn, zoals [\"wiskunde\"]", name, index, key)
+        if allow_one and not value:
+            self.fail("empty_list", f"'{key}'{en} is empty: name at least one subject, like [\"wiskunde\"]",
+                      f"'{key}'{nl} is leeg: noem minstens één vak, zoals [\"wiskunde\"]", name, index, key)
 
     def tables(self, data: dict[str, Any], key: str, required: bool) -> list[dict[str, Any]]:
         value = data.get(key, [])
@@ -186,3 +229,14 @@ class Checker:
             self.fail("missing_key", f"no [[{key}]]: at least one is needed",
                       f"geen [[{key}]]: er is er minstens één nodig")
         return value
+
+
+def subject_names(value: str | list[str]) -> list[str]:
+    """A pair's ``sending`` or ``receiving``: one subject may be written without brackets."""
+    return [value] if isinstance(value, str) else list(value)
+
+
+def pair_name(pair: dict[str, Any]) -> str:
+    """A pair's name: its own, or made from its subjects ("wiskunde → wiskunde B")."""
+    sending, receiving = subject_names(pair["sending"]), subject_names(pair["receiving"])
+    return pair.get("name") or " + ".join(sending) + " → " + " + ".join(receiving)

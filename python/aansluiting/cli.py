@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import Counter
@@ -12,6 +13,7 @@ from ._dutch_argparse import DutchArgumentParser
 from ._dutch_reasons import os_reason
 from ._loading import find_curricula_folder, find_data_folder, load
 from ._progress import ProgressLine
+from .report.tables import count, noun
 
 NO_DATA = (
     "Geen datamap gevonden. Geef de map met de open curriculumdata op met --data MAP "
@@ -26,6 +28,23 @@ NOT_A_DATA_FOLDER = (
 )
 
 CANNOT_WRITE = "Kan niet schrijven naar {file}: {reason}."
+
+SAME_FILE = "{first} en {second} wijzen naar hetzelfde bestand ({file}); geef elk een eigen naam."
+
+ALL_WRITES_ITS_OWN_FILES = (
+    "Bij 'rapport alle' {can} {options} niet worden gebruikt: per overgang worden al een Excel-bestand "
+    "(rapport-<id>.xlsx) en de koppelingen (koppelingen-<id>.sssom.tsv) geschreven, in de map van -o "
+    "(standaard rapporten/). Laat {options} weg, of maak het rapport van één overgang met "
+    "'aansluiting rapport <id> {example}'."
+)
+
+ALL_OUTPUT_IS_A_FOLDER = (
+    "Bij 'rapport alle' is -o de map voor de rapporten, geen bestand: {path}. "
+    "Geef een map op, bijvoorbeeld -o rapporten."
+)
+
+#: Suffixes that show that -o of 'rapport alle' names a file where a folder is meant.
+FILE_SUFFIXES = {".html", ".htm", ".xlsx", ".xls", ".tsv", ".csv", ".pdf"}
 
 BAD_INPUT = "De curricula konden niet worden geladen. Fout in {file}{where}: {detail}"
 
@@ -81,10 +100,13 @@ def _parser() -> argparse.ArgumentParser:
     rapport.add_argument("-o", "--output", type=Path, metavar="BESTAND",
                          help="HTML-rapport; standaard rapport-<id>.html in de huidige map "
                               "(bij 'alle': de map voor de rapporten, standaard rapporten/)")
-    rapport.add_argument("--xlsx", type=Path, metavar="BESTAND", help="schrijf de tabellen ook naar dit Excel-bestand")
+    rapport.add_argument("--xlsx", type=Path, metavar="BESTAND",
+                         help="schrijf de tabellen ook naar dit Excel-bestand (niet bij 'alle': dat schrijft "
+                              "per overgang al een Excel-bestand)")
     rapport.add_argument("--sssom", type=Path, metavar="BESTAND",
                          help="schrijf de koppelingen ook naar dit SSSOM-bestand (tabgescheiden uitwisselformaat, "
-                              "met score, relatie en uitleg per koppeling)")
+                              "met score, relatie en uitleg per koppeling; niet bij 'alle': dat schrijft per "
+                              "overgang al een SSSOM-bestand)")
     return parser
 
 
@@ -125,6 +147,29 @@ def _cannot_write(error: OSError, path: Path) -> int:
     return 1
 
 
+def _check_outputs(outputs: dict[str, Path | None]) -> int | None:
+    """The exit status after saying why an output (option -> path) cannot be written, or None when all can.
+
+    Run before loading and analysing, so that a wrong path does not cost the user the whole run.
+    """
+    from .report._files import check_writable
+
+    seen: dict[Path, str] = {}
+    for option, path in outputs.items():
+        if path is None:
+            continue
+        key = path.absolute()
+        if key in seen:
+            print(SAME_FILE.format(first=seen[key], second=option, file=path), file=sys.stderr)
+            return 2
+        seen[key] = option
+        try:
+            check_writable(path)
+        except OSError as e:
+            return _cannot_write(e, path)
+    return None
+
+
 def _overview(args: argparse.Namespace) -> int:
     data = args.data or find_data_folder()
     if data is None or not Path(data).is_dir():
@@ -141,8 +186,8 @@ def _overview(args: argparse.Namespace) -> int:
     print(f"Data: {Path(data).resolve()}")
     if curricula:
         print(f"Eigen programma's: {Path(curricula).resolve() / 'programmes'}")
-    print(f"Geladen in {seconds:.2f} s: {len(cat)} doelen, {cat.num_edges} verbindingen, "
-          f"{len(cat.sources)} bronnen.\n")
+    print(f"Geladen in {seconds:.2f} s: {count(len(cat), 'doel', 'doelen')}, "
+          f"{count(cat.num_edges, 'verbinding', 'verbindingen')}, {count(len(cat.sources), 'bron', 'bronnen')}.\n")
 
     print("Aantallen per soort:")
     for kind, label in KIND_NL.items():
@@ -159,13 +204,35 @@ def _overview(args: argparse.Namespace) -> int:
     for (kind, level), n in sorted(per_level.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], 99))):
         print(f"  {KIND_NL.get(kind, kind):<24} {level:<10} {n:>4}")
 
-    warnings = cat.warnings
-    print(f"\nWaarschuwingen: {len(warnings)}")
-    for w in warnings[:10]:
-        print(f"  {_location(w.file, w.line, w.column, w.record)}: {w.message_nl}")
-    if len(warnings) > 10:
-        print(f"  ... en nog {len(warnings) - 10} (zie Catalogue.to_pandas('warnings'))")
+    own, open_data = _split_warnings(cat.warnings, curricula)
+    if own:  # the user can fix these; the open data's are only reported
+        print(f"\nWaarschuwingen in uw eigen bestanden ({Path(curricula).resolve()}): {len(own)}")
+        _print_warnings(own, MAX_OWN_WARNINGS)
+    print(f"\nWaarschuwingen{' in de open data' if own else ''}: {len(open_data)}")
+    _print_warnings(open_data, MAX_DATA_WARNINGS)
     return 0
+
+
+MAX_OWN_WARNINGS = 50
+MAX_DATA_WARNINGS = 10
+
+
+def _split_warnings(warnings: list, curricula: Path | None) -> tuple[list, list]:
+    """The warnings about files in the user's curricula folder, and the others (the open data's)."""
+    if curricula is None:
+        return [], list(warnings)
+    mine = Path(curricula).resolve()
+    own, others = [], []
+    for w in warnings:
+        (own if w.file and Path(w.file).resolve().is_relative_to(mine) else others).append(w)
+    return own, others
+
+
+def _print_warnings(warnings: list, limit: int) -> None:
+    for w in warnings[:limit]:
+        print(f"  {_location(w.file, w.line, w.column, w.record)}: {w.message_nl}")
+    if len(warnings) > limit:
+        print(f"  ... en nog {len(warnings) - limit} (zie Catalogue.to_pandas('warnings'))")
 
 
 def _transitions_folder(args: argparse.Namespace) -> Path | None:
@@ -206,6 +273,15 @@ def _list_transitions(args: argparse.Namespace) -> int:
 
 def _report_all(args: argparse.Namespace) -> int:
     """One report (HTML, Excel and the links as SSSOM) per shipped transition, in one folder."""
+    given = [option for option, value in (("--xlsx", args.xlsx), ("--sssom", getattr(args, "sssom", None))) if value]
+    if given:  # each transition has its own files: one name for all would be overwritten or ignored
+        example = " ".join(f"{option} BESTAND" for option in given)
+        print(ALL_WRITES_ITS_OWN_FILES.format(can=noun(len(given), "kan", "kunnen"), options=" en ".join(given),
+                                              example=example), file=sys.stderr)
+        return 2
+    if args.output is not None and args.output.suffix.lower() in FILE_SUFFIXES and not args.output.is_dir():
+        print(ALL_OUTPUT_IS_A_FOLDER.format(path=args.output), file=sys.stderr)
+        return 2
     shipped = _shipped(args)
     if shipped is None:
         return 2
@@ -251,6 +327,11 @@ def _report(args: argparse.Namespace) -> int:
         where = "" if getattr(e, "detail_nl", None) else f"{path}: "
         print(f"Fout in het overgangsbestand {where}{_in_dutch(e)}", file=sys.stderr)
         return 2
+    output = args.output or Path(f"rapport-{transition.id or path.stem}.html")
+    sssom = getattr(args, "sssom", None)
+    status = _check_outputs({"-o": output, "--xlsx": args.xlsx, "--sssom": sssom})
+    if status is not None:
+        return status
 
     t0 = time.perf_counter()
     progress.message(f"Curricula laden uit {Path(data).resolve()} ...")
@@ -273,7 +354,6 @@ def _report(args: argparse.Namespace) -> int:
     t_analyse = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    output = args.output or Path(f"rapport-{result.id or path.stem}.html")
     report_progress = ProgressLine(label="Rapport maken", unit="stappen")
     written = []
     try:
@@ -283,21 +363,30 @@ def _report(args: argparse.Namespace) -> int:
         if args.xlsx:
             report.write_xlsx(result, args.xlsx)
             written.append(args.xlsx)
-        if getattr(args, "sssom", None):
-            result.to_sssom(args.sssom)
-            written.append(args.sssom)
+        if sssom:
+            sssom.parent.mkdir(parents=True, exist_ok=True)  # as write_html and write_xlsx do
+            result.to_sssom(sssom)
+            written.append(sssom)
     except OSError as e:
         report_progress.finish()
         return _cannot_write(e, Path(e.filename) if e.filename else output)
     t_report = time.perf_counter() - t0
 
     s = result.summary
-    print(f"{result.name}: {int(s.get('receiving_leaves', 0))} doelen in het vervolg, "
+    print(f"{result.name}: {count(s.get('receiving_leaves', 0), 'doel', 'doelen')} in het vervolg, "
           f"{int(s.get('covered', 0))} gedekt, {int(s.get('partly', 0))} deels gedekt, "
-          f"{int(s.get('gaps', 0))} hiaten, {int(s.get('overlaps', 0))} overlappingen "
+          f"{count(s.get('gaps', 0), 'hiaat', 'hiaten')}, "
+          f"{count(s.get('overlaps', 0), 'overlapping', 'overlappingen')} "
           f"(dekkingsgraad {100 * float(s.get('coverage_share', 0)):.0f}%).")
     for name, comparison in result.comparisons.items():
-        print(f"  variant {name}: {len(comparison.closed)} hiaten gesloten, {len(comparison.opened)} geopend")
+        print(f"  variant {name}: {count(len(comparison.closed), 'hiaat', 'hiaten')} gesloten, "
+              f"{len(comparison.opened)} geopend")
+    unapplied = result.meta.get("curation_unapplied", [])
+    if unapplied:
+        print(f"Let op: {count(len(unapplied), 'curatiebeslissing', 'curatiebeslissingen')} niet toegepast:",
+              file=sys.stderr)
+        for line in unapplied:
+            print(f"  {line}", file=sys.stderr)
     for w in written:
         print(f"Geschreven: {Path(w).resolve()}")
     total = time.perf_counter() - started
@@ -323,6 +412,22 @@ def transition_name(transition: object, path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        status = _run(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+    except BrokenPipeError:
+        # The reader stopped (`aansluiting overzicht | head`): stop quietly, as other commands do.
+        # Python would try to flush stdout again at exit; point it at devnull first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BROKEN_PIPE
+    return status
+
+
+#: The exit status of a command ended by SIGPIPE in a shell (128 + 13).
+BROKEN_PIPE = 141
+
+
+def _run(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.command in (None, "overzicht"):
         return _overview(args)

@@ -7,6 +7,7 @@ chosen, unless the user or Jupyter already picked one.
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 import textwrap
@@ -15,6 +16,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
+
+    from .results import PairResult, TransitionResult
 
 #: Cells up to this many get their value written in them.
 ANNOTATE_MAX_CELLS = 150
@@ -192,3 +195,65 @@ def gap_bars(gaps: "pd.DataFrame", title: str, ax: "Axes | None" = None, by: str
         ax.legend(title="Examen", loc="lower right", fontsize=8, title_fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
+
+
+class UnknownNameError(KeyError):
+    """A pair or variant name that a result does not have; the message lists the names it does have.
+
+    ``message_nl`` holds the Dutch text, as the core's errors do.
+    """
+
+    def __init__(self, message: str, message_nl: str) -> None:
+        super().__init__(message)
+        self.message, self.message_nl = message, message_nl
+
+    def __str__(self) -> str:  # KeyError would print the message in quotes
+        return self.message
+
+
+def _unknown(what: str, what_nl: str, name: object, names: list[str]) -> UnknownNameError:
+    listed = ", ".join(repr(n) for n in names)
+    folded = {n.casefold(): n for n in names}
+    guess = difflib.get_close_matches(str(name).casefold(), list(folded), n=1, cutoff=0.6)
+    hint = f"; did you mean {folded[guess[0]]!r}?" if guess else ""
+    hint_nl = f"; bedoelde u {folded[guess[0]]!r}?" if guess else ""
+    return UnknownNameError(
+        f"no {what} named {name!r}; the {what}s of this result are: {listed or '(none)'}{hint}",
+        f"geen {what_nl} met de naam {name!r}; kies uit: {listed or '(geen)'}{hint_nl}")
+
+
+def pair_named(result: "TransitionResult", name: str | None = None) -> "PairResult":
+    """The pair of ``result`` called ``name`` (the first when None); UnknownNameError lists the names."""
+    if name is None and result.pairs:
+        return result.pairs[0]
+    chosen = next((p for p in result.pairs if p.name == name), None)
+    if chosen is None:
+        raise _unknown("pair", "vakkenpaar", name, [p.name for p in result.pairs])
+    return chosen
+
+
+def variant_named(result: "TransitionResult", name: str) -> "TransitionResult":
+    """The analysis of variant ``name`` of ``result``; UnknownNameError lists the variants."""
+    if name not in result.variants:
+        raise _unknown("variant", "variant", name, list(result.variants))
+    return result.variants[name]
+
+
+def plot_heatmap(result: "TransitionResult", pair: str | None = None, ax: "Axes | None" = None, *,
+                 variant: str | None = None) -> "Axes":
+    """The domain heatmap of one pair (default the first), of the base or of ``variant``."""
+    source = result if variant is None else variant_named(result, variant)
+    chosen = pair_named(source, pair)
+    return domain_heatmap(chosen.domain_matrix, title=chosen.name, ax=ax)
+
+
+def plot_gaps(result: "TransitionResult", pair: str | None = None, ax: "Axes | None" = None, *,
+              variant: str | None = None) -> "Axes":
+    """Gaps per receiving domain: of all pairs, or of ``pair``; of the base or of ``variant``."""
+    source = result if variant is None else variant_named(result, variant)
+    if pair is None:
+        return gap_bars(source.gaps, title=source.name, ax=ax)
+    chosen = pair_named(source, pair)
+    cov = chosen.coverage
+    gaps = cov[(cov["status_code"] == "gap") & cov["leaf"].astype(bool)] if len(cov) else cov
+    return gap_bars(gaps, title=chosen.name, ax=ax)

@@ -11,25 +11,38 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import os
+    from collections.abc import Sequence
 
     import pandas as pd
     from matplotlib.axes import Axes
 
-    from ._core import Alignment
+    from ._core import Alignment, TransitionRun
 
 
-def sum_summaries(rows: "list[pd.Series]") -> "pd.Series":
-    """Totals of several pair summaries; shares and means recomputed over all receiving leaves."""
+def summary_series(values: "dict[str, Any]", name: str | None = None) -> "pd.Series":
+    """A summary dict of the core as a Series: counts stay int, shares and means float.
+
+    (A plain Series of ints and floats would turn every count into a float.)
+    """
     import pandas as pd
 
-    if not rows:
-        return pd.Series(dtype=float)
-    table = pd.DataFrame(rows)
-    total = table.sum(numeric_only=True)
-    leaves = total["receiving_leaves"]
-    total["coverage_share"] = total["covered"] / leaves if leaves else 0.0
-    total["mean_coverage"] = (table["mean_coverage"] * table["receiving_leaves"]).sum() / leaves if leaves else 0.0
-    return total
+    return pd.Series(values, name=name, dtype=object)
+
+
+def total_summary(runs: "Sequence[TransitionRun]") -> "pd.Series":
+    """Totals over the pairs of a transition, each goal counted once (the core counts: analysis::total_summary).
+
+    A goal in several pairs (one sending programme in two pairs, an added programme, goals
+    shared by programmes) is not counted once per pair: a receiving goal counts with its best
+    status, a sending goal leads nowhere only when it does so in every pair.
+    """
+    import pandas as pd
+
+    from ._core import _total_summary
+
+    if not runs:
+        return pd.Series(dtype=object)
+    return summary_series(_total_summary(list(runs)))
 
 
 @dataclass(repr=False)
@@ -40,7 +53,7 @@ class Comparison:
     closed: "pd.DataFrame"      # gaps of the base that the variant closes
     opened: "pd.DataFrame"      # gaps the variant opens
     by_domain: "pd.DataFrame"   # change in coverage per receiving domain
-    summary: "pd.DataFrame"     # rows "before" and "after"
+    summary: "pd.DataFrame"     # rows "before" and "after": totals, each goal counted once
 
     def __repr__(self) -> str:
         return f"<Comparison {self.name!r}: {len(self.closed)} gaps closed, {len(self.opened)} opened>"
@@ -90,6 +103,8 @@ class TransitionResult:
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     seconds: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
+    #: Totals over the pairs, each goal counted once (see :func:`total_summary`); :attr:`summary`.
+    totals: "pd.Series | None" = None
 
     def __repr__(self) -> str:
         variants = f"; variants {', '.join(map(repr, self.variants))}" if self.variants else ""
@@ -135,8 +150,15 @@ class TransitionResult:
 
     @property
     def summary(self) -> "pd.Series":
-        """Totals over all pairs (shares recomputed from the counts)."""
-        return sum_summaries([p.summary for p in self.pairs])
+        """Totals over all pairs, each goal counted once: a goal in several pairs is not counted per pair.
+
+        Counts are ints; shares and means are over the distinct receiving goals.
+        """
+        if self.totals is None:
+            import pandas as pd
+
+            return pd.Series(dtype=object)
+        return self.totals
 
     def pair_summaries(self) -> "pd.DataFrame":
         import pandas as pd
@@ -164,15 +186,12 @@ class TransitionResult:
 
     def plot_heatmap(self, pair: str | None = None, ax: "Axes | None" = None) -> "Axes":
         """Coverage of each receiving domain by each sending domain (one pair, default the first)."""
-        from .plots import domain_heatmap
+        from .plots import plot_heatmap
 
-        chosen = next((p for p in self.pairs if pair is None or p.name == pair), None)
-        if chosen is None:
-            raise KeyError(f"no pair named {pair!r}")
-        return domain_heatmap(chosen.domain_matrix, title=chosen.name, ax=ax)
+        return plot_heatmap(self, pair, ax)
 
-    def plot_gaps(self, ax: "Axes | None" = None) -> "Axes":
-        """Number of gaps per receiving domain, split by exam part."""
-        from .plots import gap_bars
+    def plot_gaps(self, ax: "Axes | None" = None, pair: str | None = None) -> "Axes":
+        """Number of gaps per receiving domain, split by exam part (all pairs, or ``pair``)."""
+        from .plots import plot_gaps
 
-        return gap_bars(self.gaps, title=self.name, ax=ax)
+        return plot_gaps(self, pair, ax)

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 
 from . import _core
 from ._core import Catalogue, Curation, NotFoundError, Programme
-from ._definition_file import check_definition, read_definition
+from ._definition_file import check_definition, input_error, pair_name, read_definition, subject_names
 from .alignment import text_analyser
-from .results import Comparison, PairResult, TransitionResult, sum_summaries
+from .results import Comparison, PairResult, TransitionResult, summary_series, total_summary
 
 Progress = Callable[[str, int, int], None]
 
@@ -81,14 +81,7 @@ class Transition:
         """A transition from contents that check_definition (or read_definition) accepted."""
         options = data.get("options", {})
 
-        def names(value: str | list[str]) -> list[str]:  # one subject may be written without brackets
-            return [value] if isinstance(value, str) else list(value)
-
-        pairs = [
-            Pair(p.get("name") or " + ".join(names(p["sending"])) + " → " + " + ".join(names(p["receiving"])),
-                 names(p["sending"]), names(p["receiving"]))
-            for p in data["pair"]
-        ]
+        pairs = [Pair(pair_name(p), subject_names(p["sending"]), subject_names(p["receiving"])) for p in data["pair"]]
         curation = options.get("curation")
         base = path.parent if path else Path.cwd()
         return cls(
@@ -113,24 +106,47 @@ class Transition:
 
     def _programmes(self, catalogue: Catalogue, names: Sequence[str], level: str) -> list[Programme]:
         found = []
+        # A subject or a full title, at this level: the core ranks titles first and, among
+        # equal matches, an exam programme before its syllabi (a syllabus is named by its title).
+        kinds = ["programme", "qualification", "framework", "syllabus"]
         for name in names:
-            exact = [p for p in catalogue.programmes if p.title == name]
-            if exact:
-                found.append(exact[0])
-                continue
             try:
-                found.append(catalogue.find_programme(name, level, kinds=["programme", "qualification", "framework"]))
+                found.append(catalogue.find_programme(name, level, kinds=kinds))
             except NotFoundError as e:
-                where = self.path or self.id
-                error = NotFoundError(f"{where}: {e}")
-                error.message_nl, error.code = f"{where}: {e.message_nl}", e.code
-                raise error from None
+                raise self._not_found(str(e), e.message_nl, e.code) from None
         return found
+
+    def _not_found(self, detail: str, detail_nl: str, code: str) -> NotFoundError:
+        where = self.path or self.id
+        error = NotFoundError(f"{where}: {detail}")
+        error.message_nl, error.code = f"{where}: {detail_nl}", code
+        return error
 
     def _curation(self, catalogue: Catalogue) -> Curation | None:
         if self.curation is None:
             return None
+        if not self.curation.is_file():  # a typo here would drop the curator's work without a word
+            where = self.path or self.id
+            raise input_error(where, "curation_not_found", f"curation file not found: {self.curation}",
+                              f"curatiebestand niet gevonden: {self.curation} (controleer 'curation' in [options]; "
+                              "een nieuw bestand maakt u met Curation(...).save())")
         return Curation(catalogue, os.fspath(self.curation))
+
+    def _check_sides(self, pair: Pair, run, sending_level: str) -> None:
+        """A side without goals at its level makes an empty pair: most likely a programme of another level."""
+        summary = run._summary()
+        for side, level, programmes, parts, en, nl in (
+            ("sending_leaves", sending_level, pair.sending, self.sending_exam, "sending", "de vooropleiding"),
+            ("receiving_leaves", self.receiving_level, pair.receiving, self.receiving_exam + self.receiving_parts,
+             "receiving", "het vervolg"),
+        ):
+            if summary[side] == 0:
+                names = ", ".join(programmes)
+                exam = f" ({', '.join(parts)})" if parts else ""
+                raise self._not_found(
+                    f"pair '{pair.name}': the {en} programmes ({names}) have no goals at level '{level}'{exam}",
+                    f"paar '{pair.name}': {nl} ({names}) heeft geen doelen op niveau '{level}'{exam}",
+                    "transition.no_goals_at_level")
 
     def analyse(
         self,
@@ -145,15 +161,22 @@ class Transition:
         curation = self._curation(catalogue)
         base = self._analyse_side(catalogue, analyser, curation, self.sending_level, self.add_sending, progress)
         result = self._result(catalogue, base, label=None)
+        variant_sides = []
         if with_variants:
             for variant in self.variants:
                 level = variant.sending_level or self.sending_level
                 extra = self.add_sending + variant.add_sending
                 v_base = self._analyse_side(catalogue, analyser, curation, level, extra, progress, label=variant.name)
+                variant_sides.append([v[3] for v in v_base])
                 v_transition = replace(self, sending_level=level, add_sending=extra, variants=[])
                 result.variants[variant.name] = v_transition._result(catalogue, v_base, label=variant.name)
                 result.comparisons[variant.name] = _compare(variant.name, self.pairs, [b[3] for b in base],
                                                             [v[3] for v in v_base])
+        # Decisions that name goals not loaded are kept in the file but change nothing: say so.
+        runs = [b[3] for b in base]
+        for variant_runs in variant_sides:
+            runs += variant_runs
+        result.meta["curation_unapplied"] = _unapplied_decisions(runs)
         result.seconds = time.perf_counter() - start
         return result
 
@@ -172,6 +195,7 @@ class Transition:
                 sending_exam=self.sending_exam, receiving_exam=self.receiving_exam + self.receiving_parts,
                 curation=curation, progress=callback,
             )
+            self._check_sides(pair, run, level)
             done.append((pair, sending, receiving, run))
         return done
 
@@ -193,7 +217,7 @@ class Transition:
                 name=pair.name,
                 sending=[p.title for p in sending],
                 receiving=[p.title for p in receiving],
-                summary=pd.Series(run._summary(), name=pair.name),
+                summary=summary_series(run._summary(), name=pair.name),
                 coverage=frame(run._receiving()),
                 overlaps=frame(run._overlaps()),
                 by_domain=frame(run._domains()),
@@ -221,28 +245,40 @@ class Transition:
             receiving_level=self.receiving_level, pairs=pairs, sources=sources,
             meta={"definition": str(self.path) if self.path else None, "definition_sources": self.sources,
                   "thresholds": dict(analysed[0][3].thresholds) if analysed else {}},
+            totals=total_summary([run for *_, run in analysed]),
         )
+
+
+def _unapplied_decisions(runs) -> list[str]:
+    """Dutch lines for curated decisions that name goals not loaded (each run reports them again)."""
+    seen, lines = set(), []
+    for run in runs:
+        for w in run.curation_report["unresolved"]:
+            if (w.file, w.line) in seen:
+                continue
+            seen.add((w.file, w.line))
+            lines.append(f"{w.file}, regel {w.line}: {w.message_nl} ({w.record})")
+    return lines
 
 
 def _compare(name: str, pairs: list[Pair], before_runs, after_runs) -> Comparison:
     import pandas as pd
 
-    closed, opened, domains, before, after = [], [], [], [], []
+    closed, opened, domains = [], [], []
     for pair, b, a in zip(pairs, before_runs, after_runs):
         c = b._compare(a)
         for key, bucket in (("closed", closed), ("opened", opened), ("by_domain", domains)):
             df = pd.DataFrame(c[key])
             df.insert(0, "pair", pair.name)
             bucket.append(df)
-        before.append(pd.Series(c["before"]))
-        after.append(pd.Series(c["after"]))
 
     return Comparison(
         name=name,
         closed=pd.concat(closed, ignore_index=True),
         opened=pd.concat(opened, ignore_index=True),
         by_domain=pd.concat(domains, ignore_index=True),
-        summary=pd.DataFrame({"before": sum_summaries(before), "after": sum_summaries(after)}).T,
+        # Totals each goal once, as TransitionResult.summary (not the sum of the pairs' c["before"]).
+        summary=pd.DataFrame({"before": total_summary(before_runs), "after": total_summary(after_runs)}).T,
     )
 
 

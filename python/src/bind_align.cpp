@@ -143,25 +143,32 @@ void bind_align(py::module_& m) {
       .def(py::init([](const CataloguePtr& cat, std::optional<std::filesystem::path> path) {
              CurationRef c{cat, analysis::default_mapping_set(), path ? path->string() : std::string()};
              if (path && std::filesystem::exists(*path)) c.set = analysis::read_sssom(path->string());
+             c.set.file = c.path;  // warnings about its decisions name the file
              return c;
            }),
            py::arg("catalogue"), py::arg("path") = py::none())
       .def("confirm", [](CurationRef& c, const GoalRef& s, const GoalRef& t, const std::string& predicate,
                          std::optional<double> confidence, const std::string& author, const std::string& comment) {
         analysis::record_decision(c.set, *c.cat, decision(c, s, t, true, predicate, confidence, author, comment));
-      }, py::arg("source"), py::arg("target"), py::arg("predicate") = "skos:closeMatch",
+      }, py::arg("source"), py::arg("target"), py::arg("predicate") = "skos:relatedMatch",
          py::arg("confidence") = py::none(), py::arg("author") = "", py::arg("comment") = "",
-         "Confirms a link: it is always kept, whatever the matcher finds.")
+         "Confirms a link: it is always kept, whatever the matcher finds, and counts for coverage. "
+         "The default predicate skos:relatedMatch says only that the link is right; skos:closeMatch or "
+         "skos:exactMatch say the two goals have the same content (then the receiving goal can be an overlap). "
+         "confidence (0..1, default 1) is the link's score.")
       .def("reject", [](CurationRef& c, const GoalRef& s, const GoalRef& t, const std::string& predicate,
                         const std::string& author, const std::string& comment) {
         analysis::record_decision(c.set, *c.cat, decision(c, s, t, false, predicate, std::nullopt, author, comment));
-      }, py::arg("source"), py::arg("target"), py::arg("predicate") = "skos:closeMatch", py::arg("author") = "",
+      }, py::arg("source"), py::arg("target"), py::arg("predicate") = "skos:relatedMatch", py::arg("author") = "",
          py::arg("comment") = "", "Rejects a link: it never comes back.")
       .def("save", [](CurationRef& c, std::optional<std::filesystem::path> path) {
         if (path) c.path = path->string();
         if (c.path.empty()) throw py::value_error("no file: give a path");
-        analysis::write_sssom(c.path, c.set);
-      }, py::arg("path") = py::none(), "Writes the file atomically: a failed write leaves the old file intact.")
+        c.set.file = c.path;
+        // The curator's work is done by now: a folder that is not there yet is made, not an error.
+        analysis::write_sssom(c.path, c.set, analysis::MissingFolders::Create);
+      }, py::arg("path") = py::none(),
+         "Writes the file atomically (a failed write leaves the old file intact), making missing folders.")
       .def("apply", [](const CurationRef& c, const AlignmentRef& a) {
         AlignmentRef out{a.cat, {}, a.diagnostics};
         out.alignment = analysis::apply_curation(*c.cat, a.alignment, c.set);
@@ -169,6 +176,21 @@ void bind_align(py::module_& m) {
       }, py::arg("alignment"))
       .def_property_readonly("path", [](const CurationRef& c) { return c.path; })
       .def("__len__", [](const CurationRef& c) { return c.set.mappings.size(); })
+      .def("__repr__", [](const CurationRef& c) {
+        std::size_t confirmed = 0, rejected = 0, others = 0;  // others: rows that are not decisions
+        for (const auto& r : c.set.mappings) {
+          if (!r.curated()) ++others;
+          else if (r.negated) ++rejected;
+          else ++confirmed;
+        }
+        const std::size_t decisions = confirmed + rejected;
+        std::string out = "<Curation ";
+        out += c.path.empty() ? std::string("(not saved yet)") : py::repr(py::str(c.path)).cast<std::string>();
+        out += " " + std::to_string(decisions) + (decisions == 1 ? " decision: " : " decisions: ") +
+               std::to_string(confirmed) + " confirmed, " + std::to_string(rejected) + " rejected";
+        if (others) out += ", " + std::to_string(others) + " other rows";
+        return out + ">";
+      })
       .def("_columns", [](const CurationRef& c) {
         py::list subject, object, predicate, negated, author, date, comment;
         for (const auto& r : c.set.mappings) {

@@ -2,7 +2,10 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <optional>
+#include <span>
+#include <unordered_map>
 
 #include "handles.hpp"
 
@@ -41,12 +44,69 @@ GoalRef resolve(const CataloguePtr& cat, const std::string& id) {
   throw NotFoundError({MessageId::NoGoalWithId, {id}});
 }
 
+// One row of a goals table: the goal and where it sits in that table.
+struct GoalRow {
+  Vertex v = 0;
+  std::optional<Vertex> parent;  // none for a root
+  Vertex root = 0;
+  std::size_t position = 0;      // index among the parent's children
+};
+
+// The whole catalogue: each goal once, under its primary parent, with the root
+// its primary parents lead to. A goal that several programmes share (the vmbo
+// PREAMBULE) is thus placed in the programme that lists it first.
+std::vector<GoalRow> catalogue_rows(const GoalGraph& g, const std::vector<Vertex>& vs) {
+  std::vector<GoalRow> rows;
+  rows.reserve(vs.size());
+  for (Vertex v : vs) {
+    auto path = g.path_to_root(v);
+    rows.push_back(GoalRow{v, path.size() > 1 ? std::optional<Vertex>(path[1]) : std::nullopt, path.back(),
+                           g.position(v)});
+  }
+  return rows;
+}
+
+// One programme's subtree, depth-first in source order (as GoalGraph::subtree):
+// every goal under the parent it was reached from and under the programme, so
+// a shared goal is placed in this programme, not in the one that lists it first.
+std::vector<GoalRow> programme_rows(const GoalGraph& g, Vertex root) {
+  struct Rows : HierarchyWalker {
+    const GoalGraph* g = nullptr;
+    Vertex root = 0;
+    std::vector<GoalRow> rows;
+    bool enter(Vertex v, Vertex parent, std::size_t depth) override {
+      if (depth == 0) {
+        rows.push_back(GoalRow{v, std::nullopt, root, 0});
+        return true;
+      }
+      auto siblings = g->children(parent);
+      auto at = static_cast<std::size_t>(std::find(siblings.begin(), siblings.end(), v) - siblings.begin());
+      rows.push_back(GoalRow{v, parent, root, at});
+      return true;
+    }
+    void leave(Vertex) override {}
+  } walker;
+  walker.g = &g;
+  walker.root = root;
+  g.walk(std::span<const Vertex>(&root, 1), walker);
+  return std::move(walker.rows);
+}
+
 // Columns of the goals table; the Python side turns the dict into a DataFrame.
-py::dict goal_columns(const CataloguePtr& cat, const std::vector<Vertex>& vs) {
+// `levels` is the goal's own levels, except on a programme's root: there it is
+// the programme's levels (Programme::levels, what repr(programme), the
+// programmes table and the level filters of find_programme use), because a
+// source may record fewer on the root than its goals have (SLO lists only
+// vmbo bb on Examenprogramma Wiskunde vmbo, whose eindtermen are for all four
+// leerwegen).
+py::dict goal_columns(const CataloguePtr& cat, const std::vector<GoalRow>& rows) {
   const GoalGraph& g = cat->graph();
+  std::unordered_map<Vertex, LevelSet> programme_levels;
+  for (const Programme& p : cat->programmes()) programme_levels.emplace(p.root, p.levels);
   py::list vertex, id, code, title, description, kind, levels, ce, se, kern, keuze, parent, root, position, file,
       version;
-  for (Vertex v : vs) {
+  for (const GoalRow& row : rows) {
+    const Vertex v = row.v;
     const Goal& goal = g.goal(v);
     vertex.append(v);
     id.append(goal.source_id);
@@ -54,15 +114,15 @@ py::dict goal_columns(const CataloguePtr& cat, const std::vector<Vertex>& vs) {
     title.append(goal.title);
     description.append(goal.description);
     kind.append(std::string(kind_name(goal.kind)));
-    levels.append(goal.levels.to_string());
+    auto own = programme_levels.find(v);
+    levels.append((own == programme_levels.end() ? goal.levels : own->second).to_string());
     ce.append(goal.exam.ce);
     se.append(goal.exam.se);
     kern.append(goal.exam.kern);
     keuze.append(goal.exam.keuze);
-    auto path = g.path_to_root(v);
-    parent.append(path.size() > 1 ? py::object(py::str(g.goal(path[1]).source_id)) : py::object(py::none()));
-    root.append(g.goal(path.back()).title);
-    position.append(g.position(v));
+    parent.append(row.parent ? py::object(py::str(g.goal(*row.parent).source_id)) : py::object(py::none()));
+    root.append(g.goal(row.root).title);
+    position.append(row.position);
     const Source* src = goal.source == kNoSource ? nullptr : &cat->source(goal.source);
     file.append(src ? src->file : std::string());
     version.append(src ? src->version : std::string());
@@ -168,7 +228,10 @@ void bind_catalogue(py::module_& m) {
         return refs(r.cat, vs);
       }, py::arg("kinds") = py::none(), py::arg("level") = py::none(),
          "Goals below the root (root included), optionally only some kinds and those that apply to a level.")
-      .def("_columns", [](const ProgrammeRef& r) { return goal_columns(r.cat, r.cat->graph().subtree(r.p.root)); })
+      .def("_columns", [](const ProgrammeRef& r) {
+        return goal_columns(r.cat, programme_rows(r.cat->graph(), r.p.root));
+      }, "Columns of the programme's goals table: its subtree, each goal under the parent it has in this "
+         "programme, root = this programme (also for goals it shares with other programmes).")
       .def("__repr__", [](const ProgrammeRef& r) {
         return "<Programme " + r.cat->graph().goal(r.p.root).title + " [" + r.p.levels.to_string() + "]>";
       });
@@ -207,7 +270,10 @@ void bind_catalogue(py::module_& m) {
       .def("__contains__", [](const Catalogue& c, const std::string& id) { return c.graph().find_id(id).has_value(); })
       .def("find_code", [](const CataloguePtr& c, const std::string& code) { return refs(c, c->graph().find_code(code)); },
            py::arg("code"), "Goals with this official code (codes are not unique across programmes).")
-      .def("_goal_columns", [](const CataloguePtr& c) { return goal_columns(c, goal_vertices(*c, false)); })
+      .def("_goal_columns", [](const CataloguePtr& c) {
+        return goal_columns(c, catalogue_rows(c->graph(), goal_vertices(*c, false)));
+      }, "Columns of the goals table: every goal once, under its primary parent; root = the root its primary "
+         "parents lead to (for a goal shared by several programmes: the one that lists it first).")
       .def("_edge_columns", &edge_columns)
       .def("__len__", [](const Catalogue& c) { return goal_vertices(c, false).size(); })
       .def("__repr__", [](const Catalogue& c) {

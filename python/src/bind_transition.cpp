@@ -40,8 +40,7 @@ py::dict receiving_columns(const RunRef& r) {
     direct.append(row.direct);
     status.append(std::string(analysis::status_label(row.status)));
     status_code.append(std::string(analysis::status_name(row.status)));
-    const auto* sel = r.run.receiving.find(row.goal);
-    ExamFlags exam = sel ? sel->exam : g.exam;
+    const ExamFlags& exam = row.exam;
     ce.append(exam.ce); se.append(exam.se); kern.append(exam.kern); keuze.append(exam.keuze);
     n_support.append(row.support.size());
     if (row.support.empty()) {
@@ -238,6 +237,17 @@ void bind_transition(py::module_& m) {
         d["unresolved"] = r.run.curation.unresolved;
         return d;
       });
+
+  m.def("_total_summary", [](const std::vector<const RunRef*>& runs) {
+    std::vector<const analysis::TransitionAnalysis*> analyses;
+    for (const RunRef* r : runs) {
+      if (!r) throw py::value_error("runs must not contain None");
+      if (r->cat != runs.front()->cat) throw py::value_error("runs must be analysed on the same catalogue");
+      analyses.push_back(&r->run.result);
+    }
+    return summary_dict(analysis::total_summary(analyses));
+  }, py::arg("runs"),
+     "Totals of several runs (the pairs of a transition), each goal counted once; keys as TransitionRun._summary().");
 
   m.def("_run_transition",
         [](const CataloguePtr& cat, const AnalyserRef& analyser, const std::vector<GoalRef>& sending_roots,

@@ -4,6 +4,8 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <stdexcept>
 #include <tuple>
 #include <vector>
 
@@ -235,6 +237,41 @@ TEST_F(Curation, LastRowWinsSuggestionsIgnoredUnknownGoalsReported) {
   EXPECT_DOUBLE_EQ(r3->support[0].score, 0.3);
 }
 
+// A curator confirming a link says it is right; that the goals are the same
+// only when the predicate says so.
+TEST_F(Curation, ConfirmationDefaultsToRelatedMatch) {
+  MappingSet set = default_mapping_set();
+  Decision d;
+  d.sending = t.s5;
+  d.receiving = t.r4;
+  record_decision(set, t.cat, d);
+  ASSERT_EQ(set.mappings.size(), 1u);
+  EXPECT_EQ(set.mappings[0].predicate, match::Predicate::RelatedMatch);
+  EXPECT_NE(format_sssom(set).find("\tskos:relatedMatch\t"), std::string::npos);
+}
+
+// A confidence the reader would refuse is refused when the decision is made,
+// before the curator saves (and loses) the file.
+TEST_F(Curation, ConfidenceOutsideZeroToOneIsRefusedWhenRecorded) {
+  MappingSet set = default_mapping_set();
+  for (double bad : {5.0, -0.1, 1.0000001, std::numeric_limits<double>::quiet_NaN(),
+                     std::numeric_limits<double>::infinity()}) {
+    Decision d{t.s5, t.r4, true, match::Predicate::CloseMatch, bad, "", "", "", ""};
+    try {
+      record_decision(set, t.cat, d);
+      ADD_FAILURE() << "accepted confidence " << bad;
+    } catch (const std::invalid_argument& e) {
+      EXPECT_NE(std::string(e.what()).find("confidence must be a number from 0 to 1"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_TRUE(set.mappings.empty());
+  for (double good : {0.0, 1.0}) record_decision(set, t.cat, Decision{t.s5, t.r4, true, match::Predicate::CloseMatch,
+                                                                       good, "", "", "", ""});
+  ASSERT_EQ(set.mappings.size(), 1u);
+  // What was recorded reads back.
+  EXPECT_DOUBLE_EQ(parse_sssom(format_sssom(set), "x").mappings.at(0).confidence.value(), 1.0);
+}
+
 TEST_F(Curation, ExportedAlignmentMarksOrigins) {
   auto al = t.alignment();
   al.links.push_back(SmallTransition::link(t.s5, t.r5, 0.0, match::Predicate::CloseMatch, match::Origin::Rejected));
@@ -334,6 +371,28 @@ TEST(AtomicWrite, FailedWriteLeavesOldFileIntact) {
   EXPECT_TRUE(threw);
   EXPECT_EQ(slurp(path), "oud\n");
   EXPECT_EQ(files_in(dir.path()), 1u);
+}
+
+// A curator's file may go to a folder that does not exist yet.
+TEST(AtomicWrite, MakesMissingFoldersWhenAsked) {
+  ScratchDir dir;
+  const fs::path path = dir.path() / "curation" / "nieuw" / "d.sssom.tsv";
+  EXPECT_THROW(write_file_atomically(path.string(), "x\n"), std::system_error);
+  EXPECT_FALSE(fs::exists(path.parent_path()));
+  write_file_atomically(path.string(), "inhoud\n", MissingFolders::Create);
+  EXPECT_EQ(slurp(path), "inhoud\n");
+  EXPECT_EQ(files_in(path.parent_path()), 1u);  // no temporary file left
+  write_sssom(path.string(), default_mapping_set(), MissingFolders::Create);  // existing folders are fine
+  EXPECT_TRUE(read_sssom(path.string()).mappings.empty());
+  // A file where a folder should be: an error naming the file, nothing written.
+  const auto blocker = dir.write("bestand", "");
+  try {
+    write_file_atomically(blocker + "/sub/d.tsv", "x", MissingFolders::Create);
+    ADD_FAILURE() << "no error";
+  } catch (const fs::filesystem_error& e) {
+    EXPECT_EQ(e.path1(), fs::path(blocker + "/sub/d.tsv"));
+  }
+  EXPECT_EQ(slurp(blocker), "");
 }
 
 TEST(AtomicWrite, UnwritableOrMissingFolder) {

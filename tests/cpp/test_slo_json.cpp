@@ -93,6 +93,36 @@ TEST_F(SloData, VmboWiskundeAppliesToTlThroughItsEindtermen) {
   }
 }
 
+// A programme of a level is one whose own record names that school type: the havo
+// and vwo programmes share goals, so their subtrees reach both levels.
+TEST_F(SloData, FindProgrammeTakesTheProgrammeOfTheLevel) {
+  EXPECT_EQ(graph().goal(cat().find_programme("Aardrijkskunde", Level::Havo).root).title,
+            "Examenprogramma Aardrijkskunde havo");
+  EXPECT_EQ(graph().goal(cat().find_programme("Aardrijkskunde", Level::Vwo).root).title,
+            "Examenprogramma Aardrijkskunde vwo");
+  // A full title ranks first, at its own level only; elsewhere the error suggests similar names.
+  EXPECT_EQ(graph().goal(cat().find_programme("Examenprogramma Wiskunde B vwo", Level::Vwo).root).title,
+            "Examenprogramma Wiskunde B vwo");
+  auto refusal = [&](std::string_view subject, Level level) {
+    try {
+      cat().find_programme(subject, level);
+    } catch (const NotFoundError& e) {
+      return e.message();
+    }
+    ADD_FAILURE() << subject << " was found";
+    return Message{MessageId::NoProgramme, {}};
+  };
+  const Message vwo_at_havo = refusal("Examenprogramma Wiskunde B vwo", Level::Havo);
+  EXPECT_EQ(vwo_at_havo.code(), "no_programme_at_level_similar");
+  EXPECT_NE(vwo_at_havo.dutch().find("bedoelt u een van deze? Examenprogramma Wiskunde B havo"), std::string::npos);
+  // Within vmbo the record's leerwegen are incomplete: the school type is what counts.
+  EXPECT_EQ(graph().goal(cat().find_programme("Examenprogramma Wiskunde vmbo", Level::VmboTL).root).title,
+            "Examenprogramma Wiskunde vmbo");
+  const Message filosofie = refusal("filosofie", Level::VmboTL);
+  EXPECT_EQ(filosofie.code(), "no_programme_at_other_levels");
+  EXPECT_EQ(filosofie.english(), "no programme for subject 'filosofie' at level 'vmbo tl'; it exists at: havo, vwo");
+}
+
 TEST_F(SloData, HavoWiskundeAAndB) {
   const Programme a = cat().find_programme("wiskunde A", Level::Havo);
   EXPECT_EQ(graph().goal(a.root).title, "Examenprogramma Wiskunde A havo");

@@ -1,6 +1,7 @@
 // A whole transition run on the real data: select, align both ways, analyse.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 
@@ -147,4 +148,205 @@ TEST_F(TransitionRun, CoveredGoalsAreNotExplainedAsWeakLinks) {
   }
   EXPECT_GT(covered, 3u);
   EXPECT_GT(partly, 3u);
+}
+
+// A curator who confirms a link says the link is right (the goal counts as
+// prepared), not that the two goals are the same: with the default predicate
+// the receiving goal is no overlap; an explicit closeMatch at confidence 1 makes
+// it one. The goals of the user guide's example (docs/gebruikershandleiding.md §7).
+TEST_F(TransitionRun, ConfirmingALinkMakesAnOverlapOnlyWhenTheCuratorSaysSame) {
+  auto vmbo = cat_->find_programme("wiskunde", Level::VmboTL, {GoalKind::Programme});
+  auto havo = cat_->find_programme("wiskunde B", Level::Havo, {GoalKind::Programme});
+  const auto sending = side({vmbo.root}, Level::VmboTL, true);
+  const auto receiving = side({havo.root}, Level::Havo, false);
+  transition::RunOptions options;
+  const auto plain = transition::run(*cat_, *analyser_, sending, receiving, options);
+  auto selected = [&](const analysis::GoalSelection& selection, const char* code) {
+    for (Vertex v : cat_->graph().find_code(code))
+      if (selection.contains(v)) return v;
+    ADD_FAILURE() << code << " not selected";
+    return Vertex{0};
+  };
+  const Vertex s = selected(plain.sending, "WI/V/1/12b");
+  const Vertex r = selected(plain.receiving, "WI/B/H/DomeinB/B1/4");
+  auto overlaps_of_r = [&](const transition::Run& run) {
+    return std::count_if(run.result.overlaps.begin(), run.result.overlaps.end(),
+                         [&](const analysis::Overlap& o) { return o.receiving == r; });
+  };
+  ASSERT_EQ(overlaps_of_r(plain), 0);  // the matcher alone does not call it one
+
+  analysis::MappingSet decisions = analysis::default_mapping_set();
+  analysis::Decision d;
+  d.sending = s;
+  d.receiving = r;
+  d.comment = "formules en functies hanteren";
+  analysis::record_decision(decisions, *cat_, d);
+  options.curation = &decisions;
+  const auto confirmed = transition::run(*cat_, *analyser_, sending, receiving, options);
+  const auto* got = confirmed.result.find_receiving(r);
+  ASSERT_NE(got, nullptr);
+  EXPECT_EQ(got->status, analysis::Status::Covered);  // relatedMatch counts for coverage in full
+  ASSERT_FALSE(got->support.empty());
+  EXPECT_EQ(got->support.front().origin, match::Origin::Confirmed);
+  EXPECT_EQ(got->support.front().predicate, match::Predicate::RelatedMatch);
+  EXPECT_DOUBLE_EQ(got->support.front().score, 1.0);
+  EXPECT_EQ(overlaps_of_r(confirmed), 0);
+  EXPECT_EQ(confirmed.result.summary.overlaps, plain.result.summary.overlaps);
+
+  d.predicate = match::Predicate::CloseMatch;  // "zelfde inhoud"
+  d.confidence = 1.0;
+  analysis::record_decision(decisions, *cat_, d);  // replaces the first decision
+  ASSERT_EQ(decisions.mappings.size(), 1u);
+  const auto same = transition::run(*cat_, *analyser_, sending, receiving, options);
+  ASSERT_EQ(overlaps_of_r(same), 1);
+  const auto overlap = std::find_if(same.result.overlaps.begin(), same.result.overlaps.end(),
+                                    [&](const analysis::Overlap& o) { return o.receiving == r; });
+  EXPECT_EQ(overlap->sending, s);
+  EXPECT_EQ(overlap->origin, match::Origin::Confirmed);
+  EXPECT_EQ(same.result.summary.overlaps, plain.result.summary.overlaps + 1);
+}
+
+namespace {
+
+// `total` is the plain sum of `x` and `y`, shares and means over all their receiving leaves.
+void expect_plain_sum(const analysis::Summary& total, const analysis::Summary& x, const analysis::Summary& y) {
+  EXPECT_EQ(total.receiving_leaves, x.receiving_leaves + y.receiving_leaves);
+  EXPECT_EQ(total.covered, x.covered + y.covered);
+  EXPECT_EQ(total.partly, x.partly + y.partly);
+  EXPECT_EQ(total.gaps, x.gaps + y.gaps);
+  EXPECT_EQ(total.gaps_ce, x.gaps_ce + y.gaps_ce);
+  EXPECT_EQ(total.gaps_se, x.gaps_se + y.gaps_se);
+  EXPECT_EQ(total.gaps_kern, x.gaps_kern + y.gaps_kern);
+  EXPECT_EQ(total.gaps_keuze, x.gaps_keuze + y.gaps_keuze);
+  EXPECT_EQ(total.overlaps, x.overlaps + y.overlaps);
+  EXPECT_EQ(total.sending_leaves, x.sending_leaves + y.sending_leaves);
+  EXPECT_EQ(total.sending_nowhere, x.sending_nowhere + y.sending_nowhere);
+  EXPECT_EQ(total.links_used, x.links_used + y.links_used);
+  EXPECT_EQ(total.links_rejected, x.links_rejected + y.links_rejected);
+  EXPECT_EQ(total.links_confirmed, x.links_confirmed + y.links_confirmed);
+  const double n = static_cast<double>(total.receiving_leaves);
+  ASSERT_GT(n, 0.0);
+  EXPECT_NEAR(total.coverage_share, static_cast<double>(x.covered + y.covered) / n, 1e-12);
+  EXPECT_NEAR(total.mean_coverage,
+              (x.mean_coverage * static_cast<double>(x.receiving_leaves) +
+               y.mean_coverage * static_cast<double>(y.receiving_leaves)) / n,
+              1e-9);
+}
+
+std::vector<Vertex> sorted_goals(std::vector<Vertex> goals) {
+  std::sort(goals.begin(), goals.end());
+  goals.erase(std::unique(goals.begin(), goals.end()), goals.end());
+  return goals;
+}
+
+}  // namespace
+
+// vmbo-tl-havo4: vmbo wiskunde is the sending programme of both the wiskunde A and
+// the wiskunde B pair. The totals count its goals once, and a goal that continues in
+// wiskunde B only is not "without continuation" because wiskunde A has no place for it.
+TEST_F(TransitionRun, TotalsCountAGoalOfSeveralPairsOnce) {
+  auto vmbo = cat_->find_programme("wiskunde", Level::VmboTL, {GoalKind::Programme});
+  auto wa = cat_->find_programme("wiskunde A", Level::Havo, {GoalKind::Programme});
+  auto wb = cat_->find_programme("wiskunde B", Level::Havo, {GoalKind::Programme});
+  auto eco_vmbo = cat_->find_programme("economie", Level::VmboTL, {GoalKind::Programme});
+  auto eco_havo = cat_->find_programme("economie", Level::Havo, {GoalKind::Programme});
+  const auto sending = side({vmbo.root}, Level::VmboTL, true);
+  const auto a = transition::run(*cat_, *analyser_, sending, side({wa.root}, Level::Havo, false));
+  const auto b = transition::run(*cat_, *analyser_, sending, side({wb.root}, Level::Havo, false));
+  const analysis::TransitionAnalysis* both[] = {&a.result, &b.result};
+  const analysis::Summary total = analysis::total_summary(both);
+  const analysis::Summary& sa = a.result.summary;
+  const analysis::Summary& sb = b.result.summary;
+
+  // Sending: the same leaves in both pairs, counted once.
+  ASSERT_GT(sa.sending_leaves, 100u);
+  EXPECT_EQ(sb.sending_leaves, sa.sending_leaves);
+  EXPECT_EQ(total.sending_leaves, sa.sending_leaves);
+  std::size_t nowhere_in_both = 0, only_b_continues = 0;
+  for (const auto& s : a.result.sending) {
+    if (!s.leaf) continue;
+    const auto* other = b.result.find_sending(s.goal);
+    ASSERT_NE(other, nullptr) << cat_->graph().goal(s.goal).code;
+    nowhere_in_both += s.leads_nowhere && other->leads_nowhere;
+    only_b_continues += s.leads_nowhere && !other->leads_nowhere;
+  }
+  EXPECT_GT(only_b_continues, 0u);  // geometry (angles, Pythagoras) continues in wiskunde B only
+  EXPECT_EQ(total.sending_nowhere, nowhere_in_both);
+  EXPECT_LE(total.sending_nowhere, std::min(sa.sending_nowhere, sb.sending_nowhere));
+
+  // Receiving: wiskunde A and B share no leaf, so those counts and the links add up.
+  std::vector<Vertex> receiving;
+  for (const auto* r : both)
+    for (const auto& row : r->receiving)
+      if (row.leaf) receiving.push_back(row.goal);
+  ASSERT_EQ(sorted_goals(receiving).size(), sa.receiving_leaves + sb.receiving_leaves);
+  EXPECT_EQ(total.receiving_leaves, sa.receiving_leaves + sb.receiving_leaves);
+  EXPECT_EQ(total.covered, sa.covered + sb.covered);
+  EXPECT_EQ(total.gaps, sa.gaps + sb.gaps);
+  EXPECT_EQ(total.links_used, sa.links_used + sb.links_used);
+
+  // One analysis is its own total.
+  const analysis::TransitionAnalysis* one[] = {&a.result};
+  expect_plain_sum(analysis::total_summary(one), sa, analysis::Summary{});
+
+  // Pairs that share no goal at all: the total is the plain sum.
+  const auto eco = transition::run(*cat_, *analyser_, side({eco_vmbo.root}, Level::VmboTL, true),
+                                   side({eco_havo.root}, Level::Havo, false));
+  std::vector<Vertex> goals;
+  for (const auto* r : {&a.result, &eco.result}) {
+    for (const auto& row : r->receiving) goals.push_back(row.goal);
+    for (const auto& row : r->sending) goals.push_back(row.goal);
+  }
+  ASSERT_EQ(sorted_goals(goals).size(), goals.size()) << "the two pairs share a goal";
+  const analysis::TransitionAnalysis* apart[] = {&a.result, &eco.result};
+  expect_plain_sum(analysis::total_summary(apart), sa, eco.result.summary);
+}
+
+// One receiving programme prepared by two sending programmes in two pairs: each
+// receiving goal counts once, with its best status and coverage over the pairs.
+TEST_F(TransitionRun, TotalsCountAReceivingGoalOnceWithItsBestStatus) {
+  auto wi = cat_->find_programme("wiskunde", Level::VmboTL, {GoalKind::Programme});
+  auto nask = cat_->find_programme("Natuur- en scheikunde I", Level::VmboTL, {GoalKind::Programme});
+  auto wb = cat_->find_programme("wiskunde B", Level::Havo, {GoalKind::Programme});
+  const auto receiving = side({wb.root}, Level::Havo, false);
+  const auto a = transition::run(*cat_, *analyser_, side({wi.root}, Level::VmboTL, true), receiving);
+  const auto b = transition::run(*cat_, *analyser_, side({nask.root}, Level::VmboTL, true), receiving);
+  const analysis::TransitionAnalysis* both[] = {&a.result, &b.result};
+  const analysis::Summary total = analysis::total_summary(both);
+  const analysis::Summary& sa = a.result.summary;
+  const analysis::Summary& sb = b.result.summary;
+
+  ASSERT_EQ(sa.receiving_leaves, sb.receiving_leaves);
+  EXPECT_EQ(total.receiving_leaves, sa.receiving_leaves);
+  std::size_t covered = 0, partly = 0, gaps = 0, overlaps = 0, better_in_b = 0;
+  double coverage = 0.0;
+  auto has_overlap = [](const analysis::TransitionAnalysis& t, Vertex v) {
+    return std::any_of(t.overlaps.begin(), t.overlaps.end(),
+                       [v](const analysis::Overlap& o) { return o.receiving == v; });
+  };
+  for (const auto& ra : a.result.receiving) {
+    if (!ra.leaf) continue;
+    const auto* rb = b.result.find_receiving(ra.goal);
+    ASSERT_NE(rb, nullptr);
+    const analysis::Status best = std::min(ra.status, rb->status);  // Covered < Partly < Gap
+    covered += best == analysis::Status::Covered;
+    partly += best == analysis::Status::Partly;
+    gaps += best == analysis::Status::Gap;
+    better_in_b += rb->status < ra.status;
+    coverage += std::max(ra.coverage, rb->coverage);
+    overlaps += has_overlap(a.result, ra.goal) || has_overlap(b.result, ra.goal);
+  }
+  EXPECT_GT(better_in_b, 0u);  // nask prepares some goals better than vmbo wiskunde does
+  EXPECT_EQ(total.covered, covered);
+  EXPECT_EQ(total.partly, partly);
+  EXPECT_EQ(total.gaps, gaps);
+  EXPECT_EQ(total.overlaps, overlaps);
+  EXPECT_GE(total.covered, std::max(sa.covered, sb.covered));
+  EXPECT_LE(total.gaps, std::min(sa.gaps, sb.gaps));
+  EXPECT_NEAR(total.mean_coverage, coverage / static_cast<double>(total.receiving_leaves), 1e-12);
+  EXPECT_NEAR(total.coverage_share, static_cast<double>(covered) / static_cast<double>(total.receiving_leaves), 1e-12);
+  // The sending sides share nothing: they add up.
+  EXPECT_EQ(total.sending_leaves, sa.sending_leaves + sb.sending_leaves);
+  EXPECT_EQ(total.sending_nowhere, sa.sending_nowhere + sb.sending_nowhere);
+  EXPECT_EQ(total.links_used, sa.links_used + sb.links_used);
 }

@@ -55,6 +55,41 @@ def test_ambiguous_and_unknown_subjects_raise(slo: a.Catalogue) -> None:
         slo.find_programme("wiskunde", "groep 9")
 
 
+def test_find_programme_takes_the_programme_a_user_means(slo: a.Catalogue) -> None:
+    # An exam programme before its syllabi, and the one whose own record names the level:
+    # the havo and vwo programmes share goals, so both reach both levels.
+    assert slo.find_programme("Aardrijkskunde", "havo").title == "Examenprogramma Aardrijkskunde havo"
+    assert slo.find_programme("Aardrijkskunde", "vwo").title == "Examenprogramma Aardrijkskunde vwo"
+    # A full title is the way to name one programme, at a level it applies to.
+    assert slo.find_programme("examenprogramma wiskunde b vwo", "vwo").title == "Examenprogramma Wiskunde B vwo"
+    with pytest.raises(a.NotFoundError) as info:
+        slo.find_programme("Examenprogramma Wiskunde B vwo", "havo")
+    assert info.value.message_nl.endswith("bedoelt u een van deze? Examenprogramma Wiskunde B havo; "
+                                          "Examenprogramma Wiskunde D havo; Examenprogramma Wiskunde A havo")
+    # The vwo programme shares a goal with havo, which does not make it a havo programme.
+    assert "Examenprogramma Aardrijkskunde vwo" not in [p.title for p in slo.find_programmes("aardrijkskunde", "havo")]
+    # Still ambiguous when the user's words fit several programmes equally well.
+    with pytest.raises(a.NotFoundError) as info:
+        slo.find_programme("wiskunde", "havo")
+    assert info.value.code == "ambiguous_subject_at_level"
+    assert "Syllabus" not in info.value.message_nl
+
+
+def test_an_unknown_subject_gets_suggestions(slo: a.Catalogue) -> None:
+    # vmbo has no natuurkunde: it has nask1 and nask2.
+    with pytest.raises(a.NotFoundError) as info:
+        slo.find_programme("Natuurkunde", "vmbo tl")
+    assert info.value.code == "no_programme_at_level_similar"
+    assert info.value.message_nl == ("geen programma voor vak 'Natuurkunde' op niveau 'vmbo tl'; bedoelt u een van "
+                                     "deze? Examenprogramma Natuur- en scheikunde I vmbo; "
+                                     "Examenprogramma Natuur- en scheikunde II vmbo")
+    # Nothing alike at this level, but the subject exists elsewhere.
+    with pytest.raises(a.NotFoundError) as info:
+        slo.find_programme("filosofie", "vmbo tl")
+    assert info.value.code == "no_programme_at_other_levels"
+    assert info.value.message_nl.endswith("het vak bestaat wel op: havo, vwo")
+
+
 def test_goal_queries(slo: a.Catalogue) -> None:
     found = slo.find_code("WI/K/4/4a")
     assert len(found) == 1
@@ -167,3 +202,27 @@ def test_the_installed_package_carries_the_curricula(tmp_path: Path, monkeypatch
     monkeypatch.delenv("AANSLUITING_CURRICULA", raising=False)
     assert find_curricula_folder() == PACKAGED_CURRICULA
     assert sorted(a.shipped_transitions()) == sorted(p.stem for p in (repo / "transitions").glob("*.toml"))
+
+
+def test_a_programme_table_names_its_own_programme(slo: a.Catalogue) -> None:
+    """The vmbo PREAMBULE goals are shared by many exam programmes: in a programme's table they sit in that programme.
+
+    The root row carries the programme's levels: SLO's own record of Examenprogramma Wiskunde vmbo names
+    only vmbo bb, its eindtermen all four leerwegen.
+    """
+    p = slo.find_programme("wiskunde", "vmbo tl")
+    table = p.to_pandas()
+    assert list(table["id"]) == [g.id for g in p.root.subtree()]
+    assert set(table["root"]) == {p.title}
+    assert table["parent_id"].iloc[1:].isin(set(table["id"])).all() and table["parent_id"].isna().iloc[0]
+    shared = table[table["code"].str.startswith("PREAMBULE")]
+    assert len(shared) == 48
+    preambule = shared.iloc[0]
+    assert preambule["parent_id"] == p.root.id
+    assert preambule["position"] == [c.id for c in p.root.children()].index(preambule["id"])
+    # The catalogue-wide table has each goal once: a shared goal sits in the programme that lists it first.
+    goals = slo.to_pandas()
+    assert set(goals.loc[shared.index, "root"]) == {"Examenprogramma Natuur- en scheikunde II vmbo"}
+    assert p.root.levels == ["vmbo bb"]
+    assert table.iloc[0]["levels"] == goals.loc[p.root.id, "levels"] == ", ".join(p.levels)
+    assert p.levels == ["vmbo bb", "vmbo kb", "vmbo gl", "vmbo tl"]

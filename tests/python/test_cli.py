@@ -77,8 +77,9 @@ def test_report_that_cannot_be_written_says_where(tmp_path: Path, data_dir: Path
     r = run("rapport", "vmbo-kb-mbo2-hzw", "--data", str(data_dir), "-o", str(blocker / "r.html"))
     assert r.returncode == 1
     assert "Traceback" not in r.stderr
-    assert f"Kan niet schrijven naar {blocker}" in r.stderr
-    assert "er staat al een bestand met deze naam waar een map nodig is" in r.stderr  # not strerror's English
+    assert r.stderr.startswith(f"Kan niet schrijven naar {blocker / 'r.html'}: ")
+    assert "een deel van het pad is geen map" in r.stderr  # not strerror's English
+    assert "Curricula laden" not in r.stderr  # found before the analysis
     assert blocker.read_text(encoding="utf-8") == "geen map"
 
 
@@ -129,3 +130,48 @@ def test_outside_the_project_the_shipped_transitions_are_listed(tmp_path: Path, 
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert "vmbo-tl-havo4" in r.stdout and "nieuwe-leerweg-mbo4" in r.stdout
+
+
+def test_an_output_that_cannot_be_written_is_named_before_the_analysis(tmp_path: Path, data_dir: Path) -> None:
+    # The user's own path in the message (not the temporary file beside it), and no analysis first.
+    r = run("rapport", "vmbo-kb-mbo2-hzw", "--data", str(data_dir), "-o", str(tmp_path))
+    assert r.returncode == 1
+    assert r.stderr.strip() == f"Kan niet schrijven naar {tmp_path}: dit is een map, geen bestand."
+    r = run("rapport", "vmbo-kb-mbo2-hzw", "--data", str(data_dir), "-o", str(tmp_path / "r.html"),
+            "--xlsx", "/proc/x.xlsx")
+    assert r.returncode == 1
+    assert r.stderr.startswith("Kan niet schrijven naar /proc/x.xlsx: ") and ".tmp" not in r.stderr
+    assert "Curricula laden" not in r.stderr and not (tmp_path / "r.html").exists()
+    r = run("rapport", "vmbo-kb-mbo2-hzw", "--data", str(data_dir), "-o", str(tmp_path / "r.html"),
+            "--sssom", str(tmp_path / "r.html"))
+    assert r.returncode == 2
+    assert "-o en --sssom wijzen naar hetzelfde bestand" in r.stderr and not (tmp_path / "r.html").exists()
+
+
+def test_warnings_about_the_users_own_files_come_first(tmp_path: Path, data_dir: Path) -> None:
+    programmes = tmp_path / "eigen" / "programmes"
+    programmes.mkdir(parents=True)
+    (programmes / "robotica.csv").write_text(
+        "# titel: Robotica\ncode;ouder;soort;titel;niveaus\nA;;domein;Programmeren;\n"
+        "A1;A;eindterm;Een robot programmeren;vmbo t\n", encoding="utf-8")
+    r = run("overzicht", "--data", str(data_dir), "--curricula", str(tmp_path / "eigen"))
+    assert r.returncode == 0, r.stderr
+    own = f"Waarschuwingen in uw eigen bestanden ({tmp_path / 'eigen'}): 1"
+    assert own in r.stdout
+    after = r.stdout.split(own, 1)[1].splitlines()
+    assert after[1].startswith(f"  {programmes / 'robotica.csv'}:4:") and "onbekend niveau 'vmbo t'" in after[1]
+    # The open data's warnings follow, under their own heading.
+    assert r.stdout.index(own) < r.stdout.index("Waarschuwingen in de open data: ")
+    assert "verwijst naar geen enkel record van" in r.stdout.split("Waarschuwingen in de open data", 1)[1]
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(data_dir: Path) -> None:
+    # `aansluiting overzicht | head -4`: the pipe is closed before the command writes to it.
+    for args in (["overzicht", "--data", str(data_dir)], ["overgangen"]):
+        p = subprocess.Popen([sys.executable, "-m", "aansluiting", *args], cwd=REPO, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+        p.stdout.close()
+        stderr = p.stderr.read()
+        p.stderr.close()
+        assert p.wait(timeout=120) == 141, (args, stderr)
+        assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, (args, stderr)

@@ -306,3 +306,103 @@ def test_a_file_that_cannot_be_written_is_an_oserror_naming_it(result, tmp_path)
     with pytest.raises(FileNotFoundError) as info:
         result.to_sssom(target)
     assert info.value.filename == str(target)
+
+
+def test_counts_are_said_in_the_singular_or_plural():
+    from aansluiting.report.tables import count, noun
+
+    assert count(1, "hiaat", "hiaten") == "1 hiaat"
+    assert count(0, "hiaat", "hiaten") == "0 hiaten" and count(2.0, "hiaat", "hiaten") == "2 hiaten"
+    assert count(1234, "doel", "doelen") == "1.234 doelen"
+    assert noun(1, "vakkenpaar", "vakkenparen") == "vakkenpaar" and noun(float("nan"), "doel", "doelen") == "doelen"
+
+
+def test_the_header_and_cards_say_one_and_many_correctly(result, html):
+    header = " ".join(html.split("</header>")[0].split())
+    assert f"· {len(result.pairs)} vakkenparen ·" in header and "paaren" not in html
+    # One pair with one gap, one overlap, ... of one goal: every card in the singular.
+    pair = result.pairs[0]
+    summary = pair.summary.copy()
+    for key in ("receiving_leaves", "gaps", "gaps_ce", "gaps_se", "overlaps", "sending_nowhere"):
+        summary[key] = 1
+    one = dataclasses.replace(result, pairs=[dataclasses.replace(pair, summary=summary)], totals=summary,
+                              comparisons={}, variants={})
+    text = " ".join(report.render_html(one).split())
+    assert "· 1 vakkenpaar ·" in text
+    for label in ("hiaat van 1 doel", "overlapping (dubbel aangeboden)", "hiaat in het centraal examen (CE)",
+                  "hiaat in het schoolexamen (SE)", "doel vooropleiding zonder vervolg"):
+        assert f'<div class="label">{label}</div>' in text, label
+    assert "hiaten van 1 doelen" not in text
+
+
+def test_an_unknown_pair_or_variant_lists_the_names_there_are(result):
+    from matplotlib.figure import Figure
+
+    from aansluiting import plots
+
+    names = [p.name for p in result.pairs]
+    with pytest.raises(KeyError) as info:
+        plots.plot_heatmap(result, "wiskunde → informatica")
+    message = str(info.value)
+    assert message.startswith("no pair named 'wiskunde → informatica'; the pairs of this result are: ")
+    assert all(repr(n) in message for n in names) and message.endswith("did you mean 'Wiskunde → informatica'?")
+    assert info.value.message_nl.startswith("geen vakkenpaar met de naam 'wiskunde → informatica'; kies uit: ")
+    with pytest.raises(KeyError, match="no pair named 'x'"):
+        plots.plot_gaps(result, "x")
+    with pytest.raises(KeyError) as info:
+        plots.plot_heatmap(result, variant="met T&T")
+    assert all(repr(v) in str(info.value) for v in result.variants)
+    # The names that exist draw what they name, of the base or of a variant.
+    ax = plots.plot_heatmap(result, names[1], ax=Figure().add_subplot())
+    assert ax.get_title() == names[1]
+    variant = result.variants["met Informatietechnologie"]
+    pair = next(p for p in variant.pairs if p.name == "Wiskunde → informatica")
+    ax = plots.plot_gaps(result, "Wiskunde → informatica", ax=Figure().add_subplot(),
+                         variant="met Informatietechnologie")
+    gaps = pair.coverage[(pair.coverage["status_code"] == "gap") & pair.coverage["leaf"].astype(bool)]
+    assert sum(patch.get_width() for patch in ax.patches) == len(gaps)
+
+
+def test_a_report_written_onto_a_folder_names_that_folder(result, tmp_path):
+    from aansluiting.report._files import check_writable
+
+    target = tmp_path / "rapport.html"
+    target.mkdir()
+    for write in (report.write_html, report.write_xlsx):
+        with pytest.raises(IsADirectoryError) as info:
+            write(result, target)
+        assert info.value.filename == str(target)  # not the temporary file beside it
+    assert [p.name for p in tmp_path.iterdir()] == ["rapport.html"]  # nothing left behind
+    with pytest.raises(IsADirectoryError):
+        check_writable(target)
+    blocker = tmp_path / "bestand"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(NotADirectoryError) as info:
+        check_writable(blocker / "map" / "r.html")
+    assert info.value.filename == str(blocker / "map" / "r.html")
+    check_writable(tmp_path / "nieuw" / "r.xlsx")
+    assert not (tmp_path / "nieuw").exists()  # checked, not created
+
+
+def test_the_totals_count_a_goal_of_several_pairs_once(result):
+    """vmbo wiskunde sends to both havo wiskunde B and informatica: its goals count once in the totals.
+
+    A sending goal is "zonder vervolg" only when it continues in none of its pairs; counts are ints.
+    """
+    s = result.summary
+    sending = result.continuations[result.continuations["leaf"]]
+    distinct = sending.groupby("sending_id")["leads_nowhere"].all()
+    assert s["sending_leaves"] == len(distinct) < sum(p.summary["sending_leaves"] for p in result.pairs)
+    assert s["sending_nowhere"] == distinct.sum() < sum(p.summary["sending_nowhere"] for p in result.pairs)
+    receiving = result.coverage[result.coverage["leaf"]]
+    assert s["receiving_leaves"] == receiving["receiving_id"].nunique()
+    for key in ("receiving_leaves", "covered", "gaps", "sending_leaves", "sending_nowhere", "links_used"):
+        assert type(s[key]) is int, key
+        assert type(result.pairs[0].summary[key]) is int, key
+    assert isinstance(s["coverage_share"], float) and s["coverage_share"] == s["covered"] / s["receiving_leaves"]
+    # A variant adds its programme to every pair: the comparison's totals count that programme once too.
+    variant = result.variants["met Technologie & Toepassing"]
+    totals = result.comparisons["met Technologie & Toepassing"].summary
+    assert totals.loc["before"].to_dict() == s.to_dict()
+    assert totals.loc["after"].to_dict() == variant.summary.to_dict()
+    assert variant.summary["sending_leaves"] == variant.continuations.query("leaf")["sending_id"].nunique()

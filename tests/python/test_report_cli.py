@@ -129,3 +129,56 @@ def test_rapport_alle_writes_a_report_per_transition(tmp_path, data_dir):
         assert (tmp_path / "rapporten" / f"rapport-{tid}.xlsx").is_file()
         links = pd.read_csv(tmp_path / "rapporten" / f"koppelingen-{tid}.sssom.tsv", sep="\t", comment="#")
         assert len(links) > 100 and not links.duplicated(["subject_id", "object_id"]).any()
+
+
+def test_rapport_alle_refuses_options_it_would_ignore(tmp_path: Path):
+    r = run("rapport", "alle", "--xlsx", str(tmp_path / "a.xlsx"), "--sssom", str(tmp_path / "a.tsv"), cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.startswith("Bij 'rapport alle' kunnen --xlsx en --sssom niet worden gebruikt: per overgang ")
+    assert "'aansluiting rapport <id> --xlsx BESTAND --sssom BESTAND'" in r.stderr
+    r = run("rapport", "alle", "--sssom", str(tmp_path / "a.tsv"), cwd=tmp_path)
+    assert r.returncode == 2 and r.stderr.startswith("Bij 'rapport alle' kan --sssom niet worden gebruikt")
+    # -o names the folder of the reports: a file name is a mistake, not a folder called x.html.
+    r = run("rapport", "alle", "-o", str(tmp_path / "uit" / "x.html"), cwd=tmp_path)
+    assert r.returncode == 2
+    assert f"is -o de map voor de rapporten, geen bestand: {tmp_path / 'uit' / 'x.html'}" in r.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+ROBOTICA = """# titel: Robotica (vmbo tl)
+# vak: Robotica
+# niveaus: vmbo tl
+# examen: SE
+code;ouder;soort;titel;omschrijving
+A;;domein;Programmeren;
+A1;A;eindterm;Programmeren van een robot;De kandidaat kan een programma schrijven voor een robot met sensoren.
+A2;A;eindterm;Functies gebruiken;De kandidaat kan formules en functies hanteren en grafieken tekenen van metingen.
+"""
+
+ROBOT = """id = "robot"
+name = "vmbo tl → havo 4 met robotica"
+sending_level = "vmbo tl"
+receiving_level = "havo"
+[[pair]]
+name = "Wiskunde → wiskunde B"
+sending = ["Wiskunde"]
+receiving = ["Wiskunde B"]
+[[variant]]
+name = "met robotica"
+add_sending = ["Robotica"]
+"""
+
+
+@pytest.mark.slow
+def test_one_of_a_kind_is_said_in_the_singular(data_dir: Path, tmp_path: Path):
+    # One pair; the variant closes one gap: "1 vakkenpaar", "1 hiaat gesloten" (not "vakkenpaaren", "1 hiaten").
+    (tmp_path / "programmes").mkdir()
+    (tmp_path / "programmes" / "robotica.csv").write_text(ROBOTICA, encoding="utf-8")
+    (tmp_path / "transitions").mkdir()
+    (tmp_path / "transitions" / "robot.toml").write_text(ROBOT, encoding="utf-8")
+    html = tmp_path / "r.html"
+    r = run("rapport", str(tmp_path / "transitions" / "robot.toml"), "--data", str(data_dir), "-o", str(html))
+    assert r.returncode == 0, r.stderr
+    assert "  variant met robotica: 1 hiaat gesloten, 0 geopend" in r.stdout.splitlines()
+    header = " ".join(html.read_text(encoding="utf-8").split("</header>")[0].split())
+    assert "· 1 vakkenpaar ·" in header

@@ -20,10 +20,7 @@ def load(path: Path) -> dict:
 
 
 def resolve(catalogue, subject: str, level: str):
-    """As the definition format says: an exact programme title at that level, else a subject."""
-    for p in catalogue.programmes:
-        if p.title == subject and level in p.levels:
-            return p
+    """As the definition format says: an exact programme title or a subject, at that level."""
     return catalogue.find_programme(subject, level, kinds=["programme", "qualification"])
 
 
@@ -108,6 +105,23 @@ def _line_of(text: str, needle: str, occurrence: int = 1) -> int:
      ("sending_level", 1), "ongeldige TOML: ongeldige waarde (staat een tekst wel tussen aanhalingstekens?)"),
     ("toml_equals", lambda t: t.replace('sending_level = "vmbo tl"', 'sending_level "vmbo tl"', 1), "bad_toml",
      ("sending_level", 1), "ongeldige TOML: na een sleutel hoort '=' met een waarde"),
+    # Results are kept by name: a second pair or variant of one name would hide the first.
+    ("duplicate_pair", lambda t: t.replace('name = "Engels → Engels"', 'name = "Nederlands → Nederlands"', 1),
+     "duplicate_name", ('name = "Nederlands → Nederlands"', 2),
+     "de naam 'Nederlands → Nederlands' in [[pair]] nummer 2 is al gebruikt door [[pair]] nummer 1"),
+    ("duplicate_variant", lambda t: t + '\n[[variant]]\nname = "vmbo gl"\nsending_level = "vmbo kb"\n',
+     "duplicate_name", ('name = "vmbo gl"', 2), "de naam 'vmbo gl' in [[variant]] nummer 2 is al gebruikt door [[variant]] nummer 1"),
+    ("empty_variant", lambda t: t + '\n[[variant]]\nname = "niets"\nsending_level = "vmbo tl"\n',
+     "empty_variant", ("[[variant]]", 2), "variant 'niets' in [[variant]] nummer 2 verandert niets"),
+    ("empty_list", lambda t: t.replace('sending = ["Wiskunde"]', "sending = []", 1), "empty_list",
+     ("sending = []", 1), "'sending' in [[pair]] nummer 3 is leeg: noem minstens één vak"),
+    # The core would only refuse it after loading all data, in English.
+    ("exam_part", lambda t: t.replace('receiving_exam = ["CE", "SE"]', 'receiving_exam = ["CE", "XX"]', 1),
+     "unknown_exam_part", ("receiving_exam", 1),
+     "onbekend examendeel 'XX' bij 'receiving_exam' in [options] (bekend: CE, SE, kern, keuze)"),
+    # A misspelt table name is found at its header.
+    ("table_typo", lambda t: t.replace("[[variant]]", "[[varaint]]", 1), "unknown_key", ("[[varaint]]", 1),
+     "onbekende sleutel 'varaint'"),
 ])
 def test_mistakes_in_a_definition_name_file_line_and_key(tmp_path: Path, name, edit, code, where, dutch):
     from aansluiting.transition import Transition
@@ -175,3 +189,60 @@ def test_every_tomllib_reason_we_translate_is_one_tomllib_gives():
     for pattern, _ in _TOML_REASONS:
         plain = re.sub(r"\(\.\+\)", "{x}", pattern).replace("\\", "")
         assert any(plain.split("{x}")[0] in m for m in messages), pattern
+
+
+def _one_pair(tmp_path: Path, receiving: str, extra: str = "") -> Path:
+    path = tmp_path / "een-paar.toml"
+    path.write_text(f"""
+name = "proef"
+sending_level = "vmbo tl"
+receiving_level = "havo"
+{extra}
+[[pair]]
+name = "W"
+sending = ["Wiskunde"]
+receiving = ["{receiving}"]
+""", encoding="utf-8")
+    return path
+
+
+def test_a_programme_title_of_another_level_is_refused_with_suggestions(tmp_path: Path, full):
+    from aansluiting.transition import Transition
+
+    # The vwo programme named at havo: before, the exact title was taken whatever its level,
+    # and the pair silently had no havo goals.
+    t = Transition.from_file(_one_pair(tmp_path, "Examenprogramma Wiskunde B vwo"))
+    with pytest.raises(aansluiting.NotFoundError) as info:
+        t.analyse(full, with_variants=False)
+    assert info.value.code == "no_programme_at_level_similar"
+    assert "op niveau 'havo'; bedoelt u een van deze? Examenprogramma Wiskunde B havo" in info.value.message_nl
+    assert str(t.path) in info.value.message_nl
+    # The right title at its level is found, and the analysis has goals on both sides.
+    t = Transition.from_file(_one_pair(tmp_path, "Examenprogramma Wiskunde B havo"))
+    summary = t.analyse(full, with_variants=False).pairs[0].summary
+    assert summary["receiving_leaves"] > 0 and summary["sending_leaves"] > 0
+
+
+def test_a_side_without_goals_at_its_level_is_an_error(full):
+    from aansluiting.transition import Transition
+
+    # Technologie & Toepassing is a school-exam subject: with only the CE, nothing is left of it.
+    t = Transition.from_dict({"name": "proef", "sending_level": "vmbo tl", "receiving_level": "havo",
+                              "options": {"sending_exam": ["CE"]},
+                              "pair": [{"name": "T", "sending": ["Technologie & Toepassing"],
+                                        "receiving": ["Natuurkunde"]}]})
+    with pytest.raises(aansluiting.NotFoundError) as info:
+        t.analyse(full, with_variants=False)
+    assert info.value.code == "transition.no_goals_at_level"
+    assert info.value.message_nl == ("transition: paar 'T': de vooropleiding (Technologie & Toepassing) heeft geen "
+                                     "doelen op niveau 'vmbo tl' (CE)")
+
+
+def test_a_curation_file_that_is_not_there_is_an_error(tmp_path: Path, full):
+    from aansluiting.transition import Transition
+
+    t = Transition.from_file(_one_pair(tmp_path, "Wiskunde B", '[options]\ncuration = "curatie/typo.sssom.tsv"\n'))
+    with pytest.raises(aansluiting.InputError) as info:
+        t.analyse(full, with_variants=False)
+    assert info.value.code == "transition.curation_not_found"
+    assert f"curatiebestand niet gevonden: {tmp_path / 'curatie' / 'typo.sssom.tsv'}" in info.value.detail_nl

@@ -45,14 +45,19 @@ class Catalogue {
   void add_programmes(std::vector<std::pair<Vertex, std::string>> roots);
   const std::vector<Programme>& programmes() const { return programmes_; }
 
-  // Programmes whose subject matches (case- and accent-insensitive) and that
-  // apply to `level`. An exact subject match ranks before a prefix match
-  // ("wiskunde" finds "Wiskunde" before "Wiskunde A"); kinds restrict roots.
+  // Programmes whose full title or subject matches (case- and accent-insensitive)
+  // and that apply to `level`. The full title ranks first, then an exact subject,
+  // then a prefix ("wiskunde" finds "Wiskunde" before "Wiskunde A"), then a part;
+  // kinds restrict roots.
   std::vector<Programme> find_programmes(std::string_view subject,
                                          std::optional<Level> level = std::nullopt,
                                          std::vector<GoalKind> kinds = {}) const;
-  // The single best programme; throws NotFoundError (naming candidates) if none
-  // or if several match equally well.
+  // A query equal to a programme's full title ranks before one equal to its
+  // subject (the title is the way to name one programme among several).
+  // The single best programme: among equally good name matches, an exam
+  // programme before its syllabi, then the one whose own record names `level`.
+  // Throws NotFoundError if none (suggesting similar names, or the levels the
+  // subject exists at) or if several remain (naming them).
   Programme find_programme(std::string_view subject, std::optional<Level> level = std::nullopt,
                            std::vector<GoalKind> kinds = {}) const;
 
@@ -63,6 +68,9 @@ class Catalogue {
 
  private:
   bool holds_nothing() const;
+  bool applies_to(const Programme& p, Level level) const;
+  Message not_found_message(std::string_view subject, std::optional<Level> level,
+                            const std::vector<GoalKind>& kinds) const;
 
   GoalGraph graph_;
   std::vector<Source> sources_;

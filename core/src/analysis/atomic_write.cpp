@@ -30,10 +30,15 @@ struct TempFile {
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, std::string_view content) {
+void write_file_atomically(const std::string& path, std::string_view content, MissingFolders folders) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  if (folders == MissingFolders::Create) {
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) fail(ec.value(), "cannot create the folder " + folder.string() + " for " + path, path);
+  }
   // Same folder, so the rename stays on one file system and is atomic.
   TempFile tmp;
   tmp.path = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();

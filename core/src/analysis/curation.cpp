@@ -1,7 +1,9 @@
 #include "aansluiting/analysis/curation.hpp"
 
 #include <chrono>
+#include <cstdio>
 #include <map>
+#include <stdexcept>
 
 namespace aansluiting::analysis {
 namespace {
@@ -105,6 +107,13 @@ match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignme
 }
 
 void record_decision(MappingSet& set, const Catalogue& catalogue, const Decision& d) {
+  // Checked here, not at save: the reader refuses such a file, and the curator
+  // should hear it while the decision is being made.
+  if (d.confidence && !(*d.confidence >= 0.0 && *d.confidence <= 1.0)) {
+    char shown[32];
+    std::snprintf(shown, sizeof shown, "%g", *d.confidence);
+    throw std::invalid_argument(std::string("confidence must be a number from 0 to 1, not ") + shown);
+  }
   add_missing_prefixes(set);
   MappingRow row;
   row.subject_id = goal_curie(catalogue, d.sending);

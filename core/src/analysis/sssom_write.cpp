@@ -151,6 +151,8 @@ std::string format_sssom(const MappingSet& set) {
   return out;
 }
 
-void write_sssom(const std::string& path, const MappingSet& set) { write_file_atomically(path, format_sssom(set)); }
+void write_sssom(const std::string& path, const MappingSet& set, MissingFolders folders) {
+  write_file_atomically(path, format_sssom(set), folders);
+}
 
 }  // namespace aansluiting::analysis

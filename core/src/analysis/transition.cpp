@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 #include <utility>
 
@@ -17,7 +18,7 @@ bool stronger(const Support& a, const Support& b) {
 // enough (a confirmed link always counts); one per pair, the strongest.
 std::vector<const match::Link*> usable_links(const GoalSelection& sending, const GoalSelection& receiving,
                                              const match::Alignment& alignment, const AnalysisOptions& options,
-                                             std::size_t& rejected) {
+                                             std::vector<std::pair<Vertex, Vertex>>& rejected) {
   std::map<std::pair<Vertex, Vertex>, const match::Link*> best;
   std::map<std::pair<Vertex, Vertex>, bool> is_rejected;
   for (const auto& link : alignment.links) {
@@ -33,7 +34,8 @@ std::vector<const match::Link*> usable_links(const GoalSelection& sending, const
     auto rank = [](const match::Link* l) { return std::make_pair(l->origin == match::Origin::Confirmed, l->score); };
     if (!fresh && rank(&link) > rank(it->second)) it->second = &link;
   }
-  rejected = is_rejected.size();
+  rejected.clear();
+  for (const auto& entry : is_rejected) rejected.push_back(entry.first);
   std::vector<const match::Link*> out;
   for (const auto& [key, link] : best)
     if (!is_rejected.count(key)) out.push_back(link);
@@ -101,7 +103,8 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
   Summary& sum = out.summary;
 
   // 1. Links that count, grouped by receiving and by sending goal.
-  const auto links = usable_links(sending, receiving, alignment, options, sum.links_rejected);
+  const auto links = usable_links(sending, receiving, alignment, options, out.rejected);
+  sum.links_rejected = out.rejected.size();
   sum.links_used = links.size();
   sum.links_confirmed = static_cast<std::size_t>(std::count_if(
       links.begin(), links.end(), [](const match::Link* l) { return l->origin == match::Origin::Confirmed; }));
@@ -127,6 +130,7 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
     r.parent = g.parent;
     r.domain = g.domain;
     r.leaf = g.leaf;
+    r.exam = g.exam;
     std::sort(support[i].begin(), support[i].end(), stronger);
     std::vector<double> scores;
     for (const auto& s : support[i]) scores.push_back(s.score);
@@ -241,7 +245,7 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
       case Status::Gap: {
         ++d.gaps;
         ++sum.gaps;
-        const ExamFlags& e = receiving.goals[i].exam;
+        const ExamFlags& e = r.exam;
         sum.gaps_ce += e.ce;
         sum.gaps_se += e.se;
         sum.gaps_kern += e.kern;
@@ -261,6 +265,82 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
   }
   progress(5);
   return out;
+}
+
+Summary total_summary(std::span<const TransitionAnalysis* const> analyses) {
+  struct Receiving {
+    double coverage = 0.0;
+    Status status = Status::Gap;
+    ExamFlags exam;
+    bool overlap = false;
+  };
+  struct Sending {
+    bool leaf = false;
+    bool nowhere = true;
+  };
+  // Ordered maps: the mean is summed in goal order, the same for any pair order.
+  std::map<Vertex, Receiving> receiving;
+  std::map<Vertex, Sending> sending;
+  std::set<std::pair<Vertex, Vertex>> used, confirmed, rejected;
+  for (const TransitionAnalysis* a : analyses) {
+    if (!a) continue;
+    for (const auto& r : a->receiving) {
+      for (const auto& s : r.support) {
+        used.emplace(s.sending, r.goal);
+        if (s.origin == match::Origin::Confirmed) confirmed.emplace(s.sending, r.goal);
+      }
+      if (!r.leaf) continue;
+      auto [it, fresh] = receiving.try_emplace(r.goal, Receiving{r.coverage, r.status, r.exam, false});
+      if (fresh) continue;
+      Receiving& t = it->second;
+      t.coverage = std::max(t.coverage, r.coverage);
+      t.status = std::min(t.status, r.status);  // Covered < Partly < Gap
+      // A leaf reached through several programmes may inherit different flags; it is, e.g., CE if any says so.
+      t.exam = ExamFlags{t.exam.ce || r.exam.ce, t.exam.se || r.exam.se, t.exam.kern || r.exam.kern,
+                         t.exam.keuze || r.exam.keuze};
+    }
+    for (const auto& o : a->overlaps)
+      if (auto it = receiving.find(o.receiving); it != receiving.end()) it->second.overlap = true;
+    for (const auto& s : a->sending) {
+      auto [it, fresh] = sending.try_emplace(s.goal, Sending{s.leaf, s.leads_nowhere});
+      if (fresh) continue;
+      it->second.leaf = it->second.leaf || s.leaf;
+      it->second.nowhere = it->second.nowhere && s.leads_nowhere;
+    }
+    rejected.insert(a->rejected.begin(), a->rejected.end());
+  }
+
+  Summary sum;
+  double coverage_total = 0.0;
+  for (const auto& [goal, r] : receiving) {
+    ++sum.receiving_leaves;
+    coverage_total += r.coverage;
+    sum.overlaps += r.overlap;
+    switch (r.status) {
+      case Status::Covered: ++sum.covered; break;
+      case Status::Partly: ++sum.partly; break;
+      case Status::Gap:
+        ++sum.gaps;
+        sum.gaps_ce += r.exam.ce;
+        sum.gaps_se += r.exam.se;
+        sum.gaps_kern += r.exam.kern;
+        sum.gaps_keuze += r.exam.keuze;
+        break;
+    }
+  }
+  if (sum.receiving_leaves > 0) {
+    sum.coverage_share = static_cast<double>(sum.covered) / static_cast<double>(sum.receiving_leaves);
+    sum.mean_coverage = coverage_total / static_cast<double>(sum.receiving_leaves);
+  }
+  for (const auto& [goal, s] : sending) {
+    if (!s.leaf) continue;
+    ++sum.sending_leaves;
+    sum.sending_nowhere += s.nowhere;
+  }
+  sum.links_used = used.size();
+  sum.links_confirmed = confirmed.size();
+  sum.links_rejected = rejected.size();
+  return sum;
 }
 
 }  // namespace aansluiting::analysis

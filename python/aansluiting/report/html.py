@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from . import figures, tables
+from ._files import write_atomically
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,7 +81,7 @@ def _environment():
     env.filters.update(num=_number, pct=_percent, dpct=_signed_percent, int=_integer, text=_text,
                        exam_pair=lambda flags: tables.exam_label(*flags) or "–",
                        relation=tables.predicate_label, origin=tables.origin_label, paragraphs=tables.paragraphs,
-                       web_link=_web_link)
+                       web_link=_web_link, count=tables.count, noun=tables.noun)
     return env
 
 
@@ -227,6 +227,7 @@ def render_html(result: "TransitionResult", progress: Progress | None = None) ->
         "pair_rows": _records(tables.summary_table(result)) if result.pairs else [],
         "summary_labels": tables.SUMMARY_LABELS,
         "curation": _curation_counts(summary),
+        "curation_unapplied": list((result.meta or {}).get("curation_unapplied") or []),
         "thresholds": (result.meta or {}).get("thresholds") or None,
         "gap_figure": gap_figure,
         "pairs": pairs,
@@ -259,21 +260,12 @@ def write_html(result: "TransitionResult", path: str | os.PathLike, progress: Pr
     """Write the Dutch report of ``result`` to ``path`` (one file, no external resources).
 
     The file is written next to its target and renamed over it, so a failed
-    run never leaves half a report. Returns the path written.
+    run never leaves half a report; an OSError names ``path``. Returns the path written.
     """
     target = Path(path)
     html = render_html(result, progress=None if progress is None else
                        (lambda d, t: progress(d, t + 1)))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(html)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(target, lambda tmp: Path(tmp).write_text(html, encoding="utf-8"))
     if progress is not None:
         progress(len(result.pairs) + 3, len(result.pairs) + 3)
     return target

@@ -57,6 +57,17 @@ ORIGINS = {
 }
 
 
+def noun(n: object, singular: str, plural: str) -> str:
+    """The Dutch word for ``n`` things: the singular for exactly one, the plural otherwise (0 hiaten)."""
+    return singular if not _blank(n) and int(n) == 1 else plural
+
+
+def count(n: object, singular: str, plural: str) -> str:
+    """``n`` with its word: '1 hiaat', '0 hiaten', '1.234 doelen' (thousands with a dot, as in Dutch)."""
+    value = 0 if _blank(n) else int(n)
+    return f"{value:,}".replace(",", ".") + " " + noun(value, singular, plural)
+
+
 def exam_label(ce: object, se: object) -> str:
     """'CE en SE', 'CE', 'SE' or '' (mbo goals have no exam flags)."""
     ce, se = bool(ce), bool(se)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import tables
+from ._files import write_atomically
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -71,15 +71,14 @@ def _write_blocks(writer, name: str, blocks: list[tuple[str, "pd.DataFrame"]], t
 
 
 def write_xlsx(result: "TransitionResult", path: str | os.PathLike) -> Path:
-    """Write the tables of ``result`` as an Excel workbook (sheets in Dutch). Returns the path."""
+    """Write the tables of ``result`` as an Excel workbook (sheets in Dutch), atomically. Returns the path.
+
+    An OSError names ``path``, not the temporary file beside it.
+    """
     import pandas as pd
 
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".xlsx", dir=target.parent)
-    os.close(fd)
-    taken: set[str] = set()
-    try:
+    def write(tmp: str) -> None:
+        taken: set[str] = set()
         with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
             summary = tables.summary_table(result)
             header = pd.DataFrame({
@@ -108,9 +107,5 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike) -> Path:
                     ("Doelen waarvan de status verandert", changes),
                 ], taken)
             _write(writer, "Bronnen", tables.sources_table(result.sources), taken)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+
+    return write_atomically(path, write, suffix=".xlsx")

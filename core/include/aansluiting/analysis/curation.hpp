@@ -58,8 +58,10 @@ struct Decision {
   Vertex sending = 0;
   Vertex receiving = 0;
   bool confirmed = true;  // false: rejected
-  match::Predicate predicate = match::Predicate::CloseMatch;
-  std::optional<double> confidence;
+  // relatedMatch: "this link is right" (it counts for coverage). Only a curator
+  // who says the goals are the same (exactMatch, closeMatch) makes an overlap.
+  match::Predicate predicate = match::Predicate::RelatedMatch;
+  std::optional<double> confidence;  // 0..1; empty = 1 when applied
   std::string author_id;     // CURIE, e.g. orcid:0000-0002-...; may be empty
   std::string author_label;  // a name, when there is no id
   std::string mapping_date;  // YYYY-MM-DD; empty = today
@@ -67,6 +69,8 @@ struct Decision {
 };
 
 // Records a decision in `set`, replacing an earlier decision on the same pair.
+// Throws std::invalid_argument for a confidence outside [0, 1] (or NaN), which
+// could not be read back.
 void record_decision(MappingSet& set, const Catalogue& catalogue, const Decision& decision);
 
 // Exports an alignment: automatic links as semapv:LexicalMatching with

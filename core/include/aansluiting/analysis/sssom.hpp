@@ -74,15 +74,21 @@ MappingSet parse_sssom(std::string_view text, const std::string& file);
 // Reads and parses a file; throws InputError when missing, unreadable or malformed.
 MappingSet read_sssom(const std::string& path);
 
+// What a write does when the folder of the file does not exist yet.
+enum class MissingFolders { Fail, Create };
+
 // Serialises in the SSSOM column order. Tabs and line breaks inside values
 // become spaces; values with a double quote are quoted as in CSV.
 std::string format_sssom(const MappingSet& set);
 // Writes atomically (temporary file in the same folder, fsync, rename): after a
 // crash or an error the old file is intact. Throws std::filesystem::filesystem_error
 // (a std::system_error that names the file) on failure.
-void write_sssom(const std::string& path, const MappingSet& set);
+void write_sssom(const std::string& path, const MappingSet& set, MissingFolders folders = MissingFolders::Fail);
 
-// Replaces `path` with `content` atomically (see write_sssom).
-void write_file_atomically(const std::string& path, std::string_view content);
+// Replaces `path` with `content` atomically (see write_sssom). With
+// MissingFolders::Create the missing parent folders are made first (and left
+// in place when the write then fails).
+void write_file_atomically(const std::string& path, std::string_view content,
+                           MissingFolders folders = MissingFolders::Fail);
 
 }  // namespace aansluiting::analysis

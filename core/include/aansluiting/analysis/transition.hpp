@@ -7,8 +7,10 @@
 // Results are plain rows (vertex ids and numbers) meant to become tables.
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "aansluiting/analysis/selection.hpp"
@@ -61,6 +63,7 @@ struct ReceivingResult {
   // Leaves: direct. Inner goals: max(direct, mean coverage of their selected children).
   double coverage = 0.0;
   Status status = Status::Gap;
+  ExamFlags exam;                // effective flags in the receiving selection
   std::vector<Support> support;  // usable links, strongest first
 };
 
@@ -144,6 +147,9 @@ struct TransitionAnalysis {
   std::vector<DomainCoverage> receiving_domains;
   Summary summary;
   AnalysisOptions options;                 // thresholds used (progress dropped)
+  // Links between the selections a curator rejected, as (sending, receiving),
+  // each pair once, sorted: what Summary::links_rejected counts.
+  std::vector<std::pair<Vertex, Vertex>> rejected;
 
   const ReceivingResult* find_receiving(Vertex v) const;
   const SendingResult* find_sending(Vertex v) const;
@@ -154,6 +160,20 @@ struct TransitionAnalysis {
 // Rejected links never count; a Confirmed link counts with its score.
 TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending, const GoalSelection& receiving,
                            const match::Alignment& alignment, const AnalysisOptions& options = {});
+
+// Totals of several analyses (the subject pairs of one transition), each goal
+// counted once: a goal shared by pairs (one sending programme in two pairs, an
+// extra programme added to every pair, goals shared by several programmes) is
+// not counted once per pair.
+//  - A receiving leaf counts once, with its best status and best coverage over
+//    the pairs it is in; shares and means are over these distinct leaves, gaps
+//    by exam part are the distinct leaves that are a gap in every pair.
+//  - A sending leaf leads nowhere only when it leads nowhere in every pair it is in.
+//  - Overlaps: distinct receiving leaves that repeat a sending goal in some pair.
+//  - Links (used, confirmed, rejected): distinct (sending, receiving) pairs.
+// For analyses that share no goal this is the plain sum of their summaries
+// (shares and means recomputed over all receiving leaves). Null entries are skipped.
+Summary total_summary(std::span<const TransitionAnalysis* const> analyses);
 
 // Coverage of one goal from the scores of its usable links (any order).
 double combine_support(std::vector<double> scores, const AnalysisOptions& options);

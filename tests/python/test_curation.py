@@ -1,0 +1,128 @@
+"""Curated decisions from Python, on the real data: what a confirmation says,
+bad confidences, saving into a new folder, and how a Curation shows itself."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+import aansluiting as a
+from aansluiting.transition import Transition
+
+# The goals of the user guide's example (docs/gebruikershandleiding.md §7).
+VMBO_CODE = "WI/V/1/12b"
+HAVO_CODE = "WI/B/H/DomeinB/B1/4"
+
+
+@pytest.fixture(scope="module")
+def goals(full: a.Catalogue) -> tuple[a.Goal, a.Goal]:
+    return full.find_code(VMBO_CODE)[0], full.find_code(HAVO_CODE)[0]
+
+
+def _wiskunde_b(curation: Path) -> Transition:
+    return Transition.from_dict({
+        "name": "vmbo tl → havo 4 (wiskunde B)", "sending_level": "vmbo tl", "receiving_level": "havo",
+        "options": {"receiving_exam": ["CE", "SE"], "curation": str(curation)},
+        "pair": [{"name": "Wiskunde → wiskunde B", "sending": ["Wiskunde"], "receiving": ["Wiskunde B"]}],
+    })
+
+
+def _analyse(full: a.Catalogue, curation: Path, havo: a.Goal):
+    pair = _wiskunde_b(curation).analyse(full, with_variants=False).pairs[0]
+    coverage = pair.coverage.set_index("receiving_id").loc[havo.id]
+    overlaps = pair.overlaps[pair.overlaps["receiving_id"] == havo.id]
+    return coverage, overlaps
+
+
+def test_confirming_a_link_covers_and_only_sameness_makes_an_overlap(full, goals, tmp_path) -> None:
+    vmbo, havo = goals
+    path = tmp_path / "besluiten.sssom.tsv"
+    cur = a.Curation(full, path)
+    cur.confirm(vmbo, havo, comment="formules en functies hanteren", author="J. de Vries")
+    cur.save()
+    assert cur._columns()["predicate_id"] == ["skos:relatedMatch"]
+    coverage, overlaps = _analyse(full, path, havo)
+    assert coverage["status_code"] == "covered" and coverage["origin"] == "confirmed"
+    assert overlaps.empty, "confirming says the link is right, not that the goals are the same"
+
+    cur.confirm(vmbo, havo, predicate="closeMatch", confidence=1, comment="zelfde inhoud")
+    cur.save()
+    assert len(cur) == 1 and cur._columns()["predicate_id"] == ["skos:closeMatch"]
+    coverage, overlaps = _analyse(full, path, havo)
+    assert coverage["status_code"] == "covered"
+    assert list(overlaps["sending_id"]) == [vmbo.id]
+
+
+@pytest.mark.parametrize("confidence", [5, -0.5, 1.01, math.nan, math.inf])
+def test_a_confidence_outside_zero_to_one_is_refused_when_confirming(full, goals, confidence) -> None:
+    vmbo, havo = goals
+    cur = a.Curation(full)
+    with pytest.raises(ValueError, match=r"confidence must be a number from 0 to 1, not "):
+        cur.confirm(vmbo, havo, confidence=confidence)
+    assert len(cur) == 0
+
+
+def test_every_accepted_confidence_reads_back(full, goals, tmp_path) -> None:
+    vmbo, havo = goals
+    path = tmp_path / "besluiten.sssom.tsv"
+    cur = a.Curation(full, path)
+    cur.confirm(vmbo, havo, confidence=0)
+    cur.save()
+    assert len(a.Curation(full, path)) == 1
+
+
+def test_save_makes_missing_folders(full, goals, tmp_path) -> None:
+    vmbo, havo = goals
+    path = tmp_path / "curricula" / "transitions" / "curation" / "vmbo-tl-havo4.sssom.tsv"
+    cur = a.Curation(full, path)
+    cur.confirm(vmbo, havo)
+    cur.save()
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left
+    assert len(a.Curation(full, path)) == 1
+    # A file where a folder should be is still an error naming the file.
+    blocker = tmp_path / "bestand"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(OSError) as info:
+        cur.save(blocker / "x.sssom.tsv")
+    assert info.value.filename == str(blocker / "x.sssom.tsv")
+
+
+def test_repr_counts_the_decisions(full, goals, tmp_path) -> None:
+    vmbo, havo = goals
+    other = full.find_code("WI/K/7/10a")[0]
+    cur = a.Curation(full)
+    assert repr(cur) == "<Curation (not saved yet) 0 decisions: 0 confirmed, 0 rejected>"
+    cur.confirm(vmbo, havo)
+    assert repr(cur) == "<Curation (not saved yet) 1 decision: 1 confirmed, 0 rejected>"
+    cur.reject(other, havo, comment="alleen dezelfde woorden")
+    path = tmp_path / "d.sssom.tsv"
+    cur.save(path)
+    assert repr(cur) == f"<Curation {str(path)!r} 2 decisions: 1 confirmed, 1 rejected>"
+    assert repr(a.Curation(full, path)) == repr(cur)
+
+
+def test_a_decision_that_names_no_loaded_goal_is_reported(full, goals, tmp_path) -> None:
+    from aansluiting import report
+
+    vmbo, havo = goals
+    path = tmp_path / "besluiten.sssom.tsv"
+    cur = a.Curation(full, path)
+    cur.confirm(vmbo, havo, comment="formules en functies hanteren")
+    cur.save()
+    # A typo in a goal id (or a goal gone in a new data release): the row stays, but applies to nothing.
+    text = path.read_text(encoding="utf-8")
+    curie = cur._columns()["subject_id"][0]
+    lines = text.splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith(curie)) + 1
+    path.write_text(text.replace(curie, curie[:-4] + "XXXX"), encoding="utf-8")
+
+    result = _wiskunde_b(path).analyse(full, with_variants=False)
+    assert result.meta["curation_unapplied"] == [
+        f"{path}, regel {row}: de beslissing noemt een doel dat niet geladen is; ze blijft bewaard maar wordt niet "
+        f"toegepast ({curie[:-4]}XXXX)"]
+    assert result.pairs[0].summary["links_confirmed"] == 0
+    html = report.render_html(result)
+    assert 'id="curatie-niet-toegepast"' in html and "1 curatiebeslissing niet toegepast" in html
+    assert f"{curie[:-4]}XXXX" in html
