@@ -334,8 +334,8 @@ def _report(args: argparse.Namespace) -> int:
         return status
 
     t0 = time.perf_counter()
-    progress.message(f"Curricula laden uit {Path(data).resolve()} ...")
     curricula = args.curricula or _curricula_of(path) or find_curricula_folder()
+    progress.message(_loading_message(data, curricula))
     cat = _load_or_say(data, curricula)
     if cat is None:
         progress.finish()
@@ -379,8 +379,12 @@ def _report(args: argparse.Namespace) -> int:
           f"{count(s.get('overlaps', 0), 'overlapping', 'overlappingen')} "
           f"(dekkingsgraad {100 * float(s.get('coverage_share', 0)):.0f}%).")
     for name, comparison in result.comparisons.items():
+        # Goals that change status without a gap closing or opening, only when there are any.
+        other = [f"{count(len(frame), 'doel', 'doelen')} {label}" for frame, label in
+                 ((comparison.improved, "beter voorbereid"), (comparison.worsened, "minder goed voorbereid"))
+                 if len(frame)]
         print(f"  variant {name}: {count(len(comparison.closed), 'hiaat', 'hiaten')} gesloten, "
-              f"{len(comparison.opened)} geopend")
+              f"{len(comparison.opened)} geopend" + "".join(f"; {o}" for o in other))
     unapplied = result.meta.get("curation_unapplied", [])
     if unapplied:
         print(f"Let op: {count(len(unapplied), 'curatiebeslissing', 'curatiebeslissingen')} niet toegepast:",
@@ -393,6 +397,14 @@ def _report(args: argparse.Namespace) -> int:
     print(f"Klaar in {_seconds(total)} (laden {_seconds(t_load)}, analyse {_seconds(t_analyse)}, "
           f"rapport {_seconds(t_report)}).", file=sys.stderr)
     return 0
+
+
+def _loading_message(data: Path, curricula: Path | None) -> str:
+    """What is loaded from where: the open data, and the user's own programmes when there are any."""
+    own = Path(curricula).resolve() / "programmes" if curricula else None
+    if own is not None and own.is_dir():
+        return f"Curricula laden: open data uit {Path(data).resolve()}, eigen programma's uit {own} ..."
+    return f"Curricula laden: open data uit {Path(data).resolve()} ..."
 
 
 def _curricula_of(path: Path) -> Path | None:

@@ -54,9 +54,20 @@ class Comparison:
     opened: "pd.DataFrame"      # gaps the variant opens
     by_domain: "pd.DataFrame"   # change in coverage per receiving domain
     summary: "pd.DataFrame"     # rows "before" and "after": totals, each goal counted once
+    # The other changes of status, same columns as ``closed`` (last, with a default, so that
+    # positional construction keeps working; left out, they are empty).
+    improved: "pd.DataFrame" = None     # partly before, covered after
+    worsened: "pd.DataFrame" = None     # covered before, partly after
+
+    def __post_init__(self) -> None:
+        if self.improved is None:
+            self.improved = self.closed.iloc[0:0].copy()
+        if self.worsened is None:
+            self.worsened = self.opened.iloc[0:0].copy()
 
     def __repr__(self) -> str:
-        return f"<Comparison {self.name!r}: {len(self.closed)} gaps closed, {len(self.opened)} opened>"
+        return (f"<Comparison {self.name!r}: {len(self.closed)} gaps closed, {len(self.opened)} opened, "
+                f"{len(self.improved)} improved, {len(self.worsened)} worsened>")
 
 
 def _counts(summary: "pd.Series") -> str:

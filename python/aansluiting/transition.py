@@ -203,31 +203,40 @@ class Transition:
         import pandas as pd
 
         pairs = []
+        # The sources: every programme or syllabus that supplied goals. The core adds the newest
+        # syllabus of a programme to its side without naming it; its root is among the goals.
+        roots = {p.root.id: p for p in catalogue.programmes}
         used: dict[str, Programme] = {}
         for pair, sending, receiving, run in analysed:
-            for p in (*sending, *receiving):
-                used[p.root.id] = p
 
             def frame(columns: dict) -> pd.DataFrame:
                 df = pd.DataFrame(columns)
                 df.insert(0, "pair", pair.name)
                 return df
 
+            coverage, continuations = frame(run._receiving()), frame(run._sending())
+            for given, goal_ids in ((sending, continuations["sending_id"]), (receiving, coverage["receiving_id"])):
+                for p in given:
+                    used.setdefault(p.root.id, p)
+                for goal_id in goal_ids:
+                    if goal_id in roots:
+                        used.setdefault(goal_id, roots[goal_id])
             pairs.append(PairResult(
                 name=pair.name,
                 sending=[p.title for p in sending],
                 receiving=[p.title for p in receiving],
                 summary=summary_series(run._summary(), name=pair.name),
-                coverage=frame(run._receiving()),
+                coverage=coverage,
                 overlaps=frame(run._overlaps()),
                 by_domain=frame(run._domains()),
                 domain_matrix=frame(run._matrix()),
-                continuations=frame(run._sending()),
+                continuations=continuations,
                 order_correlation=run.alignment.order_correlation,
                 alignment=run.alignment,
             ))
         sources = pd.DataFrame([
             {
+                "id": p.root.id,
                 "title": p.title,
                 "kind": p.kind,
                 "levels": ", ".join(p.levels),
@@ -264,10 +273,11 @@ def _unapplied_decisions(runs) -> list[str]:
 def _compare(name: str, pairs: list[Pair], before_runs, after_runs) -> Comparison:
     import pandas as pd
 
-    closed, opened, domains = [], [], []
+    closed, opened, improved, worsened, domains = [], [], [], [], []
     for pair, b, a in zip(pairs, before_runs, after_runs):
         c = b._compare(a)
-        for key, bucket in (("closed", closed), ("opened", opened), ("by_domain", domains)):
+        for key, bucket in (("closed", closed), ("opened", opened), ("improved", improved),
+                            ("worsened", worsened), ("by_domain", domains)):
             df = pd.DataFrame(c[key])
             df.insert(0, "pair", pair.name)
             bucket.append(df)
@@ -276,6 +286,8 @@ def _compare(name: str, pairs: list[Pair], before_runs, after_runs) -> Compariso
         name=name,
         closed=pd.concat(closed, ignore_index=True),
         opened=pd.concat(opened, ignore_index=True),
+        improved=pd.concat(improved, ignore_index=True),
+        worsened=pd.concat(worsened, ignore_index=True),
         by_domain=pd.concat(domains, ignore_index=True),
         # Totals each goal once, as TransitionResult.summary (not the sum of the pairs' c["before"]).
         summary=pd.DataFrame({"before": total_summary(before_runs), "after": total_summary(after_runs)}).T,
@@ -312,6 +324,11 @@ def compare_levels(catalogue: Catalogue, a: str = "vmbo gl", b: str = "vmbo tl")
     """
     import pandas as pd
 
+    # Columns are named by the canonical level ('vmbo GL' -> only_vmbo gl); one level twice would name both alike.
+    # (An unknown level stays as given: the core raises a ValueError that lists known levels.)
+    a, b = _core.parse_level(a) or a, _core.parse_level(b) or b
+    if a == b and _core.parse_level(a):
+        raise ValueError(f"compare_levels needs two different levels, got '{a}' twice")
     cols = _core._compare_levels(catalogue, a, b)
     df = pd.DataFrame(cols).rename(columns={"only_a": f"only_{a}", "only_b": f"only_{b}"})
     return df

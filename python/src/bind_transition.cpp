@@ -202,6 +202,8 @@ py::dict comparison_dict(const RunRef& before, const RunRef& after) {
   py::dict out;
   out["closed"] = change_columns(cat, c.closed);
   out["opened"] = change_columns(cat, c.opened);
+  out["improved"] = change_columns(cat, c.improved);
+  out["worsened"] = change_columns(cat, c.worsened);
   out["by_domain"] = by_domain;
   out["before"] = summary_dict(c.before);
   out["after"] = summary_dict(c.after);

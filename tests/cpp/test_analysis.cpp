@@ -298,6 +298,34 @@ TEST(Compare, GemengdeVersusTheoretischeLeerweg) {
   EXPECT_FALSE(back.opened[0].gained.has_value());
 }
 
+// A goal that stays prepared, but less well (covered -> partly), is neither a closed
+// nor an opened gap: without its own list a reader sees only the count change.
+TEST(Compare, CoveredToPartlyIsWorsenedAndBackIsImproved) {
+  SmallTransition t;
+  auto recv = select_goals(t.cat.graph(), {t.wb});
+  auto al = t.alignment();
+  auto tl = analyse(t.cat.graph(), select_goals(t.cat.graph(), {t.wi}, at(Level::VmboTL)), recv, al);
+  auto gl = analyse(t.cat.graph(), select_goals(t.cat.graph(), {t.wi}, at(Level::VmboGL)), recv, al);
+  auto c = compare(tl, gl);
+  EXPECT_TRUE(c.improved.empty());  // r4 goes from gap to covered: closed, not improved
+  ASSERT_EQ(c.worsened.size(), 1u);
+  EXPECT_EQ(c.worsened[0].goal, t.r2);
+  EXPECT_EQ(c.worsened[0].before, Status::Covered);
+  EXPECT_EQ(c.worsened[0].after, Status::Partly);
+  ASSERT_TRUE(c.worsened[0].lost.has_value());  // the tl-only s2 it no longer has
+  EXPECT_EQ(c.worsened[0].lost->sending, t.s2);
+  EXPECT_FALSE(c.worsened[0].gained.has_value());
+  EXPECT_EQ(c.closed.size() + c.opened.size() + c.improved.size() + c.worsened.size(), c.changed.size());
+  auto back = compare(gl, tl);
+  EXPECT_TRUE(back.worsened.empty());
+  ASSERT_EQ(back.improved.size(), 1u);
+  EXPECT_EQ(back.improved[0].goal, t.r2);
+  EXPECT_EQ(back.improved[0].before, Status::Partly);
+  EXPECT_EQ(back.improved[0].after, Status::Covered);
+  ASSERT_TRUE(back.improved[0].gained.has_value());
+  EXPECT_EQ(back.improved[0].gained->sending, t.s2);
+}
+
 // ---- real data ----
 
 class RealSlo : public ::testing::Test {

@@ -145,6 +145,22 @@ TEST(Analyser, TermsAddCompoundPartsAndElidedHeads) {
   EXPECT_TRUE(contains(l, s.stem("leesvaardigheden")));
 }
 
+// A function word inside a compound is no content term either: "hierboven" and
+// "hierover" share "hier", "onderzoeken" and "waaronder" share "onder", and the
+// explanations named those links "gedeelde termen".
+TEST(Analyser, CompoundPartsThatAreFunctionWordsAreDropped) {
+  const Analyser& a = slo_analyser();
+  Stemmer& s = Stemmer::for_this_thread();
+  for (std::string_view word : {"hierboven", "hierover", "waaronder", "onderzoeken"}) {
+    auto t = a.terms(word);
+    EXPECT_TRUE(contains(t, s.stem(word))) << word;  // the whole word stays
+    for (std::string_view part : {"hier", "over", "onder", "waar"}) EXPECT_FALSE(contains(t, s.stem(part))) << word;
+  }
+  // Content parts stay: "onderzoeksresultaten" still shares "resultaten" with "meetresultaten".
+  EXPECT_TRUE(contains(a.terms("onderzoeksresultaten"), s.stem("resultaten")));
+  EXPECT_TRUE(contains(a.terms("meetresultaten"), s.stem("resultaten")));
+}
+
 TEST(Analyser, BoilerplateGetsLowWeight) {
   const Analyser& a = slo_analyser();
   Stemmer& s = Stemmer::for_this_thread();

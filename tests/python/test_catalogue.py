@@ -226,3 +226,18 @@ def test_a_programme_table_names_its_own_programme(slo: a.Catalogue) -> None:
     assert p.root.levels == ["vmbo bb"]
     assert table.iloc[0]["levels"] == goals.loc[p.root.id, "levels"] == ", ".join(p.levels)
     assert p.levels == ["vmbo bb", "vmbo kb", "vmbo gl", "vmbo tl"]
+
+
+def test_compare_levels_names_columns_by_the_canonical_level(slo: a.Catalogue) -> None:
+    # The user's spelling ('vmbo GL') names the columns as a.parse_level does ('vmbo gl'), so
+    # code written for one spelling works for the other and matches the rest of the package.
+    given = a.compare_levels(slo, "vmbo GL", "Vmbo TL")
+    canonical = a.compare_levels(slo, "vmbo gl", "vmbo tl")
+    assert [c for c in given.columns if c.startswith("only_")] == ["only_vmbo gl", "only_vmbo tl"]
+    assert given.drop(columns="differing").equals(canonical.drop(columns="differing"))
+    # One level twice (in any spelling) compares nothing and would name two columns alike.
+    for b in ("vmbo gl", "VMBO GL"):
+        with pytest.raises(ValueError, match="two different levels"):
+            a.compare_levels(slo, "vmbo gl", b)
+    with pytest.raises(ValueError, match="unknown level 'vmbo xx'"):
+        a.compare_levels(slo, "vmbo xx", "vmbo xx")

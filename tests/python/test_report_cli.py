@@ -182,3 +182,25 @@ def test_one_of_a_kind_is_said_in_the_singular(data_dir: Path, tmp_path: Path):
     assert "  variant met robotica: 1 hiaat gesloten, 0 geopend" in r.stdout.splitlines()
     header = " ".join(html.read_text(encoding="utf-8").split("</header>")[0].split())
     assert "· 1 vakkenpaar ·" in header
+
+
+@pytest.mark.slow
+def test_own_curricula_are_named_and_listed_as_sources(data_dir: Path, tmp_path: Path):
+    # A user's own folder (--curricula) with a CSV programme that a variant adds, as in a user test.
+    own = tmp_path / "eigen"
+    (own / "programmes").mkdir(parents=True)
+    (own / "programmes" / "robotica.csv").write_text(ROBOTICA, encoding="utf-8")
+    (own / "transitions").mkdir()
+    (own / "transitions" / "robot.toml").write_text(ROBOT, encoding="utf-8")
+    html, xlsx = tmp_path / "r.html", tmp_path / "r.xlsx"
+    r = run("rapport", "robot", "--curricula", str(own), "--data", str(data_dir), "-o", str(html), "--xlsx", str(xlsx))
+    assert r.returncode == 0, r.stderr
+    # Says what is loaded from where: the open data and the user's own programmes.
+    assert (f"Curricula laden: open data uit {data_dir.resolve()}, eigen programma's uit "
+            f"{(own / 'programmes').resolve()} ...") in r.stderr
+    # The sources: the variant's own programme and the syllabus the sending side includes, in both files.
+    listed = list(pd.read_excel(xlsx, sheet_name="Bronnen")["Programma"])
+    assert "Robotica (vmbo tl)" in listed
+    assert any(title.startswith("Syllabus Wiskunde vmbo tl") for title in listed)
+    sources = html.read_text(encoding="utf-8").split('id="bronnen"', 1)[1]
+    assert all(title in sources for title in listed)

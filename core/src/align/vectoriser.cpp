@@ -1,4 +1,5 @@
 #include "aansluiting/align/vectoriser.hpp"
+#include "aansluiting/text/normalise.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -109,10 +110,21 @@ void Vectoriser::add_text(const std::string& text, double scale, Entries& out,
     ++tf[a.term_ids[k]];
     if (forms && !terms[k].from_compound) forms->emplace(a.term_ids[k], terms[k].original);
   }
-  // A term met only as a compound part is shown as the compound it came from.
-  if (forms)
-    for (std::size_t k = 0; k < terms.size(); ++k)
-      if (terms[k].from_compound) forms->emplace(a.term_ids[k], terms[k].original);
+  // A term met only as a compound part is shown as the word it is ("resultaten" shared by
+  // "meetresultaten" and "onderzoeksresultaten": the compound would name a word the other
+  // goal does not have), or as the compound when the corpus never has the part on its own.
+  if (forms) {
+    const auto& vocabulary = analyser_.vocabulary();
+    for (std::size_t k = 0; k < terms.size(); ++k) {
+      if (!terms[k].from_compound) continue;
+      const std::uint32_t id = a.term_ids[k];
+      // The word only when it is visibly part of the compound: a stem shared by a
+      // false split ("vers" in "verwerkte") would otherwise name a third word.
+      const bool visible = id < vocabulary.size() && !vocabulary.word_form(id).empty() &&
+                           text::fold(terms[k].original).find(text::fold(vocabulary.word_form(id))) != std::string::npos;
+      forms->emplace(id, visible ? vocabulary.word_form(id) : terms[k].original);
+    }
+  }
   const double avg = analyser_.average_length() > 0 ? analyser_.average_length() : static_cast<double>(terms.size());
   const double norm = options_.k1 * (1.0 - options_.b + options_.b * static_cast<double>(terms.size()) / avg);
   for (auto [id, n] : tf) {

@@ -41,7 +41,9 @@ Comparison compare(const TransitionAnalysis& before, const TransitionAnalysis& a
     StatusChange change{b.goal, b.domain, b.status, a.status, b.coverage, a.coverage,
                         strongest_not_in(a, b), strongest_not_in(b, a)};
     if (b.status == Status::Gap) out.closed.push_back(change);
-    if (a.status == Status::Gap) out.opened.push_back(change);
+    else if (a.status == Status::Gap) out.opened.push_back(change);
+    else if (a.status == Status::Covered) out.improved.push_back(change);  // partly -> covered
+    else out.worsened.push_back(change);                                    // covered -> partly
     out.changed.push_back(change);
   }
   out.only_after = later.size() - matched;

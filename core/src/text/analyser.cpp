@@ -111,8 +111,10 @@ std::vector<Term> Analyser::analyse(std::string_view text) const {
     }
     if (options_.drop_stopwords && is_stopword(w.folded)) continue;
     out.push_back({stemmer.stem(w.folded), w.original, false});
+    // A function word inside a compound ("hier" in "hierboven", "over" in "hierover")
+    // is no more a content term than on its own.
     for (const std::string& part : splitter_.split(w.folded))
-      out.push_back({stemmer.stem(part), w.original, true});
+      if (!(options_.drop_stopwords && is_stopword(part))) out.push_back({stemmer.stem(part), w.original, true});
 
     if (w.elided_head) {
       // "natuur- en scheikunde": complete "natuur" with the tail of the next full

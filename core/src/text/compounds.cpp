@@ -37,6 +37,10 @@ std::size_t CompoundSplitter::head_count(std::string_view part) const {
   return c;
 }
 
+namespace {
+bool is_verb_prefix(std::string_view part) { return part == "ver" || part == "her" || part == "ont"; }
+}  // namespace
+
 std::size_t CompoundSplitter::count(std::string_view folded_word) const {
   auto it = counts_.find(std::string(folded_word));
   return it == counts_.end() ? 0 : it->second;
@@ -56,6 +60,9 @@ std::vector<std::string> CompoundSplitter::split(std::string_view w) const {
   best[0][0] = 0.0;
   auto usable = [&](std::size_t b, std::size_t e, std::size_t min_len) -> double {
     if (e - b < min_len || !is_char_boundary(w, b) || !is_char_boundary(w, e)) return kNone;
+    // Inseparable verb prefixes are not words in a compound, even where the corpus
+    // has them as words ("ver weg"): "verwerkte" is not "ver" + "werkte".
+    if (b == 0 && e < n && is_verb_prefix(w.substr(0, e))) return kNone;
     std::size_t c = e == n ? head_count(w.substr(b, e - b)) : count(w.substr(b, e - b));
     return c >= options_.min_part_count ? std::log(static_cast<double>(c)) : kNone;
   };

@@ -8,7 +8,7 @@ namespace {
 
 // Sorted; folded forms. Function words only: content words that happen to be
 // frequent in one corpus ("kandidaat", "kan") are left to the learned weights.
-constexpr std::array<std::string_view, 101> kStopwords = {
+constexpr std::array<std::string_view, 116> kStopwords = {
     "aan",   "al",    "alle",  "als",    "bij",    "daar",   "dan",   "dat",    "de",     "deze",
     "die",   "dit",   "door",  "dus",     "een",    "eens",   "en",    "er",     "haar",   "had",
     "heb",   "hebben","heeft", "hem",    "het",    "hier",   "hij",   "hoe",    "hun",    "ik",
@@ -19,7 +19,11 @@ constexpr std::array<std::string_view, 101> kStopwords = {
     "wel",   "welk",  "welke", "werd",   "wie",    "wij",    "wil",   "word",   "worden", "wordt",
     "zal",   "ze",    "zelf",  "zich",   "zij",    "zijn",   "zo",    "zoals",  "zodat",  "zonder",
     "zou",   "zulke", "zullen","zo'n",   "'t",     "d.w.z",  "e.d",   "enz",    "m.b.v",  "o.a",
-    "bijv"};
+    "bijv",
+    // Prepositions the first list lacked, and "waar" of waarin, waarbij, waaronder:
+    // as compound parts they made "onderzoeken" share a term with "waaronder".
+    "achter", "binnen", "boven", "buiten", "langs", "onder", "per", "rond", "sinds", "tegen",
+    "tijdens", "vanaf", "via", "volgens", "waar"};
 
 }  // namespace
 

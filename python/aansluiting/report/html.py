@@ -39,6 +39,11 @@ def _number(value: Any, digits: int = 2) -> str:
     return f"{float(value):.{digits}f}".replace(".", ",")
 
 
+def _score(value: Any) -> str:
+    """A coverage or link score, cut (not rounded) to two decimals: 0.249 reads 0,24, below the 0,25 it misses."""
+    return _number(tables.floor2(value))
+
+
 def _percent(value: Any) -> str:
     if _missing(value):
         return "–"
@@ -78,7 +83,7 @@ def _environment():
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(num=_number, pct=_percent, dpct=_signed_percent, int=_integer, text=_text,
+    env.filters.update(num=_number, score=_score, pct=_percent, dpct=_signed_percent, int=_integer, text=_text,
                        exam_pair=lambda flags: tables.exam_label(*flags) or "–",
                        relation=tables.predicate_label, origin=tables.origin_label, paragraphs=tables.paragraphs,
                        web_link=_web_link, count=tables.count, noun=tables.noun)
@@ -93,17 +98,17 @@ def _has_exam(coverage: "pd.DataFrame") -> bool:
 
 
 def _leaf_gaps(coverage: "pd.DataFrame") -> "pd.DataFrame":
-    if len(coverage) == 0:
-        return coverage
-    return coverage[(coverage["status_code"] == "gap") & coverage["leaf"].astype(bool)]
+    leaves = tables.leaves(coverage)
+    return leaves[leaves["status_code"] == "gap"] if len(leaves) else leaves
 
 
 def _pair_context(n: int, pair: "PairResult", heatmap: str) -> dict[str, Any]:
+    # Every list holds leaf goals only, the goals the summary counts, so that their lengths match its numbers.
     cov = pair.coverage
-    leaves = cov[cov["leaf"].astype(bool)] if len(cov) else cov
+    leaves = tables.leaves(cov)
     gaps = _leaf_gaps(cov)
     partly = leaves[leaves["status_code"] == "partly"] if len(leaves) else leaves
-    cont = pair.continuations
+    cont = tables.leaves(pair.continuations)
     nowhere = cont[cont["leads_nowhere"].astype(bool)] if len(cont) else cont
     return {
         "n": n,
@@ -116,6 +121,8 @@ def _pair_context(n: int, pair: "PairResult", heatmap: str) -> dict[str, Any]:
         "gaps": _records(gaps),
         "partly": _records(partly),
         "overlaps": _records(pair.overlaps),
+        # One row per link: a goal with two overlapping sending goals has two (the summary counts goals).
+        "overlap_goals": int(pair.overlaps["receiving_id"].nunique()) if len(pair.overlaps) else 0,
         "domains": _records(pair.by_domain),
         "nowhere": _records(nowhere),
         "order_correlation": pair.order_correlation,
@@ -139,10 +146,13 @@ def _domain_changed(row: dict[str, Any]) -> bool:
 
 
 def _added_programmes(base: "TransitionResult", variant: "TransitionResult | None") -> list[str]:
+    """Programmes the variant adds; not the syllabi that come with another level (they follow from it)."""
     if variant is None or variant.sources is None or "title" not in variant.sources:
         return []
     known = set(base.sources["title"]) if base.sources is not None and "title" in base.sources else set()
-    return [t for t in dict.fromkeys(variant.sources["title"]) if t not in known]
+    kinds = variant.sources["kind"] if "kind" in variant.sources else [""] * len(variant.sources)
+    added = [t for t, kind in zip(variant.sources["title"], kinds) if t not in known and kind != "syllabus"]
+    return list(dict.fromkeys(added))
 
 
 def _comparison_context(name: str, comparison, base: "TransitionResult",
@@ -163,32 +173,45 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
         "after": after,
         "closed": _records(comparison.closed),
         "opened": _records(comparison.opened),
+        "improved": _records(comparison.improved),
+        "worsened": _records(comparison.worsened),
         "domains": changed,
         "unchanged": len(domains) - len(changed),
     }
 
 
-def all_sources(result: "TransitionResult") -> "pd.DataFrame":
-    """The programmes of the base and of every variant, each once."""
-    import pandas as pd
+all_sources = tables.all_sources  # the report's one list of sources (HTML and Excel)
 
-    frames = [f for f in [result.sources, *(v.sources for v in result.variants.values())]
-              if f is not None and len(f)]
-    if not frames:
-        return pd.DataFrame(columns=["title"])
-    merged = pd.concat(frames, ignore_index=True)
-    return merged.drop_duplicates(subset=["title"]).reset_index(drop=True)
+#: Dutch names of the settings in ``result.meta`` (a flat dict's keys joined with a dot).
+SETTING_LABELS = {
+    "definition": "Definitiebestand",
+    "thresholds.covered": "Drempel gedekt",
+    "thresholds.partly": "Drempel deels gedekt",
+    "thresholds.min_link_score": "Laagste score die meetelt",
+    "thresholds.max_combined": "Koppelingen die samen optellen (ten hoogste)",
+    "thresholds.combined_cap": "Hoogste dekking van koppelingen samen",
+    "thresholds.overlap": "Drempel overlapping",
+}
+
+
+def _setting_value(value: Any) -> str:
+    """A setting as a Dutch reader writes it: 0,35 (decimal comma), ja/nee."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    return str(value)
 
 
 def _scalar_meta(meta: dict[str, Any]) -> list[tuple[str, str]]:
-    """Settings worth printing: scalars and flat dicts of scalars (e.g. the thresholds)."""
-    rows: list[tuple[str, str]] = []
+    """Settings worth printing, with Dutch labels: scalars and flat dicts of scalars (e.g. the thresholds)."""
+    rows: list[tuple[str, Any]] = []
     for key, value in meta.items():
         if isinstance(value, dict):
-            rows += [(f"{key}.{k}", str(v)) for k, v in value.items() if isinstance(v, (str, int, float, bool))]
+            rows += [(f"{key}.{k}", v) for k, v in value.items() if isinstance(v, (str, int, float, bool))]
         elif isinstance(value, (str, int, float, bool)):
-            rows.append((str(key), str(value)))
-    return rows
+            rows.append((str(key), value))
+    return [(SETTING_LABELS.get(key, key), _setting_value(value)) for key, value in rows]
 
 
 def render_html(result: "TransitionResult", progress: Progress | None = None) -> str:
@@ -232,7 +255,7 @@ def render_html(result: "TransitionResult", progress: Progress | None = None) ->
         "gap_figure": gap_figure,
         "pairs": pairs,
         "comparisons": comparisons,
-        "sources": _records(tables.sources_table(all_sources(result))),
+        "sources": _records(tables.sources_table(tables.all_sources(result))),
         "definition_sources": list((result.meta or {}).get("definition_sources") or (result.meta or {}).get("sources") or []),
         "settings": _scalar_meta(result.meta or {}),
         "generated": _dt.datetime.now().strftime("%d-%m-%Y %H:%M"),

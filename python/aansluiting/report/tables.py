@@ -2,12 +2,17 @@
 
 Each function takes the result tables of docs/transitions.md and returns a new
 DataFrame with the columns a reader needs, in reading order, values unformatted
-(shares stay 0-1 so that Excel can compute with them).
+(shares stay 0-1 so that Excel can compute with them). Goal lists hold leaf goals
+only, the goals the summary counts; coverage and link scores are cut to two
+decimals (:func:`floor2`), so that a shown number never reaches a threshold the
+goal does not.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Callable, Union
 
 if TYPE_CHECKING:
@@ -97,6 +102,24 @@ def paragraphs(text: object) -> list[str]:
     return [" ".join(block.split()) for block in re.split(r"\n\s*\n", str(text)) if block.strip()]
 
 
+def floor2(value: object) -> object:
+    """``value`` cut, not rounded, to two decimals: 0.249 gives 0.24 (a gap below 0.25 must not read 0.25).
+
+    The float's shortest decimal form is cut, so 0.29 stays 0.29 (0.29 * 100 is 28.999...).
+    None and NaN pass unchanged.
+    """
+    if _blank(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+        return value
+    return float(Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_FLOOR))  # type: ignore[arg-type]
+
+
+def leaves(df: "pd.DataFrame") -> "pd.DataFrame":
+    """The rows of leaf goals: those the summary counts (the result tables also hold roots and domains)."""
+    if df is None or len(df) == 0 or "leaf" not in df:
+        return df
+    return df[df["leaf"].astype(bool)]
+
+
 def _col(df: "pd.DataFrame", name: str, default: object = ""):
     import pandas as pd
 
@@ -120,6 +143,11 @@ def _renamed(df: "pd.DataFrame", columns: dict[str, Column]) -> "pd.DataFrame":
             name, default = (column, "") if isinstance(column, str) else column
             out[header] = _col(df, name, default)
     return pd.DataFrame(out)
+
+
+def _cut(name: str) -> Callable[["pd.DataFrame"], object]:
+    """A coverage or score column cut to two decimals (:func:`floor2`)."""
+    return lambda df: _col(df, name, 0.0).map(floor2)
 
 
 def _predicates(df: "pd.DataFrame") -> list[str]:
@@ -147,7 +175,8 @@ def summary_table(result: "TransitionResult") -> "pd.DataFrame":
 
 
 def coverage_table(coverage: "pd.DataFrame") -> "pd.DataFrame":
-    return _renamed(coverage, {
+    """The receiving leaf goals with their coverage (roots and domains left out)."""
+    return _renamed(leaves(coverage), {
         "Paar": "pair",
         "Code": "code",
         "Doel": "title",
@@ -156,11 +185,11 @@ def coverage_table(coverage: "pd.DataFrame") -> "pd.DataFrame":
         "Examen": lambda c: [exam_label(a, b) for a, b in zip(_col(c, "ce", False), _col(c, "se", False))],
         "Kern": lambda c: _col(c, "kern", False).astype(bool),
         "Keuze": lambda c: _col(c, "keuze", False).astype(bool),
-        "Dekking": ("coverage", 0.0),
+        "Dekking": _cut("coverage"),
         "Status": "status",
         "Beste aansluitende doel (code)": "best_sending_code",
         "Beste aansluitende doel": "best_sending_title",
-        "Score": ("best_score", 0.0),
+        "Score": _cut("best_score"),
         "Relatie": _predicates,
         "Herkomst": _origins,
         "Uitleg": "explanation",
@@ -180,7 +209,7 @@ def overlap_table(overlaps: "pd.DataFrame") -> "pd.DataFrame":
         "Doel vervolg": "receiving_title",
         "Code vooropleiding": "sending_code",
         "Doel vooropleiding": "sending_title",
-        "Score": ("score", 0.0),
+        "Score": _cut("score"),
         "Relatie": _predicates,
         "Herkomst": _origins,
         "Uitleg": "explanation",
@@ -213,12 +242,13 @@ def matrix_table(domain_matrix: "pd.DataFrame") -> "pd.DataFrame":
 
 
 def continuation_table(continuations: "pd.DataFrame") -> "pd.DataFrame":
-    return _renamed(continuations, {
+    """The sending leaf goals and where they continue (roots and domains left out)."""
+    return _renamed(leaves(continuations), {
         "Paar": "pair",
         "Code": "code",
         "Doel vooropleiding": "title",
         "Domein": "domain",
-        "Beste score": ("best_score", 0.0),
+        "Beste score": _cut("best_score"),
         "Zonder vervolg": lambda c: _col(c, "leads_nowhere", False).astype(bool),
         "Gaat verder in": "continues_in",
     })
@@ -232,9 +262,10 @@ def change_table(changes: "pd.DataFrame") -> "pd.DataFrame":
         "Domein": "domain",
         "Status voor": "status_before",
         "Status na": "status_after",
-        "Dekking voor": ("coverage_before", 0.0),
-        "Dekking na": ("coverage_after", 0.0),
-        # The link that closes a gap (only the variant has it), or that a gap which opens loses.
+        "Dekking voor": _cut("coverage_before"),
+        "Dekking na": _cut("coverage_after"),
+        # The link that closes a gap or makes a goal covered (only the variant has it), or that
+        # a gap which opens or a goal that is no longer covered loses.
         "Nieuw aansluitend doel (code)": "gained_sending_code",
         "Nieuw aansluitend doel": "gained_sending_title",
         "Uitleg nieuwe koppeling": "gained_explanation",
@@ -271,6 +302,21 @@ def comparison_summary_table(comparison: "Comparison", before: "pd.Series | None
                          index={"before": "Zonder variant (basis)", "after": f"Met variant: {comparison.name}"})
     out.index.name = "Situatie"
     return out.reset_index()
+
+
+def all_sources(result: "TransitionResult") -> "pd.DataFrame":
+    """Every programme and syllabus that supplied goals, to the base or to a variant, each once.
+
+    The one list of sources of the report: the HTML and the Excel file both show it.
+    """
+    import pandas as pd
+
+    frames = [f for f in [result.sources, *(v.sources for v in result.variants.values())]
+              if f is not None and len(f)]
+    if not frames:
+        return pd.DataFrame(columns=["title"])
+    merged = pd.concat(frames, ignore_index=True)
+    return merged.drop_duplicates(subset=["id" if "id" in merged else "title"]).reset_index(drop=True)
 
 
 def sources_table(sources: "pd.DataFrame") -> "pd.DataFrame":

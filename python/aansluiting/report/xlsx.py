@@ -97,7 +97,9 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike) -> Path:
                 variant = result.variants.get(name)
                 parts = [tables.change_table(frame).assign(Verandering=label)
                          for frame, label in ((comparison.closed, "hiaat gesloten"),
-                                              (comparison.opened, "hiaat ontstaan")) if len(frame)]
+                                              (comparison.improved, "beter voorbereid"),
+                                              (comparison.opened, "hiaat ontstaan"),
+                                              (comparison.worsened, "minder goed voorbereid")) if len(frame)]
                 changes = (pd.concat(parts, ignore_index=True) if parts
                            else tables.change_table(comparison.closed).assign(Verandering=""))
                 _write_blocks(writer, f"Vergelijking-{name}", [
@@ -106,6 +108,6 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike) -> Path:
                     ("Verandering per domein", tables.comparison_domain_table(comparison.by_domain)),
                     ("Doelen waarvan de status verandert", changes),
                 ], taken)
-            _write(writer, "Bronnen", tables.sources_table(result.sources), taken)
+            _write(writer, "Bronnen", tables.sources_table(tables.all_sources(result)), taken)
 
     return write_atomically(path, write, suffix=".xlsx")

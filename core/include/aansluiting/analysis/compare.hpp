@@ -16,9 +16,10 @@ struct StatusChange {
   Status after = Status::Gap;
   double coverage_before = 0.0;
   double coverage_after = 0.0;
-  // The strongest usable link that only `after` has (what closes a gap) and
-  // the strongest that only `before` has (what a gap that opens loses). A
-  // reader checks these before trusting a what-if.
+  // The strongest usable link that only `after` has (what closes a gap or
+  // raises a goal to covered) and the strongest that only `before` has (what a
+  // gap that opens, or a goal that drops to partly, loses). A reader checks
+  // these before trusting a what-if.
   std::optional<Support> gained;
   std::optional<Support> lost;
 };
@@ -39,7 +40,10 @@ struct Comparison {
   // Receiving leaves present in both analyses (others are counted below).
   std::vector<StatusChange> closed;   // gap before, not a gap after
   std::vector<StatusChange> opened;   // not a gap before, gap after
-  std::vector<StatusChange> changed;  // every leaf whose status differs (includes closed and opened)
+  // The other changes of status, which the counts show but closed/opened miss:
+  std::vector<StatusChange> improved;  // partly before, covered after
+  std::vector<StatusChange> worsened;  // covered before, partly after
+  std::vector<StatusChange> changed;  // every leaf whose status differs (the four lists above together)
   std::vector<DomainChange> domains;  // receiving domains present in both, in `before` order
   Summary before;
   Summary after;

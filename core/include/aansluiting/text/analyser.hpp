@@ -37,6 +37,9 @@ class Vocabulary {
   const std::string& term(TermId id) const { return terms_.at(id); }
   // Most frequent original form of the term in the corpus ("beroepen" for "beroep").
   const std::string& display(TermId id) const;
+  // The display form only when the corpus has the term as a word of its own (empty when
+  // it occurs only inside compounds).
+  const std::string& word_form(TermId id) const { return display_.at(id); }
   std::size_t document_frequency(TermId id) const { return df_.at(id); }
   // Smoothed inverse document frequency, ln(1 + (N - df + 0.5) / (df + 0.5)) (BM25's idf, never negative).
   double idf(TermId id) const;
