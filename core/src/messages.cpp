@@ -337,6 +337,17 @@ MessageTexts message_texts(MessageId id) {
       return {"csv.unknown_metadata",
               "unknown metadata key '{1}' (ignored); see docs/csv-format.md",
               "onbekend gegeven '{1}' in de kop (genegeerd); zie docs/csv-format.md"};
+    case MessageId::CsvUnknownLevelsInherited:
+      return {"csv.unknown_levels_inherited",
+              "unknown level '{1}': the goal takes its parent's levels ({2}); use names like 'vmbo gl', 'havo', 'mbo 2'",
+              "onbekend niveau '{1}': het doel krijgt de niveaus van zijn ouder ({2}); gebruik namen als 'vmbo gl', "
+              "'havo', 'mbo 2'"};
+    case MessageId::CsvUnknownLevelsNone:
+      return {"csv.unknown_levels_none",
+              "unknown level '{1}': the goal has no level and takes part in no analysis; use names like 'vmbo gl', "
+              "'havo', 'mbo 2'",
+              "onbekend niveau '{1}': het doel heeft geen niveau en telt in geen analyse mee; gebruik namen als "
+              "'vmbo gl', 'havo', 'mbo 2'"};
     case MessageId::CsvUnknownLevel:
       return {"csv.unknown_level",
               "unknown level '{1}' (ignored); use names like 'vmbo gl', 'vmbo tl', 'havo', 'mbo 2'",

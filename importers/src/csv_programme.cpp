@@ -161,6 +161,23 @@ class CsvProgrammeReader {
     return levels;
   }
 
+  // A goal's levels cell. When no name in it is known ("vmbo t"), the cell counts as
+  // empty, as if the spreadsheet had left it blank: a goal without levels would
+  // silently drop out of every analysis.
+  LevelSet row_levels(const std::string& text, const CsvField& cell, const std::string& record, LevelSet parent) {
+    std::vector<std::string> unknown;
+    LevelSet levels = LevelSet::parse(text, &unknown);
+    if (!levels.empty() || unknown.empty()) {
+      for (const std::string& name : unknown) cat_.warn(at(cell, record), {MessageId::CsvUnknownLevel, {one_line(name)}});
+      return levels;
+    }
+    std::string names;
+    for (const std::string& name : unknown) names += (names.empty() ? "" : ", ") + one_line(name);
+    if (parent.empty()) cat_.warn(at(cell, record), {MessageId::CsvUnknownLevelsNone, {names}});
+    else cat_.warn(at(cell, record), {MessageId::CsvUnknownLevelsInherited, {names, parent.to_string()}});
+    return parent;
+  }
+
   ExamFlags parse_exam(const std::string& text, const CsvField& cell, const std::string& record, ExamFlags flags) {
     for (const std::string& token : split_list(text)) {
       if (token == "ce" || token == "cspe") flags.ce = true;
@@ -282,7 +299,7 @@ class CsvProgrammeReader {
     // Empty levels, exam and part cells inherit from the parent, so a
     // spreadsheet only repeats what differs.
     std::string levels_text = value(row, Levels);
-    goal.levels = levels_text.empty() ? up.levels : parse_levels(levels_text, cell(row, Levels), id);
+    goal.levels = levels_text.empty() ? up.levels : row_levels(levels_text, cell(row, Levels), id, up.levels);
     std::string exam_text = value(row, Exam);
     goal.exam = up.exam;
     if (!exam_text.empty()) {

@@ -146,6 +146,29 @@ TEST(Csv, BadLevelKindAndExamAreWarningsOnTheirCell) {
   EXPECT_TRUE(a1.exam.ce);
 }
 
+// A levels cell with no known name counts as empty: the goal takes its parent's
+// levels (before, it had none and silently dropped out of every analysis).
+TEST(Csv, ALevelsCellWithNoKnownNameInheritsAndSaysSo) {
+  at::ScratchDir dir;
+  Catalogue cat = load_text(dir, "l.csv",
+                            "# title: L\ncode,parent,kind,title,levels\n"
+                            "A,,domain,Domein,VMBO-TL\n"
+                            "A1,A,eindterm,Doel,vmbo t\n"
+                            "B,,domain,Domein zonder niveau,\n"
+                            "B1,B,eindterm,Doel,vmbo x\n");
+  const Goal& a1 = cat.graph().goal(*cat.graph().find_id("csv:l/A1"));
+  EXPECT_EQ(a1.levels, LevelSet({Level::VmboTL}));
+  const Goal& b1 = cat.graph().goal(*cat.graph().find_id("csv:l/B1"));
+  EXPECT_TRUE(b1.levels.empty());
+  std::vector<std::string> texts;
+  for (const auto& w : cat.warnings()) texts.push_back(w.what.dutch());
+  EXPECT_EQ(texts, (std::vector<std::string>{
+                       "onbekend niveau 'vmbo t': het doel krijgt de niveaus van zijn ouder (vmbo tl); gebruik namen "
+                       "als 'vmbo gl', 'havo', 'mbo 2'",
+                       "onbekend niveau 'vmbo x': het doel heeft geen niveau en telt in geen analyse mee; gebruik namen "
+                       "als 'vmbo gl', 'havo', 'mbo 2'"}));
+}
+
 TEST(Csv, InvalidUtf8AndMissingFileAreErrors) {
   InputError e = error_of(kHeader + "A,,domain,Caf\xE9,havo\n");
   EXPECT_EQ(e.where().line, 3u);

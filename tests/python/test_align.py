@@ -195,3 +195,19 @@ def test_shared_terms_are_words_both_goals_have(full: a.Catalogue) -> None:
     # Before: "hierboven" (shared "hier" with "hierover"), "onderzoeken" ("onder" in "waaronder"),
     # "terugplaatsen", "verwerkte" (parts of compounds) in 36 of 62 links.
     assert missing == []
+
+
+def test_the_text_similarity_in_an_explanation_never_reaches_a_threshold_the_score_misses(full: a.Catalogue) -> None:
+    import math
+    import re
+
+    # A transition's link score is its text similarity (no order model there); the report
+    # says "deels gedekt vanaf 0,25", so 0.249 must not read "tekstovereenkomst 0,25".
+    result = a.shipped_transitions()["vmbo-kb-mbo2-hzw"].analyse(full, with_variants=False)
+    links = result.pairs[0].alignment.to_pandas()
+    shown = [(score, re.search(r"tekstovereenkomst (\d+,\d\d)", text)) for score, text in
+             zip(links["score"], links["explanation"])]
+    shown = [(score, float(m[1].replace(",", "."))) for score, m in shown if m]
+    assert len(shown) > 500
+    assert all(value == math.floor(score * 100 + 1e-9) / 100 for score, value in shown)
+    assert any(round(score, 2) != value for score, value in shown)  # some would have been rounded up

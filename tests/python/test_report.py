@@ -234,6 +234,9 @@ def test_a_notebook_shows_the_summary_not_the_tables(result):
     assert f"<td>{int(s['gaps'])}</td>" in shown and "Totaal" in shown
     for name, comparison in result.comparisons.items():
         assert f"{escape(name)}: {len(comparison.closed)} " in shown
+        for changes, words in ((comparison.improved, "beter voorbereid"), (comparison.worsened, "minder goed")):
+            n = len(changes)
+            assert (f"; {n} {'doel' if n == 1 else 'doelen'} {words}" in shown) == (n > 0)
     assert repr(result.pairs[0]).startswith(f"<PairResult {result.pairs[0].name!r}: ")
 
 

@@ -97,6 +97,8 @@ enum class MessageId : std::uint16_t {
   CsvNoHeader,
   CsvUnknownMetadata,
   CsvUnknownLevel,
+  CsvUnknownLevelsInherited,
+  CsvUnknownLevelsNone,
   CsvUnknownExam,
   CsvUnknownColumn,
   CsvColumnTwice,

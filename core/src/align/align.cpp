@@ -27,6 +27,11 @@ std::string decimal(double x, int digits = 2) {
   return s;
 }
 
+// A score cut, not rounded, to two decimals: the report compares scores with
+// thresholds (deels gedekt from 0,25), and 0.249 shown as "0,25" would reach one
+// it misses. The small margin keeps 0.29 (0.28999... in binary) at 0,29.
+std::string score_text(double x) { return decimal(std::floor(x * 100.0 + 1e-9) / 100.0); }
+
 // Weight of the row's terms found in the other row / the row's total weight.
 double contained(const match::SparseMatrix& a, std::size_t i, const match::SparseMatrix& b, std::size_t j) {
   double total = 0.0, shared = 0.0;
@@ -316,13 +321,13 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
     if (!link.shared_terms.empty()) {
       x = "Gedeelde termen: ";
       for (std::size_t k = 0; k < link.shared_terms.size(); ++k) x += (k ? ", " : "") + link.shared_terms[k];
-      x += " (tekstovereenkomst " + decimal(c.lexical) + ").";
+      x += " (tekstovereenkomst " + score_text(c.lexical) + ").";
     } else {
       x = "Geen gedeelde termen.";
     }
     if (c.order > 0.0)
       x += " Volgorde: beide lijsten lopen aantoonbaar gelijk op (z = " + decimal(diagnostics.order.z, 1) +
-           " tegen geschudde volgorde); kans op deze plek " + decimal(c.order) + ".";
+           " tegen geschudde volgorde); kans op deze plek " + score_text(c.order) + ".";
     if (c.parent_vote > 0.0) {
       auto parents = g.parents(link.target);
       x += " Zusterdoelen: " + decimal(100.0 * c.parent_vote, 0) + "% van de naastgelegen doelen sluit aan bij";
