@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <string>
 #include <system_error>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -28,6 +29,15 @@ struct TempFile {
   }
 };
 
+// Best effort: a folder that cannot be opened for syncing has been written anyway.
+void sync_folder(const std::filesystem::path& folder) {
+  const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
+
 }  // namespace
 
 void write_file_atomically(const std::string& path, std::string_view content, MissingFolders folders) {
@@ -35,9 +45,17 @@ void write_file_atomically(const std::string& path, std::string_view content, Mi
   const fs::path target(path);
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   if (folders == MissingFolders::Create) {
+    // The folders made here, outermost first: each one's entry in its parent is made
+    // durable too, or a crash could keep the file but lose the folder that holds it.
+    std::vector<fs::path> made;
     std::error_code ec;
+    for (fs::path f = folder; !f.empty() && !fs::exists(f, ec); f = f.parent_path()) {
+      made.insert(made.begin(), f);
+      if (f == f.parent_path()) break;
+    }
     fs::create_directories(folder, ec);
     if (ec) fail(ec.value(), "cannot create the folder " + folder.string() + " for " + path, path);
+    for (const fs::path& f : made) sync_folder(f.has_parent_path() ? f.parent_path() : fs::path("."));
   }
   // Same folder, so the rename stays on one file system and is atomic.
   TempFile tmp;
@@ -69,12 +87,7 @@ void write_file_atomically(const std::string& path, std::string_view content, Mi
   if (::close(fd) != 0) fail(errno, "cannot close " + path, path);
   if (::rename(tmp.path.c_str(), path.c_str()) != 0) fail(errno, "cannot replace " + path, path);
   tmp.keep = true;
-  // Make the rename itself durable.
-  const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
-  }
+  sync_folder(folder);  // makes the rename itself durable
 }
 
 }  // namespace aansluiting::analysis
