@@ -29,6 +29,14 @@ NOT_A_DATA_FOLDER = (
 
 CANNOT_WRITE = "Kan niet schrijven naar {file}: {reason}."
 
+OVERWRITES_CURATION = (
+    "Dit zou het curatiebestand van de overgang overschrijven ({file}): de export bevat alle koppelingen, "
+    "niet alleen de beslissingen van de curator. Kies een andere bestandsnaam."
+)
+
+#: Exit status after Ctrl-C, as a shell reports it (128 + SIGINT).
+INTERRUPTED = 130
+
 SAME_FILE = "{first} en {second} wijzen naar hetzelfde bestand ({file}); geef elk een eigen naam."
 
 ALL_WRITES_ITS_OWN_FILES = (
@@ -332,6 +340,12 @@ def _report(args: argparse.Namespace) -> int:
     status = _check_outputs({"-o": output, "--xlsx": args.xlsx, "--sssom": sssom})
     if status is not None:
         return status
+    if transition.curation is not None and any(
+            path is not None and Path(path).resolve() == transition.curation.resolve()
+            for path in (output, args.xlsx, sssom)):
+        # The export holds every link, most of them the matcher's: it would replace the curator's decisions.
+        print(OVERWRITES_CURATION.format(file=transition.curation), file=sys.stderr)
+        return 2
 
     t0 = time.perf_counter()
     curricula = args.curricula or _curricula_of(path) or find_curricula_folder()
@@ -432,6 +446,9 @@ def main(argv: list[str] | None = None) -> int:
         # Python would try to flush stdout again at exit; point it at devnull first.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return BROKEN_PIPE
+    except KeyboardInterrupt:  # Ctrl-C: the user knows why; no traceback (output is written atomically)
+        print("\nAfgebroken.", file=sys.stderr)
+        return INTERRUPTED
     return status
 
 

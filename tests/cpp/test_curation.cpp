@@ -291,6 +291,26 @@ TEST_F(Curation, ExportedAlignmentMarksOrigins) {
   EXPECT_EQ(rep.ignored_uncurated, al.links.size() - 1);
 }
 
+// An export used as the next round's decisions keeps the curator's words as they
+// are: the explanation ("Bevestigd door curator: ... — <matcher>") written back as
+// the comment grew by a prefix and an explanation on every round.
+TEST_F(Curation, ExportedDecisionsKeepTheCuratorsCommentThroughRounds) {
+  MappingSet decisions = default_mapping_set();
+  record_decision(decisions, t.cat, Decision{t.s5, t.r4, true, match::Predicate::CloseMatch, std::nullopt, "", "",
+                                             "", "klopt, gecontroleerd"});
+  record_decision(decisions, t.cat, Decision{t.s5, t.r5, false, match::Predicate::RelatedMatch, std::nullopt, "",
+                                             "", "", "alleen dezelfde woorden"});
+  for (int round = 0; round < 3; ++round) {
+    const match::Alignment curated = apply_curation(t.cat, t.alignment(), decisions);
+    decisions = parse_sssom(format_sssom(to_mapping_set(t.cat, curated)), "ronde");
+  }
+  std::vector<std::string> comments;
+  for (const auto& row : decisions.mappings)
+    if (row.curated()) comments.push_back(row.comment);
+  std::sort(comments.begin(), comments.end());
+  EXPECT_EQ(comments, (std::vector<std::string>{"alleen dezelfde woorden", "klopt, gecontroleerd"}));
+}
+
 // A transition's pairs as one alignment: each (source, target) once, the first
 // met kept, and the Alignment order (by source, then by descending score) restored.
 TEST(Alignment, JoinKeepsEachPairOnceInAlignmentOrder) {

@@ -175,3 +175,37 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(data_dir: Path) -> N
         p.stderr.close()
         assert p.wait(timeout=120) == 141, (args, stderr)
         assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, (args, stderr)
+
+
+def test_an_export_onto_the_curation_file_is_refused(tmp_path: Path, data_dir: Path) -> None:
+    # --sssom writes every link, most of them the matcher's: onto the curation file it would
+    # replace the curator's decisions (and their comments, dates and extra columns).
+    decisions = tmp_path / "curatie.sssom.tsv"
+    decisions.write_text("# mapping_set_id: urn:x\nsubject_id\tpredicate_id\tobject_id\tmapping_justification\n",
+                         encoding="utf-8")
+    definition = tmp_path / "proef.toml"
+    definition.write_text('name = "proef"\nsending_level = "vmbo kb"\nreceiving_level = "mbo 2"\n'
+                          '[options]\ncuration = "curatie.sssom.tsv"\n'
+                          '[[pair]]\nsending = ["Zorg en welzijn"]\nreceiving = ["Helpende Zorg en Welzijn"]\n',
+                          encoding="utf-8")
+    before = decisions.read_bytes()
+    r = run("rapport", str(definition), "--data", str(data_dir), "-o", str(tmp_path / "r.html"),
+            "--sssom", str(decisions))
+    assert r.returncode == 2
+    assert r.stderr.strip().startswith(f"Dit zou het curatiebestand van de overgang overschrijven ({decisions})")
+    assert decisions.read_bytes() == before and not (tmp_path / "r.html").exists()
+
+
+def test_ctrl_c_stops_without_a_traceback(tmp_path: Path, data_dir: Path) -> None:
+    import signal
+    import time
+
+    p = subprocess.Popen([sys.executable, "-m", "aansluiting", "rapport", "vmbo-tl-havo4", "--data", str(data_dir),
+                          "-o", str(tmp_path / "r.html")], cwd=REPO, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)  # loading or analysing
+    p.send_signal(signal.SIGINT)
+    _, stderr = p.communicate(timeout=120)
+    assert p.returncode == 130, stderr
+    assert "Afgebroken." in stderr and "Traceback" not in stderr
+    assert list(tmp_path.iterdir()) == []  # nothing half-written

@@ -84,6 +84,7 @@ match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignme
     link.source = d.source;
     link.target = d.target;
     if (was) link.shared_terms = was->shared_terms;
+    link.curator_comment = row.comment;
     const std::string matcher_said = was ? was->explanation : std::string();
     if (row.negated) {
       ++rep.rejected;
@@ -150,7 +151,10 @@ MappingSet to_mapping_set(const Catalogue& catalogue, const match::Alignment& al
     row.predicate = link.predicate;
     row.object_id = goal_curie(catalogue, link.target);
     row.object_label = label(catalogue, link.target);
-    row.comment = link.explanation;
+    // A curated link is written back with the curator's own words: its explanation
+    // ("Bevestigd door curator: ... — <what the matcher said>") read in again as a
+    // comment would grow by a prefix and an explanation on every round trip.
+    row.comment = link.origin == match::Origin::Automatic ? link.explanation : link.curator_comment;
     switch (link.origin) {
       case match::Origin::Automatic:
         row.justification = std::string(kLexicalMatching);

@@ -39,6 +39,7 @@ struct Link {
   Origin origin = Origin::Automatic;
   std::vector<std::string> shared_terms;  // the terms that carried the score, strongest first
   std::string explanation;                // human-readable: terms, structure evidence
+  std::string curator_comment;            // a curated link's own comment, as the curator wrote it
 };
 
 struct Alignment {
