@@ -229,6 +229,34 @@ MessageTexts message_texts(MessageId id) {
       return {"xml.malformed",
               "malformed XML: {1}",
               "ongeldige XML: {1}"};
+    // pugixml's reasons, one message each: its own descriptions are English only.
+    case MessageId::XmlEmpty:
+      return {"xml.empty", "the XML has no root element (is the file empty?)",
+              "de XML heeft geen hoofdelement (is het bestand leeg?)"};
+    case MessageId::XmlBadTag:
+      return {"xml.bad_tag", "malformed XML: a tag that is not recognised",
+              "ongeldige XML: een tag die niet wordt herkend"};
+    case MessageId::XmlBadProcessingInstruction:
+      return {"xml.bad_processing_instruction", "malformed XML: error in a processing instruction (<?...?>)",
+              "ongeldige XML: fout in een verwerkingsinstructie (<?...?>)"};
+    case MessageId::XmlBadComment:
+      return {"xml.bad_comment", "malformed XML: error in a comment (<!-- ... -->)",
+              "ongeldige XML: fout in een commentaar (<!-- ... -->)"};
+    case MessageId::XmlBadCdata:
+      return {"xml.bad_cdata", "malformed XML: error in a CDATA section (is the file truncated?)",
+              "ongeldige XML: fout in een CDATA-sectie (is het bestand afgebroken?)"};
+    case MessageId::XmlBadDoctype:
+      return {"xml.bad_doctype", "malformed XML: error in the document type declaration (<!DOCTYPE ...>)",
+              "ongeldige XML: fout in de documenttypedeclaratie (<!DOCTYPE ...>)"};
+    case MessageId::XmlBadText:
+      return {"xml.bad_text", "malformed XML: error in the text between tags",
+              "ongeldige XML: fout in de tekst tussen tags"};
+    case MessageId::XmlBadStartTag:
+      return {"xml.bad_start_tag", "malformed XML: error in a start tag (is the file truncated?)",
+              "ongeldige XML: fout in een begintag (is het bestand afgebroken?)"};
+    case MessageId::XmlBadAttribute:
+      return {"xml.bad_attribute", "malformed XML: error in an attribute, name=\"value\" (is the file truncated?)",
+              "ongeldige XML: fout in een attribuut, naam=\"waarde\" (is het bestand afgebroken?)"};
     case MessageId::XmlTagMismatch:
       return {"xml.tag_mismatch",
               "malformed XML: start and end tags do not match (is the file truncated?)",

@@ -5,6 +5,33 @@
 
 namespace aansluiting::importers {
 
+namespace {
+
+// pugixml describes its errors in English only: each reason gets a message of its own,
+// so the command line and the report can say it in Dutch.
+Message xml_error(const pugi::xml_parse_result& result, std::size_t size) {
+  switch (result.status) {
+    case pugi::status_no_document_element: return {MessageId::XmlEmpty};
+    case pugi::status_end_element_mismatch: return {MessageId::XmlTagMismatch};
+    case pugi::status_bad_end_element: return {MessageId::XmlBadEndTag};
+    default: break;
+  }
+  if (static_cast<std::size_t>(result.offset) >= size) return {MessageId::XmlTruncated, {result.description()}};
+  switch (result.status) {
+    case pugi::status_unrecognized_tag: return {MessageId::XmlBadTag};
+    case pugi::status_bad_pi: return {MessageId::XmlBadProcessingInstruction};
+    case pugi::status_bad_comment: return {MessageId::XmlBadComment};
+    case pugi::status_bad_cdata: return {MessageId::XmlBadCdata};
+    case pugi::status_bad_doctype: return {MessageId::XmlBadDoctype};
+    case pugi::status_bad_pcdata: return {MessageId::XmlBadText};
+    case pugi::status_bad_start_element: return {MessageId::XmlBadStartTag};
+    case pugi::status_bad_attribute: return {MessageId::XmlBadAttribute};
+    default: return {MessageId::XmlMalformed, {result.description()}};  // I/O, memory: rare, left in English
+  }
+}
+
+}  // namespace
+
 void parse_xml(const SourceText& src, pugi::xml_document& doc, std::string_view root_name) {
   const std::string& text = src.text();
   // The whole file (byte order mark included) is handed over, so pugixml's
@@ -13,12 +40,7 @@ void parse_xml(const SourceText& src, pugi::xml_document& doc, std::string_view 
       doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!result) {
     Location where = locate(src.file(), text, static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0)));
-    // pugixml describes its errors in English; the ones a cut-off file gives have texts of their own.
-    Message what{MessageId::XmlMalformed, {result.description()}};
-    if (result.status == pugi::status_end_element_mismatch) what = {MessageId::XmlTagMismatch};
-    else if (result.status == pugi::status_bad_end_element) what = {MessageId::XmlBadEndTag};
-    else if (static_cast<std::size_t>(result.offset) >= text.size()) what = {MessageId::XmlTruncated, {result.description()}};
-    throw InputError(std::move(where), std::move(what));
+    throw InputError(std::move(where), xml_error(result, text.size()));
   }
   pugi::xml_node root = doc.document_element();
   if (!root) throw InputError({src.file(), 1, 1, {}}, {MessageId::XmlNoRoot});

@@ -250,6 +250,32 @@ TEST(SbbXml, TruncatedFileNamesLineAndColumn) {
   }
 }
 
+// pugixml's reasons are English only; each gets a Dutch text of its own (the
+// command line and the report show the Dutch one). Cuts of a real dossier file.
+TEST(SbbXml, EveryXmlMistakeHasADutchReason) {
+  const std::string text = slurp(at::sbb_dir() + "/2755_Dienstverlening.xml");
+  at::ScratchDir dir;
+  std::set<std::string> codes;
+  auto dutch = [&](const std::string& name, const std::string& content) {
+    try {
+      Catalogue cat;
+      importers::load_sbb(cat, dir.write(name, content));
+    } catch (const InputError& e) {
+      codes.insert(std::string(e.message().code()));
+      return e.message().dutch();
+    }
+    ADD_FAILURE() << name << " loaded";
+    return std::string();
+  };
+  for (std::size_t cut : {std::size_t{1000}, std::size_t{20000}, std::size_t{90000}, text.size() / 2}) {
+    const std::string nl = dutch("cut" + std::to_string(cut) + ".xml", text.substr(0, cut));
+    EXPECT_EQ(nl.find("Error"), std::string::npos) << nl;  // no English left inside the Dutch text
+    EXPECT_EQ(nl.rfind("ongeldige XML: ", 0), 0u) << nl;
+  }
+  EXPECT_EQ(dutch("leeg.xml", ""), "de XML heeft geen hoofdelement (is het bestand leeg?)");
+  EXPECT_GE(codes.size(), 3u);  // the cuts land in different places: attribute, start tag, CDATA, ...
+}
+
 TEST(SbbXml, MalformedXmlNamesTheBadTag) {
   at::ScratchDir dir;
   std::string path = dir.write("bad.xml", "\xEF\xBB\xBF<sbb>\n  <dossiers>\n    <dossier nr=\"1\" titel=\"x\">\n  </dossiers>\n</sbb>\n");
