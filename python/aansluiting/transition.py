@@ -203,8 +203,8 @@ class Transition:
         import pandas as pd
 
         pairs = []
-        # The sources: every programme or syllabus that supplied goals. The core adds the newest
-        # syllabus of a programme to its side without naming it; its root is among the goals.
+        # The sources: every programme or syllabus that supplied goals, as the run names its roots
+        # (the given programmes and the newest syllabus it adds to a programme).
         roots = {p.root.id: p for p in catalogue.programmes}
         used: dict[str, Programme] = {}
         for pair, sending, receiving, run in analysed:
@@ -214,23 +214,18 @@ class Transition:
                 df.insert(0, "pair", pair.name)
                 return df
 
-            coverage, continuations = frame(run._receiving()), frame(run._sending())
-            for given, goal_ids in ((sending, continuations["sending_id"]), (receiving, coverage["receiving_id"])):
-                for p in given:
-                    used.setdefault(p.root.id, p)
-                for goal_id in goal_ids:
-                    if goal_id in roots:
-                        used.setdefault(goal_id, roots[goal_id])
+            for root_id in run.roots:
+                used.setdefault(root_id, roots[root_id])
             pairs.append(PairResult(
                 name=pair.name,
                 sending=[p.title for p in sending],
                 receiving=[p.title for p in receiving],
                 summary=summary_series(run._summary(), name=pair.name),
-                coverage=coverage,
+                coverage=frame(run._receiving()),
                 overlaps=frame(run._overlaps()),
                 by_domain=frame(run._domains()),
                 domain_matrix=frame(run._matrix()),
-                continuations=continuations,
+                continuations=frame(run._sending()),
                 order_correlation=run.alignment.order_correlation,
                 alignment=run.alignment,
             ))

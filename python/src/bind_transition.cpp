@@ -231,6 +231,13 @@ void bind_transition(py::module_& m) {
         d["max_combined"] = o.max_combined; d["combined_cap"] = o.combined_cap; d["overlap"] = o.overlap_threshold;
         return d;
       }, "The thresholds of the analysis: statuses, the weakest link counted, how links combine, overlaps.")
+      .def_property_readonly("roots", [](const RunRef& r) {
+        // Both sides' roots as analysed: the given programmes and the syllabi the run added.
+        py::list ids;
+        for (const auto* side : {&r.run.sending, &r.run.receiving})
+          for (Vertex v : side->roots) ids.append(r.cat->graph().goal(v).source_id);
+        return ids;
+      }, "Ids of the roots the run analysed, sending then receiving: the given programmes and the syllabi it added.")
       .def_property_readonly("alignment", [](const RunRef& r) { return AlignmentRef{r.cat, r.run.alignment, r.run.diagnostics}; })
       .def_property_readonly("curation_report", [](const RunRef& r) {
         py::dict d;
