@@ -96,17 +96,6 @@ double dice(const std::vector<std::string>& a, const std::vector<std::string>& b
   return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size());
 }
 
-// The school type of a level (vmbo, havo, vwo, mbo), or -1 for a reference level.
-int school_type(Level level) {
-  switch (level) {
-    case Level::VmboBB: case Level::VmboKB: case Level::VmboGL: case Level::VmboTL: return 0;
-    case Level::Havo: return 1;
-    case Level::Vwo: return 2;
-    case Level::Mbo1: case Level::Mbo2: case Level::Mbo3: case Level::Mbo4: return 3;
-    default: return -1;
-  }
-}
-
 bool kind_allowed(const std::vector<GoalKind>& kinds, GoalKind kind) {
   return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
@@ -123,22 +112,23 @@ std::string name_list(const std::vector<std::string>& names, std::size_t shown =
 
 bool Catalogue::applies_to(const Programme& p, Level level) const {
   if (!p.levels.contains(level)) return false;
-  if (p.fixed_levels || school_type(level) < 0) return true;
+  if (p.fixed_levels || school_type(level) == SchoolType::None) return true;
   // An SLO havo programme shares goals with the vwo one, so its subtree
   // reaches vwo too; its own record names its school type. Within vmbo the
   // record's leerwegen are incomplete (Wiskunde vmbo names only bb), so only
   // the school type is compared.
   bool any_type = false;
   for (Level own : graph_.goal(p.root).levels.to_vector()) {
-    if (school_type(own) < 0) continue;
+    if (school_type(own) == SchoolType::None) continue;
     if (school_type(own) == school_type(level)) return true;
     any_type = true;
   }
   return !any_type;
 }
 
-std::vector<Programme> Catalogue::find_programmes(std::string_view subject, std::optional<Level> level,
-                                                  std::vector<GoalKind> kinds) const {
+std::vector<std::pair<int, Programme>> Catalogue::ranked_programmes(std::string_view subject,
+                                                                   std::optional<Level> level,
+                                                                   const std::vector<GoalKind>& kinds) const {
   const std::string key = subject_key(subject);
   std::vector<std::tuple<int, std::size_t, Programme>> hits;
   for (std::size_t i = 0; i < programmes_.size(); ++i) {
@@ -151,22 +141,28 @@ std::vector<Programme> Catalogue::find_programmes(std::string_view subject, std:
   std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
     return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
   });
+  std::vector<std::pair<int, Programme>> out;
+  for (auto& h : hits) out.emplace_back(std::get<0>(h), std::move(std::get<2>(h)));
+  return out;
+}
+
+std::vector<Programme> Catalogue::find_programmes(std::string_view subject, std::optional<Level> level,
+                                                  std::vector<GoalKind> kinds) const {
   std::vector<Programme> out;
-  for (auto& h : hits) out.push_back(std::get<2>(h));
+  for (auto& [rank, p] : ranked_programmes(subject, level, kinds)) out.push_back(std::move(p));
   return out;
 }
 
 Programme Catalogue::find_programme(std::string_view subject, std::optional<Level> level,
                                     std::vector<GoalKind> kinds) const {
-  const std::string key = subject_key(subject);
   const std::string level_text = level ? std::string(level_name(*level)) : std::string();
-  std::vector<Programme> tier = find_programmes(subject, level, kinds);
-  if (tier.empty()) throw NotFoundError(not_found_message(subject, level, kinds));
+  const auto ranked = ranked_programmes(subject, level, kinds);
+  if (ranked.empty()) throw NotFoundError(not_found_message(subject, level, kinds));
 
   // Only the best kind of name match competes ("Wiskunde" before "Wiskunde A").
-  auto rank = [&](const Programme& p) { return name_rank(key, subject_key(p.subject), graph_.goal(p.root).title); };
-  const int best = rank(tier.front());
-  std::erase_if(tier, [&](const Programme& p) { return rank(p) != best; });
+  std::vector<Programme> tier;
+  for (const auto& [rank, p] : ranked)
+    if (rank == ranked.front().first) tier.push_back(p);
   // Then, where that leaves a choice, what the user most likely means: an exam
   // programme rather than one of its syllabi, and the programme whose own
   // record names the level (an SLO havo programme shares goals with vwo, so

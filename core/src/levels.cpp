@@ -32,6 +32,16 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 
 std::string_view level_name(Level level) { return kNames.at(static_cast<std::size_t>(level)); }
 
+SchoolType school_type(Level level) {
+  switch (level) {
+    case Level::VmboBB: case Level::VmboKB: case Level::VmboGL: case Level::VmboTL: return SchoolType::Vmbo;
+    case Level::Havo: return SchoolType::Havo;
+    case Level::Vwo: return SchoolType::Vwo;
+    case Level::Mbo1: case Level::Mbo2: case Level::Mbo3: case Level::Mbo4: return SchoolType::Mbo;
+    default: return SchoolType::None;
+  }
+}
+
 std::optional<Level> parse_level(std::string_view text) {
   std::string s = squeeze_lower(text);
   // SLO prefixes the upper years with "bb " (bovenbouw) and suffixes school years (", 3").

@@ -35,8 +35,7 @@ std::optional<Level> mbo_level(std::string_view niveau) {
   std::string s = one_line(niveau);
   auto level = parse_level(s);
   if (!level) level = parse_level("mbo " + s);
-  if (level && (*level == Level::Mbo1 || *level == Level::Mbo2 || *level == Level::Mbo3 || *level == Level::Mbo4))
-    return level;
+  if (level && school_type(*level) == SchoolType::Mbo) return level;
   return std::nullopt;
 }
 

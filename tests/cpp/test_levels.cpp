@@ -33,3 +33,14 @@ TEST(Normalise, FoldsCaseAccentsAndCompatibilityForms) {
   EXPECT_EQ(text::fold("ÉÉN ﬁets"), "een fiets");  // ligature fi (NFKC)
   EXPECT_EQ(text::fold("Straße"), "strasse");      // full case folding
 }
+
+TEST(Levels, SchoolTypes) {
+  EXPECT_EQ(school_type(Level::VmboBB), SchoolType::Vmbo);
+  EXPECT_EQ(school_type(Level::VmboTL), SchoolType::Vmbo);
+  EXPECT_EQ(school_type(Level::Havo), SchoolType::Havo);
+  EXPECT_EQ(school_type(Level::Vwo), SchoolType::Vwo);
+  EXPECT_EQ(school_type(Level::Mbo1), SchoolType::Mbo);
+  EXPECT_EQ(school_type(Level::Mbo4), SchoolType::Mbo);
+  EXPECT_EQ(school_type(Level::Ref2F), SchoolType::None);
+  EXPECT_EQ(school_type(Level::CefrB1), SchoolType::None);
+}

@@ -69,6 +69,9 @@ class Catalogue {
  private:
   bool holds_nothing() const;
   bool applies_to(const Programme& p, Level level) const;
+  // find_programmes with each hit's name rank (0 full title, 1 subject, 2 prefix, 3 part), best first.
+  std::vector<std::pair<int, Programme>> ranked_programmes(std::string_view subject, std::optional<Level> level,
+                                                           const std::vector<GoalKind>& kinds) const;
   Message not_found_message(std::string_view subject, std::optional<Level> level,
                             const std::vector<GoalKind>& kinds) const;
 

@@ -24,6 +24,10 @@ constexpr std::size_t kLevelCount = static_cast<std::size_t>(Level::Count);
 // Short canonical name: "vmbo tl", "havo", "mbo 2", "2F", "B1".
 std::string_view level_name(Level level);
 
+// The school type a level belongs to; None for the reference levels (1F-4F, CEFR).
+enum class SchoolType : std::uint8_t { Vmbo, Havo, Vwo, Mbo, None };
+SchoolType school_type(Level level);
+
 // Accepts canonical names and the SLO vocabulary ("bb vmbo tl", "havo 4",
 // "vmbo gl, 3", "B1+", "tl", "mavo"); case-insensitive. nullopt if unknown.
 std::optional<Level> parse_level(std::string_view text);
