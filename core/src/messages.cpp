@@ -512,6 +512,10 @@ MessageTexts message_texts(MessageId id) {
       return {"sssom.bad_confidence",
               "confidence '{1}' is not a number from 0 to 1",
               "confidence '{1}' is geen getal van 0 tot en met 1"};
+    case MessageId::SssomDecimalComma:
+      return {"sssom.decimal_comma",
+              "confidence '{1}' has a decimal comma; SSSOM needs a point: {2}",
+              "confidence '{1}' heeft een decimale komma; SSSOM vraagt een punt: {2}"};
     case MessageId::SssomRowWithout:
       return {"sssom.row_without",
               "row has no {1}",
@@ -520,6 +524,20 @@ MessageTexts message_texts(MessageId id) {
       return {"sssom.decision_goal_missing",
               "decision names a goal that is not loaded; it is kept but not applied",
               "de beslissing noemt een doel dat niet geladen is; ze blijft bewaard maar wordt niet toegepast"};
+    case MessageId::SssomDecisionOutsidePairs:
+      return {"sssom.decision_outside_pairs",
+              "decision is not about a sending and a receiving goal of any pair of this transition; it is kept but not applied",
+              "de beslissing gaat niet over een doel van de vooropleiding en een doel van het vervolg van een vakkenpaar "
+              "van deze overgang; ze blijft bewaard maar wordt niet toegepast"};
+    case MessageId::SssomDecisionSwapped:
+      return {"sssom.decision_swapped",
+              "subject_id and object_id are swapped: the subject is the sending goal, the object the receiving goal",
+              "subject_id en object_id zijn verwisseld: subject_id is het doel van de vooropleiding, object_id dat van "
+              "het vervolg"};
+    case MessageId::SssomJustificationLookalike:
+      return {"sssom.justification_lookalike",
+              "mapping_justification '{1}' is not '{2}' (letter case differs), so the row is not a decision",
+              "mapping_justification '{1}' is niet '{2}' (hoofdletters verschillen), dus de rij is geen beslissing"};
     case MessageId::CsrFileEnds:
       return {"csr.file_ends",
               "file ends inside {1} (byte {2})",

@@ -13,7 +13,7 @@ from ._dutch_argparse import DutchArgumentParser
 from ._dutch_reasons import os_reason
 from ._loading import find_curricula_folder, find_data_folder, load
 from ._progress import ProgressLine
-from .report.tables import count, noun
+from .report.tables import closed_detail, count, noun
 
 NO_DATA = (
     "Geen datamap gevonden. Geef de map met de open curriculumdata op met --data MAP "
@@ -29,6 +29,10 @@ NOT_A_DATA_FOLDER = (
 
 CANNOT_WRITE = "Kan niet schrijven naar {file}: {reason}."
 
+OVERWRITES_INPUT = (
+    "{option} {file} is {what} van deze analyse; een rapport of export zou het overschrijven. "
+    "Kies een andere bestandsnaam."
+)
 OVERWRITES_CURATION = (
     "Dit zou het curatiebestand van de overgang overschrijven ({file}): de export bevat alle koppelingen, "
     "niet alleen de beslissingen van de curator. Kies een andere bestandsnaam."
@@ -175,6 +179,28 @@ def _check_outputs(outputs: dict[str, Path | None]) -> int | None:
             check_writable(path)
         except OSError as e:
             return _cannot_write(e, path)
+    return None
+
+
+def _check_not_an_input(outputs: dict[str, Path | None], definition: Path, data: Path,
+                        curricula: Path | None) -> int | None:
+    """The exit status after refusing an output that is one of the run's own input files, or None.
+
+    One slip of tab completion (``-o mijn.toml``) would otherwise replace the user's definition
+    file, a programme or a data file with a report.
+    """
+    own = definition.resolve()
+    folders = [Path(f).resolve() for f in (data, curricula) if f is not None]
+    for option, path in outputs.items():
+        if path is None:
+            continue
+        target = Path(path).resolve()
+        if target == own:
+            print(OVERWRITES_INPUT.format(option=option, file=path, what="het overgangsbestand"), file=sys.stderr)
+            return 2
+        if target.is_file() and any(target.is_relative_to(f) for f in folders):
+            print(OVERWRITES_INPUT.format(option=option, file=path, what="een invoerbestand"), file=sys.stderr)
+            return 2
     return None
 
 
@@ -346,9 +372,12 @@ def _report(args: argparse.Namespace) -> int:
         # The export holds every link, most of them the matcher's: it would replace the curator's decisions.
         print(OVERWRITES_CURATION.format(file=transition.curation), file=sys.stderr)
         return 2
+    curricula = args.curricula or _curricula_of(path) or find_curricula_folder()
+    status = _check_not_an_input({"-o": output, "--xlsx": args.xlsx, "--sssom": sssom}, path, data, curricula)
+    if status is not None:
+        return status
 
     t0 = time.perf_counter()
-    curricula = args.curricula or _curricula_of(path) or find_curricula_folder()
     progress.message(_loading_message(data, curricula))
     cat = _load_or_say(data, curricula)
     if cat is None:
@@ -397,8 +426,9 @@ def _report(args: argparse.Namespace) -> int:
         other = [f"{count(len(frame), 'doel', 'doelen')} {label}" for frame, label in
                  ((comparison.improved, "beter voorbereid"), (comparison.worsened, "minder goed voorbereid"))
                  if len(frame)]
-        print(f"  variant {name}: {count(len(comparison.closed), 'hiaat', 'hiaten')} gesloten, "
-              f"{len(comparison.opened)} geopend" + "".join(f"; {o}" for o in other))
+        print(f"  variant {name}: {count(len(comparison.closed), 'hiaat', 'hiaten')} gesloten"
+              f"{closed_detail(comparison.closed)}, {len(comparison.opened)} geopend"
+              + "".join(f"; {o}" for o in other))
     unapplied = result.meta.get("curation_unapplied", [])
     if unapplied:
         print(f"Let op: {count(len(unapplied), 'curatiebeslissing', 'curatiebeslissingen')} niet toegepast:",

@@ -60,6 +60,18 @@ def _ordered(values) -> list:
     return list(dict.fromkeys(values))
 
 
+def _domain_labels(dm: "pd.DataFrame", side: str) -> "pd.Series":
+    """Domain titles, with the programme added where one title names several domains (each general
+    subject of an mbo pair has its own "Oriëntatie op leren en werken"): one row or column each."""
+    titles = dm[f"{side}_domain"].astype(str)
+    if f"{side}_domain_id" not in dm:
+        return titles
+    ids = dm[f"{side}_domain_id"]
+    shared = ids.groupby(titles).transform("nunique") > 1
+    programme = dm[f"{side}_programme"].astype(str).str.removeprefix("Examenprogramma ")
+    return titles.where(~shared, titles + " (" + programme + ")")
+
+
 def heatmap_size(domain_matrix: "pd.DataFrame") -> tuple[float, float]:
     """A figure size (inches) in which labels and annotations stay readable."""
     n_rows = max(1, domain_matrix["sending_domain"].nunique()) if len(domain_matrix) else 1
@@ -88,7 +100,8 @@ def domain_heatmap(domain_matrix: "pd.DataFrame", title: str, ax: "Axes | None" 
         return ax
 
     title = "\n".join(textwrap.wrap(str(title), 70)) or str(title)
-    dm = domain_matrix
+    dm = domain_matrix.assign(sending_domain=_domain_labels(domain_matrix, "sending"),
+                              receiving_domain=_domain_labels(domain_matrix, "receiving"))
     several = "pair" in dm and dm["pair"].nunique() > 1
     if several:
         dm = dm.assign(sending_domain=dm["pair"] + ": " + dm["sending_domain"].astype(str),

@@ -201,8 +201,11 @@ class TransitionResult:
 
         return plot_heatmap(self, pair, ax)
 
-    def plot_gaps(self, ax: "Axes | None" = None, pair: str | None = None) -> "Axes":
-        """Number of gaps per receiving domain, split by exam part (all pairs, or ``pair``)."""
+    def plot_gaps(self, pair: str | None = None, ax: "Axes | None" = None) -> "Axes":
+        """Number of gaps per receiving domain, split by exam part (all pairs, or ``pair``).
+
+        The same order of arguments as :meth:`plot_heatmap`.
+        """
         from .plots import plot_gaps
 
         return plot_gaps(self, pair, ax)

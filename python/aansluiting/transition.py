@@ -25,6 +25,10 @@ from .results import Comparison, PairResult, TransitionResult, summary_series, t
 Progress = Callable[[str, int, int], None]
 
 
+def _names(names: str | Sequence[str]) -> list[str]:
+    return [names] if isinstance(names, str) else list(names)
+
+
 @dataclass
 class Pair:
     """One subject pair: the sending and the receiving programmes, by subject name or title."""
@@ -32,6 +36,10 @@ class Pair:
     name: str
     sending: list[str]
     receiving: list[str]
+
+    def __post_init__(self) -> None:
+        # One name may be given as a string, as in a definition file (a str is not a list of names).
+        self.sending, self.receiving = _names(self.sending), _names(self.receiving)
 
 
 @dataclass
@@ -42,8 +50,11 @@ class Variant:
     sending_level: str | None = None
     add_sending: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.add_sending = _names(self.add_sending)
 
-@dataclass
+
+@dataclass(repr=False)
 class Transition:
     """A transition: pairs of sending and receiving programmes, levels, options and variants."""
 
@@ -61,6 +72,12 @@ class Transition:
     add_sending: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     path: Path | None = None
+
+    def __repr__(self) -> str:
+        # One line: shipped_transitions() shows five of these, and the description is a page.
+        variants = f"; variants {', '.join(repr(v.name) for v in self.variants)}" if self.variants else ""
+        return (f"<Transition {self.id!r} ({self.sending_level} → {self.receiving_level}): "
+                f"{len(self.pairs)} pairs{variants}>")
 
     # --- definition files -------------------------------------------------
 
@@ -254,38 +271,45 @@ class Transition:
 
 
 def _unapplied_decisions(runs) -> list[str]:
-    """Dutch lines for curated decisions that name goals not loaded (each run reports them again)."""
-    seen, lines = set(), []
+    """Dutch lines for curated decisions that change nothing, in file order: they name goals not
+    loaded, look like decisions but are not, or concern no pair of the transition (outside every run)."""
+    found: dict[tuple[str, int], object] = {}
     for run in runs:
         for w in run.curation_report["unresolved"]:
-            if (w.file, w.line) in seen:
-                continue
-            seen.add((w.file, w.line))
-            lines.append(f"{w.file}, regel {w.line}: {w.message_nl} ({w.record})")
-    return lines
+            found.setdefault((w.file, w.line), w)
+    outside: dict[tuple[str, int], list] = {}
+    for run in runs:
+        for w in run.curation_report["outside"]:
+            outside.setdefault((w.file, w.line), []).append(w)
+    for key, warnings in outside.items():
+        if len(warnings) == len(runs):  # outside every pair and variant; say "swapped" where it is
+            found.setdefault(key, next((w for w in warnings if w.code == "sssom.decision_swapped"), warnings[0]))
+    return [f"{w.file}, regel {w.line}: {w.message_nl} ({w.record})"
+            for _, w in sorted(found.items(), key=lambda item: item[0])]
 
 
 def _compare(name: str, pairs: list[Pair], before_runs, after_runs) -> Comparison:
     import pandas as pd
 
-    closed, opened, improved, worsened, domains = [], [], [], [], []
-    for pair, b, a in zip(pairs, before_runs, after_runs):
-        c = b._compare(a)
-        for key, bucket in (("closed", closed), ("opened", opened), ("improved", improved),
-                            ("worsened", worsened), ("by_domain", domains)):
-            df = pd.DataFrame(c[key])
-            df.insert(0, "pair", pair.name)
-            bucket.append(df)
+    # One comparison over all pairs: a goal of two pairs is one row, so the lists add up to
+    # the change of the totals.
+    c = _core._compare_runs(before_runs, after_runs)
+    names = [p.name for p in pairs]
+
+    def table(key: str) -> pd.DataFrame:
+        df = pd.DataFrame(c[key])
+        df["pair"] = [names[i] for i in df["pair"]]
+        return df
 
     return Comparison(
         name=name,
-        closed=pd.concat(closed, ignore_index=True),
-        opened=pd.concat(opened, ignore_index=True),
-        improved=pd.concat(improved, ignore_index=True),
-        worsened=pd.concat(worsened, ignore_index=True),
-        by_domain=pd.concat(domains, ignore_index=True),
-        # Totals each goal once, as TransitionResult.summary (not the sum of the pairs' c["before"]).
-        summary=pd.DataFrame({"before": total_summary(before_runs), "after": total_summary(after_runs)}).T,
+        closed=table("closed"),
+        opened=table("opened"),
+        improved=table("improved"),
+        worsened=table("worsened"),
+        by_domain=table("by_domain"),
+        # Rows before/after: each column keeps its own dtype (counts int), so .diff() works.
+        summary=pd.DataFrame([c["before"], c["after"]], index=["before", "after"]),
     )
 
 

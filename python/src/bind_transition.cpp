@@ -123,16 +123,25 @@ py::dict domain_columns(const Catalogue& cat, const std::vector<analysis::Domain
   return d;
 }
 
+// Domains by id too, with the programme each was reached from: the general subjects
+// of an mbo pair each have a domain "Oriëntatie op leren en werken".
 py::dict matrix_columns(const RunRef& r) {
   const Catalogue& cat = *r.cat;
-  py::list sd, rd, links, mean, max, coverage;
+  py::list sd, rd, sid, rid, sp, rp, links, mean, max, coverage;
+  auto programme = [&](const analysis::GoalSelection& side, Vertex domain) {
+    const analysis::SelectedGoal* g = side.find(domain);
+    return title_of(cat, g ? g->root : domain);
+  };
   for (const auto& c : r.run.result.domain_matrix) {
     sd.append(title_of(cat, c.sending_domain)); rd.append(title_of(cat, c.receiving_domain));
+    sid.append(cat.graph().goal(c.sending_domain).source_id); rid.append(cat.graph().goal(c.receiving_domain).source_id);
+    sp.append(programme(r.run.sending, c.sending_domain)); rp.append(programme(r.run.receiving, c.receiving_domain));
     links.append(c.links); mean.append(c.mean_score); max.append(c.max_score); coverage.append(c.coverage);
   }
   py::dict d;
-  d["sending_domain"] = sd; d["receiving_domain"] = rd; d["links"] = links; d["mean_score"] = mean;
-  d["max_score"] = max; d["coverage"] = coverage;
+  d["sending_domain"] = sd; d["receiving_domain"] = rd; d["sending_domain_id"] = sid; d["receiving_domain_id"] = rid;
+  d["sending_programme"] = sp; d["receiving_programme"] = rp;
+  d["links"] = links; d["mean_score"] = mean; d["max_score"] = max; d["coverage"] = coverage;
   return d;
 }
 
@@ -168,8 +177,9 @@ struct ChangedLinkColumns {
 py::dict change_columns(const Catalogue& cat, const std::vector<analysis::StatusChange>& rows) {
   GoalColumns goal;
   ChangedLinkColumns gained, lost;
-  py::list domain, before, after, cb, ca;
+  py::list pair, domain, before, after, cb, ca;
   for (const auto& c : rows) {
+    pair.append(c.pair);
     goal.append(cat, c.goal);
     domain.append(title_of(cat, c.domain));
     before.append(std::string(analysis::status_label(c.before)));
@@ -179,6 +189,7 @@ py::dict change_columns(const Catalogue& cat, const std::vector<analysis::Status
     lost.append(cat, c.lost);
   }
   py::dict d;
+  d["pair"] = pair;
   d["receiving_id"] = goal.id; d["code"] = goal.code; d["title"] = goal.title; d["domain"] = domain;
   d["status_before"] = before; d["status_after"] = after; d["coverage_before"] = cb; d["coverage_after"] = ca;
   gained.into(d, "gained_");
@@ -186,16 +197,19 @@ py::dict change_columns(const Catalogue& cat, const std::vector<analysis::Status
   return d;
 }
 
-py::dict comparison_dict(const RunRef& before, const RunRef& after) {
-  const Catalogue& cat = *before.cat;
-  analysis::Comparison c = analysis::compare(before.run.result, after.run.result);
-  py::list domain, sb, sa, sdelta, mb, ma, gb, ga;
+// "pair" columns hold the index of the run (pair) a row comes from.
+py::dict comparison_dict(const Catalogue& cat, const analysis::Comparison& c) {
+  py::list pair, domain_id, domain, sb, sa, sdelta, mb, ma, gb, ga;
   for (const auto& d : c.domains) {
+    pair.append(d.pair);
+    domain_id.append(cat.graph().goal(d.domain).source_id);
     domain.append(title_of(cat, d.domain)); sb.append(d.share_before); sa.append(d.share_after);
     sdelta.append(d.share_delta()); mb.append(d.mean_before); ma.append(d.mean_after);
     gb.append(d.gaps_before); ga.append(d.gaps_after);
   }
   py::dict by_domain;
+  by_domain["pair"] = pair;
+  by_domain["domain_id"] = domain_id;
   by_domain["domain"] = domain; by_domain["share_before"] = sb; by_domain["share_after"] = sa;
   by_domain["share_delta"] = sdelta; by_domain["mean_before"] = mb; by_domain["mean_after"] = ma;
   by_domain["gaps_before"] = gb; by_domain["gaps_after"] = ga;
@@ -210,6 +224,16 @@ py::dict comparison_dict(const RunRef& before, const RunRef& after) {
   return out;
 }
 
+std::vector<const analysis::TransitionAnalysis*> analyses_of(const std::vector<const RunRef*>& runs, const Catalogue* cat) {
+  std::vector<const analysis::TransitionAnalysis*> analyses;
+  for (const RunRef* r : runs) {
+    if (!r) throw py::value_error("runs must not contain None");
+    if (r->cat.get() != cat) throw py::value_error("runs must be analysed on the same catalogue");
+    analyses.push_back(&r->run.result);
+  }
+  return analyses;
+}
+
 }  // namespace
 
 void bind_transition(py::module_& m) {
@@ -222,7 +246,7 @@ void bind_transition(py::module_& m) {
       .def("_summary", [](const RunRef& r) { return summary_dict(r.run.result.summary); })
       .def("_compare", [](const RunRef& before, const RunRef& after) {
         if (before.cat != after.cat) throw py::value_error("variants must be analysed on the same catalogue");
-        return comparison_dict(before, after);
+        return comparison_dict(*before.cat, analysis::compare(before.run.result, after.run.result));
       }, py::arg("variant"))
       .def_property_readonly("thresholds", [](const RunRef& r) {
         const analysis::AnalysisOptions& o = r.run.thresholds;
@@ -244,19 +268,23 @@ void bind_transition(py::module_& m) {
         d["confirmed"] = r.run.curation.confirmed; d["confirmed_added"] = r.run.curation.confirmed_added;
         d["rejected"] = r.run.curation.rejected; d["rejected_removed"] = r.run.curation.rejected_removed;
         d["unresolved"] = r.run.curation.unresolved;
+        d["outside"] = r.run.curation.outside;
         return d;
       });
 
   m.def("_total_summary", [](const std::vector<const RunRef*>& runs) {
-    std::vector<const analysis::TransitionAnalysis*> analyses;
-    for (const RunRef* r : runs) {
-      if (!r) throw py::value_error("runs must not contain None");
-      if (r->cat != runs.front()->cat) throw py::value_error("runs must be analysed on the same catalogue");
-      analyses.push_back(&r->run.result);
-    }
-    return summary_dict(analysis::total_summary(analyses));
+    return summary_dict(analysis::total_summary(analyses_of(runs, runs.empty() ? nullptr : runs.front()->cat.get())));
   }, py::arg("runs"),
      "Totals of several runs (the pairs of a transition), each goal counted once; keys as TransitionRun._summary().");
+
+  m.def("_compare_runs", [](const std::vector<const RunRef*>& before, const std::vector<const RunRef*>& after) {
+    if (before.size() != after.size() || before.empty())
+      throw py::value_error("before and after need the same, non-empty list of pairs");
+    const Catalogue* cat = before.front()->cat.get();
+    return comparison_dict(*before.front()->cat, analysis::compare(analyses_of(before, cat), analyses_of(after, cat)));
+  }, py::arg("before"), py::arg("after"),
+     "A variant against the base over all pairs, each goal once (as _total_summary counts it); "
+     "\"pair\" columns index the runs.");
 
   m.def("_run_transition",
         [](const CataloguePtr& cat, const AnalyserRef& analyser, const std::vector<GoalRef>& sending_roots,

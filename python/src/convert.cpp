@@ -53,16 +53,20 @@ std::string origin_name(match::Origin o) {
 
 py::dict link_columns(const Catalogue& cat, const match::Alignment& alignment) {
   GoalColumns source, target;
-  py::list score, predicate, origin, terms, explanation;
+  py::list score, predicate, origin, terms, context_terms, explanation;
+  auto joined = [](const std::vector<std::string>& list) {
+    std::string x;
+    for (const auto& t : list) x += (x.empty() ? "" : ", ") + t;
+    return x;
+  };
   for (const auto& link : alignment.links) {
     source.append(cat, link.source);
     target.append(cat, link.target);
     score.append(link.score);
     predicate.append(std::string(analysis::sssom_predicate_id(link.predicate)));
     origin.append(origin_name(link.origin));
-    std::string joined;
-    for (const auto& t : link.shared_terms) joined += (joined.empty() ? "" : ", ") + t;
-    terms.append(joined);
+    terms.append(joined(link.shared_terms));
+    context_terms.append(joined(link.context_terms));
     explanation.append(link.explanation);
   }
   py::dict d;
@@ -72,6 +76,7 @@ py::dict link_columns(const Catalogue& cat, const match::Alignment& alignment) {
   d["predicate"] = predicate;
   d["origin"] = origin;
   d["shared_terms"] = terms;
+  d["context_terms"] = context_terms;
   d["explanation"] = explanation;
   return d;
 }

@@ -326,6 +326,36 @@ TEST(Compare, CoveredToPartlyIsWorsenedAndBackIsImproved) {
   EXPECT_EQ(back.improved[0].gained->sending, t.s2);
 }
 
+// A transition whose pairs share a receiving goal: each goal changes once, with its best
+// status over the pairs, so the lists add up to the change of the totals.
+TEST(Compare, OverSeveralPairsEachGoalCountsOnceWithItsBestStatus) {
+  SmallTransition t;
+  auto recv = select_goals(t.cat.graph(), {t.wb});
+  auto al = t.alignment();
+  auto tl = analyse(t.cat.graph(), select_goals(t.cat.graph(), {t.wi}, at(Level::VmboTL)), recv, al);
+  auto gl = analyse(t.cat.graph(), select_goals(t.cat.graph(), {t.wi}, at(Level::VmboGL)), recv, al);
+  // Both pairs change: r4 closes in both, but is one closed goal.
+  const TransitionAnalysis* before[] = {&tl, &tl};
+  const TransitionAnalysis* both_after[] = {&gl, &gl};
+  auto c = compare(before, both_after);
+  ASSERT_EQ(c.closed.size(), 1u);
+  EXPECT_EQ(c.closed[0].goal, t.r4);
+  ASSERT_EQ(c.worsened.size(), 1u);
+  EXPECT_EQ(c.worsened[0].goal, t.r2);
+  EXPECT_EQ(static_cast<long>(c.after.gaps) - static_cast<long>(c.before.gaps),
+            static_cast<long>(c.opened.size()) - static_cast<long>(c.closed.size()));
+  EXPECT_EQ(c.domains.size(), 2 * compare(tl, gl).domains.size());  // per pair
+  // Only the second pair changes: r4 closes there (pair 1); r2 stays covered through the first.
+  const TransitionAnalysis* one_after[] = {&tl, &gl};
+  auto d = compare(before, one_after);
+  ASSERT_EQ(d.closed.size(), 1u);
+  EXPECT_EQ(d.closed[0].pair, 1u);
+  EXPECT_TRUE(d.worsened.empty());
+  EXPECT_EQ(d.after.covered, d.before.covered + 1);
+  const TransitionAnalysis* one[] = {&tl};
+  EXPECT_THROW(compare(before, one), std::invalid_argument);
+}
+
 // ---- real data ----
 
 class RealSlo : public ::testing::Test {

@@ -95,6 +95,11 @@ TEST(Sssom, BadFilesNameFileLineAndColumn) {
   expect_error_at(minimal("slo:a\tskos:sameAs\tslo:b\tsemapv:ManualMappingCuration\t1\n"), 6, 7, "predicate_id");
   expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1.5\n"), 6, 0, "confidence");
   expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\tveel\n"), 6, 0, "confidence");
+  // A Dutch spreadsheet's decimal comma gets the value to write instead.
+  expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t0,8\n"), 6, 0,
+                  "confidence '0,8' has a decimal comma; SSSOM needs a point: 0.8");
+  expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1,5\n"), 6, 0,
+                  "confidence '1,5' is not a number from 0 to 1");
   expect_error_at(minimal("a b\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1\n"), 6, 1, "CURIE");
   expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1\textra\n"), 6, 0, "header");
   expect_error_at(minimal("slo:a\tskos:closeMatch\n"), 6, 0, "object_id");

@@ -75,6 +75,22 @@ def test_find_programme_takes_the_programme_a_user_means(slo: a.Catalogue) -> No
     assert "Syllabus" not in info.value.message_nl
 
 
+def test_a_programme_has_the_levels_of_its_own_goals(slo: a.Catalogue) -> None:
+    """The preamble every vmbo programme lists applies to bb, kb, gl and tl; a gl/tl programme
+    that contains it is still not a bb programme (a user test: a variant adding
+    Informatietechnologie at vmbo bb silently added nothing)."""
+    gltl = ["vmbo gl", "vmbo tl"]
+    for title in ("Examenprogramma Informatietechnologie vmbo", "Examenprogramma Natuur- en scheikunde II vmbo"):
+        programme = next(p for p in slo.programmes if p.title == title)
+        assert programme.levels == gltl, title
+        shared = [g for g in programme.goals() if len(g.parents()) > 1]
+        assert any("vmbo bb" in x.levels for g in shared for x in g.subtree()), "the shared part does reach bb"
+    assert slo.find_programme("Wiskunde", "vmbo bb").levels == ["vmbo bb", "vmbo kb", "vmbo gl", "vmbo tl"]
+    with pytest.raises(a.NotFoundError) as info:
+        slo.find_programme("Informatietechnologie", "vmbo bb")
+    assert info.value.message_nl.endswith("het vak bestaat wel op: vmbo gl, vmbo tl")
+
+
 def test_an_unknown_subject_gets_suggestions(slo: a.Catalogue) -> None:
     # vmbo has no natuurkunde: it has nask1 and nask2.
     with pytest.raises(a.NotFoundError) as info:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -194,6 +196,28 @@ def test_an_export_onto_the_curation_file_is_refused(tmp_path: Path, data_dir: P
     assert r.returncode == 2
     assert r.stderr.strip().startswith(f"Dit zou het curatiebestand van de overgang overschrijven ({decisions})")
     assert decisions.read_bytes() == before and not (tmp_path / "r.html").exists()
+
+
+@pytest.mark.parametrize("option", ["-o", "--xlsx", "--sssom"])
+def test_a_report_onto_its_own_definition_file_is_refused(tmp_path: Path, data_dir: Path, option: str) -> None:
+    # A user test: "rapport mijn.toml -o mijn.toml" (tab completion) replaced the definition with HTML.
+    definition = tmp_path / "mijn.toml"
+    definition.write_text('name = "proef"\nsending_level = "vmbo kb"\nreceiving_level = "mbo 2"\n'
+                          '[[pair]]\nsending = ["Zorg en welzijn"]\nreceiving = ["Helpende Zorg en Welzijn"]\n',
+                          encoding="utf-8")
+    before = definition.read_bytes()
+    extra = [] if option == "-o" else ["-o", str(tmp_path / "r.html")]
+    r = run("rapport", str(definition), "--data", str(data_dir), *extra, option, str(definition))
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.strip() == (f"{option} {definition} is het overgangsbestand van deze analyse; een rapport of "
+                                "export zou het overschrijven. Kies een andere bestandsnaam.")
+    assert definition.read_bytes() == before and sorted(tmp_path.iterdir()) == [definition]
+
+
+def test_a_report_onto_a_data_file_is_refused(tmp_path: Path, data_dir: Path) -> None:
+    target = data_dir / "slo" / "basis" / "niveaus.json"
+    r = run("rapport", "vmbo-kb-mbo2-hzw", "--data", str(data_dir), "-o", str(target))
+    assert r.returncode == 2 and "is een invoerbestand van deze analyse" in r.stderr, r.stderr
 
 
 def test_ctrl_c_stops_without_a_traceback(tmp_path: Path, data_dir: Path) -> None:

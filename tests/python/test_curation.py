@@ -126,3 +126,38 @@ def test_a_decision_that_names_no_loaded_goal_is_reported(full, goals, tmp_path)
     html = report.render_html(result)
     assert 'id="curatie-niet-toegepast"' in html and "1 curatiebeslissing niet toegepast" in html
     assert f"{curie[:-4]}XXXX" in html
+
+
+def test_a_decision_that_changes_nothing_in_the_transition_is_reported(full, goals, tmp_path) -> None:
+    """User tests: decisions that were silently dropped. A goal of another dossier with the same
+    code (find_code(...)[0]), subject and object swapped, a justification in the wrong letter case.
+    The full semapv IRI is the same justification as its CURIE, and counts."""
+    vmbo, havo = goals
+    other = next(g for g in full.find_code(VMBO_CODE[:-1] + "a") if g.id != vmbo.id)  # a sending goal too
+    unrelated = full.find_code("P2-K1-W2")  # werkproces of several dossiers, none in this pair
+    assert len(unrelated) > 1
+    path = tmp_path / "besluiten.sssom.tsv"
+    cur = a.Curation(full, path)
+    cur.confirm(vmbo, havo)                # applied
+    cur.confirm(havo, other)               # swapped
+    cur.confirm(vmbo, unrelated[0])        # not a goal of this pair
+    cur.save()
+    text = path.read_text(encoding="utf-8")
+    confirmed = "semapv:ManualMappingCuration"
+    lines = text.splitlines()
+    rows = [i + 1 for i, line in enumerate(lines) if confirmed in line and not line.startswith("#")]
+    assert len(rows) == 3
+    # Row 1 with the full IRI; a fourth row with the letter case wrong.
+    first = lines[rows[0] - 1]
+    lines[rows[0] - 1] = first.replace(confirmed, "https://w3id.org/semapv/vocab/ManualMappingCuration")
+    objects = cur._columns()["object_id"]  # the rows in the order confirmed
+    lines.append(lines[rows[2] - 1].replace(objects[2], objects[0]).replace(confirmed, "semapv:manualMappingCuration"))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    result = _wiskunde_b(path).analyse(full, with_variants=False)
+    assert result.pairs[0].summary["links_confirmed"] == 1  # the IRI row
+    unapplied = result.meta["curation_unapplied"]
+    assert [line.split(": ", 1)[0] for line in unapplied] == [f"{path}, regel {r}" for r in (rows[1], rows[2], len(lines))]
+    assert "subject_id en object_id zijn verwisseld" in unapplied[0]
+    assert "gaat niet over een doel van de vooropleiding en een doel van het vervolg" in unapplied[1]
+    assert "'semapv:manualMappingCuration' is niet 'semapv:ManualMappingCuration'" in unapplied[2]

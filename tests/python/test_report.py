@@ -118,6 +118,13 @@ def test_comparison_names_the_gaps_that_close(result, html, full):
     section = block(html, "vergelijking", "</section>")
     assert f"Hiaten die de variant sluit ({len(comparison.closed)})" in section
     assert f"Hiaten die in de variant ontstaan ({len(comparison.opened)})" in section
+    # What the closed gaps became, in words (5 of 7 only became partly covered in a user test).
+    now = comparison.closed["status_after"].value_counts()
+    assert now.sum() == len(comparison.closed) and set(now.index) <= {"gedekt", "deels gedekt"}
+    covered, partly = int(now.get("gedekt", 0)), int(now.get("deels gedekt", 0))
+    said = ("(nu gedekt)" if not partly else "(nu deels gedekt)" if not covered
+            else f"({covered} nu gedekt, {partly} deels gedekt)")
+    assert f"gedekt of deels gedekt {said}:" in " ".join(section.split())
     for title in comparison.closed["title"]:
         assert str(escape(title)) in section
     # Every closed gap names the T&T goal whose new link closes it, with the link's explanation.
@@ -330,6 +337,10 @@ def test_result_plot_methods(result):
     assert result.pairs[1].name.split()[0] in ax.get_title()
     ax2 = result.plot_gaps()
     assert ax2.get_title() == result.name
+    # Both methods take the pair first (a user test: plot_gaps(name) took the name for an Axes).
+    name = result.pairs[1].name
+    assert result.plot_gaps(name).get_title() == name
+    assert result.plot_gaps(name, plt.figure().add_subplot()).get_title() == name
     plt.close("all")
 
 
@@ -457,6 +468,25 @@ def test_an_unknown_pair_or_variant_lists_the_names_there_are(result):
     assert sum(patch.get_width() for patch in ax.patches) == len(gaps)
 
 
+def test_domains_of_the_same_title_in_two_programmes_are_two_rows(full):
+    """The general subjects of an mbo pair each have a domain "Oriëntatie op leren en werken":
+    one row each in the heatmap, named with its programme (before, merged into one row)."""
+    from matplotlib.figure import Figure
+
+    from aansluiting import plots
+
+    result = analysed(full, TRANSITIONS / "vmbo-kb-mbo2-hzw.toml")
+    pair = result.pairs[0]
+    dm = pair.domain_matrix
+    titles = dm.groupby("sending_domain")["sending_domain_id"].nunique()
+    assert (titles > 1).any(), "the pair has a domain title shared by programmes"
+    ax = plots.plot_heatmap(result, pair.name, ax=Figure().add_subplot())
+    rows = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
+    assert len(rows) == dm["sending_domain_id"].nunique() == len(set(rows))
+    assert any("(Nederlandse taal" in row for row in rows)
+    assert set(dm["receiving_programme"]) == {"Helpende Zorg en Welzijn"}
+
+
 def test_a_report_written_onto_a_folder_names_that_folder(result, tmp_path):
     from aansluiting.report._files import check_writable
 
@@ -500,6 +530,32 @@ def test_the_totals_count_a_goal_of_several_pairs_once(result):
     assert totals.loc["before"].to_dict() == s.to_dict()
     assert totals.loc["after"].to_dict() == variant.summary.to_dict()
     assert variant.summary["sending_leaves"] == variant.continuations.query("leaf")["sending_id"].nunique()
+
+
+@pytest.mark.parametrize("name", ["nieuwe-leerweg-mbo4", "nieuwe-leerweg-havo4"])
+def test_the_changes_of_a_variant_add_up_to_the_change_of_its_totals(full, name):
+    """The closed/opened/improved/worsened lists count each goal once, as the totals do.
+
+    In nieuwe-leerweg-mbo4 both pairs share the basisdeel of the dossier: before, a basisdeel
+    goal closed in both pairs was listed twice ("36 hiaten gesloten" against 154 -> 128 gaps).
+    """
+    result = analysed(full, TRANSITIONS / f"{name}.toml")
+    for variant, c in result.comparisons.items():
+        before, after = c.summary.loc["before"], c.summary.loc["after"]
+        for table in (c.closed, c.opened, c.improved, c.worsened):
+            assert table["receiving_id"].is_unique, variant
+            assert set(table["pair"]) <= {p.name for p in result.pairs}
+        assert after["gaps"] - before["gaps"] == len(c.opened) - len(c.closed), variant
+
+        def became(table, side, status):
+            return int((table[f"status_{side}"] == status).sum())
+
+        covered_change = (became(c.closed, "after", "gedekt") + len(c.improved)
+                          - became(c.opened, "before", "gedekt") - len(c.worsened))
+        assert after["covered"] - before["covered"] == covered_change, variant
+        assert c.summary["gaps"].dtype.kind == "i" and c.summary["gaps"].diff().iloc[1] == after["gaps"] - before["gaps"]
+    if name == "nieuwe-leerweg-mbo4":
+        assert len(result.comparisons["met Informatietechnologie"].closed) > 0
 
 
 def _lists_of_the_report(result, tmp_path):

@@ -29,6 +29,22 @@ def test_the_five_transitions_are_shipped():
                                        "nieuwe-leerweg-havo4", "nieuwe-leerweg-mbo4"}
 
 
+def test_a_pair_or_variant_takes_one_name_as_a_string():
+    # As a definition file does; before, "Zorg en welzijn" was taken letter by letter.
+    pair = aansluiting.Pair("p", "Zorg en welzijn", "Helpende Zorg en Welzijn")
+    assert (pair.sending, pair.receiving) == (["Zorg en welzijn"], ["Helpende Zorg en Welzijn"])
+    assert aansluiting.Variant("v", add_sending="Technologie & Toepassing").add_sending == ["Technologie & Toepassing"]
+    assert aansluiting.Pair("q", ("a", "b"), ["c"]).sending == ["a", "b"]
+
+
+def test_a_transition_shows_itself_on_one_line():
+    """shipped_transitions() in a notebook: one line each, not the page-long description."""
+    shipped = aansluiting.shipped_transitions()
+    text = repr(shipped["vmbo-tl-havo4"])
+    assert text == "<Transition 'vmbo-tl-havo4' (vmbo tl → havo): 10 pairs; variants 'vmbo gl'>"
+    assert all("\n" not in repr(t) and len(repr(t)) < 200 for t in shipped.values())
+
+
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_file_is_complete(path: Path):
     doc = load(path)

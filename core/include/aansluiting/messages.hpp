@@ -142,8 +142,12 @@ enum class MessageId : std::uint16_t {
   SssomBadPredicate,
   SssomBadModifier,
   SssomBadConfidence,
+  SssomDecimalComma,
   SssomRowWithout,
   SssomDecisionGoalMissing,
+  SssomDecisionOutsidePairs,
+  SssomDecisionSwapped,
+  SssomJustificationLookalike,
   // Binary matrix files (benchmark exchange)
   CsrFileEnds,
   CsrNoMagic,

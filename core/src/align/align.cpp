@@ -45,13 +45,27 @@ double contained(const match::SparseMatrix& a, std::size_t i, const match::Spars
   return total > 0 ? shared / total : 0.0;
 }
 
+bool row_has(const match::SparseMatrix& m, std::size_t row, std::uint32_t id) {
+  const auto* first = m.indices.data() + m.indptr[row];
+  const auto* last = m.indices.data() + m.indptr[row + 1];
+  return std::binary_search(first, last, id);
+}
+
+struct SharedTerms {
+  std::vector<std::string> own;      // in the own text of both goals
+  std::vector<std::string> context;  // reaching at least one goal only through its headings
+};
+
 // Terms that carried the cosine, strongest first, as written in the goals.
 // Word terms only: the corpus's grams (a contiguous id range) are skipped.
 // A term that adds less than `min_share` of the strongest term's part carried
 // nothing a reader should weigh: boilerplate ("kandidaat", "kan") keeps a
 // small corpus weight and would otherwise be named in most explanations.
-std::vector<std::string> shared_terms(const GoalVectors& s, std::size_t i, const GoalVectors& t, std::size_t j,
-                                      const Vectoriser& vec, std::size_t max_terms = 6, double min_share = 0.05) {
+// Terms shared only through the headings above a goal ("wiskunde",
+// "examenprogramma") are kept apart: they did carry score, but a reader
+// looking for them in the two goals would not find them.
+SharedTerms shared_terms(const GoalVectors& s, std::size_t i, const GoalVectors& t, std::size_t j,
+                         const Vectoriser& vec, std::size_t max_terms = 6, double min_share = 0.05) {
   std::vector<std::pair<double, std::uint32_t>> c;
   const auto& a = s.rows;
   const auto& b = t.rows;
@@ -74,17 +88,25 @@ std::vector<std::string> shared_terms(const GoalVectors& s, std::size_t i, const
   merge(a.indptr[i], bound(a, i, vec.gram_begin()), b.indptr[j], bound(b, j, vec.gram_begin()));
   merge(bound(a, i, vec.gram_end()), a.indptr[i + 1], bound(b, j, vec.gram_end()), b.indptr[j + 1]);
   std::sort(c.begin(), c.end(), [](auto& p, auto& q) { return p.first > q.first; });
-  std::vector<std::string> out;
+  SharedTerms out;
   std::unordered_set<std::string> seen;
   for (auto [w, id] : c) {
-    if (out.size() == max_terms || w < min_share * c.front().first) break;
+    if (seen.size() == max_terms || w < min_share * c.front().first) break;
     std::string name;
     if (auto it = s.forms[i].find(id); it != s.forms[i].end()) name = it->second;
     else if (auto it2 = t.forms[j].find(id); it2 != t.forms[j].end()) name = it2->second;
     else name = vec.term_display(id);
-    if (seen.insert(name).second) out.push_back(std::move(name));
+    if (!seen.insert(name).second) continue;
+    const bool own = row_has(s.own, i, id) && row_has(t.own, j, id);
+    (own ? out.own : out.context).push_back(std::move(name));
   }
   return out;
+}
+
+std::string joined(const std::vector<std::string>& terms) {
+  std::string x;
+  for (std::size_t k = 0; k < terms.size(); ++k) x += (k ? ", " : "") + terms[k];
+  return x;
 }
 
 // row += w * extra (sparse rows keyed by target). `slot` has one entry per
@@ -315,15 +337,18 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
     e.source_in_target = contained(S.own, c.source, T.own, c.target);
     e.target_in_source = contained(T.own, c.target, S.own, c.source);
     link.predicate = detail::choose_predicate(g.goal(link.source), g.goal(link.target), e, options.predicates);
-    link.shared_terms = shared_terms(S, c.source, T, c.target, vec);
+    SharedTerms terms = shared_terms(S, c.source, T, c.target, vec);
+    link.shared_terms = std::move(terms.own);
+    link.context_terms = std::move(terms.context);
 
     std::string x;
-    if (!link.shared_terms.empty()) {
-      x = "Gedeelde termen: ";
-      for (std::size_t k = 0; k < link.shared_terms.size(); ++k) x += (k ? ", " : "") + link.shared_terms[k];
-      x += " (tekstovereenkomst " + score_text(c.lexical) + ").";
-    } else {
+    if (link.shared_terms.empty() && link.context_terms.empty()) {
       x = "Geen gedeelde termen.";
+    } else {
+      x = link.shared_terms.empty() ? "Geen gedeelde termen in de doelen zelf"
+                                    : "Gedeelde termen: " + joined(link.shared_terms);
+      if (!link.context_terms.empty()) x += "; via de bovenliggende titels: " + joined(link.context_terms);
+      x += " (tekstovereenkomst " + score_text(c.lexical) + ").";
     }
     if (c.order > 0.0)
       x += " Volgorde: beide lijsten lopen aantoonbaar gelijk op (z = " + decimal(diagnostics.order.z, 1) +

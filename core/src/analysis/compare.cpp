@@ -1,6 +1,7 @@
 #include "aansluiting/analysis/compare.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace aansluiting::analysis {
@@ -20,25 +21,59 @@ std::optional<Support> strongest_not_in(const ReceivingResult& r, const Receivin
 }  // namespace
 
 Comparison compare(const TransitionAnalysis& before, const TransitionAnalysis& after) {
-  Comparison out;
-  out.before = before.summary;
-  out.after = after.summary;
+  const TransitionAnalysis* b[] = {&before};
+  const TransitionAnalysis* a[] = {&after};
+  return compare(b, a);
+}
 
-  std::unordered_map<Vertex, const ReceivingResult*> later;
-  for (const auto& r : after.receiving)
-    if (r.leaf) later.emplace(r.goal, &r);
+Comparison compare(std::span<const TransitionAnalysis* const> before,
+                   std::span<const TransitionAnalysis* const> after) {
+  if (before.size() != after.size()) throw std::invalid_argument("compare: before and after need the same pairs");
+  Comparison out;
+  out.before = total_summary(before);
+  out.after = total_summary(after);
+
+  struct Best {
+    const ReceivingResult* result;
+    std::size_t pair;
+  };
+  // Each leaf's best result over the pairs (Covered < Partly < Gap; then the
+  // higher coverage; then the first pair), and the leaves in first-seen order.
+  auto best_of = [](std::span<const TransitionAnalysis* const> side, std::vector<Vertex>* order) {
+    std::unordered_map<Vertex, Best> best;
+    for (std::size_t i = 0; i < side.size(); ++i) {
+      if (!side[i]) continue;
+      for (const auto& r : side[i]->receiving) {
+        if (!r.leaf) continue;
+        auto [it, fresh] = best.try_emplace(r.goal, Best{&r, i});
+        if (fresh) {
+          if (order) order->push_back(r.goal);
+          continue;
+        }
+        const ReceivingResult& held = *it->second.result;
+        if (r.status < held.status || (r.status == held.status && r.coverage > held.coverage)) it->second = Best{&r, i};
+      }
+    }
+    return best;
+  };
+  std::vector<Vertex> order;
+  const auto earlier = best_of(before, &order);
+  const auto later = best_of(after, nullptr);
+
   std::size_t matched = 0;
-  for (const auto& b : before.receiving) {
-    if (!b.leaf) continue;
-    auto it = later.find(b.goal);
+  for (Vertex goal : order) {
+    auto it = later.find(goal);
     if (it == later.end()) {
       ++out.only_before;
       continue;
     }
     ++matched;
-    const ReceivingResult& a = *it->second;
+    const Best& bb = earlier.at(goal);
+    const ReceivingResult& b = *bb.result;
+    const ReceivingResult& a = *it->second.result;
     if (a.status == b.status) continue;
-    StatusChange change{b.goal, b.domain, b.status, a.status, b.coverage, a.coverage,
+    const bool better = a.status < b.status;
+    StatusChange change{goal, better ? it->second.pair : bb.pair, b.domain, b.status, a.status, b.coverage, a.coverage,
                         strongest_not_in(a, b), strongest_not_in(b, a)};
     if (b.status == Status::Gap) out.closed.push_back(change);
     else if (a.status == Status::Gap) out.opened.push_back(change);
@@ -48,14 +83,17 @@ Comparison compare(const TransitionAnalysis& before, const TransitionAnalysis& a
   }
   out.only_after = later.size() - matched;
 
-  std::unordered_map<Vertex, const DomainCoverage*> later_domains;
-  for (const auto& d : after.receiving_domains) later_domains.emplace(d.domain, &d);
-  for (const auto& d : before.receiving_domains) {
-    auto it = later_domains.find(d.domain);
-    if (it == later_domains.end()) continue;
-    const DomainCoverage& a = *it->second;
-    out.domains.push_back(DomainChange{d.domain, d.coverage_share, a.coverage_share, d.mean_coverage,
-                                       a.mean_coverage, d.gaps, a.gaps});
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    if (!before[i] || !after[i]) continue;
+    std::unordered_map<Vertex, const DomainCoverage*> later_domains;
+    for (const auto& d : after[i]->receiving_domains) later_domains.emplace(d.domain, &d);
+    for (const auto& d : before[i]->receiving_domains) {
+      auto it = later_domains.find(d.domain);
+      if (it == later_domains.end()) continue;
+      const DomainCoverage& a = *it->second;
+      out.domains.push_back(DomainChange{d.domain, i, d.coverage_share, a.coverage_share, d.mean_coverage,
+                                         a.mean_coverage, d.gaps, a.gaps});
+    }
   }
   return out;
 }

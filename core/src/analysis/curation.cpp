@@ -1,5 +1,7 @@
 #include "aansluiting/analysis/curation.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -35,6 +37,12 @@ void add_missing_prefixes(MappingSet& set) {
     if (set.expand_prefix(prefix).empty()) set.curie_map.emplace_back(prefix, iri);
 }
 
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 std::string with_comment(std::string text, const std::string& comment, const std::string& rest) {
   if (!comment.empty()) text += ": " + comment;
   if (!rest.empty()) text += " — " + rest;
@@ -42,6 +50,21 @@ std::string with_comment(std::string text, const std::string& comment, const std
 }
 
 }  // namespace
+
+std::vector<Warning> decisions_outside(const Catalogue& catalogue, const MappingSet& decisions,
+                                       const GoalSelection& sending, const GoalSelection& receiving) {
+  std::vector<Warning> out;
+  for (const auto& row : decisions.mappings) {
+    if (!row.curated()) continue;
+    auto s = resolve_curie(catalogue, row.subject_id);
+    auto o = resolve_curie(catalogue, row.object_id);
+    if (!s || !o || (sending.contains(*s) && receiving.contains(*o))) continue;  // not loaded: apply_curation says so
+    const bool swapped = sending.contains(*o) && receiving.contains(*s);
+    out.emplace_back(Location{decisions.file, row.line, 0, row.subject_id + " → " + row.object_id},
+                     Message{swapped ? MessageId::SssomDecisionSwapped : MessageId::SssomDecisionOutsidePairs});
+  }
+  return out;
+}
 
 match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignment& alignment,
                                 const MappingSet& decisions, CurationReport* report) {
@@ -53,6 +76,12 @@ match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignme
   for (const auto& row : decisions.mappings) {
     if (!row.curated()) {
       ++rep.ignored_uncurated;
+      // "semapv:manualMappingCuration" was meant as a decision: say that it does not count.
+      for (std::string_view meant : {kManualCuration, kMappingReview})
+        if (same_ignoring_case(row.justification, meant))
+          rep.unresolved.emplace_back(Location{decisions.file, row.line, 0, row.justification},
+                                      Message{MessageId::SssomJustificationLookalike,
+                                              {row.justification, std::string(meant)}});
       continue;
     }
     auto s = resolve_curie(catalogue, row.subject_id);
@@ -83,7 +112,10 @@ match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignme
     match::Link link;
     link.source = d.source;
     link.target = d.target;
-    if (was) link.shared_terms = was->shared_terms;
+    if (was) {
+      link.shared_terms = was->shared_terms;
+      link.context_terms = was->context_terms;
+    }
     link.curator_comment = row.comment;
     const std::string matcher_said = was ? was->explanation : std::string();
     if (row.negated) {

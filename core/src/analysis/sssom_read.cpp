@@ -228,7 +228,10 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
       auto bad = [&](Message what) {
         throw InputError(Location{file, cells[c].line, cells[c].column, {}}, std::move(what));
       };
-      if (name == "subject_id" || name == "object_id" || name == "mapping_justification") {
+      if (name == "mapping_justification" && v.starts_with(kSemapvIri)) {
+        // The full IRI some tools write: the same justification as its CURIE.
+        m.justification = "semapv:" + v.substr(kSemapvIri.size());
+      } else if (name == "subject_id" || name == "object_id" || name == "mapping_justification") {
         if (!is_curie(v)) bad({MessageId::SssomNotCurie, {name, v}});
         (name == "subject_id" ? m.subject_id : name == "object_id" ? m.object_id : m.justification) = v;
       } else if (name == "predicate_id") {
@@ -242,8 +245,16 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
         if (v.empty()) continue;
         double d = 0;
         auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
-        if (ec != std::errc() || end != v.data() + v.size() || !(d >= 0.0 && d <= 1.0))
+        if (ec != std::errc() || end != v.data() + v.size() || !(d >= 0.0 && d <= 1.0)) {
+          // A Dutch spreadsheet writes 0,8; SSSOM (and every other tool reading the file) needs 0.8.
+          std::string dotted(v);
+          std::replace(dotted.begin(), dotted.end(), ',', '.');
+          double e = 0;
+          auto [end2, ec2] = std::from_chars(dotted.data(), dotted.data() + dotted.size(), e);
+          if (dotted != v && ec2 == std::errc() && end2 == dotted.data() + dotted.size() && e >= 0.0 && e <= 1.0)
+            bad({MessageId::SssomDecimalComma, {v, dotted}});
           bad({MessageId::SssomBadConfidence, {v}});
+        }
         m.confidence = d;
       } else if (name == "subject_label") m.subject_label = v;
       else if (name == "object_label") m.object_label = v;

@@ -157,6 +157,8 @@ Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& 
   out.alignment = options.curation
                       ? analysis::apply_curation(catalogue, automatic, *options.curation, &out.curation)
                       : std::move(automatic);
+  if (options.curation)
+    out.curation.outside = analysis::decisions_outside(catalogue, *options.curation, out.sending, out.receiving);
 
   analysis::AnalysisOptions analysis_options = options.analysis;
   out.result = analysis::analyse(catalogue.graph(), out.sending, out.receiving, out.alignment, analysis_options);

@@ -172,6 +172,7 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
         "before": before,
         "after": after,
         "closed": _records(comparison.closed),
+        "closed_detail": tables.closed_detail(comparison.closed),
         "opened": _records(comparison.opened),
         "improved": _records(comparison.improved),
         "worsened": _records(comparison.worsened),
@@ -269,8 +270,9 @@ def render_html(result: "TransitionResult", progress: Progress | None = None) ->
 def render_notebook_html(result: "TransitionResult") -> str:
     """The short Dutch summary a notebook shows for a result (``TransitionResult._repr_html_``)."""
     summary = {k: (None if _missing(v) else v) for k, v in result.summary.items()}
-    comparisons = [{"name": name, "closed": len(c.closed), "opened": len(c.opened), "improved": len(c.improved),
-                    "worsened": len(c.worsened)} for name, c in result.comparisons.items()]
+    comparisons = [{"name": name, "closed": len(c.closed), "closed_detail": tables.closed_detail(c.closed),
+                    "opened": len(c.opened), "improved": len(c.improved), "worsened": len(c.worsened)}
+                   for name, c in result.comparisons.items()]
     return _environment().get_template("notebook.html.j2").render(
         result=result,
         pair_rows=_records(tables.summary_table(result)) if result.pairs else [],

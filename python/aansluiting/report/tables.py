@@ -73,6 +73,23 @@ def count(n: object, singular: str, plural: str) -> str:
     return f"{value:,}".replace(",", ".") + " " + noun(value, singular, plural)
 
 
+def closed_detail(closed: "pd.DataFrame") -> str:
+    """What the closed gaps became: ' (nu gedekt)', ' (nu deels gedekt)' or ' (3 nu gedekt, 5 deels gedekt)'.
+
+    Most gaps a variant closes become only partly covered; a reader quoting "26 hiaten
+    gesloten" should see that next to the number.
+    """
+    n = len(closed)
+    if n == 0:
+        return ""
+    covered = int((closed["status_after"] == "gedekt").sum())
+    if covered == n:
+        return " (nu gedekt)"
+    if covered == 0:
+        return " (nu deels gedekt)"
+    return f" ({covered} nu gedekt, {n - covered} deels gedekt)"
+
+
 def exam_label(ce: object, se: object) -> str:
     """'CE en SE', 'CE', 'SE' or '' (mbo goals have no exam flags)."""
     ce, se = bool(ce), bool(se)
@@ -233,7 +250,9 @@ def matrix_table(domain_matrix: "pd.DataFrame") -> "pd.DataFrame":
     return _renamed(domain_matrix, {
         "Paar": "pair",
         "Domein vooropleiding": "sending_domain",
+        "Programma vooropleiding": "sending_programme",
         "Domein vervolg": "receiving_domain",
+        "Programma vervolg": "receiving_programme",
         "Koppelingen": ("links", 0),
         "Gemiddelde score": ("mean_score", 0.0),
         "Hoogste score": ("max_score", 0.0),

@@ -2,7 +2,9 @@
 // Comparison of two variants of a transition that share the receiving side,
 // e.g. vmbo gl versus tl, or tl with versus without Technologie & Toepassing.
 
+#include <cstddef>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "aansluiting/analysis/transition.hpp"
@@ -11,6 +13,9 @@ namespace aansluiting::analysis {
 
 struct StatusChange {
   Vertex goal = 0;
+  // The analysis (pair) whose result decides: the one giving the status after
+  // for closed and improved goals, the status before for opened and worsened.
+  std::size_t pair = 0;
   Vertex domain = 0;
   Status before = Status::Gap;
   Status after = Status::Gap;
@@ -26,6 +31,7 @@ struct StatusChange {
 
 struct DomainChange {
   Vertex domain = 0;
+  std::size_t pair = 0;       // the analysis (pair) the domain belongs to
   double share_before = 0.0;  // DomainCoverage::coverage_share
   double share_after = 0.0;
   double mean_before = 0.0;   // DomainCoverage::mean_coverage
@@ -52,5 +58,13 @@ struct Comparison {
 };
 
 Comparison compare(const TransitionAnalysis& before, const TransitionAnalysis& after);
+
+// A whole transition: the pairs of `before` and `after` correspond by index.
+// Each receiving leaf counts once, with its best status and coverage over the
+// pairs it is in, as total_summary counts it; so the changes add up to the
+// difference of the summaries even where pairs share goals (the basisdeel of
+// two mbo qualifications). Domains stay per pair.
+Comparison compare(std::span<const TransitionAnalysis* const> before,
+                   std::span<const TransitionAnalysis* const> after);
 
 }  // namespace aansluiting::analysis

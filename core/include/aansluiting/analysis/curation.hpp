@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "aansluiting/analysis/selection.hpp"
 #include "aansluiting/analysis/sssom.hpp"
 #include "aansluiting/catalogue.hpp"
 #include "aansluiting/match/alignment.hpp"
@@ -38,7 +39,10 @@ struct CurationReport {
   std::size_t rejected = 0;          // rejections applied
   std::size_t rejected_removed = 0;  // ... of links the matcher had produced
   std::size_t ignored_uncurated = 0; // rows that are suggestions, not decisions
-  std::vector<Warning> unresolved;   // decisions naming goals that are not loaded
+  std::vector<Warning> unresolved;   // decisions naming goals that are not loaded, rows that look like decisions but are not
+  // Decisions about loaded goals that are not a (sending, receiving) pair of the
+  // run, one per row (a transition reports those outside all of its runs).
+  std::vector<Warning> outside;
 };
 
 // Applies the curated rows of `decisions` to an alignment. A decision is about
@@ -53,6 +57,12 @@ struct CurationReport {
 // then by descending score.
 match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignment& alignment,
                                 const MappingSet& decisions, CurationReport* report = nullptr);
+
+// The curated rows about loaded goals that are not a goal of `sending` and one
+// of `receiving` (a goal of another dossier that shares the code, subject and
+// object swapped): such a decision changes nothing in this analysis.
+std::vector<Warning> decisions_outside(const Catalogue& catalogue, const MappingSet& decisions,
+                                       const GoalSelection& sending, const GoalSelection& receiving);
 
 struct Decision {
   Vertex sending = 0;

@@ -16,6 +16,7 @@ namespace aansluiting::analysis {
 inline constexpr std::string_view kManualCuration = "semapv:ManualMappingCuration";
 inline constexpr std::string_view kMappingReview = "semapv:MappingReview";
 inline constexpr std::string_view kLexicalMatching = "semapv:LexicalMatching";
+inline constexpr std::string_view kSemapvIri = "https://w3id.org/semapv/vocab/";
 
 // The SKOS CURIE of a predicate ("skos:closeMatch") and back; the analysis
 // keeps its own copy so it does not depend on the matcher library.

@@ -37,7 +37,8 @@ struct Link {
   double score = 0.0;       // 0..1
   Predicate predicate = Predicate::RelatedMatch;
   Origin origin = Origin::Automatic;
-  std::vector<std::string> shared_terms;  // the terms that carried the score, strongest first
+  std::vector<std::string> shared_terms;   // terms of both goals' own texts that carried the score, strongest first
+  std::vector<std::string> context_terms;  // terms that carried it but reach a goal only through its headings
   std::string explanation;                // human-readable: terms, structure evidence
   std::string curator_comment;            // a curated link's own comment, as the curator wrote it
 };
