@@ -157,6 +157,25 @@ Programme Catalogue::find_programme(std::string_view subject, std::optional<Leve
                                     std::vector<GoalKind> kinds) const {
   const std::string level_text = level ? std::string(level_name(*level)) : std::string();
   const auto ranked = ranked_programmes(subject, level, kinds);
+  // A dossier named where its qualifications are asked for ("Dienstverlening"): part
+  // of one qualification's name ("Medewerker facilitaire dienstverlening") would
+  // otherwise be taken for it.
+  if (!kind_allowed(kinds, GoalKind::Dossier) && kind_allowed(kinds, GoalKind::Qualification) &&
+      (ranked.empty() || ranked.front().first >= 2)) {
+    for (const auto& [rank, dossier] : ranked_programmes(subject, level, {GoalKind::Dossier})) {
+      if (rank > 1) break;
+      std::vector<Programme> inside;
+      for (Vertex child : graph_.children(dossier.root))
+        for (const Programme& p : programmes_)
+          if (p.root == child && graph_.goal(child).kind == GoalKind::Qualification && (!level || applies_to(p, *level)))
+            inside.push_back(p);
+      if (inside.size() == 1) return inside.front();
+      std::vector<std::string> names;
+      for (const Programme& p : inside) names.push_back(graph_.goal(p.root).title);
+      throw NotFoundError(Message{MessageId::DossierNotQualification,
+                                  {std::string(subject), level ? level_text : std::string("-"), name_list(names)}});
+    }
+  }
   if (ranked.empty()) throw NotFoundError(not_found_message(subject, level, kinds));
 
   // Only the best kind of name match competes ("Wiskunde" before "Wiskunde A").

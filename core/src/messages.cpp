@@ -113,6 +113,10 @@ MessageTexts message_texts(MessageId id) {
       return {"ambiguous_subject",
               "subject '{1}' is ambiguous: {2}",
               "vak '{1}' is niet eenduidig: {2}"};
+    case MessageId::DossierNotQualification:
+      return {"dossier_not_qualification",
+              "'{1}' is a qualification file (kwalificatiedossier); name one of its qualifications at level '{2}': {3}",
+              "'{1}' is een kwalificatiedossier; noem een van de kwalificaties op niveau '{2}': {3}"};
     case MessageId::AmbiguousSubjectAtLevel:
       return {"ambiguous_subject_at_level",
               "subject '{1}' at level '{2}' is ambiguous: {3}",
@@ -488,6 +492,11 @@ MessageTexts message_texts(MessageId id) {
       return {"sssom.column_twice",
               "column '{1}' appears twice",
               "kolom '{1}' staat er twee keer in"};
+    case MessageId::SssomNotTabSeparated:
+      return {"sssom.not_tab_separated",
+              "the header is separated by '{1}', not by tabs: save the file as tab-separated text (SSSOM/TSV)",
+              "de kopregel is gescheiden door '{1}', niet door tabs: sla het bestand op als tekst met tabs "
+              "(SSSOM/TSV), niet als CSV"};
     case MessageId::SssomMissingColumn:
       return {"sssom.missing_column",
               "required column '{1}' is missing",
@@ -503,7 +512,7 @@ MessageTexts message_texts(MessageId id) {
     case MessageId::SssomBadPredicate:
       return {"sssom.bad_predicate",
               "predicate_id '{1}' is not one of skos:exactMatch, skos:closeMatch, skos:broadMatch, skos:narrowMatch, skos:relatedMatch",
-              "predicate_id '{1}' is niet een van skos:exactMatch, skos:closeMatch, skos:broadMatch, skos:narrowMatch, skos:relatedMatch"};
+              "predicate_id '{1}' is geen van skos:exactMatch, skos:closeMatch, skos:broadMatch, skos:narrowMatch, skos:relatedMatch"};
     case MessageId::SssomBadModifier:
       return {"sssom.bad_modifier",
               "predicate_modifier must be empty or 'Not', not '{1}'",

@@ -54,7 +54,7 @@ __all__ = [
     "NotFoundError",
     "Programme",
     "Source",
-    "Warning",
+    # Not Warning: "from aansluiting import *" would hide Python's own (aansluiting.Warning still works).
     "__version__",
     "find_data_folder",
     "goal_kinds",

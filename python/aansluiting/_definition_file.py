@@ -7,6 +7,7 @@ errors too: a misspelt ``curation`` would otherwise silently drop a curator's wo
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import tomllib
@@ -44,6 +45,8 @@ def read_definition(path: Path) -> dict[str, Any]:
         raise input_error(path, "file_not_found", "file not found", "bestand niet gevonden") from None
     except OSError as e:
         raise input_error(path, "unreadable", f"cannot read: {e.strerror}", f"kan niet lezen: {os_reason(e)}") from None
+    # Notepad's "UTF-8 met BOM": drop the mark first, so that byte offsets and columns are the editor's.
+    raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:

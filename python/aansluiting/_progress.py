@@ -9,6 +9,7 @@ from typing import TextIO
 #: Dutch names of the stages the core reports (unknown stages are shown as given).
 STAGES = {
     "load": "Laden",
+    "corpus": "Woordgewichten van alle geladen doelen berekenen",
     "vectorise": "Teksten voorbereiden",
     "match": "Afstemmen",
     "align": "Afstemmen",

@@ -105,7 +105,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("overgangen", parents=[common], help="toon de overgangen die kunnen worden geanalyseerd")
     rapport = sub.add_parser(
         "rapport", parents=[common], help="analyseer een overgang en schrijf het rapport",
-        description="Analyseer een overgang en schrijf een HTML-rapport (en desgewenst een Excel-bestand).")
+        description="Analyseer een overgang en schrijf een HTML-rapport; desgewenst ook een Excel-bestand met "
+                    "de tabellen (--xlsx) en de koppelingen als SSSOM-bestand (--sssom). Bij 'alle' schrijft "
+                    "het per overgang alle drie.")
     rapport.add_argument("transition", metavar="overgang",
                          help="id van een overgang (zie 'aansluiting overgangen'), pad naar een .toml-bestand, "
                               "of 'alle' voor een rapport per overgang")
@@ -220,7 +222,7 @@ def _overview(args: argparse.Namespace) -> int:
     print(f"Data: {Path(data).resolve()}")
     if curricula:
         print(f"Eigen programma's: {Path(curricula).resolve() / 'programmes'}")
-    print(f"Geladen in {seconds:.2f} s: {count(len(cat), 'doel', 'doelen')}, "
+    print(f"Geladen in {_seconds(seconds, 2)}: {count(len(cat), 'doel', 'doelen')}, "
           f"{count(cat.num_edges, 'verbinding', 'verbindingen')}, {count(len(cat.sources), 'bron', 'bronnen')}.\n")
 
     print("Aantallen per soort:")
@@ -326,7 +328,8 @@ def _report_all(args: argparse.Namespace) -> int:
     except OSError as e:
         return _cannot_write(e, out_dir)
     status = 0
-    for tid, info in found.items():
+    for k, (tid, info) in enumerate(found.items(), start=1):
+        print(f"Overgang {k} van {len(found)}: {tid}", file=sys.stderr)
         one = argparse.Namespace(**{**vars(args), "transition": str(info.path),
                                     "output": out_dir / f"rapport-{tid}.html",
                                     "xlsx": out_dir / f"rapport-{tid}.xlsx",
@@ -400,11 +403,12 @@ def _report(args: argparse.Namespace) -> int:
     report_progress = ProgressLine(label="Rapport maken", unit="stappen")
     written = []
     try:
-        report.write_html(result, output, progress=report_progress)
+        # Files are named relative to these folders: the report is shared, not kept on this machine.
+        report.write_html(result, output, progress=report_progress, data=data, curricula=curricula)
         report_progress.finish()
         written.append(output)
         if args.xlsx:
-            report.write_xlsx(result, args.xlsx)
+            report.write_xlsx(result, args.xlsx, data=data, curricula=curricula)
             written.append(args.xlsx)
         if sssom:
             sssom.parent.mkdir(parents=True, exist_ok=True)  # as write_html and write_xlsx do
@@ -459,8 +463,9 @@ def _curricula_of(path: Path) -> Path | None:
     return None
 
 
-def _seconds(value: float) -> str:
-    return f"{value:.1f} s".replace(".", ",")
+def _seconds(value: float, digits: int = 1) -> str:
+    """A duration as a Dutch reader writes it: 3,1 s (decimal comma)."""
+    return f"{value:.{digits}f} s".replace(".", ",")
 
 
 def transition_name(transition: object, path: Path) -> str:

@@ -193,7 +193,10 @@ class TransitionResult:
         link score), with curated decisions marked. A file that cannot be written
         raises OSError (FileNotFoundError, PermissionError, ...) naming it.
         """
-        self.alignment.to_sssom(path)
+        # Each transition its own set id: sets merged in other tools stay apart.
+        self.alignment.to_sssom(path, mapping_set_id=f"urn:aansluiting:mappings:{self.id}",
+                                title=f"Koppelingen {self.name} (aansluiting): automatisch gevonden, met de "
+                                      "beslissingen van curatoren")
 
     def plot_heatmap(self, pair: str | None = None, ax: "Axes | None" = None) -> "Axes":
         """Coverage of each receiving domain by each sending domain (one pair, default the first)."""

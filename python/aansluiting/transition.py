@@ -174,16 +174,22 @@ class Transition:
     ) -> TransitionResult:
         """Analyse every pair (and every variant); returns tables and plots."""
         start = time.perf_counter()
+        if progress:
+            progress("corpus", 0, 0)  # the word weights of all loaded goals: seconds, once per catalogue
         analyser = text_analyser(catalogue)
         curation = self._curation(catalogue)
-        base = self._analyse_side(catalogue, analyser, curation, self.sending_level, self.add_sending, progress)
+        # Progress names each pair's run as "vakkenpaar k van n", over the base and every variant.
+        runs_done = [0, len(self.pairs) * (1 + (len(self.variants) if with_variants else 0))]
+        base = self._analyse_side(catalogue, analyser, curation, self.sending_level, self.add_sending, progress,
+                                  counter=runs_done)
         result = self._result(catalogue, base, label=None)
         variant_sides = []
         if with_variants:
             for variant in self.variants:
                 level = variant.sending_level or self.sending_level
                 extra = self.add_sending + variant.add_sending
-                v_base = self._analyse_side(catalogue, analyser, curation, level, extra, progress, label=variant.name)
+                v_base = self._analyse_side(catalogue, analyser, curation, level, extra, progress, label=variant.name,
+                                            counter=runs_done)
                 variant_sides.append([v[3] for v in v_base])
                 v_transition = replace(self, sending_level=level, add_sending=extra, variants=[])
                 result.variants[variant.name] = v_transition._result(catalogue, v_base, label=variant.name)
@@ -197,13 +203,17 @@ class Transition:
         result.seconds = time.perf_counter() - start
         return result
 
-    def _analyse_side(self, catalogue, analyser, curation, level, extra, progress, label=None):
+    def _analyse_side(self, catalogue, analyser, curation, level, extra, progress, label=None, counter=None):
         extra_programmes = self._programmes(catalogue, extra, level) if extra else []
         done = []
         for i, pair in enumerate(self.pairs):
             sending = self._programmes(catalogue, pair.sending, level) + extra_programmes
             receiving = self._programmes(catalogue, pair.receiving, self.receiving_level)
-            step = f"{label + ': ' if label else ''}{pair.name}"
+            where = ""
+            if counter is not None:
+                counter[0] += 1
+                where = f"vakkenpaar {counter[0]} van {counter[1]}: "
+            step = f"{where}{label + ': ' if label else ''}{pair.name}"
             callback = (lambda d, t, step=step: progress(step, d, t)) if progress else None
             run = _core._run_transition(
                 catalogue, analyser,

@@ -78,9 +78,14 @@ void bind_align(py::module_& m) {
                                             "a SKOS predicate and an explanation.")
       .def("__len__", [](const AlignmentRef& a) { return a.alignment.links.size(); })
       .def("_columns", [](const AlignmentRef& a) { return link_columns(*a.cat, a.alignment); })
-      .def("to_sssom", [](const AlignmentRef& a, const std::filesystem::path& path) {
-        analysis::write_sssom(path.string(), analysis::to_mapping_set(*a.cat, a.alignment));
-      }, py::arg("path"), "Writes the links as an SSSOM/TSV file (atomically).")
+      .def("to_sssom", [](const AlignmentRef& a, const std::filesystem::path& path, const std::string& mapping_set_id,
+                          const std::string& title) {
+        analysis::MappingSet metadata = analysis::alignment_mapping_set();
+        if (!mapping_set_id.empty()) metadata.mapping_set_id = mapping_set_id;
+        if (!title.empty()) metadata.mapping_set_title = title;
+        analysis::write_sssom(path.string(), analysis::to_mapping_set(*a.cat, a.alignment, std::move(metadata)));
+      }, py::arg("path"), py::arg("mapping_set_id") = "", py::arg("title") = "",
+         "Writes the links as an SSSOM/TSV file (atomically); mapping_set_id and title name the set.")
       .def_property_readonly("order_correlation", [](const AlignmentRef& a) -> std::optional<double> {
         // None when the order was not looked at (between programmes of different school types).
         if (!a.diagnostics.order.measured) return std::nullopt;
@@ -192,19 +197,30 @@ void bind_align(py::module_& m) {
         return out + ">";
       })
       .def("_columns", [](const CurationRef& c) {
-        py::list subject, object, predicate, negated, author, date, comment;
+        // source_id/target_id are goal ids as in every other table (None: not loaded), next to the CURIEs.
+        py::list subject, object, source, target, predicate, negated, confidence, justification, author, date, comment;
+        auto goal_id = [&](const std::string& curie) -> py::object {
+          auto v = analysis::resolve_curie(*c.cat, curie);
+          return v ? py::object(py::str(c.cat->graph().goal(*v).source_id)) : py::object(py::none());
+        };
         for (const auto& r : c.set.mappings) {
           subject.append(r.subject_id);
           object.append(r.object_id);
+          source.append(goal_id(r.subject_id));
+          target.append(goal_id(r.object_id));
           predicate.append(std::string(analysis::sssom_predicate_id(r.predicate)));
           negated.append(r.negated);
+          confidence.append(r.confidence ? py::object(py::float_(*r.confidence)) : py::object(py::none()));
+          justification.append(r.justification);
           author.append(r.author_id.empty() ? r.author_label : r.author_id);
           date.append(r.mapping_date);
           comment.append(r.comment);
         }
         py::dict d;
-        d["subject_id"] = subject; d["object_id"] = object; d["predicate_id"] = predicate;
-        d["rejected"] = negated; d["author"] = author; d["mapping_date"] = date; d["comment"] = comment;
+        d["subject_id"] = subject; d["object_id"] = object; d["source_id"] = source; d["target_id"] = target;
+        d["predicate_id"] = predicate; d["rejected"] = negated; d["confidence"] = confidence;
+        d["mapping_justification"] = justification; d["author"] = author; d["mapping_date"] = date;
+        d["comment"] = comment;
         return d;
       });
 }

@@ -95,6 +95,9 @@ TEST(Sssom, BadFilesNameFileLineAndColumn) {
   expect_error_at(minimal("slo:a\tskos:sameAs\tslo:b\tsemapv:ManualMappingCuration\t1\n"), 6, 7, "predicate_id");
   expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1.5\n"), 6, 0, "confidence");
   expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\tveel\n"), 6, 0, "confidence");
+  // A spreadsheet saved as CSV: the separator is named.
+  expect_error_at("#license: x\nsubject_id;predicate_id;object_id;mapping_justification\n", 2, 1,
+                  "the header is separated by ';', not by tabs");
   // A Dutch spreadsheet's decimal comma gets the value to write instead.
   expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t0,8\n"), 6, 0,
                   "confidence '0,8' has a decimal comma; SSSOM needs a point: 0.8");
@@ -299,21 +302,23 @@ TEST_F(Curation, ExportedAlignmentMarksOrigins) {
 // An export used as the next round's decisions keeps the curator's words as they
 // are: the explanation ("Bevestigd door curator: ... — <matcher>") written back as
 // the comment grew by a prefix and an explanation on every round.
+// ... and who decided, and when (a user test: an export dropped author and date).
 TEST_F(Curation, ExportedDecisionsKeepTheCuratorsCommentThroughRounds) {
   MappingSet decisions = default_mapping_set();
-  record_decision(decisions, t.cat, Decision{t.s5, t.r4, true, match::Predicate::CloseMatch, std::nullopt, "", "",
-                                             "", "klopt, gecontroleerd"});
+  record_decision(decisions, t.cat, Decision{t.s5, t.r4, true, match::Predicate::CloseMatch, std::nullopt,
+                                             "orcid:0000-0002-1825-0097", "", "2026-03-01", "klopt, gecontroleerd"});
   record_decision(decisions, t.cat, Decision{t.s5, t.r5, false, match::Predicate::RelatedMatch, std::nullopt, "",
-                                             "", "", "alleen dezelfde woorden"});
+                                             "J. de Vries", "2026-03-02", "alleen dezelfde woorden"});
   for (int round = 0; round < 3; ++round) {
     const match::Alignment curated = apply_curation(t.cat, t.alignment(), decisions);
     decisions = parse_sssom(format_sssom(to_mapping_set(t.cat, curated)), "ronde");
   }
-  std::vector<std::string> comments;
+  std::vector<std::string> rows;
   for (const auto& row : decisions.mappings)
-    if (row.curated()) comments.push_back(row.comment);
-  std::sort(comments.begin(), comments.end());
-  EXPECT_EQ(comments, (std::vector<std::string>{"alleen dezelfde woorden", "klopt, gecontroleerd"}));
+    if (row.curated()) rows.push_back(row.comment + "|" + row.author_id + "|" + row.author_label + "|" + row.mapping_date);
+  std::sort(rows.begin(), rows.end());
+  EXPECT_EQ(rows, (std::vector<std::string>{"alleen dezelfde woorden||J. de Vries|2026-03-02",
+                                            "klopt, gecontroleerd|orcid:0000-0002-1825-0097||2026-03-01"}));
 }
 
 // A transition's pairs as one alignment: each (source, target) once, the first

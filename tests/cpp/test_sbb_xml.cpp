@@ -217,6 +217,34 @@ TEST(SbbXml, KnowledgeForOneProfileBelongsToThatQualificationOnly) {
   EXPECT_TRUE(found);
 }
 
+// A knowledge item several kerntaken list is one goal of the dossier: the item the XML
+// lists once under <kennisenvaardigheden> is one requirement, however often it is referred to.
+TEST(SbbXml, AKnowledgeItemOfSeveralKerntakenIsOneGoal) {
+  const std::string file = at::sbb_dir() + "/2755_Dienstverlening.xml";
+  Catalogue cat;
+  importers::load_sbb(cat, file);
+  const auto& g = cat.graph();
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_file(file.c_str()));
+  // Every item a kerntaak refers to (not the one-profile additions), once.
+  std::set<std::string> refs;
+  for (const auto& ref : doc.select_nodes("//kerntaak/vakkennisenvaardigheden/vakkennisenvaardigheden"))
+    refs.insert(ref.node().attribute("referentie").value());
+  std::size_t shared = 0;
+  for (auto v : boost::make_iterator_range(boost::vertices(g.boost_graph())))
+    if (g.goal(v).kind == GoalKind::KnowledgeSkill && g.goal(v).description.empty()) ++shared;
+  EXPECT_EQ(shared, refs.size());
+  // "kan communiceren met klanten ..." is asked by the basis kerntaak and by the HZW profile kerntaak.
+  Vertex item = by_id(cat, "sbb:2755/kv/986500");
+  std::set<std::string> parents;
+  for (Vertex p : g.parents(item)) parents.insert(g.goal(p).code);
+  EXPECT_TRUE(parents.count("B1-K1") && parents.count("P2-K1")) << parents.size();
+  Programme hzw = cat.find_programme("Helpende Zorg en Welzijn", Level::Mbo2);
+  auto below = g.subtree(hzw.root);
+  EXPECT_EQ(std::count(below.begin(), below.end(), item), 1);
+  EXPECT_TRUE(g.goal(item).levels.contains(Level::Mbo2));
+}
+
 TEST(SbbXml, ByteOrderMarkIsOptional) {
   const std::string file = at::sbb_dir() + "/2637_Sociaal_werk.xml";
   std::string text = slurp(file);

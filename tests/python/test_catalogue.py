@@ -91,6 +91,20 @@ def test_a_programme_has_the_levels_of_its_own_goals(slo: a.Catalogue) -> None:
     assert info.value.message_nl.endswith("het vak bestaat wel op: vmbo gl, vmbo tl")
 
 
+def test_a_dossier_named_for_a_qualification_lists_its_qualifications(full: a.Catalogue) -> None:
+    """A user test: receiving = ["Dienstverlening"] at mbo 2 silently became "Medewerker
+    facilitaire dienstverlening" (part of its name); the dossier has three qualifications there."""
+    kinds = ["programme", "qualification", "framework", "syllabus"]
+    with pytest.raises(a.NotFoundError) as info:
+        full.find_programme("Dienstverlening", "mbo 2", kinds=kinds)
+    assert info.value.code == "dossier_not_qualification"
+    names = info.value.message_nl.split(": ", 1)[1].split("; ")
+    assert "Helpende Zorg en Welzijn" in names and "Medewerker facilitaire dienstverlening" in names
+    assert all(full.find_programme(n, "mbo 2", kinds=kinds).title == n for n in names)
+    # Without kinds the dossier itself is a programme that may be asked for.
+    assert full.find_programme("Dienstverlening", "mbo 2").title == "Dienstverlening"
+
+
 def test_an_unknown_subject_gets_suggestions(slo: a.Catalogue) -> None:
     # vmbo has no natuurkunde: it has nask1 and nask2.
     with pytest.raises(a.NotFoundError) as info:
@@ -257,3 +271,12 @@ def test_compare_levels_names_columns_by_the_canonical_level(slo: a.Catalogue) -
             a.compare_levels(slo, "vmbo gl", b)
     with pytest.raises(ValueError, match="unknown level 'vmbo xx'"):
         a.compare_levels(slo, "vmbo xx", "vmbo xx")
+
+
+def test_a_star_import_hides_no_builtin() -> None:
+    # A notebook user's "from aansluiting import *" made warnings.warn("x", Warning) a TypeError.
+    import builtins
+
+    assert not set(a.__all__) & set(dir(builtins))
+    assert all(hasattr(a, name) for name in a.__all__)
+    assert a.Warning is not builtins.Warning  # still there by its full name

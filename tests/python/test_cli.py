@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -108,6 +109,22 @@ def test_help_is_in_dutch() -> None:
     # Options given before or after the command appear once, in one group.
     r = run("rapport", "--help")
     assert r.stdout.count("opties:") == 1 and r.stdout.count("--data MAP") == 2  # usage and options
+
+
+def test_the_help_of_rapport_names_every_file_it_can_write() -> None:
+    # The description named HTML and Excel only; --sssom writes the links as well.
+    r = run("rapport", "--help")
+    description = " ".join(r.stdout.split("\n\n")[1].split())
+    assert "HTML-rapport" in description and "(--xlsx)" in description and "SSSOM-bestand (--sssom)" in description
+    assert "(en desgewenst een Excel- bestand)" not in description
+
+
+def test_times_are_written_with_a_decimal_comma(data_dir: Path) -> None:
+    # 'overzicht' said "Geladen in 0.06 s", 'rapport' "3,1 s".
+    r = run("overzicht", "--data", str(data_dir))
+    assert r.returncode == 0, r.stderr
+    assert re.search(r"^Geladen in \d+,\d\d s: ", r.stdout, re.M), r.stdout[:500]
+    assert not re.search(r"\d\.\d+ s\b", r.stdout)
 
 
 def test_argument_errors_are_in_dutch() -> None:

@@ -103,6 +103,19 @@ def test_repr_counts_the_decisions(full, goals, tmp_path) -> None:
     assert repr(a.Curation(full, path)) == repr(cur)
 
 
+def test_the_decisions_table_joins_the_other_tables_by_goal_id(full, goals) -> None:
+    """A user test: subject_id is a CURIE (slo:<uuid>), every other table names goals by id, so a
+    join found nothing for SLO goals; and a confirmation's confidence was not shown."""
+    vmbo, havo = goals
+    cur = a.Curation(full)
+    cur.confirm(vmbo, havo, confidence=0.3)
+    df = cur.to_pandas()
+    assert list(df["source_id"]) == [vmbo.id] and list(df["target_id"]) == [havo.id]
+    assert df["subject_id"][0] != vmbo.id  # the CURIE stays, for the file
+    assert df["source_id"].isin(full.to_pandas().index).all()
+    assert df["confidence"][0] == 0.3 and df["mapping_justification"][0] == "semapv:ManualMappingCuration"
+
+
 def test_a_decision_that_names_no_loaded_goal_is_reported(full, goals, tmp_path) -> None:
     from aansluiting import report
 

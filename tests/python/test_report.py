@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import datetime
 import re
 
 import pandas as pd
@@ -12,7 +13,7 @@ from markupsafe import escape
 
 import aansluiting
 from aansluiting import report
-from report_case import TRANSITIONS, ResourceScan, analysed, block, external
+from report_case import REPO, TRANSITIONS, ResourceScan, analysed, block, external
 
 pytestmark = pytest.mark.slow
 
@@ -396,7 +397,13 @@ def test_the_links_are_exchanged_as_valid_sssom(result, tmp_path):
         msdf = parse_sssom_table(path)
         validate(msdf, fail_on_error=True)
     links = msdf.df
-    assert msdf.metadata["mapping_set_id"] == "urn:aansluiting:mappings:alignment"
+    # Each transition a set of its own (a user test: every export had the same id), dated.
+    assert msdf.metadata["mapping_set_id"] == f"urn:aansluiting:mappings:{result.id}"
+    # sssom-py may hand a set's date down to its rows ("propagation").
+    dates = ({str(msdf.metadata["mapping_date"])} if "mapping_date" in msdf.metadata
+             else set(msdf.df["mapping_date"].astype(str)))
+    today = {datetime.date.today().isoformat(), datetime.datetime.now(datetime.timezone.utc).date().isoformat()}
+    assert len(dates) == 1 and dates <= today  # the tool dates in UTC
     # Every pair's links, each pair of goals once; the gaps' best links among them.
     assert len(links) == len(result.alignment) == len(links.drop_duplicates(["subject_id", "object_id"]))
     assert len(links) >= max(len(p.alignment) for p in result.pairs)
@@ -680,3 +687,85 @@ def test_the_sources_name_every_programme_and_syllabus_that_supplied_goals(full,
         for goal_id in set(r.coverage["best_sending_id"].dropna()) | set(r.coverage.query("leaf")["receiving_id"]):
             goal = full[goal_id]
             assert listed_roots & {goal_id, *(a.id for a in goal.ancestors())}, goal.code
+
+
+def test_the_reader_is_told_why_the_total_is_not_the_sum_of_the_pairs(full, result, html, tmp_path):
+    """Each goal counts once over all pairs, and a goal can be CE and SE: the row 'Totaal' says so."""
+    s = result.summary
+    assert s["sending_leaves"] < sum(p.summary["sending_leaves"] for p in result.pairs)  # not the sum
+    note = ("Een doel dat in meer vakkenparen voorkomt, telt in het totaal één keer; "
+            "een doel kan zowel CE als SE zijn.")
+    summary = block(html, "samenvatting", "</section>")
+    assert note in summary and summary.index("samenvatting-paren") < summary.index(note)
+    cells = pd.read_excel(report.write_xlsx(result, tmp_path / "r.xlsx"), sheet_name="Samenvatting", header=None)
+    column = [str(v) for v in cells[0]]
+    assert column.index(note) == column.index("Totaal") + 1  # just below the table
+    assert "telt in het totaal één keer" in result._repr_html_()
+    # One pair without exam parts (mbo): the total is that pair, and nothing needs saying.
+    mbo = analysed(full, TRANSITIONS / "vmbo-kb-mbo2-hzw.toml")
+    assert 'id="samenvatting-totaal"' not in report.render_html(mbo)
+    cells = pd.read_excel(report.write_xlsx(mbo, tmp_path / "mbo.xlsx"), sheet_name="Samenvatting", header=None)
+    assert not cells[0].astype(str).str.contains("telt in het totaal|CE als SE").any()
+
+
+def test_the_mean_coverage_is_cut_as_every_coverage_in_excel_and_html(result, html, tmp_path):
+    """The sheet Domeinen showed 0.0575881...; coverage is cut to two decimals everywhere (floor2)."""
+    from aansluiting.report.tables import floor2
+
+    sheets = pd.read_excel(report.write_xlsx(result, tmp_path / "r.xlsx"), sheet_name=None)
+    domains = sheets["Domeinen"]
+    assert len(domains) == len(result.by_domain)
+    assert list(domains["Gemiddelde dekking"]) == [floor2(v) for v in result.by_domain["mean_coverage"]]
+    assert any(floor2(v) != round(v, 2) for v in result.by_domain["mean_coverage"]), "cut, not rounded, shows"
+    for column in ("Gemiddelde score", "Hoogste score", "Dekking"):
+        assert (sheets["Domeinmatrix"][column] == sheets["Domeinmatrix"][column].map(floor2)).all(), column
+    totals = pd.read_excel(tmp_path / "r.xlsx", sheet_name="Samenvatting", header=None)
+    total = totals[totals[0] == "Totaal"].iloc[0].tolist()
+    header = totals[totals[0] == "Paar"].iloc[0].tolist()
+    assert total[header.index("Gemiddelde dekking")] == floor2(result.summary["mean_coverage"])
+    # The HTML shows the same numbers, with a decimal comma.
+    for n, pair in enumerate(result.pairs):
+        table = block(html, f"domeinen-{n}")
+        for value in pair.by_domain["mean_coverage"]:
+            assert f'<td class="num">{floor2(value):.2f}</td>'.replace(".", ",") in table
+
+
+def test_an_mbo_side_has_no_exam_columns_in_excel(full, result, tmp_path):
+    """Qualifications have no CE, SE, kern or keuze: zeros and Kern=False said nothing (the HTML leaves them out)."""
+    exam = {"Examen", "Kern", "Keuze", "Hiaten CE", "Hiaten SE", "Hiaten kern", "Hiaten keuze"}
+    mbo = analysed(full, TRANSITIONS / "vmbo-kb-mbo2-hzw.toml")
+    assert not mbo.coverage[["ce", "se", "kern", "keuze"]].to_numpy().any()
+    for transition, shown in ((mbo, False), (result, True)):
+        path = report.write_xlsx(transition, tmp_path / f"{transition.id}.xlsx")
+        sheets = pd.read_excel(path, sheet_name=None, header=None)
+        for name, sheet in sheets.items():
+            headers = {str(v) for v in sheet.to_numpy().ravel()}
+            if name in ("Samenvatting", "Hiaten", "Dekking") or name.startswith("Vergelijking-"):
+                assert bool(exam & headers) == shown, (transition.id, name)
+        assert len(pd.read_excel(path, sheet_name="Dekking")) == transition.coverage["leaf"].sum()
+    assert "<th>Examen</th>" not in report.render_html(mbo)
+
+
+def test_a_shared_report_names_files_without_this_machines_paths(full, result, data_dir, curricula_dir, tmp_path):
+    """Definition file relative to the curricula folder, data files to the data folder; URLs as they are."""
+    text = report.render_html(result, data=data_dir, curricula=curricula_dir)
+    for local in (str(data_dir.resolve()), str(REPO)):
+        assert local not in text
+    settings = block(text, "leeswijzer", "</section>")
+    assert "<dt>Definitiebestand</dt><dd>transitions/nieuwe-leerweg-havo4.toml</dd>" in settings
+    sources = block(text, "bronnen", "</section>")
+    assert "<td>slo/syllabus/syllabus.json</td>" in sources
+    path = report.write_xlsx(result, tmp_path / "r.xlsx", data=data_dir, curricula=curricula_dir)
+    files = pd.read_excel(path, sheet_name="Bronnen")["Bestand"].dropna()
+    assert "slo/syllabus/syllabus.json" in set(files) and files.str.startswith(("slo/", "programmes/")).all()
+    listed = pd.read_excel(path, sheet_name="Bronnen")
+    assert listed["Adres"].dropna().str.startswith("https://").all()  # URLs as they are, in both files
+    for row in listed.itertuples():  # the HTML shows the address, else the same file name as Excel
+        shown = f"<td>{escape(row.Bestand)}</td>" if pd.isna(row.Adres) else f">{escape(row.Adres)}</a>"
+        assert shown in sources, row
+    # A definition and a data file outside those folders: by their names alone.
+    elsewhere = dataclasses.replace(result, meta={**result.meta, "definition": str(tmp_path / "mijn.toml")})
+    assert "<dt>Definitiebestand</dt><dd>mijn.toml</dd>" in report.render_html(elsewhere, data=data_dir)
+    folders = report.tables.report_folders(result, data_dir)
+    assert report.tables.shown_file(tmp_path / "eigen" / "x.csv", folders) == "x.csv"
+    assert report.tables.shown_file(data_dir / "sbb" / "a.xml", folders) == "sbb/a.xml"

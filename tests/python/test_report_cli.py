@@ -122,6 +122,13 @@ def test_progress_line_in_a_log_is_short():
 def test_rapport_alle_writes_a_report_per_transition(tmp_path, data_dir):
     r = run("rapport", "alle", "-o", str(tmp_path / "rapporten"), "--data", str(data_dir))
     assert r.returncode == 0, r.stderr
+    # Where it is: "Overgang 2 van 5", and within a transition "vakkenpaar 3 van 12".
+    ids = shipped_ids()
+    said = [line.split(": ", 1) for line in r.stderr.splitlines() if line.startswith("Overgang ") and " van " in line]
+    assert [where for where, _ in said] == [f"Overgang {k} van {len(ids)}" for k in range(1, len(ids) + 1)]
+    assert {tid for _, tid in said} == set(ids)
+    assert "Woordgewichten van alle geladen doelen berekenen..." in r.stderr
+    assert "Afstemmen (vakkenpaar 1 van " in r.stderr
     for tid in shipped_ids():
         html = tmp_path / "rapporten" / f"rapport-{tid}.html"
         assert html.stat().st_size > 10_000
@@ -204,3 +211,25 @@ def test_own_curricula_are_named_and_listed_as_sources(data_dir: Path, tmp_path:
     assert any(title.startswith("Syllabus Wiskunde vmbo tl") for title in listed)
     sources = html.read_text(encoding="utf-8").split('id="bronnen"', 1)[1]
     assert all(title in sources for title in listed)
+
+
+@pytest.mark.slow
+def test_a_report_names_its_files_relative_to_the_folders_given(data_dir: Path, tmp_path: Path):
+    # A user test: the shared report showed /tmp/.../transitions/x.toml and /work/shared/data/slo/... .
+    own = tmp_path / "eigen"
+    (own / "programmes").mkdir(parents=True)
+    (own / "programmes" / "robotica.csv").write_text(ROBOTICA, encoding="utf-8")
+    (own / "transitions").mkdir()
+    (own / "transitions" / "robot.toml").write_text(ROBOT, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("AANSLUITING_DATA", "AANSLUITING_CURRICULA")}
+    html, xlsx = tmp_path / "r.html", tmp_path / "r.xlsx"
+    r = run("rapport", "robot", "--curricula", str(own), "--data", str(data_dir), "-o", str(html), "--xlsx", str(xlsx),
+            cwd=tmp_path, env=env)  # the data folder is known from --data only
+    assert r.returncode == 0, r.stderr
+    text = html.read_text(encoding="utf-8")
+    assert str(tmp_path) not in text and str(data_dir.resolve()) not in text
+    assert "<dt>Definitiebestand</dt><dd>transitions/robot.toml</dd>" in text
+    files = set(pd.read_excel(xlsx, sheet_name="Bronnen")["Bestand"].dropna())
+    assert {"programmes/robotica.csv", "slo/syllabus/syllabus.json"} <= files
+    sources = text.split('id="bronnen"', 1)[1]
+    assert all(f"<td>{f}</td>" in sources for f in ("programmes/robotica.csv", "slo/syllabus/syllabus.json"))

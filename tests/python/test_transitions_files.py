@@ -170,6 +170,29 @@ def test_a_definition_that_is_not_utf8_names_line_and_column(tmp_path: Path):
     assert "sla het bestand op als UTF-8" in info.value.detail_nl
 
 
+def test_a_definition_saved_with_a_byte_order_mark_is_read(tmp_path: Path):
+    """Notepad's "UTF-8 met BOM" gave "bom.toml:1:1: ongeldige TOML"; positions stay those without the mark."""
+    import codecs
+
+    from aansluiting.transition import Transition
+
+    text = SHIPPED.read_text(encoding="utf-8")
+    path = tmp_path / "bom.toml"
+    path.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    transition = Transition.from_file(path)
+    assert transition.id == "vmbo-tl-havo4" and len(transition.pairs) == len(load(SHIPPED)["pair"])
+    # A mistake on the first line is named where an editor shows it, with and without the mark.
+    for name, body in (("toml", b"id = vmbo-tl\n"), ("utf8", b'id = "vmbo-\xfcl"\n')):
+        positions = []
+        for mark in (b"", codecs.BOM_UTF8):
+            path = tmp_path / f"{name}{len(mark)}.toml"
+            path.write_bytes(mark + body + text.split("\n", 2)[2].encode("utf-8"))
+            with pytest.raises(aansluiting.InputError) as info:
+                Transition.from_file(path)
+            positions.append((info.value.code, info.value.line, info.value.column))
+        assert positions[0] == positions[1] and positions[0][1:] == (1, 6 if name == "toml" else 12), positions
+
+
 def test_one_subject_may_be_written_without_brackets(tmp_path: Path):
     from aansluiting.transition import Transition
 

@@ -36,6 +36,7 @@ enum class MessageId : std::uint16_t {
   NoProgrammeAtOtherLevels,
   AmbiguousSubject,
   AmbiguousSubjectAtLevel,
+  DossierNotQualification,
   NoGoalWithId,
   // JSON (SLO data)
   JsonMissingPunctuation,
@@ -143,6 +144,7 @@ enum class MessageId : std::uint16_t {
   SssomBadModifier,
   SssomBadConfidence,
   SssomDecimalComma,
+  SssomNotTabSeparated,
   SssomRowWithout,
   SssomDecisionGoalMissing,
   SssomDecisionOutsidePairs,

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "aansluiting/align/goal_text.hpp"
+#include "aansluiting/text/normalise.hpp"
 #include "predicates.hpp"
 
 namespace aansluiting::align {
@@ -88,17 +89,30 @@ SharedTerms shared_terms(const GoalVectors& s, std::size_t i, const GoalVectors&
   merge(a.indptr[i], bound(a, i, vec.gram_begin()), b.indptr[j], bound(b, j, vec.gram_begin()));
   merge(bound(a, i, vec.gram_end()), a.indptr[i + 1], bound(b, j, vec.gram_end()), b.indptr[j + 1]);
   std::sort(c.begin(), c.end(), [](auto& p, auto& q) { return p.first > q.first; });
-  SharedTerms out;
+  struct Named {
+    std::string name, folded;
+    bool own;
+  };
+  std::vector<Named> named;
   std::unordered_set<std::string> seen;
   for (auto [w, id] : c) {
-    if (seen.size() == max_terms || w < min_share * c.front().first) break;
+    if (named.size() == max_terms || w < min_share * c.front().first) break;
     std::string name;
     if (auto it = s.forms[i].find(id); it != s.forms[i].end()) name = it->second;
     else if (auto it2 = t.forms[j].find(id); it2 != t.forms[j].end()) name = it2->second;
     else name = vec.term_display(id);
     if (!seen.insert(name).second) continue;
-    const bool own = row_has(s.own, i, id) && row_has(t.own, j, id);
-    (own ? out.own : out.context).push_back(std::move(name));
+    std::string folded = text::fold(name);
+    named.push_back({std::move(name), std::move(folded), row_has(s.own, i, id) && row_has(t.own, j, id)});
+  }
+  // A compound and its parts are separate terms ("beroepspraktijk", "beroep", "praktijk"),
+  // but one shared word to a reader: the parts are named only when the compound is not.
+  SharedTerms out;
+  for (const Named& n : named) {
+    const bool part = std::any_of(named.begin(), named.end(), [&](const Named& other) {
+      return other.folded.size() > n.folded.size() && other.folded.find(n.folded) != std::string::npos;
+    });
+    if (!part) (n.own ? out.own : out.context).push_back(n.name);
   }
   return out;
 }

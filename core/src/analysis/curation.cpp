@@ -116,7 +116,7 @@ match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignme
       link.shared_terms = was->shared_terms;
       link.context_terms = was->context_terms;
     }
-    link.curator_comment = row.comment;
+    link.curator = {row.comment, row.author_id, row.author_label, row.mapping_date};
     const std::string matcher_said = was ? was->explanation : std::string();
     if (row.negated) {
       ++rep.rejected;
@@ -176,6 +176,7 @@ void record_decision(MappingSet& set, const Catalogue& catalogue, const Decision
 
 MappingSet to_mapping_set(const Catalogue& catalogue, const match::Alignment& alignment, MappingSet metadata) {
   add_missing_prefixes(metadata);
+  if (metadata.mapping_date.empty()) metadata.mapping_date = today();  // an export is of its day
   for (const auto& link : alignment.links) {
     MappingRow row;
     row.subject_id = goal_curie(catalogue, link.source);
@@ -186,7 +187,12 @@ MappingSet to_mapping_set(const Catalogue& catalogue, const match::Alignment& al
     // A curated link is written back with the curator's own words: its explanation
     // ("Bevestigd door curator: ... — <what the matcher said>") read in again as a
     // comment would grow by a prefix and an explanation on every round trip.
-    row.comment = link.origin == match::Origin::Automatic ? link.explanation : link.curator_comment;
+    row.comment = link.origin == match::Origin::Automatic ? link.explanation : link.curator.comment;
+    if (link.origin != match::Origin::Automatic) {  // who decided, and when
+      row.author_id = link.curator.author_id;
+      row.author_label = link.curator.author_label;
+      row.mapping_date = link.curator.date;
+    }
     switch (link.origin) {
       case match::Origin::Automatic:
         row.justification = std::string(kLexicalMatching);

@@ -83,7 +83,8 @@ MappingSet default_mapping_set() {
 MappingSet alignment_mapping_set() {
   MappingSet set = default_mapping_set();
   set.mapping_set_id = "urn:aansluiting:mappings:alignment";
-  set.mapping_set_title = "Koppelingen tussen leerdoelen (aansluiting): automatisch gevonden, gecureerde gemarkeerd";
+  set.mapping_set_title =
+      "Koppelingen tussen leerdoelen (aansluiting): automatisch gevonden, met de beslissingen van curatoren";
   return set;
 }
 

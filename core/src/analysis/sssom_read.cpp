@@ -205,8 +205,13 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
     names.push_back(c.value);
   }
   for (std::string_view required : {"subject_id", "predicate_id", "object_id", "mapping_justification"}) {
-    if (std::find(names.begin(), names.end(), required) == names.end())
-      throw InputError(Location{file, header.front().line, 1, {}}, {MessageId::SssomMissingColumn, {std::string(required)}});
+    if (std::find(names.begin(), names.end(), required) != names.end()) continue;
+    // A spreadsheet saved as "CSV" (semicolons in Dutch Excel) instead of tab-separated text.
+    for (char separator : {';', ','})
+      if (header.size() == 1 && header.front().value.find(std::string(required) + separator) != std::string::npos)
+        throw InputError(Location{file, header.front().line, 1, {}},
+                         {MessageId::SssomNotTabSeparated, {std::string(1, separator)}});
+    throw InputError(Location{file, header.front().line, 1, {}}, {MessageId::SssomMissingColumn, {std::string(required)}});
   }
   static const std::vector<std::string_view> kKnown = {
       "subject_id", "subject_label", "predicate_id", "predicate_modifier", "object_id", "object_label",

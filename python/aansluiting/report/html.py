@@ -90,11 +90,7 @@ def _environment():
     return env
 
 
-def _has_exam(coverage: "pd.DataFrame") -> bool:
-    """Whether the receiving goals have exam parts at all (mbo qualifications have none)."""
-    if len(coverage) == 0 or "ce" not in coverage or "se" not in coverage:
-        return False
-    return bool((coverage["ce"].astype(bool) | coverage["se"].astype(bool)).any())
+_has_exam = tables.has_exam  # whether the receiving goals have exam parts at all (the Excel file asks the same)
 
 
 def _leaf_gaps(coverage: "pd.DataFrame") -> "pd.DataFrame":
@@ -215,8 +211,13 @@ def _scalar_meta(meta: dict[str, Any]) -> list[tuple[str, str]]:
     return [(SETTING_LABELS.get(key, key), _setting_value(value)) for key, value in rows]
 
 
-def render_html(result: "TransitionResult", progress: Progress | None = None) -> str:
-    """The report as a string (``write_html`` writes it to a file)."""
+def render_html(result: "TransitionResult", progress: Progress | None = None, *,
+                data: str | os.PathLike | None = None, curricula: str | os.PathLike | None = None) -> str:
+    """The report as a string (``write_html`` writes it to a file).
+
+    Files are named relative to the ``data`` and ``curricula`` folders (found when not given), as
+    :func:`tables.report_folders` says: a report is sent to colleagues, not kept on this machine.
+    """
     from .. import __version__
 
     total = len(result.pairs) + 2
@@ -244,11 +245,17 @@ def render_html(result: "TransitionResult", progress: Progress | None = None) ->
     summary = {k: (None if _missing(v) else v) for k, v in result.summary.items()}
     comparisons = [_comparison_context(name, c, result, result.variants.get(name))
                    for name, c in result.comparisons.items()]
+    folders = tables.report_folders(result, data, curricula)
+    meta = dict(result.meta or {})
+    if meta.get("definition"):
+        meta["definition"] = tables.shown_file(meta["definition"], folders)
+    has_exam = any(p["has_exam"] for p in pairs)
     context = {
         "result": result,
         "summary": summary,
-        "has_exam": any(p["has_exam"] for p in pairs),
+        "has_exam": has_exam,
         "pair_rows": _records(tables.summary_table(result)) if result.pairs else [],
+        "total_note": tables.total_note(several, has_exam),
         "summary_labels": tables.SUMMARY_LABELS,
         "curation": _curation_counts(summary),
         "curation_unapplied": list((result.meta or {}).get("curation_unapplied") or []),
@@ -256,9 +263,9 @@ def render_html(result: "TransitionResult", progress: Progress | None = None) ->
         "gap_figure": gap_figure,
         "pairs": pairs,
         "comparisons": comparisons,
-        "sources": _records(tables.sources_table(tables.all_sources(result))),
+        "sources": _records(tables.sources_table(tables.all_sources(result), folders)),
         "definition_sources": list((result.meta or {}).get("definition_sources") or (result.meta or {}).get("sources") or []),
-        "settings": _scalar_meta(result.meta or {}),
+        "settings": _scalar_meta(meta),
         "generated": _dt.datetime.now().strftime("%d-%m-%Y %H:%M"),
         "version": __version__,
     }
@@ -276,20 +283,23 @@ def render_notebook_html(result: "TransitionResult") -> str:
     return _environment().get_template("notebook.html.j2").render(
         result=result,
         pair_rows=_records(tables.summary_table(result)) if result.pairs else [],
+        total_note=tables.total_note(len(result.pairs) > 1, False),  # no CE/SE columns here
         comparisons=comparisons,
         curation=_curation_counts(summary),
     )
 
 
-def write_html(result: "TransitionResult", path: str | os.PathLike, progress: Progress | None = None) -> Path:
+def write_html(result: "TransitionResult", path: str | os.PathLike, progress: Progress | None = None, *,
+               data: str | os.PathLike | None = None, curricula: str | os.PathLike | None = None) -> Path:
     """Write the Dutch report of ``result`` to ``path`` (one file, no external resources).
 
     The file is written next to its target and renamed over it, so a failed
     run never leaves half a report; an OSError names ``path``. Returns the path written.
+    ``data`` and ``curricula``: see :func:`render_html`.
     """
     target = Path(path)
     html = render_html(result, progress=None if progress is None else
-                       (lambda d, t: progress(d, t + 1)))
+                       (lambda d, t: progress(d, t + 1)), data=data, curricula=curricula)
     write_atomically(target, lambda tmp: Path(tmp).write_text(html, encoding="utf-8"))
     if progress is not None:
         progress(len(result.pairs) + 3, len(result.pairs) + 3)

@@ -11,9 +11,11 @@ goal does not.
 from __future__ import annotations
 
 import math
+import os
 import re
 from decimal import ROUND_FLOOR, Decimal
-from typing import TYPE_CHECKING, Callable, Union
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Union
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -94,6 +96,31 @@ def exam_label(ce: object, se: object) -> str:
     """'CE en SE', 'CE', 'SE' or '' (mbo goals have no exam flags)."""
     ce, se = bool(ce), bool(se)
     return "CE en SE" if ce and se else "CE" if ce else "SE" if se else ""
+
+
+#: The report's columns about exam parts: left out when the receiving goals have none (mbo).
+EXAM_COLUMNS = ["Examen", "Kern", "Keuze", "Hiaten CE", "Hiaten SE", "Hiaten kern", "Hiaten keuze"]
+
+
+def has_exam(coverage: "pd.DataFrame") -> bool:
+    """Whether the receiving goals carry exam flags at all (mbo qualifications have none)."""
+    if coverage is None or len(coverage) == 0:
+        return False
+    flags = [c for c in ("ce", "se", "kern", "keuze") if c in coverage]
+    return bool(flags) and bool(coverage[flags].astype(bool).to_numpy().any())
+
+
+def without_exam(frame: "pd.DataFrame", exam: bool) -> "pd.DataFrame":
+    """``frame`` without the exam columns when there are no exam parts: all zero or false, they say nothing."""
+    return frame if exam else frame.drop(columns=EXAM_COLUMNS, errors="ignore")
+
+
+def total_note(several_pairs: bool, exam: bool) -> str:
+    """Why the row 'Totaal' is not the sum of the pair rows ('' when it is)."""
+    parts = (["een doel dat in meer vakkenparen voorkomt, telt in het totaal één keer"] if several_pairs else []) \
+        + (["een doel kan zowel CE als SE zijn"] if exam else [])
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "." if text else ""
 
 
 def _blank(value: object) -> bool:
@@ -188,7 +215,14 @@ def summary_table(result: "TransitionResult") -> "pd.DataFrame":
     for column in out.columns:
         if column not in SHARE_COLUMNS:
             out[column] = pd.to_numeric(out[column], errors="coerce").fillna(0).astype(int)
-    return out.reset_index()
+    return _cut_mean(out).reset_index()
+
+
+def _cut_mean(table: "pd.DataFrame") -> "pd.DataFrame":
+    """The mean coverage cut to two decimals, as every coverage the report shows (:func:`floor2`)."""
+    if "Gemiddelde dekking" in table:
+        table["Gemiddelde dekking"] = table["Gemiddelde dekking"].map(floor2)
+    return table
 
 
 def coverage_table(coverage: "pd.DataFrame") -> "pd.DataFrame":
@@ -242,7 +276,7 @@ def domain_table(by_domain: "pd.DataFrame") -> "pd.DataFrame":
         "Deels gedekt": ("partly", 0),
         "Hiaten": ("gaps", 0),
         "Dekkingsgraad": ("coverage_share", 0.0),
-        "Gemiddelde dekking": ("mean_coverage", 0.0),
+        "Gemiddelde dekking": _cut("mean_coverage"),
     })
 
 
@@ -254,9 +288,9 @@ def matrix_table(domain_matrix: "pd.DataFrame") -> "pd.DataFrame":
         "Domein vervolg": "receiving_domain",
         "Programma vervolg": "receiving_programme",
         "Koppelingen": ("links", 0),
-        "Gemiddelde score": ("mean_score", 0.0),
-        "Hoogste score": ("max_score", 0.0),
-        "Dekking": ("coverage", 0.0),
+        "Gemiddelde score": _cut("mean_score"),
+        "Hoogste score": _cut("max_score"),
+        "Dekking": _cut("coverage"),
     })
 
 
@@ -301,8 +335,8 @@ def comparison_domain_table(by_domain: "pd.DataFrame") -> "pd.DataFrame":
         "Dekkingsgraad voor": ("share_before", 0.0),
         "Dekkingsgraad na": ("share_after", 0.0),
         "Verschil dekkingsgraad": ("share_delta", 0.0),
-        "Gemiddeld voor": ("mean_before", 0.0),
-        "Gemiddeld na": ("mean_after", 0.0),
+        "Gemiddeld voor": _cut("mean_before"),
+        "Gemiddeld na": _cut("mean_after"),
         "Hiaten voor": ("gaps_before", 0),
         "Hiaten na": ("gaps_after", 0),
     })
@@ -320,7 +354,7 @@ def comparison_summary_table(comparison: "Comparison", before: "pd.Series | None
     out = s[keys].rename(columns=SUMMARY_LABELS,
                          index={"before": "Zonder variant (basis)", "after": f"Met variant: {comparison.name}"})
     out.index.name = "Situatie"
-    return out.reset_index()
+    return _cut_mean(out).reset_index()
 
 
 def all_sources(result: "TransitionResult") -> "pd.DataFrame":
@@ -338,12 +372,44 @@ def all_sources(result: "TransitionResult") -> "pd.DataFrame":
     return merged.drop_duplicates(subset=["id" if "id" in merged else "title"]).reset_index(drop=True)
 
 
-def sources_table(sources: "pd.DataFrame") -> "pd.DataFrame":
+def report_folders(result: "TransitionResult", data: str | os.PathLike | None = None,
+                   curricula: str | os.PathLike | None = None) -> list[Path]:
+    """The folders a report names files relative to: the data folder and the curricula folder.
+
+    Not given, they are found as ``load`` finds them; the curricula folder first from the
+    definition file (``<curricula>/transitions/x.toml``).
+    """
+    from .._loading import find_curricula_folder, find_data_folder
+
+    definition = (result.meta or {}).get("definition")
+    if curricula is None and definition and Path(definition).resolve().parent.name == "transitions":
+        curricula = Path(definition).resolve().parent.parent
+    found = [data if data is not None else find_data_folder(),
+             curricula if curricula is not None else find_curricula_folder()]
+    return [Path(f).resolve() for f in found if f is not None]
+
+
+def shown_file(file: object, folders: Iterable[Path]) -> str:
+    """A file as a report sent to colleagues names it: relative to the data or curricula folder
+    (``slo/syllabus/syllabus.json``, ``transitions/x.toml``), else by its name alone, never by
+    this machine's absolute path."""
+    if _blank(file) or not str(file).strip():
+        return ""
+    path = Path(str(file)).resolve()
+    inside = [f for f in folders if path.is_relative_to(f)]
+    if not inside:
+        return path.name
+    return path.relative_to(max(inside, key=lambda f: len(f.parts))).as_posix()
+
+
+def sources_table(sources: "pd.DataFrame", folders: Iterable[Path] = ()) -> "pd.DataFrame":
+    """The sources; files named by :func:`shown_file` (``folders``: :func:`report_folders`)."""
+    folders = list(folders)
     return _renamed(sources, {
         "Programma": "title",
         "Uitgever": "publisher",
         "Versie": "version",
         "Ingangsdatum": lambda s: s["start_date"] if "start_date" in s else _col(s, "start date"),
         "Adres": "url",
-        "Bestand": "file",
+        "Bestand": lambda s: [shown_file(f, folders) for f in _col(s, "file")],
     })

@@ -56,8 +56,9 @@ def _write(writer, name: str, frame: "pd.DataFrame", taken: set[str]) -> None:
         sheet.auto_filter.ref = sheet.dimensions
 
 
-def _write_blocks(writer, name: str, blocks: list[tuple[str, "pd.DataFrame"]], taken: set[str]) -> None:
-    """Several titled tables below each other on one sheet."""
+def _write_blocks(writer, name: str, blocks: list[tuple[str, "pd.DataFrame"]], taken: set[str],
+                  notes: dict[str, str] | None = None) -> None:
+    """Several titled tables below each other on one sheet; ``notes``: a line below the table of that heading."""
     from openpyxl.styles import Font
 
     title = sheet_name(name, taken)
@@ -67,28 +68,39 @@ def _write_blocks(writer, name: str, blocks: list[tuple[str, "pd.DataFrame"]], t
         sheet = writer.sheets[title]
         sheet.cell(row=row + 1, column=1, value=heading).font = Font(bold=True, size=12)
         _format_sheet(sheet, frame, header_row=row + 2)
+        if (notes or {}).get(heading):  # in the blank row below the table
+            sheet.cell(row=row + 3 + len(frame), column=1, value=notes[heading]).font = Font(italic=True)
         row += len(frame) + 4
 
 
-def write_xlsx(result: "TransitionResult", path: str | os.PathLike) -> Path:
+def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str | os.PathLike | None = None,
+               curricula: str | os.PathLike | None = None) -> Path:
     """Write the tables of ``result`` as an Excel workbook (sheets in Dutch), atomically. Returns the path.
 
-    An OSError names ``path``, not the temporary file beside it.
+    An OSError names ``path``, not the temporary file beside it. Exam columns (CE, SE, kern,
+    keuze) are left out when the receiving goals have no exam parts (mbo), as in the HTML report.
+    ``data`` and ``curricula``: the folders files are named relative to (see ``render_html``).
     """
     import pandas as pd
+
+    exam = tables.has_exam(result.coverage)
+
+    def shown(frame: "pd.DataFrame") -> "pd.DataFrame":
+        return tables.without_exam(frame, exam)
 
     def write(tmp: str) -> None:
         taken: set[str] = set()
         with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-            summary = tables.summary_table(result)
+            summary = shown(tables.summary_table(result))
             header = pd.DataFrame({
                 "Gegeven": ["Overgang", "Beschrijving", "Vooropleiding", "Vervolg", "Analyseduur (s)"],
                 "Waarde": [result.name, "\n\n".join(tables.paragraphs(result.description)), result.sending_level,
                            result.receiving_level, round(float(result.seconds or 0.0), 2)],
             })
-            _write_blocks(writer, "Samenvatting", [("Overgang", header), ("Per vakkenpaar", summary)], taken)
-            _write(writer, "Hiaten", tables.gap_table(result.gaps), taken)
-            _write(writer, "Dekking", tables.coverage_table(result.coverage), taken)
+            _write_blocks(writer, "Samenvatting", [("Overgang", header), ("Per vakkenpaar", summary)], taken,
+                          notes={"Per vakkenpaar": tables.total_note(len(result.pairs) > 1, exam)})
+            _write(writer, "Hiaten", shown(tables.gap_table(result.gaps)), taken)
+            _write(writer, "Dekking", shown(tables.coverage_table(result.coverage)), taken)
             _write(writer, "Overlap", tables.overlap_table(result.overlaps), taken)
             _write(writer, "Domeinen", tables.domain_table(result.by_domain), taken)
             _write(writer, "Domeinmatrix", tables.matrix_table(result.domain_matrix), taken)
@@ -103,11 +115,12 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike) -> Path:
                 changes = (pd.concat(parts, ignore_index=True) if parts
                            else tables.change_table(comparison.closed).assign(Verandering=""))
                 _write_blocks(writer, f"Vergelijking-{name}", [
-                    ("Samenvatting basis en variant", tables.comparison_summary_table(
-                        comparison, result.summary, variant.summary if variant is not None else None)),
+                    ("Samenvatting basis en variant", shown(tables.comparison_summary_table(
+                        comparison, result.summary, variant.summary if variant is not None else None))),
                     ("Verandering per domein", tables.comparison_domain_table(comparison.by_domain)),
                     ("Doelen waarvan de status verandert", changes),
                 ], taken)
-            _write(writer, "Bronnen", tables.sources_table(tables.all_sources(result)), taken)
+            _write(writer, "Bronnen", tables.sources_table(tables.all_sources(result),
+                                                           tables.report_folders(result, data, curricula)), taken)
 
     return write_atomically(path, write, suffix=".xlsx")

@@ -40,7 +40,10 @@ struct Link {
   std::vector<std::string> shared_terms;   // terms of both goals' own texts that carried the score, strongest first
   std::vector<std::string> context_terms;  // terms that carried it but reach a goal only through its headings
   std::string explanation;                // human-readable: terms, structure evidence
-  std::string curator_comment;            // a curated link's own comment, as the curator wrote it
+  // A curated link's own words, as the curator wrote them: an export gives them back unchanged.
+  struct CuratorNote {
+    std::string comment, author_id, author_label, date;
+  } curator;
 };
 
 struct Alignment {
