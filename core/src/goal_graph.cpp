@@ -82,19 +82,10 @@ struct WalkEvents : boost::default_dfs_visitor {
   }
 };
 
-// Contains edges into each vertex, counted over the walked subtrees on
-// out-edges only: the in-edge lists may still be filling
-// (GoalGraph::add_edges_in_bulk).
-struct CountParents : boost::default_dfs_visitor {
-  std::vector<std::uint32_t>* parents;
-  template <class E, class G>
-  void examine_edge(E e, const G& h) const { ++(*parents)[boost::target(e, h)]; }
-};
-
 // Levels below each finished vertex: children finish first in a DAG, so a
 // vertex reached again from another root is already complete. A back edge
-// means a cycle, where that no longer holds. `own` leaves out what another
-// parent shares: a domain that several programmes contain (the preamble every
+// means a cycle, where that no longer holds. `own` leaves out goals with more
+// than one parent: a domain that several programmes contain (the preamble every
 // vmbo programme lists, goals the havo and vwo programmes share) says nothing
 // about which levels one of those programmes serves.
 struct CollectLevels : boost::default_dfs_visitor {
@@ -395,18 +386,16 @@ void GoalGraph::walk(std::span<const Vertex> roots, HierarchyWalker& walker) con
 
 std::vector<LevelSet> GoalGraph::subtree_levels(std::span<const Vertex> roots) const {
   ContainsGraph hierarchy(*g_, KindFilter{g_.get(), EdgeKind::Contains});
-  ColourMap colour(num_vertices());
-  // First every edge of the subtrees once (each vertex is entered once), then the levels.
+  // Contains parents of every goal, from the edge list (out-edges): the in-edge
+  // lists may still be filling (GoalGraph::add_edges_in_bulk).
   std::vector<std::uint32_t> parents(num_vertices(), 0);
-  for (Vertex root : roots)
-    if (get(colour, root) == boost::two_bit_white)
-      boost::depth_first_visit(hierarchy, root, CountParents{{}, &parents}, colour);
-  ColourMap second(num_vertices());
+  for (auto e : boost::make_iterator_range(boost::edges(hierarchy))) ++parents[boost::target(e, hierarchy)];
+  ColourMap colour(num_vertices());
   std::vector<LevelSet> below(num_vertices()), own(num_vertices());
   bool cycle = false;
   for (Vertex root : roots)
-    if (get(second, root) == boost::two_bit_white)
-      boost::depth_first_visit(hierarchy, root, CollectLevels{{}, g_.get(), &below, &own, &parents, &cycle}, second);
+    if (get(colour, root) == boost::two_bit_white)
+      boost::depth_first_visit(hierarchy, root, CollectLevels{{}, g_.get(), &below, &own, &parents, &cycle}, colour);
   std::vector<LevelSet> out;
   out.reserve(roots.size());
   for (Vertex root : roots) {
