@@ -228,12 +228,15 @@ Message Catalogue::not_found_message(std::string_view subject, std::optional<Lev
     return level ? Message{MessageId::NoProgrammeAtLevelSimilar, {std::string(subject), level_text, name_list(names)}}
                  : Message{MessageId::NoProgrammeSimilar, {std::string(subject), name_list(names)}};
   }
-  // The subject itself, at other levels.
+  // The subject itself, at other levels: the programmes its name fits best ("Zorg en
+  // welzijn" is the vmbo profile, not also Helpende Zorg en Welzijn, which contains it).
   if (level) {
     LevelSet elsewhere;
-    for (const Programme& p : find_programmes(subject, std::nullopt, kinds))
-      for (Level l : p.levels.to_vector())
-        if (applies_to(p, l)) elsewhere.add(l);
+    const auto ranked = ranked_programmes(subject, std::nullopt, kinds);
+    for (const auto& [rank, p] : ranked)
+      if (rank == ranked.front().first)
+        for (Level l : p.levels.to_vector())
+          if (applies_to(p, l)) elsewhere.add(l);
     if (!elsewhere.empty())
       return Message{MessageId::NoProgrammeAtOtherLevels, {std::string(subject), level_text, elsewhere.to_string()}};
     return Message{MessageId::NoProgrammeAtLevel, {std::string(subject), level_text}};

@@ -45,7 +45,8 @@ py::dict receiving_columns(const RunRef& r) {
     n_support.append(row.support.size());
     if (row.support.empty()) {
       best.id.append(py::none()); best.code.append(py::none()); best.title.append(py::none());
-      best_score.append(0.0); predicate.append(py::none()); origin.append(py::none()); explanation.append("");
+      // No link: every column about it is missing (None), the explanation too.
+      best_score.append(0.0); predicate.append(py::none()); origin.append(py::none()); explanation.append(py::none());
     } else {
       const auto& s = row.support.front();
       best.append(cat, s.sending);
@@ -155,14 +156,14 @@ py::dict summary_dict(const analysis::Summary& s) {
   return d;
 }
 
-// A link a comparison names (StatusChange::gained or ::lost): goal columns and explanation (None and "" when none).
+// A link a comparison names (StatusChange::gained or ::lost): goal columns and explanation (None when none).
 struct ChangedLinkColumns {
   GoalColumns goal;
   py::list explanation;
   void append(const Catalogue& cat, const std::optional<analysis::Support>& best) {
     if (!best) {
       goal.id.append(py::none()); goal.code.append(py::none()); goal.title.append(py::none());
-      explanation.append("");
+      explanation.append(py::none());
       return;
     }
     goal.append(cat, best->sending);

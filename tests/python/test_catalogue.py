@@ -105,6 +105,15 @@ def test_a_dossier_named_for_a_qualification_lists_its_qualifications(full: a.Ca
     assert full.find_programme("Dienstverlening", "mbo 2").title == "Dienstverlening"
 
 
+def test_the_levels_a_subject_exists_at_are_those_of_the_programmes_it_names(full: a.Catalogue) -> None:
+    # A user test: "Zorg en welzijn" at vmbo tl said it exists at "... mbo 2", because the
+    # qualification Helpende Zorg en Welzijn contains the words.
+    with pytest.raises(a.NotFoundError) as info:
+        full.find_programme("Zorg en welzijn", "vmbo tl", kinds=["programme", "qualification"])
+    assert info.value.code == "no_programme_at_other_levels"
+    assert info.value.message_nl.endswith("het vak bestaat wel op: vmbo bb, vmbo kb, vmbo gl")
+
+
 def test_an_unknown_subject_gets_suggestions(slo: a.Catalogue) -> None:
     # vmbo has no natuurkunde: it has nask1 and nask2.
     with pytest.raises(a.NotFoundError) as info:

@@ -114,6 +114,20 @@ def test_overlaps_domains_and_sources(result, html):
             assert str(escape(s["url"])) in sources
 
 
+def test_a_goal_without_a_link_has_every_link_column_missing(result):
+    """A user test: the link columns of an unlinked goal were NaN, its explanation ""."""
+    cov = result.coverage
+    unlinked = cov[cov["n_support"] == 0]
+    assert len(unlinked) > 0
+    for column in ("best_sending_id", "predicate", "origin", "explanation"):
+        assert unlinked[column].isna().all(), column
+    assert cov.loc[cov["n_support"] > 0, "explanation"].notna().all()
+    for c in result.comparisons.values():
+        for side in ("gained", "lost"):
+            for table in (c.closed, c.opened):
+                assert (table[f"{side}_sending_id"].isna() == table[f"{side}_explanation"].isna()).all()
+
+
 def test_comparison_names_the_gaps_that_close(result, html, full):
     comparison = result.comparisons["met Technologie & Toepassing"]
     section = block(html, "vergelijking", "</section>")
