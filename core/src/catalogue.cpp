@@ -1,6 +1,7 @@
 #include "aansluiting/catalogue.hpp"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 #include "aansluiting/text/normalise.hpp"
@@ -269,16 +270,25 @@ void Catalogue::merge(Catalogue&& other) {
 
   std::vector<Vertex> map(boost::num_vertices(og));
   std::vector<bool> fresh(map.size(), false);
+  // Goals loaded before, per file they come from again: one warning per file,
+  // not one per goal (a dossier copied into a second folder has hundreds).
+  struct Again {
+    std::string first_id, earlier_file;
+    std::size_t count = 0;
+  };
+  std::map<std::string, Again> again;
   for (auto v : boost::make_iterator_range(boost::vertices(og))) {
     const Goal& goal = og[v];
     if (auto existing = graph_.find_id(goal.source_id)) {
       map[v] = *existing;
       if (goal.kind != GoalKind::LevelNode) {
-        // Built field by field: GCC 12 takes the nested aggregate's temporary string for uninitialised in Release.
-        Location where;
-        if (!sources_.empty() && goal.source != kNoSource) where.file = sources_[goal.source + source_offset].file;
-        where.record = goal.source_id;
-        warnings_.emplace_back(std::move(where), Message{MessageId::GoalAlreadyLoaded});
+        const std::string file = goal.source != kNoSource ? sources_[goal.source + source_offset].file : std::string();
+        Again& a = again[file];
+        if (a.count++ == 0) {
+          a.first_id = goal.source_id;
+          const SourceIndex earlier = graph_.goal(*existing).source;
+          a.earlier_file = earlier != kNoSource && earlier < source_offset ? sources_[earlier].file : "-";
+        }
       }
       continue;
     }
@@ -292,6 +302,15 @@ void Catalogue::merge(Catalogue&& other) {
     // Edges of a goal that was already loaded were merged with it.
     if (!fresh[s]) continue;
     graph_.add_edge(map[s], map[boost::target(e, og)], og[e].kind, og[e].weight);
+  }
+  for (auto& [file, a] : again) {
+    // Built field by field: GCC 12 takes the nested aggregate's temporary string for uninitialised in Release.
+    Location where;
+    where.file = file;
+    where.record = a.first_id;
+    warnings_.emplace_back(std::move(where), a.count == 1 ? Message{MessageId::GoalAlreadyLoaded}
+                                                          : Message{MessageId::GoalsAlreadyLoaded,
+                                                                    {std::to_string(a.count), a.earlier_file}});
   }
   for (auto& w : other.warnings_) warnings_.push_back(std::move(w));
   for (auto& p : other.programmes_) {

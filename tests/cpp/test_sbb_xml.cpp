@@ -245,6 +245,26 @@ TEST(SbbXml, AKnowledgeItemOfSeveralKerntakenIsOneGoal) {
   EXPECT_TRUE(g.goal(item).levels.contains(Level::Mbo2));
 }
 
+// A dossier copied into the folder twice: one warning per file that names the earlier
+// file, not one per goal (there were 77 for Dienstverlening).
+TEST(SbbXml, ADossierLoadedTwiceIsOneWarningNamingBothFiles) {
+  const std::string text = slurp(at::sbb_dir() + "/2755_Dienstverlening.xml");
+  at::ScratchDir dir;
+  const std::string first = dir.write("a.xml", text);
+  const std::string second = dir.write("b.xml", text);
+  Catalogue once, twice;
+  importers::load_sbb(once, first);
+  importers::load_sbb(twice, dir.path().string());
+  EXPECT_EQ(twice.graph().num_vertices(), once.graph().num_vertices());
+  ASSERT_EQ(twice.warnings().size(), 1u);
+  const Warning& w = twice.warnings().front();
+  EXPECT_EQ(w.where.file, second);
+  EXPECT_EQ(w.what.code(), "goals_already_loaded");
+  EXPECT_NE(w.to_string().find("(from " + first + ")"), std::string::npos) << w.to_string();
+  EXPECT_NE(w.to_string().find(std::to_string(once.graph().num_vertices() - kLevelCount) + " goals"), std::string::npos)
+      << w.to_string();
+}
+
 TEST(SbbXml, ByteOrderMarkIsOptional) {
   const std::string file = at::sbb_dir() + "/2637_Sociaal_werk.xml";
   std::string text = slurp(file);

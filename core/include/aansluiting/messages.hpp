@@ -29,6 +29,7 @@ enum class MessageId : std::uint16_t {
   WriteFailed,
   InvalidUtf8,
   GoalAlreadyLoaded,
+  GoalsAlreadyLoaded,
   NoProgramme,
   NoProgrammeAtLevel,
   NoProgrammeSimilar,
