@@ -87,8 +87,8 @@ MessageTexts message_texts(MessageId id) {
               "ongeldige UTF-8-bytes (sla het bestand op als UTF-8)"};
     case MessageId::GoalsAlreadyLoaded:
       return {"goals_already_loaded",
-              "{1} goals of this file were already loaded (from {2}), this one first; the earlier records are kept",
-              "{1} doelen uit dit bestand waren al geladen (uit {2}), dit als eerste; de eerder geladen blijven"};
+              "{1} goals of this file were already loaded from {2}; the earlier records are kept",
+              "{1} doelen uit dit bestand waren al geladen uit {2}; de eerder geladen versies blijven staan"};
     case MessageId::GoalAlreadyLoaded:
       return {"goal_already_loaded",
               "already loaded; the earlier record is kept",

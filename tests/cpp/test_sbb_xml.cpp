@@ -260,7 +260,7 @@ TEST(SbbXml, ADossierLoadedTwiceIsOneWarningNamingBothFiles) {
   const Warning& w = twice.warnings().front();
   EXPECT_EQ(w.where.file, second);
   EXPECT_EQ(w.what.code(), "goals_already_loaded");
-  EXPECT_NE(w.to_string().find("(from " + first + ")"), std::string::npos) << w.to_string();
+  EXPECT_NE(w.to_string().find("already loaded from " + first + ";"), std::string::npos) << w.to_string();
   EXPECT_NE(w.to_string().find(std::to_string(once.graph().num_vertices() - kLevelCount) + " goals"), std::string::npos)
       << w.to_string();
 }
