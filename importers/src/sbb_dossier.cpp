@@ -287,11 +287,12 @@ class DossierReader {
   }
 
   // Adds one KnowledgeSkill child of `parent` per distinct reference in `list`.
-  // A kerntaak's item is one vertex per dossier, whichever kerntaken list it
-  // (`sbb:<nr>/kv/<ref>`, with the levels of all of them): a qualification that
-  // asks "kan communiceren met klanten" in a basis and a profile kerntaak asks
-  // it once, and a curator's decision about it holds for both. An item one
-  // qualification adds (`description` says so) stays its own.
+  // An item is one vertex per dossier, whichever kerntaken or qualifications
+  // list it (`sbb:<nr>/kv/<ref>`, with the levels of all of them): a
+  // qualification that asks "kan communiceren met klanten" in a basis and a
+  // profile kerntaak asks it once, and a curator's decision about it holds for
+  // both. `description` (an item a qualification adds to a basis kerntaak)
+  // is added to the item's description.
   void add_knowledge(Vertex parent, pugi::xml_node list, const std::string& id_prefix, LevelSet levels,
                      const std::string& description) {
     std::set<std::string> seen;
@@ -304,22 +305,21 @@ class DossierReader {
              {MessageId::SbbUnknownKnowledge, {ref}});
         continue;
       }
-      const bool shared = description.empty();
-      if (shared) {
-        if (auto done = knowledge_vertices_.find(ref); done != knowledge_vertices_.end()) {
-          g_.goal(done->second).levels.add(levels);
-          g_.add_edge(parent, done->second, EdgeKind::Contains);
-          continue;
-        }
+      if (auto done = knowledge_vertices_.find(ref); done != knowledge_vertices_.end()) {
+        Goal& known = g_.goal(done->second);
+        known.levels.add(levels);
+        if (!description.empty()) append_paragraph(known.description, description);
+        g_.add_edge(parent, done->second, EdgeKind::Contains);
+        continue;
       }
       Goal goal;
-      goal.source_id = (shared ? prefix_ : id_prefix) + "/kv/" + ref;
+      goal.source_id = prefix_ + "/kv/" + ref;
       goal.title = it->second;
       goal.description = description;
       goal.kind = GoalKind::KnowledgeSkill;
       goal.levels = levels;
       const Vertex v = add(std::move(goal), ref_node);
-      if (shared) knowledge_vertices_.emplace(ref, v);
+      knowledge_vertices_.emplace(ref, v);
       g_.add_edge(parent, v, EdgeKind::Contains);
     }
   }
@@ -376,7 +376,7 @@ class DossierReader {
   std::string nr_, prefix_, title_, dossier_crebo_, decided_, decided_by_;
   SourceIndex source_ = kNoSource;
   std::unordered_map<std::string, std::string> knowledge_;  // nr -> titel
-  std::unordered_map<std::string, Vertex> knowledge_vertices_;  // nr -> the kerntaken's shared vertex
+  std::unordered_map<std::string, Vertex> knowledge_vertices_;  // nr -> its one vertex
   std::vector<Profile> profiles_;
   std::unordered_map<std::string, std::size_t> profile_index_;
   LevelSet all_levels_;

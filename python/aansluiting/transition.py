@@ -178,7 +178,7 @@ class Transition:
             progress("corpus", 0, 0)  # the word weights of all loaded goals: seconds, once per catalogue
         analyser = text_analyser(catalogue)
         curation = self._curation(catalogue)
-        # Progress names each pair's run as "vakkenpaar k van n", over the base and every variant.
+        # Progress names each pair's run as "stap k van n", over the base and every variant (a pair per variant too).
         runs_done = [0, len(self.pairs) * (1 + (len(self.variants) if with_variants else 0))]
         base = self._analyse_side(catalogue, analyser, curation, self.sending_level, self.add_sending, progress,
                                   counter=runs_done)
@@ -212,7 +212,7 @@ class Transition:
             where = ""
             if counter is not None:
                 counter[0] += 1
-                where = f"vakkenpaar {counter[0]} van {counter[1]}: "
+                where = f"stap {counter[0]} van {counter[1]}: "
             step = f"{where}{label + ': ' if label else ''}{pair.name}"
             callback = (lambda d, t, step=step: progress(step, d, t)) if progress else None
             run = _core._run_transition(

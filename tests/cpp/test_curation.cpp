@@ -315,10 +315,36 @@ TEST_F(Curation, ExportedDecisionsKeepTheCuratorsCommentThroughRounds) {
   }
   std::vector<std::string> rows;
   for (const auto& row : decisions.mappings)
-    if (row.curated()) rows.push_back(row.comment + "|" + row.author_id + "|" + row.author_label + "|" + row.mapping_date);
+    if (row.curated())
+      rows.push_back(row.comment + "|" + row.author_id + "|" + row.author_label + "|" + row.mapping_date + "|" +
+                     std::string(sssom_predicate_id(row.predicate)) + (row.negated ? " Not" : ""));
   std::sort(rows.begin(), rows.end());
-  EXPECT_EQ(rows, (std::vector<std::string>{"alleen dezelfde woorden||J. de Vries|2026-03-02",
-                                            "klopt, gecontroleerd|orcid:0000-0002-1825-0097||2026-03-01"}));
+  // A rejection keeps the relation the curator denied, not the matcher's.
+  EXPECT_EQ(rows, (std::vector<std::string>{"alleen dezelfde woorden||J. de Vries|2026-03-02|skos:relatedMatch Not",
+                                            "klopt, gecontroleerd|orcid:0000-0002-1825-0097||2026-03-01|skos:closeMatch"}));
+}
+
+// A rejection says which relation the curator denies; an export writes that back, not
+// the matcher's relation for the pair (a user test: "Not relatedMatch" became "Not closeMatch").
+TEST_F(Curation, AnExportedRejectionKeepsTheCuratorsRelation) {
+  const match::Alignment automatic = t.alignment();
+  ASSERT_FALSE(automatic.links.empty());
+  const match::Link& matched = automatic.links.front();
+  const match::Predicate denied = matched.predicate == match::Predicate::NarrowMatch ? match::Predicate::BroadMatch
+                                                                                     : match::Predicate::NarrowMatch;
+  MappingSet decisions = default_mapping_set();
+  record_decision(decisions, t.cat, Decision{matched.source, matched.target, false, denied, std::nullopt, "", "", "",
+                                             "niet smaller"});
+  const MappingSet exported = parse_sssom(format_sssom(to_mapping_set(t.cat, apply_curation(t.cat, automatic, decisions))),
+                                          "export");
+  std::size_t found = 0;
+  for (const auto& row : exported.mappings)
+    if (row.curated()) {
+      ++found;
+      EXPECT_TRUE(row.negated);
+      EXPECT_EQ(row.predicate, denied);
+    }
+  EXPECT_EQ(found, 1u);
 }
 
 // A transition's pairs as one alignment: each (source, target) once, the first

@@ -122,13 +122,13 @@ def test_progress_line_in_a_log_is_short():
 def test_rapport_alle_writes_a_report_per_transition(tmp_path, data_dir):
     r = run("rapport", "alle", "-o", str(tmp_path / "rapporten"), "--data", str(data_dir))
     assert r.returncode == 0, r.stderr
-    # Where it is: "Overgang 2 van 5", and within a transition "vakkenpaar 3 van 12".
+    # Where it is: "Overgang 2 van 5", and within a transition "stap 3 van 12" (pairs times variants).
     ids = shipped_ids()
     said = [line.split(": ", 1) for line in r.stderr.splitlines() if line.startswith("Overgang ") and " van " in line]
     assert [where for where, _ in said] == [f"Overgang {k} van {len(ids)}" for k in range(1, len(ids) + 1)]
     assert {tid for _, tid in said} == set(ids)
     assert "Woordgewichten van alle geladen doelen berekenen..." in r.stderr
-    assert "Afstemmen (vakkenpaar 1 van " in r.stderr
+    assert "Afstemmen (stap 1 van " in r.stderr
     for tid in shipped_ids():
         html = tmp_path / "rapporten" / f"rapport-{tid}.html"
         assert html.stat().st_size > 10_000

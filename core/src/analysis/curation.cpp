@@ -122,7 +122,7 @@ match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignme
       ++rep.rejected;
       if (was) ++rep.rejected_removed;
       link.origin = match::Origin::Rejected;
-      link.predicate = was ? was->predicate : row.predicate;
+      link.predicate = row.predicate;  // the relation the curator denies, as the file says (an export writes it back)
       link.score = was ? was->score : 0.0;
       link.explanation = with_comment("Afgewezen door curator", row.comment, matcher_said);
     } else {

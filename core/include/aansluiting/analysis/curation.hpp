@@ -50,8 +50,9 @@ struct CurationReport {
 //  - confirmed: one link with origin Confirmed, the curator's predicate and
 //    score = confidence (1.0 if none); added when the matcher did not produce it;
 //  - rejected (predicate_modifier Not): every link of the pair becomes one link
-//    with origin Rejected (kept for display, ignored by the analysis); added
-//    with score 0 when the matcher did not produce it.
+//    with origin Rejected and the curator's predicate (kept for display, ignored
+//    by the analysis; an export says "Not <that predicate>" as the file did);
+//    the matcher's score, or 0 when the matcher did not produce it.
 // When a pair has several decisions, the last row wins. Non-curated rows
 // (e.g. semapv:LexicalMatching) are ignored. The result is sorted by source,
 // then by descending score.
