@@ -43,6 +43,7 @@ def default_data() -> Path:
 
 def syllabus_cases(catalogue):
     """(syllabus, exam programme, level, ids of the eindtermen it specifies) per syllabus."""
+    programmes = {p.root.id: p for p in catalogue.programmes}
     for programme in catalogue.programmes:
         syllabus = programme.root
         if syllabus.kind != "syllabus":
@@ -51,8 +52,10 @@ def syllabus_cases(catalogue):
         if not exams:
             continue
         specified = {e.id for spec in syllabus.children() for e in spec.specifies() if e.kind == "eindterm"}
-        # The syllabus' first level that its programme has (some syllabi list every level).
-        level = next((lv for lv in programme.levels if lv in exams[0].levels), None)
+        # The syllabus' first level that its exam programme has. The programme's levels, not its
+        # root record's: SLO's vmbo records name one leerweg (Aardrijkskunde vmbo: tl only).
+        exam_levels = programmes[exams[0].id].levels
+        level = next((lv for lv in programme.levels if lv in exam_levels), None)
         if specified and level:
             yield syllabus, exams[0], level, specified
 
