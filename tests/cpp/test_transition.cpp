@@ -163,7 +163,7 @@ TEST_F(TransitionRun, ExplanationsNameOnlyTermsThatCarriedTheScore) {
 // The words of the report agree: a goal covered by its best link is explained
 // by a relation (close, broad, narrow, exact), a partly covered one as weak.
 TEST_F(TransitionRun, CoveredGoalsAreNotExplainedAsWeakLinks) {
-  std::size_t covered = 0, partly = 0;
+  std::size_t covered = 0, partly = 0, related_strong = 0;
   const std::pair<const char*, const char*> pairs[] = {
       {"biologie", "biologie"}, {"economie", "economie"}, {"nederlandse taal", "nederlandse taal en literatuur"},
       {"wiskunde", "wiskunde A"}};
@@ -177,16 +177,24 @@ TEST_F(TransitionRun, CoveredGoalsAreNotExplainedAsWeakLinks) {
       const auto& best = r.support.front();
       if (r.status == analysis::Status::Covered) {
         ++covered;
-        EXPECT_NE(best.predicate, match::Predicate::RelatedMatch) << best.explanation;
         EXPECT_EQ(best.explanation.find("Zwakke overeenkomst"), std::string::npos) << best.explanation;
+        // "Vrijwel gelijk" (closeMatch) only where an overlap could be: a link that covers
+        // a goal is related, broader or narrower below that (a user test: 14 of 36 covered
+        // havo goals were "vrijwel gelijk" to a vmbo goal sharing one word).
+        if (best.score < 0.8) {
+          EXPECT_NE(best.predicate, match::Predicate::CloseMatch) << best.explanation;
+        }
+        related_strong += best.predicate == match::Predicate::RelatedMatch;
       } else if (r.status == analysis::Status::Partly) {
         ++partly;
         EXPECT_EQ(best.predicate, match::Predicate::RelatedMatch) << best.explanation;
+        EXPECT_NE(best.explanation.find("Zwakke overeenkomst"), std::string::npos) << best.explanation;
       }
     }
   }
   EXPECT_GT(covered, 3u);
   EXPECT_GT(partly, 3u);
+  EXPECT_GT(related_strong, 0u);  // "Duidelijk verwant"
 }
 
 // A curator who confirms a link says the link is right (the goal counts as

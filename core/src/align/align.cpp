@@ -377,7 +377,9 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
       case match::Predicate::BroadMatch: x += " Het gekoppelde doel is breder."; break;
       case match::Predicate::NarrowMatch: x += " Het gekoppelde doel is specifieker."; break;
       case match::Predicate::CloseMatch: x += " Sterke overeenkomst."; break;
-      case match::Predicate::RelatedMatch: x += " Zwakke overeenkomst."; break;
+      case match::Predicate::RelatedMatch:
+        x += link.score >= options.predicates.close ? " Duidelijk verwant." : " Zwakke overeenkomst.";
+        break;
     }
     link.explanation = std::move(x);
     result.links.push_back(std::move(link));

@@ -32,7 +32,7 @@ match::Predicate choose_predicate(const Goal& source, const Goal& target, const 
   const bool s_in_t = e.source_in_target >= o.contained, t_in_s = e.target_in_source >= o.contained;
   if (s_in_t && !t_in_s) return Predicate::BroadMatch;
   if (t_in_s && !s_in_t) return Predicate::NarrowMatch;
-  return Predicate::CloseMatch;
+  return e.combined >= o.same ? Predicate::CloseMatch : Predicate::RelatedMatch;
 }
 
 }  // namespace aansluiting::align::detail

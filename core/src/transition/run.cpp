@@ -122,6 +122,9 @@ Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& 
   // (close, broad, narrow) starts where "gedekt" starts, so a covered goal is
   // never explained as "Zwakke overeenkomst" and a partly covered one always is.
   align_options.predicates.close = options.analysis.covered_threshold;
+  // ... but "vrijwel gelijk" (closeMatch) is what an overlap needs: below that a
+  // strong link of two goals of one granularity is related, not the same content.
+  align_options.predicates.same = options.analysis.overlap_threshold;
   // Leaves carry the content; their ancestors enter through the vectors' context.
   // Each pair of roots (one sending programme, one receiving programme) is
   // aligned on its own: the order model is estimated per pair of lists, and

@@ -24,6 +24,10 @@ enum class Selection {
 struct PredicateOptions {
   double exact = 0.95;    // own-text cosine for skos:exactMatch
   double close = 0.45;    // combined score for closeMatch / broad / narrow; below: relatedMatch
+  // closeMatch ("vrijwel gelijk") also needs this much; a link between `close`
+  // and `same` of two goals of one granularity is relatedMatch, explained as
+  // "Duidelijk verwant" (0: `close` decides alone).
+  double same = 0.0;
   double contained = 0.8; // share of one goal's term weight found in the other: containment
 };
 
