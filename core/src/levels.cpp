@@ -2,6 +2,8 @@
 
 #include <array>
 #include <cctype>
+#include <optional>
+#include <string>
 #include <utility>
 
 namespace aansluiting {
@@ -85,6 +87,32 @@ std::string LevelSet::to_string() const {
   return out;
 }
 
+namespace {
+
+// "vmbo gl/tl", "mbo 2/3", "havo/vwo": the notation of SLO's titles. Later parts
+// take the first part's school type when they lack one; all parts must be levels.
+std::optional<LevelSet> slash_levels(std::string_view item) {
+  if (item.find('/') == std::string_view::npos) return std::nullopt;
+  LevelSet set;
+  std::string prefix;
+  std::size_t start = 0;
+  for (bool first = true; start <= item.size(); first = false) {
+    std::size_t end = item.find('/', start);
+    if (end == std::string_view::npos) end = item.size();
+    std::string part = squeeze_lower(item.substr(start, end - start));
+    start = end + 1;
+    if (part.empty()) return std::nullopt;
+    auto level = parse_level(part);
+    if (!level && !first) level = parse_level(prefix + part);
+    if (!level) return std::nullopt;
+    set.add(*level);
+    if (first) prefix = part.find(' ') == std::string::npos ? std::string() : part.substr(0, part.rfind(' ') + 1);
+  }
+  return set;
+}
+
+}  // namespace
+
 LevelSet LevelSet::parse(std::string_view list, std::vector<std::string>* unknown) {
   LevelSet set;
   std::size_t start = 0;
@@ -96,6 +124,8 @@ LevelSet LevelSet::parse(std::string_view list, std::vector<std::string>* unknow
       // skip empty items
     } else if (auto level = parse_level(item)) {
       set.add(*level);
+    } else if (auto shared = slash_levels(item)) {
+      set.add(*shared);
     } else if (unknown) {
       unknown->emplace_back(item);
     }

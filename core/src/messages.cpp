@@ -157,6 +157,11 @@ MessageTexts message_texts(MessageId id) {
       return {"json.control_character",
               "malformed JSON: unescaped control character in a string",
               "ongeldige JSON: stuurteken zonder escape in een tekst"};
+    case MessageId::JsonStringRunsOn:
+      return {"json.string_runs_on",
+              "malformed JSON: a string runs on past the end of its line (is a closing quote missing?)",
+              "ongeldige JSON: een tekst loopt door na het einde van de regel (ontbreekt er een afsluitend "
+              "aanhalingsteken?)"};
     case MessageId::JsonUnclosedString:
       return {"json.unclosed_string",
               "malformed JSON: string is not closed",
@@ -404,6 +409,10 @@ MessageTexts message_texts(MessageId id) {
       return {"csv.missing_columns",
               "header row lacks required column(s): {1} (a header needs code, kind and title)",
               "de kopregel mist verplichte kolom(men): {1} (nodig zijn code, kind en title)"};
+    case MessageId::CsvProgrammeIdTaken:
+      return {"csv.programme_id_taken",
+              "programme id '{1}' is already used by {2}; give this file an id of its own ('# id: ...')",
+              "programma-id '{1}' is al in gebruik door {2}; geef dit bestand een eigen id ('# id: ...')"};
     case MessageId::CsvNoTitleLine:
       return {"csv.no_title_line",
               "no '# title:' line; the programme is called '{1}'",

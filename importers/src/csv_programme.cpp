@@ -81,7 +81,9 @@ struct Metadata {
 
 class CsvProgrammeReader {
  public:
-  CsvProgrammeReader(Catalogue& into, const SourceText& src) : cat_(into), g_(into.graph()), src_(src) {}
+  // `loaded`: the programmes read before, whose ids this one must not take.
+  CsvProgrammeReader(Catalogue& into, const SourceText& src, const Catalogue* loaded = nullptr)
+      : cat_(into), g_(into.graph()), src_(src), loaded_(loaded) {}
 
   void run() {
     delimiter_ = detect_delimiter(src_.body());
@@ -135,7 +137,10 @@ class CsvProgrammeReader {
     const CsvField& cell = r.fields.front();
     if (key == "title" || key == "titel") meta_.title = value;
     else if (key == "subject" || key == "vak") meta_.subject = value;
-    else if (key == "id") meta_.id = value;
+    else if (key == "id") {
+      meta_.id = value;
+      id_at_ = at(cell);
+    }
     else if (key == "version" || key == "versie") meta_.source.version = value;
     else if (key == "start date" || key == "startdatum" || key == "ingangsdatum") meta_.source.start_date = value;
     else if (key == "source" || key == "bron") meta_.sources.push_back(value);
@@ -217,6 +222,16 @@ class CsvProgrammeReader {
       cat_.warn({src_.file(), 1, 1, {}}, {MessageId::CsvNoTitleLine, {meta_.title}});
     }
     if (meta_.subject.empty()) meta_.subject = meta_.title;
+    // A copy of a programme kept as a template keeps its "# id": the first file
+    // loaded would silently replace the other, whichever sorts first.
+    if (loaded_) {
+      if (auto earlier = loaded_->graph().find_id("csv:" + meta_.id)) {
+        const SourceIndex s = loaded_->graph().goal(*earlier).source;
+        const std::string file = s != kNoSource ? loaded_->sources()[s].file : std::string("-");
+        throw InputError(id_at_.file.empty() ? Location{src_.file(), 1, 1, {}} : id_at_,
+                         {MessageId::CsvProgrammeIdTaken, {meta_.id, file}});
+      }
+    }
     meta_.source.title = meta_.title;
     for (const std::string& s : meta_.sources) {
       meta_.description += meta_.description.empty() ? "" : "\n";
@@ -331,6 +346,8 @@ class CsvProgrammeReader {
   Catalogue& cat_;
   GoalGraph& g_;
   const SourceText& src_;
+  const Catalogue* loaded_ = nullptr;
+  Location id_at_;  // where "# id:" is, if the file has one
   char delimiter_ = ',';
   Metadata meta_;
   SourceIndex source_ = kNoSource;
@@ -351,7 +368,7 @@ void load_csv(Catalogue& into, const std::string& path) {
   for (const std::string& file : files) {
     SourceText src = SourceText::read(file);
     Catalogue one;
-    CsvProgrammeReader(one, src).run();
+    CsvProgrammeReader(one, src, &staged).run();
     staged.merge(std::move(one));
   }
   into.merge(std::move(staged));

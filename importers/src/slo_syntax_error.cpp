@@ -55,6 +55,21 @@ std::size_t string_error_offset(std::string_view text, simdjson::error_code erro
   return first == std::string_view::npos ? text.size() : first;
 }
 
+// The first line break inside a string, or npos. JSON strings hold none, and a
+// missing closing quote turns the rest of the file inside out: simdjson then
+// stumbles thousands of lines later, while the string ran past its line here.
+std::size_t line_break_in_string(std::string_view text) {
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!in_string) in_string = c == '"';
+    else if (c == '\\') ++i;
+    else if (c == '"') in_string = false;
+    else if (c == '\n' || c == '\r') return i;
+  }
+  return std::string_view::npos;
+}
+
 struct Walker {
   const char* data;
   std::size_t size;
@@ -76,9 +91,12 @@ struct Walker {
     return false;
   }
 
-  // Reads every value, so every token is checked.
-  bool walk(od::value value) {
+  // Reads every value, so every token is checked. Recursion stops at the depth
+  // the DOM parser allows: a file of 200,000 nested brackets overflowed the stack.
+  static constexpr std::size_t kMaxDepth = simdjson::DEFAULT_MAX_DEPTH;
+  bool walk(od::value value, std::size_t depth = 1) {
     const char* token = value.raw_json_token().data();
+    if (depth > kMaxDepth) return ok(simdjson::DEPTH_ERROR, token);
     od::json_type type;
     if (!ok(value.type().get(type), token)) return false;
     switch (type) {
@@ -87,7 +105,7 @@ struct Walker {
         if (!ok(value.get_array().get(array), token)) return false;
         for (auto item : array) {
           od::value v;
-          if (!ok(std::move(item).get(v), token) || !walk(v)) return false;
+          if (!ok(std::move(item).get(v), token) || !walk(v, depth + 1)) return false;
         }
         return true;
       }
@@ -98,7 +116,7 @@ struct Walker {
           od::field f;
           if (!ok(std::move(member).get(f), token)) return false;
           std::string_view key;
-          if (!ok(f.unescaped_key().get(key), token) || !walk(f.value())) return false;
+          if (!ok(f.unescaped_key().get(key), token) || !walk(f.value(), depth + 1)) return false;
         }
         return true;
       }
@@ -126,7 +144,7 @@ struct Walker {
 
 }  // namespace
 
-SyntaxError find_syntax_error(const char* data, std::size_t size, int dom_error) {
+static SyntaxError locate_syntax_error(const char* data, std::size_t size, int dom_error) {
   const auto fallback = static_cast<simdjson::error_code>(dom_error);
   const std::string_view text(data, size);
   od::parser parser;
@@ -152,6 +170,14 @@ SyntaxError find_syntax_error(const char* data, std::size_t size, int dom_error)
   if (walker.error) return {walker.offset, describe_json_error(walker.error)};
   // The walker found nothing (it checks a little less than the DOM parser).
   return {string_error_offset(text, fallback), describe_json_error(fallback)};
+}
+
+SyntaxError find_syntax_error(const char* data, std::size_t size, int dom_error) {
+  const std::string_view text(data, size);
+  SyntaxError found = locate_syntax_error(data, size, dom_error);
+  if (const std::size_t broken = line_break_in_string(text); broken < found.offset)
+    return {broken, Message{MessageId::JsonStringRunsOn}};
+  return found;
 }
 
 }  // namespace aansluiting::importers::slo

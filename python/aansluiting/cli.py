@@ -258,17 +258,20 @@ def _split_warnings(warnings: list, curricula: Path | None) -> tuple[list, list]
     if curricula is None:
         return [], list(warnings)
     mine = Path(curricula).resolve()
+    ours: dict[str, bool] = {}  # per file: half a million warnings name a handful of files
     own, others = [], []
     for w in warnings:
-        (own if w.file and Path(w.file).resolve().is_relative_to(mine) else others).append(w)
+        if w.file not in ours:
+            ours[w.file] = bool(w.file) and Path(w.file).resolve().is_relative_to(mine)
+        (own if ours[w.file] else others).append(w)
     return own, others
 
 
-def _print_warnings(warnings: list, limit: int) -> None:
+def _print_warnings(warnings: list, limit: int, file=None) -> None:
     for w in warnings[:limit]:
-        print(f"  {_location(w.file, w.line, w.column, w.record)}: {w.message_nl}")
+        print(f"  {_location(w.file, w.line, w.column, w.record)}: {w.message_nl}", file=file)
     if len(warnings) > limit:
-        print(f"  ... en nog {len(warnings) - limit} (zie Catalogue.to_pandas('warnings'))")
+        print(f"  ... en nog {len(warnings) - limit} (zie Catalogue.to_pandas('warnings'))", file=file)
 
 
 def _transitions_folder(args: argparse.Namespace) -> Path | None:
@@ -387,6 +390,12 @@ def _report(args: argparse.Namespace) -> int:
         progress.finish()
         return 1
     t_load = time.perf_counter() - t0
+    # What is wrong with the user's own files comes before the analysis that may fail on it
+    # (a programme without levels is "not found" at every level).
+    own, _ = _split_warnings(cat.warnings, curricula)
+    if own:
+        progress.message(f"Let op: {count(len(own), 'melding', 'meldingen')} over uw eigen bestanden:")
+        _print_warnings(own, 10, file=sys.stderr)
 
     t0 = time.perf_counter()
     progress.message(f"Overgang {transition_name(transition, path)} analyseren ...")

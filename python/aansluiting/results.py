@@ -187,14 +187,19 @@ class TransitionResult:
         return _join_alignments(parts)
 
     def to_sssom(self, path: "str | os.PathLike") -> None:
-        """Writes the links behind the analysis as SSSOM/TSV, atomically.
+        """Writes the links behind the analysis and its variants as SSSOM/TSV, atomically.
 
         Every link the matcher made (the analysis counts those of at least its minimum
-        link score), with curated decisions marked. A file that cannot be written
-        raises OSError (FileNotFoundError, PermissionError, ...) naming it.
+        link score), with curated decisions marked; each pair of goals once. The variants'
+        links are in it too: a curator who doubts the link that closes a gap in a variant
+        finds it here. A file that cannot be written raises OSError (FileNotFoundError,
+        PermissionError, ...) naming it.
         """
+        from ._core import _join_alignments
+
+        alignment = _join_alignments([self.alignment] + [v.alignment for v in self.variants.values()])
         # Each transition its own set id: sets merged in other tools stay apart.
-        self.alignment.to_sssom(path, mapping_set_id=f"urn:aansluiting:mappings:{self.id}",
+        alignment.to_sssom(path, mapping_set_id=f"urn:aansluiting:mappings:{self.id}",
                                 title=f"Koppelingen {self.name} (aansluiting): automatisch gevonden, met de "
                                       "beslissingen van curatoren")
 

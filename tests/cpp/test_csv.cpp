@@ -192,6 +192,26 @@ TEST(Csv, FailedFolderLoadLeavesTheCatalogueUnchanged) {
   EXPECT_TRUE(cat.warnings().empty());
 }
 
+// A user test: a programme copied as a template kept its "# id:", and the copy loaded
+// first silently replaced the original ("al geladen" per goal, then "no programme").
+TEST(Csv, TwoFilesWithOneProgrammeIdAreAnErrorNamingBoth) {
+  at::ScratchDir dir;
+  const std::string first = dir.write("a_mijn_vak.csv", "# id: tt\n# title: Mijn vak\n" + kHeader.substr(11) +
+                                                        "A,,domain,Domein A,vmbo tl\n");
+  const std::string second = dir.write("b_origineel.csv", "# title: Origineel\n# id: tt\n" + kHeader.substr(11) +
+                                                           "A,,domain,Domein A,vmbo tl\n");
+  Catalogue cat;
+  try {
+    importers::load_csv(cat, dir.path().string());
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().file, second);
+    EXPECT_EQ(e.where().line, 2u);  // the "# id:" line
+    EXPECT_NE(std::string(e.what()).find("programme id 'tt' is already used by " + first), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(cat.graph().count(GoalKind::Programme), 0u);
+}
+
 TEST(Csv, AuthoredProgrammesLoadCleanly) {
   Catalogue cat;
   importers::load_csv(cat, at::source_dir() + "/curricula/programmes");

@@ -28,6 +28,19 @@ TEST(Levels, SetParsesListsAndReportsUnknown) {
   EXPECT_EQ(s.to_string(), "vmbo gl, vmbo tl, havo");
 }
 
+// The notation of SLO's own titles ("Muziek vmbo gl/tl"): a user's CSV with
+// "# niveaus: vmbo gl/tl" had no level, and its programme none of the analyses.
+TEST(Levels, SlashListsShareTheirSchoolType) {
+  std::vector<std::string> unknown;
+  EXPECT_EQ(LevelSet::parse("vmbo gl/tl", &unknown).to_string(), "vmbo gl, vmbo tl");
+  EXPECT_EQ(LevelSet::parse("mbo 2/3; havo/vwo", &unknown).to_string(), "havo, vwo, mbo 2, mbo 3");
+  EXPECT_EQ(LevelSet::parse("VMBO-BB/KB", &unknown).to_string(), "vmbo bb, vmbo kb");
+  EXPECT_TRUE(unknown.empty());
+  EXPECT_TRUE(LevelSet::parse("vmbo gl/onzin", &unknown).empty());  // all parts or none
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_EQ(unknown[0], "vmbo gl/onzin");
+}
+
 TEST(Normalise, FoldsCaseAccentsAndCompatibilityForms) {
   EXPECT_EQ(text::fold("Loopbaanoriëntatie"), "loopbaanorientatie");
   EXPECT_EQ(text::fold("ÉÉN ﬁets"), "een fiets");  // ligature fi (NFKC)

@@ -361,6 +361,30 @@ TEST(SloBadInput, UnclosedStringPointsAtItsStart) {
   EXPECT_EQ(e.where().column, 25u) << e.what();
 }
 
+// A user test: a missing closing quote made the rest of the file one string turned
+// inside out, and the error was reported 8,800 lines further on; the string ran past
+// its own line, which no JSON string may.
+TEST(SloBadInput, AMissingClosingQuoteIsFoundOnItsLine) {
+  MiniSlo mini;
+  std::string text = "[\n  {\"id\": \"e1\", \"title\": \"Rekenen},\n";
+  for (int i = 2; i < 400; ++i)
+    text += "  {\"id\": \"e" + std::to_string(i) + "\", \"title\": \"Meten " + std::to_string(i) + "\"},\n";
+  text += "  {\"id\": \"e400\", \"title\": \"Wegen\"}\n]\n";
+  mini.write_eindtermen(text);
+  const InputError e = load_error(mini.folder());
+  EXPECT_EQ(e.where().line, 2u) << e.what();
+  EXPECT_NE(std::string(e.what()).find("runs on past the end of its line"), std::string::npos) << e.what();
+}
+
+// A user test: 200,000 nested brackets overflowed the stack of the error locator.
+TEST(SloBadInput, DeepNestingIsAnErrorNotACrash) {
+  MiniSlo mini;
+  mini.write_eindtermen(std::string(200000, '[') + std::string(200000, ']'));
+  const InputError e = load_error(mini.folder());
+  EXPECT_TRUE(e.where().file.ends_with("eindtermen.json")) << e.what();
+  EXPECT_NE(std::string(e.what()).find("nested too deeply"), std::string::npos) << e.what();
+}
+
 TEST(SloBadInput, InvalidUtf8NamesTheByte) {
   MiniSlo mini;
   mini.write_eindtermen("[\n  {\"id\": \"e1\", \"title\": \"caf\xE9\"}\n]\n");

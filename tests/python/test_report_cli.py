@@ -214,6 +214,24 @@ def test_own_curricula_are_named_and_listed_as_sources(data_dir: Path, tmp_path:
 
 
 @pytest.mark.slow
+def test_the_warnings_about_own_files_come_before_the_analysis(data_dir: Path, tmp_path: Path):
+    # A user test: a CSV whose levels no name fits was "not found" at every level, and only
+    # `overzicht` said why. ("vmbo gl/tl", the case of that test, is now read as two levels.)
+    own = tmp_path / "eigen"
+    (own / "programmes").mkdir(parents=True)
+    (own / "programmes" / "robotica.csv").write_text(ROBOTICA.replace("# niveaus: vmbo tl", "# niveaus: vmbo 4"),
+                                                     encoding="utf-8")
+    (own / "transitions").mkdir()
+    (own / "transitions" / "robot.toml").write_text(ROBOT, encoding="utf-8")
+    r = run("rapport", "robot", "--curricula", str(own), "--data", str(data_dir), "-o", str(tmp_path / "r.html"))
+    assert r.returncode == 2
+    lines = r.stderr.splitlines()
+    notice = next(i for i, line in enumerate(lines) if line.startswith("Let op: ") and "eigen bestanden" in line)
+    assert str(own / "programmes" / "robotica.csv") in lines[notice + 1]
+    assert notice < next(i for i, line in enumerate(lines) if "kan niet worden geanalyseerd" in line)
+
+
+@pytest.mark.slow
 def test_a_report_names_its_files_relative_to_the_folders_given(data_dir: Path, tmp_path: Path):
     # A user test: the shared report showed /tmp/.../transitions/x.toml and /work/shared/data/slo/... .
     own = tmp_path / "eigen"
