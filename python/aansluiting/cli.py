@@ -502,6 +502,14 @@ BROKEN_PIPE = 141
 
 def _run(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
+    # A mistyped folder is said as such: "no data folder found" (--data) or nothing at all
+    # (--curricula: no own programmes, silently) sent users looking elsewhere.
+    for option, folder, what in (("--data", getattr(args, "data", None), "De datamap"),
+                                 ("--curricula", getattr(args, "curricula", None), "De map met eigen curricula")):
+        if folder is not None and not Path(folder).is_dir():
+            state = "is geen map" if Path(folder).exists() else "bestaat niet"
+            print(f"{what} {folder} ({option}) {state}.", file=sys.stderr)
+            return 2
     if args.command in (None, "overzicht"):
         return _overview(args)
     if args.command == "overgangen":

@@ -46,7 +46,7 @@ py::dict receiving_columns(const RunRef& r) {
     if (row.support.empty()) {
       best.id.append(py::none()); best.code.append(py::none()); best.title.append(py::none());
       // No link: every column about it is missing (None), the explanation too.
-      best_score.append(0.0); predicate.append(py::none()); origin.append(py::none()); explanation.append(py::none());
+      best_score.append(py::none()); predicate.append(py::none()); origin.append(py::none()); explanation.append(py::none());
     } else {
       const auto& s = row.support.front();
       best.append(cat, s.sending);

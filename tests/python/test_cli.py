@@ -237,6 +237,15 @@ def test_a_report_onto_a_data_file_is_refused(tmp_path: Path, data_dir: Path) ->
     assert r.returncode == 2 and "is een invoerbestand van deze analyse" in r.stderr, r.stderr
 
 
+def test_a_mistyped_folder_is_named(tmp_path: Path, data_dir: Path) -> None:
+    # A user test: --curricula pointing nowhere loaded no own programmes without a word.
+    r = run("overzicht", "--data", str(data_dir), "--curricula", str(tmp_path / "eigen"))
+    assert r.returncode == 2 and r.stderr.strip() == f"De map met eigen curricula {tmp_path / 'eigen'} (--curricula) bestaat niet."
+    (tmp_path / "data.txt").write_text("x", encoding="utf-8")
+    r = run("overzicht", "--data", str(tmp_path / "data.txt"))
+    assert r.returncode == 2 and r.stderr.strip() == f"De datamap {tmp_path / 'data.txt'} (--data) is geen map."
+
+
 def test_ctrl_c_stops_without_a_traceback(tmp_path: Path, data_dir: Path) -> None:
     import signal
     import time

@@ -119,7 +119,7 @@ def test_a_goal_without_a_link_has_every_link_column_missing(result):
     cov = result.coverage
     unlinked = cov[cov["n_support"] == 0]
     assert len(unlinked) > 0
-    for column in ("best_sending_id", "predicate", "origin", "explanation"):
+    for column in ("best_sending_id", "best_score", "predicate", "origin", "explanation"):
         assert unlinked[column].isna().all(), column
     assert cov.loc[cov["n_support"] > 0, "explanation"].notna().all()
     for c in result.comparisons.values():
