@@ -138,13 +138,17 @@ def goal_vectors(goals: Sequence[Goal], *, char_weight: float | None = None) -> 
 
 
 def alignment_to_pandas(self: Alignment) -> "pd.DataFrame":
-    """One row per link: source, target, score, predicate, origin, shared terms, explanation."""
+    """One row per link: source, target, score, predicate, origin, shared terms (of both goals'
+    own texts), context terms (shared only through their headings), explanation."""
     import pandas as pd
 
     return pd.DataFrame(self._columns())
 
 
 def curation_to_pandas(self: Curation) -> "pd.DataFrame":
+    """One row per decision: the CURIEs of the file (subject_id, object_id), the goal ids as
+    every other table names goals (source_id, target_id; None when not loaded), predicate,
+    rejected, confidence, justification, author, date and comment."""
     import pandas as pd
 
     return pd.DataFrame(self._columns())
