@@ -451,7 +451,8 @@ def _report(args: argparse.Namespace) -> int:
     for w in written:
         print(f"Geschreven: {Path(w).resolve()}")
     total = time.perf_counter() - started
-    print(f"Klaar in {_seconds(total)} (laden {_seconds(t_load)}, analyse {_seconds(t_analyse)}, "
+    # Loading takes hundredths of a second: "laden 0,0 s" read as "not loaded" (a user test).
+    print(f"Klaar in {_seconds(total)} (laden {_seconds(t_load, 2)}, analyse {_seconds(t_analyse)}, "
           f"rapport {_seconds(t_report)}).", file=sys.stderr)
     return 0
 

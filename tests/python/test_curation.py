@@ -174,3 +174,25 @@ def test_a_decision_that_changes_nothing_in_the_transition_is_reported(full, goa
     assert "subject_id en object_id zijn verwisseld" in unapplied[0]
     assert "gaat niet over een doel van de vooropleiding en een doel van het vervolg" in unapplied[1]
     assert "'semapv:manualMappingCuration' is niet 'semapv:ManualMappingCuration'" in unapplied[2]
+
+
+def test_a_rejection_that_applies_in_a_variant_only_is_counted_there(full, tmp_path) -> None:
+    """A user test: rejections of links from Informatietechnologie (a variant's programme) were
+    missing from the report's count ("0 afgewezen")."""
+    import dataclasses
+
+    from aansluiting import report
+
+    shipped = a.shipped_transitions()["nieuwe-leerweg-mbo4"]
+    closed = shipped.analyse(full).comparisons["met Informatietechnologie"].closed
+    row = closed.iloc[0]
+    path = tmp_path / "besluiten.sssom.tsv"
+    cur = a.Curation(full, path)
+    cur.reject(full[row.gained_sending_id], full[row.receiving_id], comment="alleen dezelfde woorden")
+    cur.save()
+    result = dataclasses.replace(shipped, curation=path).analyse(full)
+    assert result.summary["links_rejected"] == 0
+    assert result.variants["met Informatietechnologie"].summary["links_rejected"] == 1
+    text = " ".join(report.render_html(result).split())
+    assert "Een curator heeft voor deze analyse 0 koppelingen bevestigd en 0 afgewezen." in text
+    assert "In de variant met Informatietechnologie: 0 bevestigd en 1 afgewezen" in text

@@ -516,6 +516,18 @@ def test_domains_of_the_same_title_in_two_programmes_are_two_rows(full):
     assert set(dm["receiving_programme"]) == {"Helpende Zorg en Welzijn"}
 
 
+def test_a_goal_without_a_code_is_named_by_its_id(full):
+    """A user test: mbo knowledge items have no code, and the report showed nothing a curator
+    could name them by (user guide §7 asks for an id)."""
+    result = analysed(full, TRANSITIONS / "vmbo-kb-mbo2-hzw.toml")
+    gaps = result.gaps
+    nameless = gaps[gaps["code"].fillna("") == ""]
+    assert len(nameless) > 0 and nameless["receiving_id"].str.startswith("sbb:").all()
+    section = block(report.render_html(result), "paar-0", "</section>")
+    for goal_id in nameless["receiving_id"]:
+        assert f'<td class="code">{goal_id}</td>' in section
+
+
 def test_a_report_written_onto_a_folder_names_that_folder(result, tmp_path):
     from aansluiting.report._files import check_writable
 

@@ -87,6 +87,7 @@ def _environment():
                        exam_pair=lambda flags: tables.exam_label(*flags) or "–",
                        relation=tables.predicate_label, origin=tables.origin_label, paragraphs=tables.paragraphs,
                        web_link=_web_link, count=tables.count, noun=tables.noun)
+    env.globals.update(code_or_id=tables.code_or_id)
     return env
 
 
@@ -129,6 +130,19 @@ def _curation_counts(summary: dict[str, Any]) -> dict[str, int] | None:
     """Links a curator confirmed (and still in use) and rejected; None when nothing was curated."""
     counts = {key: int(summary.get(f"links_{key}") or 0) for key in ("confirmed", "rejected")}
     return counts if any(counts.values()) else None
+
+
+def _variant_curation(result: "TransitionResult", summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """The curated links of each variant whose counts differ from the base's: a decision about a
+    goal only a variant adds counts only there (a user test: rejected ITTL links were not counted)."""
+    none = {"confirmed": 0, "rejected": 0}
+    base = _curation_counts(summary) or none
+    out = []
+    for name, variant in result.variants.items():
+        counts = _curation_counts(dict(variant.summary.items())) or none
+        if counts != base:
+            out.append({"name": name, **counts})
+    return out
 
 
 def _domain_changed(row: dict[str, Any]) -> bool:
@@ -258,6 +272,7 @@ def render_html(result: "TransitionResult", progress: Progress | None = None, *,
         "total_note": tables.total_note(several, has_exam),
         "summary_labels": tables.SUMMARY_LABELS,
         "curation": _curation_counts(summary),
+        "curation_variants": _variant_curation(result, summary),
         "curation_unapplied": list((result.meta or {}).get("curation_unapplied") or []),
         "thresholds": (result.meta or {}).get("thresholds") or None,
         "gap_figure": gap_figure,

@@ -75,6 +75,15 @@ def count(n: object, singular: str, plural: str) -> str:
     return f"{value:,}".replace(",", ".") + " " + noun(value, singular, plural)
 
 
+def code_or_id(code: object, goal_id: object) -> str:
+    """A goal's code, or for a goal without one (an mbo knowledge item) its id when that is
+    short and readable (``sbb:2755/kv/986500``): a curator needs something to name it by."""
+    if not _blank(code) and str(code).strip():
+        return str(code)
+    text = "" if _blank(goal_id) else str(goal_id)
+    return text if ":" in text and len(text) <= 40 else ""
+
+
 def closed_detail(closed: "pd.DataFrame") -> str:
     """What the closed gaps became: ' (nu gedekt)', ' (nu deels gedekt)' or ' (3 nu gedekt, 5 deels gedekt)'.
 
