@@ -34,6 +34,7 @@ def input_error(file: str | os.PathLike, code: str, detail: str, detail_nl: str,
     error = _core.InputError(f"{where}: {detail}")
     error.file, error.line, error.column, error.record = os.fspath(file), line, column, ""
     error.detail, error.detail_nl, error.code, error.message_args = detail, detail_nl, f"transition.{code}", []
+    error.add_note(f"In het Nederlands: {detail_nl}")  # shown beneath the traceback, as the core's errors do
     return error
 
 

@@ -137,6 +137,7 @@ class Transition:
         where = self.path or self.id
         error = NotFoundError(f"{where}: {detail}")
         error.message_nl, error.code = f"{where}: {detail_nl}", code
+        error.add_note(f"In het Nederlands: {error.message_nl}")  # as the core's errors do
         return error
 
     def _curation(self, catalogue: Catalogue) -> Curation | None:

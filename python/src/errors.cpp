@@ -16,6 +16,12 @@ namespace {
 PyObject* g_input_error = nullptr;
 PyObject* g_not_found_error = nullptr;
 
+// A notebook shows the English message and, beneath it, the Dutch one (PEP 678
+// notes): what users read is Dutch, while str(e) stays the API's English.
+void add_dutch_note(py::object& exc, const std::string& dutch) {
+  if (!dutch.empty()) exc.attr("add_note")("In het Nederlands: " + dutch);
+}
+
 void raise_input_error(const InputError& e) {
   py::object type = py::reinterpret_borrow<py::object>(g_input_error);
   py::object exc = type(e.what());
@@ -28,6 +34,7 @@ void raise_input_error(const InputError& e) {
   exc.attr("detail_nl") = e.message().dutch();
   exc.attr("code") = std::string(e.message().code());
   exc.attr("message_args") = e.message().args;
+  add_dutch_note(exc, e.message().dutch());
   PyErr_SetObject(g_input_error, exc.ptr());
 }
 
@@ -35,6 +42,7 @@ void raise_not_found_error(const NotFoundError& e) {
   py::object exc = py::reinterpret_borrow<py::object>(g_not_found_error)(e.what());
   exc.attr("message_nl") = e.message().dutch();
   exc.attr("code") = std::string(e.message().code());
+  add_dutch_note(exc, e.message().dutch());
   PyErr_SetObject(g_not_found_error, exc.ptr());
 }
 }  // namespace

@@ -289,3 +289,26 @@ def test_a_star_import_hides_no_builtin() -> None:
     assert not set(a.__all__) & set(dir(builtins))
     assert all(hasattr(a, name) for name in a.__all__)
     assert a.Warning is not builtins.Warning  # still there by its full name
+
+
+def test_an_error_shows_its_dutch_text_beneath_the_english(slo: a.Catalogue, tmp_path) -> None:
+    """A user test: a notebook showed only the English message. str(e) stays English (the API);
+    the Dutch text is a note, which tracebacks and Jupyter print beneath it."""
+    import traceback
+
+    with pytest.raises(a.NotFoundError) as info:
+        slo.find_programme("Natuurkunde", "vmbo tl")
+    assert info.value.__notes__ == [f"In het Nederlands: {info.value.message_nl}"]
+    assert str(info.value).startswith("no programme for subject")
+    shown = "".join(traceback.format_exception(info.value))
+    assert "In het Nederlands: geen programma voor vak 'Natuurkunde'" in shown
+
+    bad = tmp_path / "slo" / "basis"
+    bad.mkdir(parents=True)
+    (bad / "niveaus.json").write_text("[{", encoding="utf-8")
+    with pytest.raises(a.InputError) as info:
+        a.load_slo(tmp_path / "slo")
+    assert info.value.__notes__ == [f"In het Nederlands: {info.value.detail_nl}"]
+    with pytest.raises(a.InputError) as info:
+        a.Transition.from_file(tmp_path / "bestaat-niet.toml")
+    assert info.value.__notes__ == ["In het Nederlands: bestand niet gevonden"]
