@@ -170,6 +170,7 @@ Programme Catalogue::find_programme(std::string_view subject, std::optional<Leve
         for (const Programme& p : programmes_)
           if (p.root == child && graph_.goal(child).kind == GoalKind::Qualification && (!level || applies_to(p, *level)))
             inside.push_back(p);
+      if (inside.empty()) continue;  // none at this level: the messages below say where it exists
       if (inside.size() == 1) return inside.front();
       std::vector<std::string> names;
       for (const Programme& p : inside) names.push_back(graph_.goal(p.root).title);

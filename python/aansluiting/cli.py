@@ -29,6 +29,8 @@ NOT_A_DATA_FOLDER = (
 
 CANNOT_WRITE = "Kan niet schrijven naar {file}: {reason}."
 
+#: What the data and curricula folders hold as input (a report written there before is not one).
+INPUT_SUFFIXES = {".json", ".xml", ".csv", ".toml", ".tsv"}
 OVERWRITES_INPUT = (
     "{option} {file} is {what} van deze analyse; een rapport of export zou het overschrijven. "
     "Kies een andere bestandsnaam."
@@ -200,7 +202,7 @@ def _check_not_an_input(outputs: dict[str, Path | None], definition: Path, data:
         if target == own:
             print(OVERWRITES_INPUT.format(option=option, file=path, what="het overgangsbestand"), file=sys.stderr)
             return 2
-        if target.is_file() and any(target.is_relative_to(f) for f in folders):
+        if target.is_file() and target.suffix.lower() in INPUT_SUFFIXES and any(target.is_relative_to(f) for f in folders):
             print(OVERWRITES_INPUT.format(option=option, file=path, what="een invoerbestand"), file=sys.stderr)
             return 2
     return None

@@ -225,10 +225,14 @@ py::dict comparison_dict(const Catalogue& cat, const analysis::Comparison& c) {
   return out;
 }
 
-std::vector<const analysis::TransitionAnalysis*> analyses_of(const std::vector<const RunRef*>& runs, const Catalogue* cat) {
+// The analyses of runs made on `cat` (that of the first run when null); None or a
+// run of another catalogue is a ValueError.
+std::vector<const analysis::TransitionAnalysis*> analyses_of(const std::vector<const RunRef*>& runs,
+                                                             const Catalogue* cat = nullptr) {
   std::vector<const analysis::TransitionAnalysis*> analyses;
   for (const RunRef* r : runs) {
     if (!r) throw py::value_error("runs must not contain None");
+    if (!cat) cat = r->cat.get();
     if (r->cat.get() != cat) throw py::value_error("runs must be analysed on the same catalogue");
     analyses.push_back(&r->run.result);
   }
@@ -274,15 +278,16 @@ void bind_transition(py::module_& m) {
       });
 
   m.def("_total_summary", [](const std::vector<const RunRef*>& runs) {
-    return summary_dict(analysis::total_summary(analyses_of(runs, runs.empty() ? nullptr : runs.front()->cat.get())));
+    return summary_dict(analysis::total_summary(analyses_of(runs)));
   }, py::arg("runs"),
      "Totals of several runs (the pairs of a transition), each goal counted once; keys as TransitionRun._summary().");
 
   m.def("_compare_runs", [](const std::vector<const RunRef*>& before, const std::vector<const RunRef*>& after) {
     if (before.size() != after.size() || before.empty())
       throw py::value_error("before and after need the same, non-empty list of pairs");
+    const auto earlier = analyses_of(before);  // checks for None before anything is read
     const Catalogue* cat = before.front()->cat.get();
-    return comparison_dict(*before.front()->cat, analysis::compare(analyses_of(before, cat), analyses_of(after, cat)));
+    return comparison_dict(*cat, analysis::compare(earlier, analyses_of(after, cat)));
   }, py::arg("before"), py::arg("after"),
      "A variant against the base over all pairs, each goal once (as _total_summary counts it); "
      "\"pair\" columns index the runs.");

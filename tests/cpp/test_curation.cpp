@@ -98,6 +98,8 @@ TEST(Sssom, BadFilesNameFileLineAndColumn) {
   // A spreadsheet saved as CSV: the separator is named.
   expect_error_at("#license: x\nsubject_id;predicate_id;object_id;mapping_justification\n", 2, 1,
                   "the header is separated by ';', not by tabs");
+  expect_error_at("#license: x\npredicate_id,object_id,mapping_justification,subject_id\n", 2, 1,
+                  "the header is separated by ',', not by tabs");  // the column looked for is the last cell
   // A Dutch spreadsheet's decimal comma gets the value to write instead.
   expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t0,8\n"), 6, 0,
                   "confidence '0,8' has a decimal comma; SSSOM needs a point: 0.8");

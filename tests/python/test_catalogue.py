@@ -103,6 +103,10 @@ def test_a_dossier_named_for_a_qualification_lists_its_qualifications(full: a.Ca
     assert all(full.find_programme(n, "mbo 2", kinds=kinds).title == n for n in names)
     # Without kinds the dossier itself is a programme that may be asked for.
     assert full.find_programme("Dienstverlening", "mbo 2").title == "Dienstverlening"
+    # A dossier with no qualification at the level: where it does exist, not an empty list.
+    with pytest.raises(a.NotFoundError) as info:
+        full.find_programme("Dienstverlening", "mbo 4", kinds=kinds)
+    assert info.value.code != "dossier_not_qualification" and not info.value.message_nl.endswith(": ")
 
 
 def test_the_levels_a_subject_exists_at_are_those_of_the_programmes_it_names(full: a.Catalogue) -> None:

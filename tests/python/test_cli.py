@@ -231,6 +231,22 @@ def test_a_report_onto_its_own_definition_file_is_refused(tmp_path: Path, data_d
     assert definition.read_bytes() == before and sorted(tmp_path.iterdir()) == [definition]
 
 
+def test_a_report_may_replace_an_earlier_report_in_the_curricula_folder(tmp_path: Path, data_dir: Path) -> None:
+    # A review: every existing file below the curricula folder counted as an input, so a second
+    # run that wrote its report there again was refused.
+    own = tmp_path / "eigen"
+    (own / "transitions").mkdir(parents=True)
+    definition = own / "transitions" / "mijn.toml"
+    definition.write_text('name = "proef"\nsending_level = "vmbo kb"\nreceiving_level = "mbo 2"\n'
+                          '[[pair]]\nsending = ["Nederlandse taal"]\nreceiving = ["Helpende Zorg en Welzijn"]\n',
+                          encoding="utf-8")
+    earlier = own / "rapport.html"
+    earlier.write_text("<html>vorige versie</html>", encoding="utf-8")
+    r = run("rapport", str(definition), "--data", str(data_dir), "--curricula", str(own), "-o", str(earlier))
+    assert r.returncode == 0, r.stderr
+    assert "vorige versie" not in earlier.read_text(encoding="utf-8")
+
+
 def test_a_report_onto_a_data_file_is_refused(tmp_path: Path, data_dir: Path) -> None:
     target = data_dir / "slo" / "basis" / "niveaus.json"
     r = run("rapport", "vmbo-kb-mbo2-hzw", "--data", str(data_dir), "-o", str(target))

@@ -114,6 +114,16 @@ def test_overlaps_domains_and_sources(result, html):
             assert str(escape(s["url"])) in sources
 
 
+def test_totals_of_runs_refuse_none(result):
+    # A review: a None among the runs was read before it was checked (a crash, not an error).
+    from aansluiting import _core
+
+    with pytest.raises(ValueError, match="None"):
+        _core._total_summary([None])
+    with pytest.raises(ValueError, match="None"):
+        _core._compare_runs([None], [None])
+
+
 def test_a_goal_without_a_link_has_every_link_column_missing(result):
     """A user test: the link columns of an unlinked goal were NaN, its explanation ""."""
     cov = result.coverage

@@ -109,8 +109,11 @@ SharedTerms shared_terms(const GoalVectors& s, std::size_t i, const GoalVectors&
   // but one shared word to a reader: the parts are named only when the compound is not.
   SharedTerms out;
   for (const Named& n : named) {
+    // Hidden only behind a compound named in the same list or a stronger one: a word both
+    // goals have must not vanish behind a compound only their headings share.
     const bool part = std::any_of(named.begin(), named.end(), [&](const Named& other) {
-      return other.folded.size() > n.folded.size() && other.folded.find(n.folded) != std::string::npos;
+      return (other.own || !n.own) && other.folded.size() > n.folded.size() &&
+             other.folded.find(n.folded) != std::string::npos;
     });
     if (!part) (n.own ? out.own : out.context).push_back(n.name);
   }

@@ -73,8 +73,9 @@ Comparison compare(std::span<const TransitionAnalysis* const> before,
     const ReceivingResult& a = *it->second.result;
     if (a.status == b.status) continue;
     const bool better = a.status < b.status;
-    StatusChange change{goal, better ? it->second.pair : bb.pair, b.domain, b.status, a.status, b.coverage, a.coverage,
-                        strongest_not_in(a, b), strongest_not_in(b, a)};
+    // Pair and domain from the same result: a goal under two kerntaken has a domain per pair.
+    StatusChange change{goal, better ? it->second.pair : bb.pair, better ? a.domain : b.domain, b.status, a.status,
+                        b.coverage, a.coverage, strongest_not_in(a, b), strongest_not_in(b, a)};
     if (b.status == Status::Gap) out.closed.push_back(change);
     else if (a.status == Status::Gap) out.opened.push_back(change);
     else if (a.status == Status::Covered) out.improved.push_back(change);  // partly -> covered

@@ -207,10 +207,20 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
   for (std::string_view required : {"subject_id", "predicate_id", "object_id", "mapping_justification"}) {
     if (std::find(names.begin(), names.end(), required) != names.end()) continue;
     // A spreadsheet saved as "CSV" (semicolons in Dutch Excel) instead of tab-separated text.
-    for (char separator : {';', ','})
-      if (header.size() == 1 && header.front().value.find(std::string(required) + separator) != std::string::npos)
+    for (char separator : {';', ','}) {
+      if (header.size() != 1) break;
+      bool named = false;  // one of the cells between the separators is the column
+      std::string_view rest = header.front().value;
+      while (!named) {
+        const std::size_t end = rest.find(separator);
+        named = rest.substr(0, end) == required;
+        if (end == std::string_view::npos) break;
+        rest.remove_prefix(end + 1);
+      }
+      if (named && header.front().value.find(separator) != std::string::npos)
         throw InputError(Location{file, header.front().line, 1, {}},
                          {MessageId::SssomNotTabSeparated, {std::string(1, separator)}});
+    }
     throw InputError(Location{file, header.front().line, 1, {}}, {MessageId::SssomMissingColumn, {std::string(required)}});
   }
   static const std::vector<std::string_view> kKnown = {

@@ -91,7 +91,9 @@ def _environment():
     return env
 
 
-_has_exam = tables.has_exam  # whether the receiving goals have exam parts at all (the Excel file asks the same)
+def _has_exam(coverage: "pd.DataFrame") -> bool:
+    """Whether to show the exam column (CE/SE): only where a receiving goal is CE or SE."""
+    return tables.has_exam(coverage, flags=("ce", "se"))
 
 
 def _leaf_gaps(coverage: "pd.DataFrame") -> "pd.DataFrame":

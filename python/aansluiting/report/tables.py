@@ -111,11 +111,12 @@ def exam_label(ce: object, se: object) -> str:
 EXAM_COLUMNS = ["Examen", "Kern", "Keuze", "Hiaten CE", "Hiaten SE", "Hiaten kern", "Hiaten keuze"]
 
 
-def has_exam(coverage: "pd.DataFrame") -> bool:
-    """Whether the receiving goals carry exam flags at all (mbo qualifications have none)."""
+def has_exam(coverage: "pd.DataFrame", flags: tuple[str, ...] = ("ce", "se", "kern", "keuze")) -> bool:
+    """Whether the receiving goals carry exam flags at all (mbo qualifications have none);
+    ``flags``: which ones count (the HTML's exam column shows CE and SE only)."""
     if coverage is None or len(coverage) == 0:
         return False
-    flags = [c for c in ("ce", "se", "kern", "keuze") if c in coverage]
+    flags = [c for c in flags if c in coverage]
     return bool(flags) and bool(coverage[flags].astype(bool).to_numpy().any())
 
 
