@@ -12,7 +12,7 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Sequence
 
 from . import _core
 from ._dutch_reasons import os_reason, toml_reason
@@ -235,7 +235,7 @@ class Checker:
         return value
 
 
-def subject_names(value: str | list[str]) -> list[str]:
+def subject_names(value: str | Sequence[str]) -> list[str]:
     """A pair's ``sending`` or ``receiving``: one subject may be written without brackets."""
     return [value] if isinstance(value, str) else list(value)
 

@@ -25,10 +25,6 @@ from .results import Comparison, PairResult, TransitionResult, summary_series, t
 Progress = Callable[[str, int, int], None]
 
 
-def _names(names: str | Sequence[str]) -> list[str]:
-    return [names] if isinstance(names, str) else list(names)
-
-
 @dataclass
 class Pair:
     """One subject pair: the sending and the receiving programmes, by subject name or title."""
@@ -39,7 +35,7 @@ class Pair:
 
     def __post_init__(self) -> None:
         # One name may be given as a string, as in a definition file (a str is not a list of names).
-        self.sending, self.receiving = _names(self.sending), _names(self.receiving)
+        self.sending, self.receiving = subject_names(self.sending), subject_names(self.receiving)
 
 
 @dataclass
@@ -51,7 +47,7 @@ class Variant:
     add_sending: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.add_sending = _names(self.add_sending)
+        self.add_sending = subject_names(self.add_sending)
 
 
 @dataclass(repr=False)

@@ -273,12 +273,18 @@ TEST(Compare, TechnologieEnToepassingClosesAGap) {
   EXPECT_EQ(c.after.gaps, c.before.gaps - 1);
 }
 
+namespace {
+// vmbo wiskunde of one leerweg against havo wiskunde B, on the fixture's links.
+TransitionAnalysis wiskunde_at(const SmallTransition& t, Level level) {
+  return analyse(t.cat.graph(), select_goals(t.cat.graph(), {t.wi}, at(level)), select_goals(t.cat.graph(), {t.wb}),
+                 t.alignment());
+}
+}  // namespace
+
 TEST(Compare, GemengdeVersusTheoretischeLeerweg) {
   SmallTransition t;
-  auto recv = select_goals(t.cat.graph(), {t.wb});
-  auto al = t.alignment();
-  auto tl = analyse(t.cat.graph(), select_goals(t.cat.graph(), {t.wi}, at(Level::VmboTL)), recv, al);
-  auto gl = analyse(t.cat.graph(), select_goals(t.cat.graph(), {t.wi}, at(Level::VmboGL)), recv, al);
+  auto tl = wiskunde_at(t, Level::VmboTL);
+  auto gl = wiskunde_at(t, Level::VmboGL);
   auto c = compare(tl, gl);
   ASSERT_EQ(c.closed.size(), 1u);  // r4 through the gl-only s3
   EXPECT_EQ(c.closed[0].goal, t.r4);
@@ -302,10 +308,8 @@ TEST(Compare, GemengdeVersusTheoretischeLeerweg) {
 // nor an opened gap: without its own list a reader sees only the count change.
 TEST(Compare, CoveredToPartlyIsWorsenedAndBackIsImproved) {
   SmallTransition t;
-  auto recv = select_goals(t.cat.graph(), {t.wb});
-  auto al = t.alignment();
-  auto tl = analyse(t.cat.graph(), select_goals(t.cat.graph(), {t.wi}, at(Level::VmboTL)), recv, al);
-  auto gl = analyse(t.cat.graph(), select_goals(t.cat.graph(), {t.wi}, at(Level::VmboGL)), recv, al);
+  auto tl = wiskunde_at(t, Level::VmboTL);
+  auto gl = wiskunde_at(t, Level::VmboGL);
   auto c = compare(tl, gl);
   EXPECT_TRUE(c.improved.empty());  // r4 goes from gap to covered: closed, not improved
   ASSERT_EQ(c.worsened.size(), 1u);
@@ -330,10 +334,8 @@ TEST(Compare, CoveredToPartlyIsWorsenedAndBackIsImproved) {
 // status over the pairs, so the lists add up to the change of the totals.
 TEST(Compare, OverSeveralPairsEachGoalCountsOnceWithItsBestStatus) {
   SmallTransition t;
-  auto recv = select_goals(t.cat.graph(), {t.wb});
-  auto al = t.alignment();
-  auto tl = analyse(t.cat.graph(), select_goals(t.cat.graph(), {t.wi}, at(Level::VmboTL)), recv, al);
-  auto gl = analyse(t.cat.graph(), select_goals(t.cat.graph(), {t.wi}, at(Level::VmboGL)), recv, al);
+  auto tl = wiskunde_at(t, Level::VmboTL);
+  auto gl = wiskunde_at(t, Level::VmboGL);
   // Both pairs change: r4 closes in both, but is one closed goal.
   const TransitionAnalysis* before[] = {&tl, &tl};
   const TransitionAnalysis* both_after[] = {&gl, &gl};

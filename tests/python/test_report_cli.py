@@ -176,6 +176,16 @@ add_sending = ["Robotica"]
 """
 
 
+def _own_folder(tmp_path: Path, programme: str = ROBOTICA) -> Path:
+    """A user's own curricula folder (--curricula): the robotica programme and the transition that adds it."""
+    own = tmp_path / "eigen"
+    (own / "programmes").mkdir(parents=True)
+    (own / "programmes" / "robotica.csv").write_text(programme, encoding="utf-8")
+    (own / "transitions").mkdir()
+    (own / "transitions" / "robot.toml").write_text(ROBOT, encoding="utf-8")
+    return own
+
+
 @pytest.mark.slow
 def test_one_of_a_kind_is_said_in_the_singular(data_dir: Path, tmp_path: Path):
     # One pair; the variant closes one gap: "1 vakkenpaar", "1 hiaat gesloten" (not "vakkenpaaren", "1 hiaten").
@@ -194,11 +204,7 @@ def test_one_of_a_kind_is_said_in_the_singular(data_dir: Path, tmp_path: Path):
 @pytest.mark.slow
 def test_own_curricula_are_named_and_listed_as_sources(data_dir: Path, tmp_path: Path):
     # A user's own folder (--curricula) with a CSV programme that a variant adds, as in a user test.
-    own = tmp_path / "eigen"
-    (own / "programmes").mkdir(parents=True)
-    (own / "programmes" / "robotica.csv").write_text(ROBOTICA, encoding="utf-8")
-    (own / "transitions").mkdir()
-    (own / "transitions" / "robot.toml").write_text(ROBOT, encoding="utf-8")
+    own = _own_folder(tmp_path)
     html, xlsx = tmp_path / "r.html", tmp_path / "r.xlsx"
     r = run("rapport", "robot", "--curricula", str(own), "--data", str(data_dir), "-o", str(html), "--xlsx", str(xlsx))
     assert r.returncode == 0, r.stderr
@@ -217,12 +223,7 @@ def test_own_curricula_are_named_and_listed_as_sources(data_dir: Path, tmp_path:
 def test_the_warnings_about_own_files_come_before_the_analysis(data_dir: Path, tmp_path: Path):
     # A user test: a CSV whose levels no name fits was "not found" at every level, and only
     # `overzicht` said why. ("vmbo gl/tl", the case of that test, is now read as two levels.)
-    own = tmp_path / "eigen"
-    (own / "programmes").mkdir(parents=True)
-    (own / "programmes" / "robotica.csv").write_text(ROBOTICA.replace("# niveaus: vmbo tl", "# niveaus: vmbo 4"),
-                                                     encoding="utf-8")
-    (own / "transitions").mkdir()
-    (own / "transitions" / "robot.toml").write_text(ROBOT, encoding="utf-8")
+    own = _own_folder(tmp_path, ROBOTICA.replace("# niveaus: vmbo tl", "# niveaus: vmbo 4"))
     r = run("rapport", "robot", "--curricula", str(own), "--data", str(data_dir), "-o", str(tmp_path / "r.html"))
     assert r.returncode == 2
     lines = r.stderr.splitlines()
@@ -234,11 +235,7 @@ def test_the_warnings_about_own_files_come_before_the_analysis(data_dir: Path, t
 @pytest.mark.slow
 def test_a_report_names_its_files_relative_to_the_folders_given(data_dir: Path, tmp_path: Path):
     # A user test: the shared report showed /tmp/.../transitions/x.toml and /work/shared/data/slo/... .
-    own = tmp_path / "eigen"
-    (own / "programmes").mkdir(parents=True)
-    (own / "programmes" / "robotica.csv").write_text(ROBOTICA, encoding="utf-8")
-    (own / "transitions").mkdir()
-    (own / "transitions" / "robot.toml").write_text(ROBOT, encoding="utf-8")
+    own = _own_folder(tmp_path)
     env = {k: v for k, v in os.environ.items() if k not in ("AANSLUITING_DATA", "AANSLUITING_CURRICULA")}
     html, xlsx = tmp_path / "r.html", tmp_path / "r.xlsx"
     r = run("rapport", "robot", "--curricula", str(own), "--data", str(data_dir), "-o", str(html), "--xlsx", str(xlsx),

@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <charconv>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 #include <yaml.h>
 
@@ -9,6 +11,14 @@
 
 namespace aansluiting::analysis {
 namespace {
+
+// A confidence: the whole text a number from 0 to 1, or nothing.
+std::optional<double> fraction(std::string_view text) {
+  double d = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), d);
+  if (ec != std::errc() || end != text.data() + text.size() || !(d >= 0.0 && d <= 1.0)) return std::nullopt;
+  return d;
+}
 
 // ---- metadata block (YAML, parsed with libyaml) ----
 
@@ -258,16 +268,12 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
         m.negated = v == "Not";
       } else if (name == "confidence") {
         if (v.empty()) continue;
-        double d = 0;
-        auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
-        if (ec != std::errc() || end != v.data() + v.size() || !(d >= 0.0 && d <= 1.0)) {
+        const std::optional<double> d = fraction(v);
+        if (!d) {
           // A Dutch spreadsheet writes 0,8; SSSOM (and every other tool reading the file) needs 0.8.
           std::string dotted(v);
           std::replace(dotted.begin(), dotted.end(), ',', '.');
-          double e = 0;
-          auto [end2, ec2] = std::from_chars(dotted.data(), dotted.data() + dotted.size(), e);
-          if (dotted != v && ec2 == std::errc() && end2 == dotted.data() + dotted.size() && e >= 0.0 && e <= 1.0)
-            bad({MessageId::SssomDecimalComma, {v, dotted}});
+          if (dotted != v && fraction(dotted)) bad({MessageId::SssomDecimalComma, {v, dotted}});
           bad({MessageId::SssomBadConfidence, {v}});
         }
         m.confidence = d;
