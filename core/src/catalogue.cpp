@@ -1,6 +1,7 @@
 #include "aansluiting/catalogue.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <tuple>
 
@@ -201,6 +202,14 @@ Programme Catalogue::find_programme(std::string_view subject, std::optional<Leve
 
   std::vector<std::string> names;
   for (const auto& p : tier) names.push_back(graph_.goal(p.root).title);
+  // Equal titles (a programme file copied beside itself) are told apart by their files.
+  const std::vector<std::string> titles = names;
+  for (std::size_t i = 0; i < tier.size(); ++i)
+    if (std::count(titles.begin(), titles.end(), titles[i]) > 1) {
+      const SourceIndex s = graph_.goal(tier[i].root).source;
+      const std::string file = s < sources_.size() ? std::filesystem::path(sources_[s].file).filename().string() : "";
+      names[i] += " (" + (file.empty() ? graph_.goal(tier[i].root).source_id : file) + ")";
+    }
   throw NotFoundError(level ? Message{MessageId::AmbiguousSubjectAtLevel, {std::string(subject), level_text, name_list(names)}}
                             : Message{MessageId::AmbiguousSubject, {std::string(subject), name_list(names)}});
 }

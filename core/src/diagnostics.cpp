@@ -1,11 +1,10 @@
 #include "aansluiting/diagnostics.hpp"
+#include "aansluiting/encoding.hpp"
 
 #include <fstream>
 #include <sstream>
 #include <system_error>
 #include <filesystem>
-
-#include <unicode/utf8.h>
 
 namespace aansluiting {
 
@@ -41,17 +40,8 @@ Location locate(const std::string& file, const std::string& text, std::size_t of
 }
 
 void require_utf8(const std::string& file, const std::string& text) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t length = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < length) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) {
-      throw InputError(locate(file, text, static_cast<std::size_t>(start)), {MessageId::InvalidUtf8});
-    }
-  }
+  const std::size_t bad = first_invalid_utf8(text);
+  if (bad != std::string::npos) throw not_utf8_error(file, text, bad);
 }
 
 std::string read_file(const std::string& path, std::size_t max_bytes) {

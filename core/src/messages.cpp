@@ -85,6 +85,22 @@ MessageTexts message_texts(MessageId id) {
       return {"invalid_utf8",
               "invalid UTF-8 byte sequence (the file must be saved as UTF-8)",
               "ongeldige UTF-8-bytes (sla het bestand op als UTF-8)"};
+    case MessageId::InvalidUtf8In:
+      return {"invalid_utf8_in",
+              "invalid UTF-8 byte {1}: the file seems to be saved as {2}, in which it is {3} (save the file as UTF-8)",
+              "ongeldige UTF-8-byte {1}: het bestand lijkt opgeslagen als {2}, waarin dit {3} is (sla het bestand op als UTF-8)"};
+    case MessageId::SavedAsUtf16:
+      return {"saved_as_utf16",
+              "the file is saved as {1}, not as UTF-8 (save it as UTF-8)",
+              "het bestand is opgeslagen als {1}, niet als UTF-8 (sla het op als UTF-8)"};
+    case MessageId::UnknownEncoding:
+      return {"unknown_encoding",
+              "the file declares an encoding this program does not know: {1}",
+              "het bestand noemt een tekenset die dit programma niet kent: {1}"};
+    case MessageId::NotValidInEncoding:
+      return {"not_valid_in_encoding",
+              "the file has bytes that are not valid {1}",
+              "het bestand bevat bytes die geen geldige {1} zijn"};
     case MessageId::GoalsAlreadyLoaded:
       return {"goals_already_loaded",
               "{1} goals of this file were already loaded from {2}; the earlier records are kept",
@@ -376,8 +392,10 @@ MessageTexts message_texts(MessageId id) {
               "geen kopregel (code, kind, title, ...)"};
     case MessageId::CsvUnknownMetadata:
       return {"csv.unknown_metadata",
-              "unknown metadata key '{1}' (ignored); see docs/csv-format.md",
-              "onbekend gegeven '{1}' in de kop (genegeerd); zie docs/csv-format.md"};
+              "unknown metadata key '{1}' (ignored); known are title, subject, id, version, start date, source, url, "
+              "publisher, description, levels and exam (see docs/csv-format.md)",
+              "onbekend gegeven '{1}' in de kop (genegeerd); bekend zijn titel, vak, id, versie, startdatum, bron, url, "
+              "uitgever, omschrijving, niveaus en examen (zie docs/csv-format.md)"};
     case MessageId::CsvUnknownLevelsInherited:
       return {"csv.unknown_levels_inherited",
               "unknown level '{1}': the goal takes its parent's levels ({2}); use names like 'vmbo gl', 'havo', 'mbo 2'",
@@ -395,8 +413,8 @@ MessageTexts message_texts(MessageId id) {
               "onbekend niveau '{1}' (genegeerd); gebruik namen als 'vmbo gl', 'vmbo tl', 'havo', 'mbo 2'"};
     case MessageId::CsvUnknownExam:
       return {"csv.unknown_exam",
-              "unknown exam '{1}' (ignored); use CE, SE or CE;SE",
-              "onbekend examen '{1}' (genegeerd); gebruik CE, SE of CE;SE"};
+              "unknown exam '{1}' (ignored); use CE, SE or both as 'CE, SE'",
+              "onbekend examen '{1}' (genegeerd); gebruik CE, SE of beide als 'CE, SE'"};
     case MessageId::CsvUnknownColumn:
       return {"csv.unknown_column",
               "unknown column '{1}' (ignored)",
@@ -407,8 +425,10 @@ MessageTexts message_texts(MessageId id) {
               "kolom '{1}' staat er twee keer in"};
     case MessageId::CsvMissingColumns:
       return {"csv.missing_columns",
-              "header row lacks required column(s): {1} (a header needs code, kind and title)",
-              "de kopregel mist verplichte kolom(men): {1} (nodig zijn code, kind en title)"};
+              "header row lacks required column(s): {1}; a header needs code, kind and title (or in Dutch: code, "
+              "soort and titel)",
+              "de kopregel mist verplichte kolom(men): {1}; nodig zijn code, soort en titel (of in het Engels: code, "
+              "kind en title)"};
     case MessageId::CsvProgrammeIdTaken:
       return {"csv.programme_id_taken",
               "programme id '{1}' is already used by {2}; give this file an id of its own ('# id: ...')",
@@ -427,8 +447,9 @@ MessageTexts message_texts(MessageId id) {
               "code '{1}' is al gebruikt op regel {2}"};
     case MessageId::CsvExtraCells:
       return {"csv.extra_cells",
-              "more cells than header columns; the extra cells are ignored",
-              "meer cellen dan kolommen in de kopregel; de extra cellen worden genegeerd"};
+              "more cells than header columns; the extra cells are ignored (quote a cell that holds the delimiter)",
+              "meer cellen dan kolommen in de kopregel; de extra cellen worden genegeerd (zet een cel met het "
+              "scheidingsteken erin tussen aanhalingstekens)"};
     case MessageId::CsvUnknownParent:
       return {"csv.unknown_parent",
               "parent '{1}' is not a code in this file",
@@ -443,8 +464,10 @@ MessageTexts message_texts(MessageId id) {
               "de titel is leeg"};
     case MessageId::CsvUnknownKind:
       return {"csv.unknown_kind",
-              "unknown kind '{1}'; read as 'goal' (use domain, subdomain, eindterm, goal, topic, ...)",
-              "onbekende soort '{1}'; gelezen als 'goal' (gebruik domain, subdomain, eindterm, goal, topic, ...)"};
+              "unknown kind '{1}'; read as 'goal' (use domain, subdomain, eindterm, goal, topic, specification, "
+              "kerntaak, werkproces or knowledge_skill, or a Dutch name: domein, subdomein, doel, onderwerp, ...)",
+              "onbekende soort '{1}'; gelezen als 'doel' (gebruik domein, subdomein, eindterm, doel, leerdoel, "
+              "onderwerp, specificatie, kerntaak, werkproces of vakkennis)"};
     case MessageId::CsvUnknownPart:
       return {"csv.unknown_part",
               "unknown part '{1}' (ignored); use kern or keuze",
@@ -453,6 +476,19 @@ MessageTexts message_texts(MessageId id) {
       return {"csv.no_csv_files",
               "folder has no .csv files; nothing loaded",
               "de map bevat geen .csv-bestanden; niets geladen"};
+    case MessageId::CsvListCellSplit:
+      return {"csv.list_cell_split",
+              "more cells than header columns: column '{1}' seems to hold '{2}', split at the delimiter; read as "
+              "'{2}'. Quote the cell (\"{2}\") or write '{3}' or '{4}'",
+              "meer cellen dan kolommen in de kopregel: kolom '{1}' lijkt '{2}' te bevatten, gesplitst bij het "
+              "scheidingsteken; gelezen als '{2}'. Zet de cel tussen aanhalingstekens (\"{2}\") of schrijf '{3}' of "
+              "'{4}'"};
+    case MessageId::CsvProgrammeWithoutLevels:
+      return {"csv.programme_without_levels",
+              "programme '{1}' has no levels and takes part in no analysis; give them above the header row, e.g. "
+              "'# levels: vmbo gl; vmbo tl', or in a column 'levels'",
+              "het programma '{1}' heeft geen niveaus en telt in geen analyse mee; geef ze boven de kopregel op, "
+              "bijvoorbeeld '# niveaus: vmbo gl; vmbo tl', of in een kolom 'niveaus'"};
     case MessageId::SssomBadYaml:
       return {"sssom.bad_yaml",
               "metadata block is not valid YAML: {1}",
@@ -560,6 +596,30 @@ MessageTexts message_texts(MessageId id) {
       return {"sssom.justification_lookalike",
               "mapping_justification '{1}' is not '{2}' (letter case differs), so the row is not a decision",
               "mapping_justification '{1}' is niet '{2}' (hoofdletters verschillen), dus de rij is geen beslissing"};
+    case MessageId::SssomJustificationMisspelled:
+      return {"sssom.justification_misspelled",
+              "mapping_justification '{1}' is almost '{2}': write exactly '{2}' for a curator's decision (spelled "
+              "otherwise the row is no decision and is ignored), or e.g. semapv:LexicalMatching for a row that is not one",
+              "mapping_justification '{1}' is bijna '{2}': schrijf precies '{2}' voor een beslissing van een curator "
+              "(anders gespeld is de rij geen beslissing en telt ze niet mee), of bijvoorbeeld semapv:LexicalMatching "
+              "voor een rij die geen beslissing is"};
+    case MessageId::SssomQuotedMetadataLine:
+      return {"sssom.quoted_metadata_line",
+              "this metadata line ('#') was put between quotes, as a spreadsheet program saves it, and cannot be read "
+              "back; remove the quotes around the line, or export the file again",
+              "deze metadataregel ('#') staat tussen aanhalingstekens, zoals een spreadsheetprogramma hem opslaat, en "
+              "is zo niet terug te lezen; haal de aanhalingstekens om de regel weg, of exporteer het bestand opnieuw"};
+    case MessageId::SssomDecimalCommaRead:
+      return {"sssom.decimal_comma_read",
+              "confidence '{1}' has a decimal comma and was read as {2} (rows with a decimal comma: {3}); SSSOM needs "
+              "a point, so other programs may misread the file",
+              "confidence '{1}' heeft een decimale komma en is gelezen als {2} (rijen met een decimale komma: {3}); "
+              "SSSOM vraagt een punt, dus andere programma's lezen het bestand mogelijk verkeerd"};
+    case MessageId::SssomConfidenceIgnored:
+      return {"sssom.confidence_ignored",
+              "confidence '{1}' is not a number from 0 to 1; ignored, as the row is not a decision (rows like this: {2})",
+              "confidence '{1}' is geen getal van 0 tot en met 1; genegeerd, want de rij is geen beslissing "
+              "(zulke rijen: {2})"};
     case MessageId::CsrFileEnds:
       return {"csr.file_ends",
               "file ends inside {1} (byte {2})",

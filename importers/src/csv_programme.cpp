@@ -2,10 +2,12 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "aansluiting/importers/importers.hpp"
@@ -26,18 +28,63 @@ std::string key_of(std::string_view text) {
   return one_line(s);
 }
 
-std::optional<Column> column_of(std::string_view name) {
-  static const std::unordered_map<std::string, Column> names = {
-      {"code", Code},           {"parent", Parent},         {"ouder", Parent},       {"parent code", Parent},
-      {"kind", Kind},           {"soort", Kind},            {"type", Kind},          {"title", Title},
-      {"titel", Title},         {"description", Description}, {"omschrijving", Description},
-      {"beschrijving", Description}, {"toelichting", Description}, {"levels", Levels}, {"level", Levels},
-      {"niveaus", Levels},      {"niveau", Levels},         {"leerwegen", Levels},   {"exam", Exam},
-      {"examen", Exam},         {"part", Part},             {"deel", Part},
+// The names a user may write for a column, the English one first. The levels,
+// exam and description names also work as "# key:" lines (metadata_key_of).
+using Names = std::vector<std::string_view>;
+const Names kLevelsNames = {"levels", "level", "niveaus", "niveau", "leerwegen", "leerweg"};
+const Names kExamNames = {"exam", "exams", "examen", "examens"};
+const Names kDescriptionNames = {"description", "omschrijving", "beschrijving", "toelichting"};
+
+const std::array<Names, ColumnCount>& column_names() {
+  static const std::array<Names, ColumnCount> names = {
+      Names{"code"},  Names{"parent", "ouder", "parent code"}, Names{"kind", "soort", "type"},
+      Names{"title", "titel"}, kDescriptionNames, kLevelsNames, kExamNames, Names{"part", "deel"},
   };
-  auto it = names.find(key_of(name));
-  if (it == names.end()) return std::nullopt;
-  return it->second;
+  return names;
+}
+
+bool is_one_of(const std::string& key, const Names& names) {
+  return std::find(names.begin(), names.end(), key) != names.end();
+}
+
+std::optional<Column> column_of(std::string_view name) {
+  const std::string key = key_of(name);
+  for (std::size_t c = 0; c < ColumnCount; ++c)
+    if (is_one_of(key, column_names()[c])) return static_cast<Column>(c);
+  return std::nullopt;
+}
+
+// "kind (soort, type)": a required column and the other names it may have, for a
+// header that lacks it (the user's header may well be Dutch).
+std::string column_with_aliases(Column column) {
+  const Names& names = column_names()[column];
+  std::string out(names.front());
+  for (std::size_t i = 1; i < names.size(); ++i) out += (i == 1 ? " (" : ", ") + std::string(names[i]);
+  return names.size() > 1 ? out + ")" : out;
+}
+
+enum class MetaKey { Title, Subject, Id, Version, StartDate, Source, Url, Publisher, Description, Levels, Exam };
+
+// The "# key:" names, English and the Dutch a curriculum developer would write,
+// singular and plural ("# niveau:" as well as "# niveaus:").
+std::optional<MetaKey> metadata_key_of(const std::string& key) {
+  static const std::vector<std::pair<MetaKey, Names>> keys = {
+      {MetaKey::Title, {"title", "titel", "name", "naam"}},
+      {MetaKey::Subject, {"subject", "vak", "vaknaam"}},
+      {MetaKey::Id, {"id"}},
+      {MetaKey::Version, {"version", "versie"}},
+      {MetaKey::StartDate, {"start date", "startdatum", "ingangsdatum", "begindatum"}},
+      {MetaKey::Source, {"source", "sources", "bron", "bronnen"}},
+      {MetaKey::Url, {"url", "link", "website"}},
+      {MetaKey::Publisher,
+       {"publisher", "publishers", "uitgever", "uitgevers", "author", "authors", "auteur", "auteurs"}},
+      {MetaKey::Description, kDescriptionNames},
+      {MetaKey::Levels, kLevelsNames},
+      {MetaKey::Exam, kExamNames},
+  };
+  for (const auto& [meta, names] : keys)
+    if (is_one_of(key, names)) return meta;
+  return std::nullopt;
 }
 
 std::optional<GoalKind> kind_of(std::string_view text) {
@@ -55,6 +102,7 @@ std::optional<GoalKind> kind_of(std::string_view text) {
   return kind;
 }
 
+// The items of an exam cell, as the user wrote them ("CE;SE", "CE, SE", "CE/SE", "CE+SE").
 std::vector<std::string> split_list(std::string_view text) {
   std::vector<std::string> out;
   std::string item;
@@ -63,11 +111,32 @@ std::vector<std::string> split_list(std::string_view text) {
       if (!item.empty()) out.push_back(item);
       item.clear();
     } else {
-      item += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      item += c;
     }
   }
   if (!item.empty()) out.push_back(item);
   return out;
+}
+
+std::string lower(std::string_view text) {
+  std::string s(text);
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool is_exam_name(const std::string& item) {
+  const std::string s = lower(item);
+  return s == "ce" || s == "cspe" || s == "se";
+}
+
+// A cell that holds only exam names ("SE"), or only level names ("vmbo tl").
+bool is_list_value(Column column, std::string_view text) {
+  if (column == Exam) {
+    std::vector<std::string> items = split_list(text);
+    return !items.empty() && std::all_of(items.begin(), items.end(), is_exam_name);
+  }
+  std::vector<std::string> unknown;
+  return !LevelSet::parse(text, &unknown).empty() && unknown.empty();
 }
 
 // Programme-wide settings from the leading "# key: value" lines.
@@ -99,15 +168,22 @@ class CsvProgrammeReader {
       break;
     }
     if (i == records.size()) throw InputError(src_.at_char(src_.text().size()), {MessageId::CsvNoHeader});
-    read_header(records[i]);
-    std::vector<const CsvRecord*> rows;
+    const CsvRecord& header = records[i];
+    read_header(header);
+    std::vector<Row> rows;
     for (++i; i < records.size(); ++i)
-      if (!records[i].blank() && !is_comment(records[i])) rows.push_back(&records[i]);
+      if (!records[i].blank() && !is_comment(records[i])) rows.push_back(join_split_list(records[i]));
     Vertex root = add_root();
     index_codes(rows);
-    for (const CsvRecord* row : rows) read_row(*row, root);
+    for (const Row& row : rows) read_row(row, root);
+    bool any_levels = false;
     for (Vertex v : added_)
-      if (!g_.goal(v).levels.empty()) g_.link_levels(v);
+      if (!g_.goal(v).levels.empty()) {
+        g_.link_levels(v);
+        any_levels = true;
+      }
+    // Otherwise the programme is "not found" at every level, and only later, in a transition.
+    if (!any_levels) cat_.warn(src_.at_char(header.offset), {MessageId::CsvProgrammeWithoutLevels, {meta_.title}});
     cat_.add_programme(root, meta_.subject);
   }
 
@@ -132,29 +208,33 @@ class CsvProgrammeReader {
     if (start == std::string::npos) return;
     std::size_t colon = line.find(':', start);
     if (colon == std::string::npos) return;  // free text
-    std::string key = key_of(line.substr(start, colon - start));
+    const std::string written = one_line(line.substr(start, colon - start));
     std::string value = one_line(line.substr(colon + 1));
     const CsvField& cell = r.fields.front();
-    if (key == "title" || key == "titel") meta_.title = value;
-    else if (key == "subject" || key == "vak") meta_.subject = value;
-    else if (key == "id") {
-      meta_.id = value;
-      id_at_ = at(cell);
+    auto key = metadata_key_of(key_of(written));
+    if (!key) {
+      cat_.warn(at(cell), {MessageId::CsvUnknownMetadata, {written}});
+      return;
     }
-    else if (key == "version" || key == "versie") meta_.source.version = value;
-    else if (key == "start date" || key == "startdatum" || key == "ingangsdatum") meta_.source.start_date = value;
-    else if (key == "source" || key == "bron") meta_.sources.push_back(value);
-    else if (key == "url" || key == "link") meta_.source.url = value;
-    else if (key == "publisher" || key == "uitgever" || key == "author" || key == "auteur") {
-      meta_.source.publisher = meta_.source.publisher.empty() ? value : meta_.source.publisher + "; " + value;
-    } else if (key == "description" || key == "omschrijving") {
-      meta_.description = meta_.description.empty() ? value : meta_.description + "\n" + value;
-    } else if (key == "levels" || key == "niveaus" || key == "leerwegen") {
-      meta_.levels = parse_levels(value, cell, "");
-    } else if (key == "exam" || key == "examen") {
-      meta_.exam = parse_exam(value, cell, "", {});
-    } else {
-      cat_.warn(at(cell), {MessageId::CsvUnknownMetadata, {key}});
+    switch (*key) {
+      case MetaKey::Title: meta_.title = value; break;
+      case MetaKey::Subject: meta_.subject = value; break;
+      case MetaKey::Id:
+        meta_.id = value;
+        id_at_ = at(cell);
+        break;
+      case MetaKey::Version: meta_.source.version = value; break;
+      case MetaKey::StartDate: meta_.source.start_date = value; break;
+      case MetaKey::Source: meta_.sources.push_back(value); break;
+      case MetaKey::Url: meta_.source.url = value; break;
+      case MetaKey::Publisher:
+        meta_.source.publisher = meta_.source.publisher.empty() ? value : meta_.source.publisher + "; " + value;
+        break;
+      case MetaKey::Description:
+        meta_.description = meta_.description.empty() ? value : meta_.description + "\n" + value;
+        break;
+      case MetaKey::Levels: meta_.levels = parse_levels(value, cell, ""); break;
+      case MetaKey::Exam: meta_.exam = parse_exam(value, cell, "", {}); break;
     }
   }
 
@@ -185,8 +265,9 @@ class CsvProgrammeReader {
 
   ExamFlags parse_exam(const std::string& text, const CsvField& cell, const std::string& record, ExamFlags flags) {
     for (const std::string& token : split_list(text)) {
-      if (token == "ce" || token == "cspe") flags.ce = true;
-      else if (token == "se") flags.se = true;
+      const std::string name = lower(token);
+      if (name == "ce" || name == "cspe") flags.ce = true;
+      else if (name == "se") flags.se = true;
       else cat_.warn(at(cell, record), {MessageId::CsvUnknownExam, {token}});
     }
     return flags;
@@ -206,11 +287,58 @@ class CsvProgrammeReader {
       columns_[*column] = i;
     }
     std::string missing;
-    for (auto [column, name] : {std::pair{Code, "code"}, std::pair{Kind, "kind"}, std::pair{Title, "title"}})
-      if (columns_[column] == npos) missing += missing.empty() ? name : std::string(", ") + name;
+    for (Column column : {Code, Kind, Title})
+      if (columns_[column] == npos) missing += (missing.empty() ? "" : ", ") + column_with_aliases(column);
     if (!missing.empty())
       throw InputError(src_.at_char(header.offset), {MessageId::CsvMissingColumns, {missing}});
     header_size_ = header.fields.size();
+    for (std::size_t c = 0; c < ColumnCount; ++c)
+      if (columns_[c] != npos) written_[c] = one_line(header.fields[columns_[c]].value);
+  }
+
+  // A data row, read with a list cell that the delimiter split joined again.
+  struct Row {
+    CsvRecord record;
+    std::optional<Message> joined;  // the warning that says so, given when the row is read
+    std::size_t joined_cell = 0;
+  };
+
+  // An unquoted "CE;SE" in a ';' file spills into the next cells: the row has k cells
+  // too many, and the exam (or levels) cell and the k cells after it all hold values of
+  // that column. Read as written, the cells after it shift ("SE" becomes the part).
+  Row join_split_list(const CsvRecord& record) const {
+    Row row{record, std::nullopt, 0};
+    std::size_t size = record.fields.size();
+    while (size > header_size_ && one_line(record.fields[size - 1].value).empty()) --size;
+    if (size <= header_size_) return row;
+    const std::size_t extra = size - header_size_;
+    std::optional<Column> split;
+    for (Column column : {Exam, Levels}) {
+      const std::size_t first = columns_[column];
+      if (first == npos || first + extra >= size) continue;
+      bool all = true;
+      for (std::size_t k = first; k <= first + extra && all; ++k) all = is_list_value(column, record.fields[k].value);
+      if (!all) continue;
+      if (split) return row;  // both would fit: no guess
+      split = column;
+    }
+    if (!split) return row;
+    const std::size_t first = columns_[*split];
+    // The spellings to suggest are those that do not contain the delimiter.
+    const std::string list_separator = delimiter_ == ',' ? "; " : ", ";
+    std::string joined = record.fields[first].value, listed = one_line(joined), slashes = listed;
+    for (std::size_t k = first + 1; k <= first + extra; ++k) {
+      joined += delimiter_ + record.fields[k].value;
+      listed += list_separator + one_line(record.fields[k].value);
+      slashes += "/" + one_line(record.fields[k].value);
+    }
+    auto& fields = row.record.fields;
+    fields[first].value = joined;
+    fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(first + 1),
+                 fields.begin() + static_cast<std::ptrdiff_t>(first + extra + 1));
+    row.joined = Message{MessageId::CsvListCellSplit, {written_[*split], one_line(joined), listed, slashes}};
+    row.joined_cell = first;
+    return row;
   }
 
   Vertex add_root() {
@@ -261,14 +389,15 @@ class CsvProgrammeReader {
   std::string value(const CsvRecord& row, Column column) const { return one_line(cell(row, column).value); }
 
   // Where each code is defined, so a parent written below its child gets a clear message.
-  void index_codes(const std::vector<const CsvRecord*>& rows) {
-    for (const CsvRecord* row : rows) {
-      std::string code = value(*row, Code);
-      if (!code.empty()) line_of_code_.emplace(code, src_.at(row->offset).line);
+  void index_codes(const std::vector<Row>& rows) {
+    for (const Row& row : rows) {
+      std::string code = value(row.record, Code);
+      if (!code.empty()) line_of_code_.emplace(code, src_.at(row.record.offset).line);
     }
   }
 
-  void read_row(const CsvRecord& row, Vertex root) {
+  void read_row(const Row& read, Vertex root) {
+    const CsvRecord& row = read.record;
     const std::size_t line = src_.at(row.offset).line;
     std::string code = value(row, Code);
     if (code.empty()) throw InputError(at(cell(row, Code)), {MessageId::CsvEmptyCode});
@@ -280,6 +409,7 @@ class CsvProgrammeReader {
         cat_.warn(at(row.fields[i], id), {MessageId::CsvExtraCells});
         break;
       }
+    if (read.joined) cat_.warn(at(row.fields[read.joined_cell], id), *read.joined);
 
     Vertex parent = root;
     std::string parent_code = value(row, Parent);
@@ -323,12 +453,13 @@ class CsvProgrammeReader {
       goal.exam.ce = parsed.ce;
       goal.exam.se = parsed.se;
     }
-    std::string part_text = key_of(value(row, Part));
+    const std::string part_written = value(row, Part);
+    const std::string part_text = key_of(part_written);
     if (!part_text.empty()) {
       goal.exam.kern = part_text == "kern" || part_text == "core";
       goal.exam.keuze = part_text == "keuze" || part_text == "elective";
       if (!goal.exam.kern && !goal.exam.keuze)
-        cat_.warn(at(cell(row, Part), id), {MessageId::CsvUnknownPart, {part_text}});
+        cat_.warn(at(cell(row, Part), id), {MessageId::CsvUnknownPart, {part_written}});
     }
     goal.source = source_;
     Vertex v = g_.add_goal(std::move(goal));
@@ -353,6 +484,7 @@ class CsvProgrammeReader {
   SourceIndex source_ = kNoSource;
   std::array<std::size_t, ColumnCount> columns_{};
   std::size_t header_size_ = 0;
+  std::array<std::string, ColumnCount> written_;  // each column's name as the header writes it
   std::unordered_map<std::string, Defined> defined_;
   std::unordered_map<std::string, std::size_t> line_of_code_;
   std::vector<Vertex> added_;

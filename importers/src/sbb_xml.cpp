@@ -11,7 +11,7 @@ namespace aansluiting::importers {
 namespace {
 
 void load_sbb_file(Catalogue& into, const std::string& path) {
-  SourceText src = SourceText::read(path);
+  SourceText src = SourceText::read_xml(path);
   pugi::xml_document doc;
   parse_xml(src, doc, "sbb");
   pugi::xml_node dossiers = doc.document_element().child("dossiers");

@@ -2,12 +2,26 @@
 
 #include <algorithm>
 
+#include "aansluiting/encoding.hpp"
+
 namespace aansluiting::importers {
 
 SourceText SourceText::read(const std::string& path) {
   SourceText src(path, read_file(path));
   require_utf8(path, src.text_);
   return src;
+}
+
+SourceText SourceText::read_xml(const std::string& path) {
+  std::string text = read_file(path);
+  const std::string encoding = xml_encoding(text);
+  // A declaration that says Latin-1 over a text that is valid UTF-8 is
+  // wrong more often than such a text is Latin-1: the bytes win.
+  const bool utf16 = encoding.starts_with("UTF-16");
+  if (!encoding.empty() && (utf16 || first_invalid_utf8(text) != std::string::npos))
+    text = convert_to_utf8(path, text, encoding);
+  require_utf8(path, text);
+  return SourceText(path, std::move(text));
 }
 
 SourceText::SourceText(std::string file, std::string text) : file_(std::move(file)), text_(std::move(text)) {

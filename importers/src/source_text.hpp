@@ -15,6 +15,10 @@ class SourceText {
  public:
   // Reads `path` (InputError when missing) and checks that it is UTF-8.
   static SourceText read(const std::string& path);
+  // The same for XML, which may say it is in another encoding (a UTF-16 byte
+  // order mark, or encoding="ISO-8859-1" in its declaration): such a text is
+  // converted to UTF-8, so positions are those of the converted text.
+  static SourceText read_xml(const std::string& path);
   SourceText(std::string file, std::string text);
 
   const std::string& file() const { return file_; }

@@ -48,13 +48,8 @@ def read_definition(path: Path) -> dict[str, Any]:
         raise input_error(path, "unreadable", f"cannot read: {e.strerror}", f"kan niet lezen: {os_reason(e)}") from None
     # Notepad's "UTF-8 met BOM": drop the mark first, so that byte offsets and columns are the editor's.
     raw = raw.removeprefix(codecs.BOM_UTF8)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = raw.count(b"\n", 0, e.start) + 1
-        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        raise input_error(path, "bad_utf8", f"invalid UTF-8 at byte {e.start}",
-                          f"ongeldige UTF-8 bij byte {e.start} (sla het bestand op als UTF-8)", line, column) from None
+    _core._require_utf8(os.fspath(path), raw)  # names the encoding it seems to be in (Latin-1, UTF-16)
+    text = raw.decode("utf-8")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:  # the message ends in "(at line L, column C)"
@@ -233,6 +228,19 @@ class Checker:
             self.fail("missing_key", f"no [[{key}]]: at least one is needed",
                       f"geen [[{key}]]: er is er minstens één nodig")
         return value
+
+
+def quoted_position(path: Path | None, text: str) -> tuple[int, int]:
+    """Line and column of the first "text" (or 'text') in a definition file; (0, 0) when not there."""
+    try:
+        content = path.read_bytes().removeprefix(codecs.BOM_UTF8).decode("utf-8") if path else ""
+    except (OSError, UnicodeDecodeError):
+        return 0, 0
+    found = [i for i in (content.find(f'"{text}"'), content.find(f"'{text}'")) if i >= 0]
+    if not found:
+        return 0, 0
+    at = min(found)
+    return content.count("\n", 0, at) + 1, at - (content.rfind("\n", 0, at) + 1) + 1
 
 
 def subject_names(value: str | Sequence[str]) -> list[str]:

@@ -47,11 +47,20 @@ def _catalogue_of(goals: GoalsLike) -> Catalogue:
 
 
 def leaves(goals: GoalsLike, level: str | None = None, exam: Iterable[str] = ()) -> list[Goal]:
-    """The leaf goals of a programme or goal (eindtermen, specifications, werkprocessen, ...)."""
-    if isinstance(goals, (Programme, Goal)):
-        root = goals.root if isinstance(goals, Programme) else goals
-        return _core._select_leaves(root.catalogue, [root], level, list(exam))
-    return list(goals)
+    """The leaf goals (eindtermen, specifications, werkprocessen, ...) of a programme,
+    a goal or a list of goals, that apply to ``level`` and the ``exam`` parts
+    ("CE", "SE", "kern", "keuze"). A leaf in a list stands for itself, any other goal
+    for the leaves below it; each goal comes once. An unknown level or part raises
+    ``ValueError``."""
+    if isinstance(goals, Programme):
+        roots = [goals.root]
+    elif isinstance(goals, Goal):
+        roots = [goals]
+    else:
+        roots = list(goals)
+        if not roots:
+            return []
+    return _core._select_leaves(roots[0].catalogue, roots, level, list(exam))
 
 
 def matcher_options() -> "pd.DataFrame":
@@ -93,8 +102,9 @@ def align(
 ) -> Alignment:
     """Align the leaf goals of ``source`` to those of ``target``.
 
-    ``source``/``target`` are programmes, goals (their leaves are used) or lists
-    of goals. Every link has a score, a SKOS predicate and an explanation that
+    ``source``/``target`` are programmes, goals or lists of goals; their leaves
+    (see :func:`leaves`) that apply to ``source_level``/``target_level`` are
+    aligned. Every link has a score, a SKOS predicate and an explanation that
     names the shared terms. ``curation`` (a :class:`Curation` or an SSSOM file)
     overrides the matcher: confirmed links are kept, rejected ones removed.
     ``options`` sets matcher options by name, e.g. ``{"order": False}`` or

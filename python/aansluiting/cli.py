@@ -450,6 +450,8 @@ def _report(args: argparse.Namespace) -> int:
               file=sys.stderr)
         for line in unapplied:
             print(f"  {line}", file=sys.stderr)
+    for line in result.meta.get("curation_notes", []):  # read, but worth a look (a decimal comma)
+        print(f"Opmerking bij het curatiebestand: {line}", file=sys.stderr)
     for w in written:
         print(f"Geschreven: {Path(w).resolve()}")
     total = time.perf_counter() - started

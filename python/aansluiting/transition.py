@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 from . import _core
 from ._core import Catalogue, Curation, NotFoundError, Programme
-from ._definition_file import check_definition, input_error, pair_name, read_definition, subject_names
+from ._definition_file import check_definition, input_error, pair_name, quoted_position, read_definition, subject_names
 from .alignment import text_analyser
 from .results import Comparison, PairResult, TransitionResult, summary_series, total_summary
 
@@ -79,8 +79,15 @@ class Transition:
 
     @classmethod
     def from_file(cls, path: str | os.PathLike) -> "Transition":
-        """Read a definition file (TOML, format in docs/transitions.md)."""
+        """Read a definition file (TOML, format in docs/transitions.md).
+
+        A bare id of a shipped transition ("vmbo-tl-havo4") reads that file, as the command line does.
+        """
         path = Path(path)
+        if not path.exists() and not path.suffix and len(path.parts) == 1:
+            folder = transitions_folder()
+            if folder and (folder / f"{path}.toml").is_file():
+                path = folder / f"{path}.toml"
         return cls._from_checked(read_definition(path), path)
 
     @classmethod
@@ -126,11 +133,11 @@ class Transition:
             try:
                 found.append(catalogue.find_programme(name, level, kinds=kinds))
             except NotFoundError as e:
-                raise self._not_found(str(e), e.message_nl, e.code) from None
+                raise self._not_found(str(e), e.message_nl, e.code, quoted_position(self.path, name)) from None
         return found
 
-    def _not_found(self, detail: str, detail_nl: str, code: str) -> NotFoundError:
-        where = self.path or self.id
+    def _not_found(self, detail: str, detail_nl: str, code: str, position: tuple[int, int] = (0, 0)) -> NotFoundError:
+        where = f"{self.path}:{position[0]}:{position[1]}" if self.path and position[0] else (self.path or self.id)
         error = NotFoundError(f"{where}: {detail}")
         error.message_nl, error.code = f"{where}: {detail_nl}", code
         error.add_note(f"In het Nederlands: {error.message_nl}")  # as the core's errors do
@@ -197,6 +204,8 @@ class Transition:
         for variant_runs in variant_sides:
             runs += variant_runs
         result.meta["curation_unapplied"] = _unapplied_decisions(runs)
+        notes = {(w.file, w.line, w.column): w for run in runs for w in run.curation_report["notes"]}
+        result.meta["curation_notes"] = [f"{w.file}, regel {w.line}: {w.message_nl}" for _, w in sorted(notes.items())]
         result.seconds = time.perf_counter() - start
         return result
 

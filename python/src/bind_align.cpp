@@ -23,8 +23,7 @@ namespace py = pybind11;
 namespace {
 
 match::Predicate predicate_arg(const std::string& s) {
-  std::string curie = s.find(':') == std::string::npos ? "skos:" + s : s;
-  if (auto p = analysis::parse_sssom_predicate(curie)) return *p;
+  if (auto p = analysis::parse_decision_predicate(s)) return *p;
   throw py::value_error("unknown predicate '" + s + "' (use skos:exactMatch, skos:closeMatch, skos:broadMatch, "
                         "skos:narrowMatch or skos:relatedMatch)");
 }
@@ -40,8 +39,7 @@ analysis::Decision decision(const CurationRef& c, const GoalRef& source, const G
   d.confirmed = confirmed;
   d.predicate = predicate_arg(predicate);
   d.confidence = confidence;
-  if (author.find(':') != std::string::npos) d.author_id = author;
-  else d.author_label = author;
+  (analysis::is_author_id(author) ? d.author_id : d.author_label) = author;
   d.comment = comment;
   return d;
 }
@@ -175,6 +173,9 @@ void bind_align(py::module_& m) {
       }, py::arg("path") = py::none(),
          "Writes the file atomically (a failed write leaves the old file intact), making missing folders.")
       .def("apply", [](const CurationRef& c, const AlignmentRef& a) {
+        // Decisions are vertices of the curation's catalogue; on another catalogue's links they name other goals.
+        if (a.cat != c.cat)
+          throw py::value_error("the alignment must come from the catalogue this curation file was opened with");
         AlignmentRef out{a.cat, {}, a.diagnostics};
         out.alignment = analysis::apply_curation(*c.cat, a.alignment, c.set);
         return out;

@@ -195,7 +195,12 @@ void bind_catalogue(py::module_& m) {
       .def("specifies", [](const GoalRef& r) { return refs(r.cat, r.cat->graph().targets(r.v, EdgeKind::Specifies)); },
            "Goals this one specifies (a syllabus specification -> its eindterm).")
       .def("specified_by", [](const GoalRef& r) { return refs(r.cat, r.cat->graph().sources(r.v, EdgeKind::Specifies)); })
-      .def("__eq__", [](const GoalRef& a, const GoalRef& b) { return a.cat == b.cat && a.v == b.v; })
+      // Anything else is NotImplemented, not a TypeError, so that `goal == None` and `None in goals` work.
+      .def("__eq__", [](const GoalRef& a, const py::object& other) -> py::object {
+        if (!py::isinstance<GoalRef>(other)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+        const auto& b = other.cast<const GoalRef&>();
+        return py::bool_(a.cat == b.cat && a.v == b.v);
+      })
       .def("__hash__", [](const GoalRef& r) { return py::hash(py::make_tuple(reinterpret_cast<std::uintptr_t>(r.cat.get()), r.v)); })
       .def("__repr__", [](const GoalRef& r) {
         const Goal& g = r.goal();

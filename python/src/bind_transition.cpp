@@ -150,7 +150,7 @@ py::dict summary_dict(const analysis::Summary& s) {
   py::dict d;
   d["receiving_leaves"] = s.receiving_leaves; d["covered"] = s.covered; d["partly"] = s.partly; d["gaps"] = s.gaps;
   d["coverage_share"] = s.coverage_share; d["mean_coverage"] = s.mean_coverage; d["gaps_ce"] = s.gaps_ce;
-  d["gaps_se"] = s.gaps_se; d["gaps_kern"] = s.gaps_kern; d["gaps_keuze"] = s.gaps_keuze; d["overlaps"] = s.overlaps;
+  d["gaps_se"] = s.gaps_se; d["gaps_no_exam"] = s.gaps_no_exam; d["gaps_kern"] = s.gaps_kern; d["gaps_keuze"] = s.gaps_keuze; d["overlaps"] = s.overlaps;
   d["sending_leaves"] = s.sending_leaves; d["sending_nowhere"] = s.sending_nowhere; d["links_used"] = s.links_used;
   d["links_rejected"] = s.links_rejected; d["links_confirmed"] = s.links_confirmed;
   return d;
@@ -274,6 +274,7 @@ void bind_transition(py::module_& m) {
         d["rejected"] = r.run.curation.rejected; d["rejected_removed"] = r.run.curation.rejected_removed;
         d["unresolved"] = r.run.curation.unresolved;
         d["outside"] = r.run.curation.outside;
+        d["notes"] = r.run.curation.notes;
         return d;
       });
 

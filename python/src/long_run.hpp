@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <exception>
 #include <functional>
+#include <type_traits>
 #include <utility>
 
 #include <pybind11/pybind11.h>
@@ -27,19 +28,37 @@ class LongRun {
   const std::atomic<bool>* cancel_flag() const { return &cancel_; }
 
   // Runs `work` without the GIL. If it was cancelled, the Python error that
-  // caused it (KeyboardInterrupt or the callback's exception) is raised.
+  // caused it (KeyboardInterrupt or the callback's exception) is raised; also
+  // when the work finished anyway, since the core reports its last step after
+  // its last cancel check and an error there must not be lost.
   template <class Work>
   auto run(Work&& work) -> decltype(work()) {
-    try {
-      py::gil_scoped_release release;
-      return work();
-    } catch (...) {
-      if (pending_) std::rethrow_exception(std::exchange(pending_, nullptr));
-      throw;
+    if constexpr (std::is_void_v<decltype(work())>) {
+      without_gil(work);
+      raise_pending();
+    } else {
+      auto out = without_gil(work);
+      raise_pending();
+      return out;
     }
   }
 
  private:
+  template <class Work>
+  auto without_gil(Work& work) -> decltype(work()) {
+    try {
+      py::gil_scoped_release release;
+      return work();
+    } catch (...) {
+      raise_pending();
+      throw;
+    }
+  }
+
+  void raise_pending() {
+    if (pending_) std::rethrow_exception(std::exchange(pending_, nullptr));
+  }
+
   void report(std::size_t done, std::size_t total) {
     if (cancel_.load()) return;
     py::gil_scoped_acquire acquire;

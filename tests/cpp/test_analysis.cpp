@@ -176,6 +176,7 @@ TEST(Analysis, CoverageStatusesAndSupport) {
   EXPECT_NEAR(s.mean_coverage, (0.9 + 0.51 + 0.2) / 5, 1e-12);
   EXPECT_EQ(s.gaps_ce, 2u);  // r3, r5
   EXPECT_EQ(s.gaps_se, 1u);  // r4 (inherited)
+  EXPECT_EQ(s.gaps_no_exam, 0u);  // every gap is CE or SE
   EXPECT_EQ(s.gaps_kern, 1u);
   EXPECT_EQ(s.gaps_keuze, 1u);
   EXPECT_EQ(s.overlaps, 1u);

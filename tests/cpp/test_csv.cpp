@@ -1,7 +1,9 @@
 // Authored programmes in CSV: the reader (RFC 4180 details), the format's
 // checks, and the programmes the project ships in curricula/programmes.
 #include <algorithm>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
@@ -50,6 +52,50 @@ InputError error_of(const std::string& text) {
 
 const std::string kHeader = "# title: T\ncode,parent,kind,title,levels\n";
 
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// A shipped programme, as a user's spreadsheet would export it after an edit.
+std::string shipped(const std::string& name) {
+  const std::string text = read_text(at::source_dir() + "/curricula/programmes/" + name);
+  EXPECT_FALSE(text.empty()) << name;
+  return text;
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()), ++n)
+    text.replace(at, from.size(), to);
+  EXPECT_GT(n, 0u) << "not in the text: " << from;
+  return text;
+}
+
+std::vector<std::string> dutch_warnings(const Catalogue& cat) {
+  std::vector<std::string> out;
+  for (const auto& w : cat.warnings())
+    out.push_back(std::to_string(w.where.line) + ":" + std::to_string(w.where.column) + ": " + w.what.dutch());
+  return out;
+}
+
+const std::string kZorg = "zorg_en_welzijn_vmbo.csv";
+
+// "line:column" of the cell after the delimiter that starts `needle`, on the line that
+// starts with `row`; the column counts characters, as messages do.
+std::string position_of(const std::string& text, const std::string& row, const std::string& needle) {
+  const std::size_t start = text.find("\n" + row) + 1;
+  const std::size_t at = text.find(needle, start);
+  const auto line = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(start), '\n') + 1;
+  // One past `at`: the needle starts with the delimiter before the cell.
+  const auto column = std::count_if(text.begin() + static_cast<std::ptrdiff_t>(start),
+                                    text.begin() + static_cast<std::ptrdiff_t>(at) + 1,
+                                    [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) + 1;
+  return std::to_string(line) + ":" + std::to_string(column);
+}
+
 }  // namespace
 
 TEST(Csv, ReadsQuotedFieldsNewlinesEscapesBomAndSemicolons) {
@@ -84,7 +130,7 @@ TEST(Csv, ReadsQuotedFieldsNewlinesEscapesBomAndSemicolons) {
 
 TEST(Csv, CommaFilesWithoutBomAndCrLfWork) {
   at::ScratchDir dir;
-  Catalogue cat = load_text(dir, "komma.csv", "# title: Komma\r\ncode,kind,title\r\nX,goal,\"Een, twee\"\r\n");
+  Catalogue cat = load_text(dir, "komma.csv", "# title: Komma\r\n# levels: havo\r\ncode,kind,title\r\nX,goal,\"Een, twee\"\r\n");
   EXPECT_TRUE(cat.warnings().empty());
   EXPECT_EQ(cat.graph().goal(*cat.graph().find_id("csv:komma/X")).title, "Een, twee");
 }
@@ -138,7 +184,7 @@ TEST(Csv, BadLevelKindAndExamAreWarningsOnTheirCell) {
   };
   EXPECT_TRUE(has("unknown level 'vmbo xl'", 3, 18)) << (cat.warnings().empty() ? "" : cat.warnings()[0].to_string());
   EXPECT_TRUE(has("unknown kind 'doelstelling'", 4, 6));
-  EXPECT_TRUE(has("unknown exam 'po'", 4, 25));
+  EXPECT_TRUE(has("unknown exam 'PO'", 4, 25));  // as the user wrote it
   const Goal& a = cat.graph().goal(*cat.graph().find_id("csv:w/A"));
   EXPECT_EQ(a.levels, LevelSet({Level::Havo}));
   const Goal& a1 = cat.graph().goal(*cat.graph().find_id("csv:w/A1"));
@@ -254,5 +300,162 @@ TEST(Csv, AuthoredProgrammesLoadCleanly) {
     EXPECT_EQ(goal.exam.ce, profile_part) << goal.code;
     EXPECT_TRUE(goal.exam.se) << goal.code;
     EXPECT_EQ(goal.description.rfind("De kandidaat kan ", 0), 0u) << goal.code;
+  }
+}
+
+// A user test: "# niveau:" (singular) was an unknown key, every goal was left without
+// levels, and nothing said so until a transition found "no programme at 'vmbo tl'".
+TEST(Csv, DutchMetadataKeysInSingularAndPluralWork) {
+  at::ScratchDir dir;
+  const std::string text = replaced(shipped(kZorg), "# levels:", "# niveau:");
+  Catalogue cat = load_text(dir, kZorg, text);
+  EXPECT_EQ(dutch_warnings(cat), std::vector<std::string>{});
+  EXPECT_EQ(cat.find_programme("Zorg en welzijn", Level::VmboKB).levels,
+            LevelSet({Level::VmboBB, Level::VmboKB, Level::VmboGL}));
+
+  Catalogue dutch = load_text(dir, "eigen.csv",
+                              "# naam: Eigen vak\n# vaknaam: Eigen\n# versie: 1\n# begindatum: 2025-08-01\n"
+                              "# bronnen: werkgroep\n# website: https://example.org\n# auteurs: A; B\n"
+                              "# beschrijving: Over het vak\n# leerweg: vmbo tl\n# examens: SE\n"
+                              "code;ouder;soort;titel\nA;;domein;Domein A\n");
+  EXPECT_EQ(dutch_warnings(dutch), std::vector<std::string>{});
+  Programme p = dutch.find_programme("Eigen", Level::VmboTL);
+  const Goal& root = dutch.graph().goal(p.root);
+  EXPECT_EQ(root.title, "Eigen vak");
+  EXPECT_EQ(root.description, "Over het vak\nBron: werkgroep");
+  EXPECT_TRUE(root.exam.se && !root.exam.ce);
+  const Source& source = dutch.source(root.source);
+  EXPECT_EQ(source.version, "1");
+  EXPECT_EQ(source.start_date, "2025-08-01");
+  EXPECT_EQ(source.url, "https://example.org");
+  EXPECT_EQ(source.publisher, "A; B");
+}
+
+// When no goal has a level, the programme takes part in no analysis: one warning on
+// the header row says so and names the key, besides the one on the misspelt key.
+TEST(Csv, AProgrammeWithoutAnyLevelIsNamedOnce) {
+  at::ScratchDir dir;
+  Catalogue cat = load_text(dir, kZorg, replaced(shipped(kZorg), "# levels:", "# nivo:"));
+  const std::vector<std::string> texts = dutch_warnings(cat);
+  ASSERT_EQ(texts.size(), 2u) << ::testing::PrintToString(texts);
+  EXPECT_EQ(texts[0].rfind("6:1: onbekend gegeven 'nivo' in de kop (genegeerd); bekend zijn titel, vak, ", 0), 0u)
+      << texts[0];
+  EXPECT_EQ(texts[1], "11:1: het programma 'Zorg en welzijn vmbo (profielvak)' heeft geen niveaus en telt in geen "
+                      "analyse mee; geef ze boven de kopregel op, bijvoorbeeld '# niveaus: vmbo gl; vmbo tl', of in "
+                      "een kolom 'niveaus'");
+  EXPECT_EQ(cat.warnings()[1].where.file, (dir.path() / kZorg).string());
+  // A programme with levels on some goals only is not warned about as a whole.
+  Catalogue some =
+      load_text(dir, "deels.csv", "# title: Deels\ncode,kind,title,levels\nA,domain,A,havo\nB,domain,B,\n");
+  EXPECT_EQ(dutch_warnings(some), std::vector<std::string>{});
+}
+
+// A user test: an unquoted CE;SE in a ';' file spilt into the part column: the domain
+// became CE only, lost kern, and the warnings ("unknown part 'se'") did not say why.
+TEST(Csv, AnExamListSplitAtTheDelimiterIsJoinedWithAHint) {
+  at::ScratchDir dir;
+  const std::string text = replaced(shipped(kZorg), ";\"CE;SE\";", ";CE;SE;");
+  Catalogue cat = load_text(dir, kZorg, text);
+  const GoalGraph& g = cat.graph();
+  for (const char* code : {"P/ZW/1", "P/ZW/4"}) {
+    const Goal& domain = g.goal(*g.find_id(std::string("csv:zorg_en_welzijn_vmbo/") + code));
+    EXPECT_TRUE(domain.exam.ce && domain.exam.se && domain.exam.kern && !domain.exam.keuze) << code;
+  }
+  const std::string hint = "meer cellen dan kolommen in de kopregel: kolom 'exam' lijkt 'CE;SE' te bevatten, gesplitst "
+                           "bij het scheidingsteken; gelezen als 'CE;SE'. Zet de cel tussen aanhalingstekens "
+                           "(\"CE;SE\") of schrijf 'CE, SE' of 'CE/SE'";
+  std::vector<std::string> expected;
+  for (const char* domain : {"P/ZW/1;", "P/ZW/2;", "P/ZW/3;", "P/ZW/4;"})
+    expected.push_back(position_of(text, domain, ";CE;SE;kern") + ": " + hint);
+  EXPECT_EQ(expected.front().rfind("21:", 0), 0u);
+  EXPECT_EQ(dutch_warnings(cat), expected);
+  EXPECT_EQ(cat.warnings()[0].where.record, "csv:zorg_en_welzijn_vmbo/P/ZW/1");
+
+  // The spellings the hint suggests work as they are.
+  for (const char* spelling : {"CE, SE", "CE/SE"}) {
+    Catalogue ok = load_text(dir, kZorg, replaced(shipped(kZorg), "\"CE;SE\"", spelling));
+    EXPECT_EQ(dutch_warnings(ok), std::vector<std::string>{}) << spelling;
+    const Goal& domain = ok.graph().goal(*ok.graph().find_id("csv:zorg_en_welzijn_vmbo/P/ZW/1"));
+    EXPECT_TRUE(domain.exam.ce && domain.exam.se && domain.exam.kern) << spelling;
+  }
+}
+
+TEST(Csv, ALevelsListSplitAtTheDelimiterIsJoinedAndOtherExtraCellsAreNot) {
+  at::ScratchDir dir;
+  Catalogue cat = load_text(dir, "s.csv",
+                            "# title: S\ncode;kind;title;levels;exam;part\n"
+                            "A;domain;Domein;vmbo gl;vmbo tl;SE;Kern\n"
+                            "B;domain;Domein;havo;SE;keuze;iets anders\n");
+  const Goal& a = cat.graph().goal(*cat.graph().find_id("csv:s/A"));
+  EXPECT_EQ(a.levels, LevelSet({Level::VmboGL, Level::VmboTL}));
+  EXPECT_TRUE(a.exam.se && a.exam.kern);
+  const Goal& b = cat.graph().goal(*cat.graph().find_id("csv:s/B"));
+  EXPECT_TRUE(b.exam.se && b.exam.keuze);
+  const std::vector<std::string> texts = dutch_warnings(cat);
+  ASSERT_EQ(texts.size(), 2u) << ::testing::PrintToString(texts);
+  EXPECT_EQ(texts[0], "3:17: meer cellen dan kolommen in de kopregel: kolom 'levels' lijkt 'vmbo gl;vmbo tl' te "
+                      "bevatten, gesplitst bij het scheidingsteken; gelezen als 'vmbo gl;vmbo tl'. Zet de cel tussen "
+                      "aanhalingstekens (\"vmbo gl;vmbo tl\") of schrijf 'vmbo gl, vmbo tl' of 'vmbo gl/vmbo tl'");
+  EXPECT_EQ(texts[1].rfind("4:31: meer cellen dan kolommen in de kopregel; de extra cellen worden genegeerd", 0), 0u)
+      << texts[1];
+  // In a ',' file the hint suggests no spelling with a comma.
+  Catalogue comma =
+      load_text(dir, "k.csv", "# title: K\n# levels: havo\ncode,kind,title,exam\nA,domain,Domein,CE,SE\n");
+  ASSERT_EQ(comma.warnings().size(), 1u);
+  EXPECT_NE(comma.warnings()[0].what.dutch().find("schrijf 'CE; SE' of 'CE/SE'"), std::string::npos)
+      << comma.warnings()[0].what.dutch();
+}
+
+// A user test: a Dutch header (code;ouder;soort;titel) that lacked the kind column was
+// told to add "kind", and an unknown kind was told to use English names.
+TEST(Csv, MessagesAboutColumnsAndKindsNameTheDutchNames) {
+  InputError e = error_of(replaced(shipped(kZorg), "code;parent;kind;title;description;levels;exam;part",
+                                   "code;ouder;sort;titel;omschrijving;niveaus;examen;deel"));
+  EXPECT_EQ(e.where().line, 11u);
+  EXPECT_EQ(e.message().dutch(),
+            "de kopregel mist verplichte kolom(men): kind (soort, type); nodig zijn code, soort en titel (of in het "
+            "Engels: code, kind en title)");
+  EXPECT_NE(error_of("# title: T\ncode\nA\n").message().dutch().find(": kind (soort, type), title (titel);"),
+            std::string::npos);
+
+  at::ScratchDir dir;
+  Catalogue cat = load_text(dir, kZorg, replaced(shipped(kZorg), "K/ZW/1;;domain;", "K/ZW/1;;Domeinen;"));
+  ASSERT_EQ(cat.warnings().size(), 1u);
+  EXPECT_EQ(cat.warnings()[0].what.dutch(), "onbekende soort 'Domeinen'; gelezen als 'doel' (gebruik domein, "
+                                            "subdomein, eindterm, doel, leerdoel, onderwerp, specificatie, kerntaak, "
+                                            "werkproces of vakkennis)");
+}
+
+// Messages show a value as the user wrote it, not lower-cased.
+TEST(Csv, UnknownPartAndMetadataKeepTheUsersSpelling) {
+  at::ScratchDir dir;
+  Catalogue cat = load_text(dir, "p.csv",
+                            "# title: P\n# Niveau_X: havo\ncode;kind;title;levels;part\nA;domain;A;havo;Keuzedeel\n");
+  const std::vector<std::string> texts = dutch_warnings(cat);
+  ASSERT_EQ(texts.size(), 2u) << ::testing::PrintToString(texts);
+  EXPECT_EQ(texts[0].rfind("2:1: onbekend gegeven 'Niveau_X' in de kop", 0), 0u) << texts[0];
+  EXPECT_EQ(texts[1], "4:17: onbekend deel 'Keuzedeel' (genegeerd); gebruik kern of keuze");
+}
+
+// A user test: a copy of a programme beside the original (its "# id" line left
+// out) made "Praktijkgericht programma Techniek; Praktijkgericht programma
+// Techniek" an ambiguity a user could not resolve: the files tell them apart.
+TEST(Csv, TwoProgrammesWithOneTitleAreToldApartByTheirFiles) {
+  std::string text = at::read_text(at::source_dir() + "/curricula/programmes/technologie_en_toepassing.csv");
+  const std::string id_line = "# id: technologie_en_toepassing\n";
+  ASSERT_NE(text.find(id_line), std::string::npos);
+  text.erase(text.find(id_line), id_line.size());
+  at::ScratchDir dir;
+  dir.write("tt.csv", text);
+  dir.write("tt - kopie.csv", text);
+  Catalogue cat;
+  importers::load_csv(cat, dir.path().string());
+  try {
+    cat.find_programme("Technologie & Toepassing", Level::VmboTL);
+    FAIL() << "no ambiguity";
+  } catch (const NotFoundError& e) {
+    const std::string dutch = e.message().dutch();
+    EXPECT_NE(dutch.find("Technologie & Toepassing (vmbo gl/tl) (tt - kopie.csv)"), std::string::npos) << dutch;
+    EXPECT_NE(dutch.find("Technologie & Toepassing (vmbo gl/tl) (tt.csv)"), std::string::npos) << dutch;
   }
 }

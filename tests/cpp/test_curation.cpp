@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <set>
+#include <sstream>
 #include <stdexcept>
 #include <tuple>
 #include <vector>
@@ -100,9 +102,7 @@ TEST(Sssom, BadFilesNameFileLineAndColumn) {
                   "the header is separated by ';', not by tabs");
   expect_error_at("#license: x\npredicate_id,object_id,mapping_justification,subject_id\n", 2, 1,
                   "the header is separated by ',', not by tabs");  // the column looked for is the last cell
-  // A Dutch spreadsheet's decimal comma gets the value to write instead.
-  expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t0,8\n"), 6, 0,
-                  "confidence '0,8' has a decimal comma; SSSOM needs a point: 0.8");
+  // A Dutch spreadsheet's decimal comma is read (SpreadsheetEdits), not a number from 0 to 1 is not.
   expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1,5\n"), 6, 0,
                   "confidence '1,5' is not a number from 0 to 1");
   expect_error_at(minimal("a b\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1\n"), 6, 1, "CURIE");
@@ -391,6 +391,336 @@ TEST(Curie, EveryRealGoalRoundTrips) {
   EXPECT_GT(sbb, 100u);
 }
 
+// ---- a real export, edited in a spreadsheet (user tests) ----
+
+// The export `rapport --sssom` writes for real links: the CvTE syllabus wiskunde B
+// specifications to the havo exam programme's eindtermen they specify, as automatic
+// links with three-decimal scores, one confirmed and one rejected by a curator.
+class SpreadsheetEdits : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    cat_ = new Catalogue;
+    importers::load_slo(*cat_, testing::slo_dir());
+    const auto& g = cat_->graph();
+    auto wb = cat_->find_programme("wiskunde b", Level::Havo, {GoalKind::Programme});
+    auto syllabi = cat_->find_programmes("syllabus wiskunde b 2024", Level::Havo, {GoalKind::Syllabus});
+    ASSERT_EQ(syllabi.size(), 1u);
+    SelectionOptions specifications, eindtermen;
+    specifications.leaf_kinds = {GoalKind::Specification};
+    eindtermen.leaf_kinds = {GoalKind::Eindterm};
+    auto send = select_goals(g, {syllabi[0].root}, specifications);
+    auto recv = select_goals(g, {wb.root}, eindtermen);
+    automatic_ = new match::Alignment;
+    for (Vertex spec : send.leaves())
+      for (Vertex target : g.targets(spec, EdgeKind::Specifies))
+        if (recv.contains(target)) {
+          const double score = 0.1 + 0.001 * static_cast<double>((automatic_->links.size() * 37 + 254) % 850);
+          automatic_->links.push_back(SmallTransition::link(spec, target, score, match::Predicate::NarrowMatch));
+        }
+    ASSERT_GT(automatic_->links.size(), 20u);
+    match::sort_links(automatic_->links);
+    match::Alignment exported = *automatic_;
+    exported.links[0].origin = match::Origin::Confirmed;
+    exported.links[0].score = 0.9;
+    exported.links[0].curator.comment = "klopt";
+    exported.links[1].origin = match::Origin::Rejected;
+    exported.links[1].curator.comment = "alleen dezelfde woorden";
+    export_ = new std::string(format_sssom(to_mapping_set(*cat_, exported)));
+  }
+  static void TearDownTestSuite() {
+    delete cat_;
+    delete automatic_;
+    delete export_;
+  }
+  static Catalogue* cat_;
+  static match::Alignment* automatic_;
+  static std::string* export_;
+
+  // The export as a spreadsheet shows it: '#' lines, the header, rows of cells.
+  struct Sheet {
+    std::vector<std::string> meta, header;
+    std::vector<std::vector<std::string>> rows;
+
+    explicit Sheet(const std::string& text) {
+      std::istringstream in(text);
+      std::string line;
+      while (std::getline(in, line)) {
+        if (line.starts_with("#")) {
+          meta.push_back(line);
+          continue;
+        }
+        std::vector<std::string> cells;
+        std::size_t start = 0;
+        for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1)
+          cells.push_back(line.substr(start, tab - start));
+        cells.push_back(line.substr(start));
+        if (header.empty()) header = std::move(cells);
+        else rows.push_back(std::move(cells));
+      }
+    }
+    std::size_t col(std::string_view name) const {
+      return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+    }
+    std::string& cell(std::size_t row, std::string_view name) { return rows.at(row).at(col(name)); }
+    std::size_t line(std::size_t row) const { return meta.size() + 2 + row; }
+    std::size_t column(std::size_t row, std::string_view name) const {
+      std::size_t c = 1;
+      for (std::size_t k = 0; k < col(name); ++k) c += rows[row][k].size() + 1;
+      return c;
+    }
+    std::vector<std::size_t> rows_with(std::string_view name, std::string_view value) const {
+      std::vector<std::size_t> out;
+      for (std::size_t r = 0; r < rows.size(); ++r)
+        if (rows[r][col(name)] == value) out.push_back(r);
+      return out;
+    }
+    bool decision(std::size_t row) const { return rows[row][col("mapping_justification")] == kManualCuration; }
+    std::string text() const {
+      std::string out;
+      for (const auto& m : meta) out += m + "\n";
+      auto add = [&](const std::vector<std::string>& cells) {
+        for (std::size_t k = 0; k < cells.size(); ++k) out += (k ? "\t" : "") + cells[k];
+        out += "\n";
+      };
+      add(header);
+      for (const auto& r : rows) add(r);
+      return out;
+    }
+  };
+
+  // The row the curator confirmed, and the one rejected.
+  static std::size_t confirmed(const Sheet& s) {
+    for (std::size_t r : s.rows_with("mapping_justification", kManualCuration))
+      if (s.rows[r][s.col("predicate_modifier")].empty()) return r;
+    ADD_FAILURE() << "no confirmed row";
+    return 0;
+  }
+  static std::size_t rejected(const Sheet& s) {
+    for (std::size_t r : s.rows_with("mapping_justification", kManualCuration))
+      if (s.rows[r][s.col("predicate_modifier")] == "Not") return r;
+    ADD_FAILURE() << "no rejected row";
+    return 0;
+  }
+};
+Catalogue* SpreadsheetEdits::cat_ = nullptr;
+match::Alignment* SpreadsheetEdits::automatic_ = nullptr;
+std::string* SpreadsheetEdits::export_ = nullptr;
+
+// A user test: "semapv:ManualMapingCuration" made the confirmation no decision, and
+// it vanished without a word. A justification that is almost a decision's stops the
+// load at its cell, with the right spelling in Dutch.
+TEST_F(SpreadsheetEdits, AMisspelledDecisionStopsTheLoadWithTheRightSpelling) {
+  const Sheet sheet(*export_);
+  const std::size_t row = confirmed(sheet);
+  const std::vector<std::pair<std::string, std::string_view>> typos = {
+      {"semapv:ManualMapingCuration", kManualCuration},   // the user test
+      {"semapv:ManaulMappingCuration", kManualCuration},  // two letters swapped
+      {"semapv:manualMapingCuratoin", kManualCuration},   // and the case
+      {"semapv:Manual Mapping Curation", kManualCuration},
+      {"semapv:ManualCuration", kManualCuration},
+      {"semapv:MappingCuration", kManualCuration},
+      {"ManualMappingCuration", kManualCuration},  // no prefix: not "is not a CURIE"
+      {"http://w3id.org/semapv/vocab/ManualMappingCuration", kManualCuration},
+      {"https://w3id.org/semapv/vocab/ManualMapingCuration", kManualCuration},
+      {"semapv:MappingReveiw", kMappingReview},
+      {"semapv:Review", kMappingReview},
+  };
+  for (const auto& [typo, meant] : typos) {
+    Sheet edited = sheet;
+    edited.cell(row, "mapping_justification") = typo;
+    try {
+      parse_sssom(edited.text(), "besluiten.sssom.tsv");
+      ADD_FAILURE() << typo << " was read";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.where().file, "besluiten.sssom.tsv");
+      EXPECT_EQ(e.where().line, sheet.line(row)) << typo;
+      EXPECT_EQ(e.where().column, sheet.column(row, "mapping_justification")) << typo;
+      EXPECT_EQ(e.message().code(), "sssom.justification_misspelled") << e.what();
+      EXPECT_NE(e.message().dutch().find("'" + typo + "' is bijna '" + std::string(meant) + "': schrijf precies"),
+                std::string::npos) << e.message().dutch();
+    }
+  }
+  // Not typos: the other SEMAPV matching processes, and a slip of letter case only,
+  // which stays a row that is not a decision and is reported when applied (as before).
+  for (const std::string other : {"semapv:LexicalMatching", "semapv:CompositeMatching", "semapv:UnspecifiedMatching",
+                                  "semapv:LogicalReasoning", "semapv:MappingChaining", "semapv:MappingInversion",
+                                  "semapv:StructuralMatching", "semapv:LexicalSimilarityThresholdMatching",
+                                  "semapv:BackgroundKnowledgeBasedMatching", "semapv:manualMappingCuration"}) {
+    Sheet edited = sheet;
+    edited.cell(row, "mapping_justification") = other;
+    const MappingSet set = parse_sssom(edited.text(), "besluiten.sssom.tsv");
+    EXPECT_FALSE(set.mappings.at(row).curated()) << other;
+    CurationReport rep;
+    apply_curation(*cat_, *automatic_, set, &rep);
+    EXPECT_EQ(rep.confirmed, 0u) << other;
+    EXPECT_EQ(rep.unresolved.size(), other == "semapv:manualMappingCuration" ? 1u : 0u) << other;
+  }
+}
+
+// A user test: "semapv:ManualMappingCuration " (a space a spreadsheet left) was "not a
+// CURIE". Spaces around codes mean nothing; around labels and comments they are kept.
+TEST_F(SpreadsheetEdits, SpacesAroundCodesAreNotPartOfThem) {
+  const Sheet sheet(*export_);
+  const MappingSet plain = parse_sssom(*export_, "export.sssom.tsv");
+  Sheet edited = sheet;
+  const std::size_t yes = confirmed(sheet), no = rejected(sheet);
+  edited.cell(yes, "mapping_justification") += " ";
+  edited.cell(yes, "subject_id") = " " + edited.cell(yes, "subject_id");
+  edited.cell(yes, "object_id") += "\xC2\xA0";  // a no-break space
+  edited.cell(yes, "predicate_id") = "  " + edited.cell(yes, "predicate_id") + " ";
+  edited.cell(yes, "confidence") += " ";
+  edited.cell(yes, "comment") = " klopt ";
+  edited.cell(no, "predicate_modifier") += " ";
+  edited.cell(no, "mapping_justification") = " " + edited.cell(no, "mapping_justification");
+  edited.header[edited.col("comment")] += " ";
+  const MappingSet set = parse_sssom(edited.text(), "besluiten.sssom.tsv");
+  ASSERT_EQ(set.mappings.size(), plain.mappings.size());
+  for (std::size_t r = 0; r < set.mappings.size(); ++r) {
+    const MappingRow &a = set.mappings[r], &b = plain.mappings[r];
+    EXPECT_EQ(std::tie(a.subject_id, a.object_id, a.predicate, a.negated, a.justification, a.confidence),
+              std::tie(b.subject_id, b.object_id, b.predicate, b.negated, b.justification, b.confidence)) << r;
+  }
+  EXPECT_EQ(set.mappings[yes].comment, " klopt ");
+  EXPECT_TRUE(set.extra_columns.empty());
+  CurationReport rep;
+  apply_curation(*cat_, *automatic_, set, &rep);
+  EXPECT_EQ(rep.confirmed, 1u);
+  EXPECT_EQ(rep.rejected, 1u);
+  EXPECT_TRUE(rep.unresolved.empty());
+}
+
+// What Excel writes for a '#' line, one cell: quoted when it holds a quote (all text
+// cells with `all`, as LibreOffice can), its quotes doubled; `pad` empty cells after it.
+std::string spreadsheet_line(const std::string& line, bool all, std::size_t pad) {
+  std::string out = line;
+  if (all || line.find('"') != std::string::npos) {
+    out = "\"";
+    for (char c : line) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    out += "\"";
+  }
+  return out + std::string(pad, '\t');
+}
+
+// A user test: saved by Excel as UTF-8 text, the '#  slo: "..."' lines came back as
+// '"#  slo: ""..."""' and the load failed with "curie_map must map prefixes to IRIs".
+TEST_F(SpreadsheetEdits, MetadataLinesQuotedByASpreadsheetAreRead) {
+  const MappingSet plain = parse_sssom(*export_, "export.sssom.tsv");
+  ASSERT_EQ(plain.curie_map, default_curie_map());
+  const Sheet sheet(*export_);
+  for (const bool all : {false, true})
+    for (const std::size_t pad : {0u, 3u}) {
+      Sheet saved = sheet;
+      std::size_t quoted = 0;
+      for (auto& m : saved.meta) {
+        m = spreadsheet_line(m, all, pad);
+        quoted += m.starts_with("\"#");
+      }
+      EXPECT_GE(quoted, default_curie_map().size());
+      const std::string text = "\xEF\xBB\xBF" + saved.text();  // Excel's UTF-8 has a BOM
+      const MappingSet set = parse_sssom(text, "besluiten.sssom.tsv");
+      EXPECT_EQ(set.curie_map, plain.curie_map);
+      EXPECT_EQ(set.mapping_set_id, plain.mapping_set_id);
+      EXPECT_EQ(set.mapping_set_title, plain.mapping_set_title);
+      EXPECT_EQ(set.license, plain.license);
+      EXPECT_EQ(set.mapping_date, plain.mapping_date);
+      EXPECT_EQ(set.mappings.size(), plain.mappings.size());
+      EXPECT_EQ(set.mappings.front().line, plain.mappings.front().line);
+      EXPECT_EQ(format_sssom(set), format_sssom(plain));  // saved again, as it was exported
+    }
+  // Quotes that are not a spreadsheet's (the inner ones not doubled): an error that says what happened.
+  Sheet broken = sheet;
+  std::size_t at = 0;
+  while (!broken.meta[at].starts_with("#  slo:")) ++at;
+  broken.meta[at] = "\"" + broken.meta[at] + "\"";
+  try {
+    parse_sssom(broken.text(), "besluiten.sssom.tsv");
+    ADD_FAILURE() << "read";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().line, at + 1);
+    EXPECT_EQ(e.where().column, 1u);
+    EXPECT_NE(e.message().dutch().find("zoals een spreadsheetprogramma hem opslaat"), std::string::npos)
+        << e.message().dutch();
+  }
+  // An error inside a quoted line names the column in the file, after the doubled quotes.
+  broken = sheet;
+  broken.meta[at] = spreadsheet_line("#  \"slo\": [\"https://opendata.slo.nl/\"]", false, 0);
+  try {
+    parse_sssom(broken.text(), "besluiten.sssom.tsv");
+    ADD_FAILURE() << "read";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.message().code(), "sssom.curie_map_value") << e.what();
+    EXPECT_EQ(e.where().line, at + 1) << e.what();
+    EXPECT_EQ(e.where().column, broken.meta[at].find('[') + 1) << e.what();
+  }
+}
+
+// A user test: after a Dutch Excel save the automatic rows' scores read 0,254, and the
+// load stopped at the first one, one error per run, though those rows count for nothing.
+// A decimal comma is read as meant (a confidence is 0..1, so a comma is never a thousands
+// separator there), decisions' too, with one warning; an unreadable score of a row that
+// is not a decision is ignored with one warning; a decision's is still an error.
+TEST_F(SpreadsheetEdits, DecimalCommasAreReadAndSuggestionsNeverStopTheLoad) {
+  const MappingSet plain = parse_sssom(*export_, "export.sssom.tsv");
+  EXPECT_TRUE(plain.warnings.empty());
+  const Sheet sheet(*export_);
+  const std::size_t yes = confirmed(sheet);
+  Sheet dutch = sheet;
+  std::size_t commas = 0, first = dutch.rows.size();
+  for (std::size_t r = 0; r < dutch.rows.size(); ++r) {
+    std::string& c = dutch.cell(r, "confidence");
+    if (c.find('.') == std::string::npos) continue;
+    std::replace(c.begin(), c.end(), '.', ',');
+    ++commas;
+    first = std::min(first, r);
+  }
+  ASSERT_EQ(dutch.cell(yes, "confidence"), "0,9");
+  ASSERT_GT(commas, 20u);
+  const MappingSet set = parse_sssom(dutch.text(), "besluiten.sssom.tsv");
+  ASSERT_EQ(set.mappings.size(), plain.mappings.size());
+  for (std::size_t r = 0; r < set.mappings.size(); ++r) EXPECT_EQ(set.mappings[r].confidence, plain.mappings[r].confidence) << r;
+  ASSERT_EQ(set.warnings.size(), 1u);
+  const Warning& w = set.warnings[0];
+  EXPECT_EQ(w.what.code(), "sssom.decimal_comma_read");
+  EXPECT_EQ(w.where.file, "besluiten.sssom.tsv");
+  EXPECT_EQ(w.where.line, sheet.line(first));
+  EXPECT_EQ(w.where.column, sheet.column(first, "confidence"));
+  EXPECT_NE(w.what.dutch().find("(rijen met een decimale komma: " + std::to_string(commas) + ")"), std::string::npos)
+      << w.what.dutch();
+  CurationReport rep;
+  const auto curated = apply_curation(*cat_, *automatic_, set, &rep);
+  EXPECT_EQ(rep.confirmed, 1u);
+  EXPECT_EQ(rep.ignored_uncurated, set.mappings.size() - 2);
+  const auto link = std::find_if(curated.links.begin(), curated.links.end(),
+                                 [](const match::Link& l) { return l.origin == match::Origin::Confirmed; });
+  ASSERT_NE(link, curated.links.end());
+  EXPECT_DOUBLE_EQ(link->score, 0.9);
+
+  // Scores of suggestions no program can read: ignored, told once; not so for a decision.
+  Sheet odd = sheet;
+  std::size_t unreadable = 0;
+  for (std::size_t r = 0; r < odd.rows.size(); ++r)
+    if (!odd.decision(r) && r % 3 == 0) {
+      odd.cell(r, "confidence") = r % 2 ? "hoog" : "1,5";
+      ++unreadable;
+    }
+  ASSERT_GT(unreadable, 5u);
+  const MappingSet ignored = parse_sssom(odd.text(), "besluiten.sssom.tsv");
+  ASSERT_EQ(ignored.warnings.size(), 1u);
+  EXPECT_EQ(ignored.warnings[0].what.code(), "sssom.confidence_ignored");
+  EXPECT_NE(ignored.warnings[0].what.dutch().find("genegeerd, want de rij is geen beslissing (zulke rijen: " +
+                                                  std::to_string(unreadable) + ")"),
+            std::string::npos) << ignored.warnings[0].what.dutch();
+  odd.cell(yes, "confidence") = "hoog";
+  try {
+    parse_sssom(odd.text(), "besluiten.sssom.tsv");
+    ADD_FAILURE() << "a decision's unreadable confidence was read";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().line, sheet.line(yes));
+    EXPECT_EQ(e.where().column, sheet.column(yes, "confidence"));
+    EXPECT_EQ(e.message().code(), "sssom.bad_confidence");
+  }
+}
+
 // ---- atomic writes ----
 
 std::size_t files_in(const fs::path& dir) {
@@ -465,4 +795,31 @@ TEST(AtomicWrite, UnwritableOrMissingFolder) {
 }
 
 }  // namespace
+
+// A user test: confirm(..., predicate="closematch") was refused, and an author
+// "J. de Vries: docent wiskunde" was written into author_id (a column for CURIEs).
+TEST(Decisions, WhatACuratorTypesIsReadAsMeant) {
+  EXPECT_EQ(parse_decision_predicate("closematch"), match::Predicate::CloseMatch);
+  EXPECT_EQ(parse_decision_predicate(" skos:narrowMatch "), match::Predicate::NarrowMatch);
+  EXPECT_EQ(parse_decision_predicate("SKOS:RelatedMatch"), match::Predicate::RelatedMatch);
+  EXPECT_EQ(parse_decision_predicate("http://www.w3.org/2004/02/skos/core#exactMatch"), match::Predicate::ExactMatch);
+  EXPECT_EQ(parse_decision_predicate("owl:sameAs"), std::nullopt);
+  EXPECT_EQ(parse_decision_predicate("close"), std::nullopt);
+  EXPECT_TRUE(is_author_id("orcid:0000-0002-1825-0097"));
+  EXPECT_TRUE(is_author_id("https://orcid.org/0000-0002-1825-0097"));
+  EXPECT_FALSE(is_author_id("J. de Vries: docent wiskunde"));
+  EXPECT_FALSE(is_author_id("Jan"));
+  EXPECT_FALSE(is_author_id(":x"));
+}
+
+TEST(Decisions, AGoalIsNotLinkedToItself) {
+  Catalogue cat;
+  importers::load_csv(cat, testing::source_dir() + "/curricula/programmes");
+  MappingSet set = default_mapping_set();
+  Decision d;
+  d.sending = d.receiving = cat.programmes().front().root;
+  EXPECT_THROW(record_decision(set, cat, d), std::invalid_argument);
+  EXPECT_TRUE(set.mappings.empty());
+}
+
 }  // namespace aansluiting::analysis

@@ -1,4 +1,5 @@
 #include <fstream>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
@@ -11,6 +12,13 @@ std::string ScratchDir::write(const std::string& name, const std::string& conten
   std::ofstream out(p, std::ios::binary);
   out << content;
   return p.string();
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
 }
 }  // namespace aansluiting::testing
 

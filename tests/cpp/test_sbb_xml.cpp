@@ -26,13 +26,6 @@ std::vector<std::string> sbb_files() {
   return files;
 }
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 std::size_t xpath_count(const pugi::xml_document& doc, const char* query) {
   return doc.select_nodes(query).size();
 }
@@ -267,7 +260,7 @@ TEST(SbbXml, AKnowledgeItemOfSeveralKerntakenIsOneGoal) {
 // A dossier copied into the folder twice: one warning per file that names the earlier
 // file, not one per goal (there were 77 for Dienstverlening).
 TEST(SbbXml, ADossierLoadedTwiceIsOneWarningNamingBothFiles) {
-  const std::string text = slurp(at::sbb_dir() + "/2755_Dienstverlening.xml");
+  const std::string text = at::read_text(at::sbb_dir() + "/2755_Dienstverlening.xml");
   at::ScratchDir dir;
   const std::string first = dir.write("a.xml", text);
   const std::string second = dir.write("b.xml", text);
@@ -286,7 +279,7 @@ TEST(SbbXml, ADossierLoadedTwiceIsOneWarningNamingBothFiles) {
 
 TEST(SbbXml, ByteOrderMarkIsOptional) {
   const std::string file = at::sbb_dir() + "/2637_Sociaal_werk.xml";
-  std::string text = slurp(file);
+  std::string text = at::read_text(file);
   ASSERT_EQ(text.substr(0, 3), "\xEF\xBB\xBF");
   at::ScratchDir dir;
   std::string without = dir.write("no_bom.xml", text.substr(3));
@@ -299,7 +292,7 @@ TEST(SbbXml, ByteOrderMarkIsOptional) {
 }
 
 TEST(SbbXml, TruncatedFileNamesLineAndColumn) {
-  std::string text = slurp(at::sbb_dir() + "/2755_Dienstverlening.xml");
+  std::string text = at::read_text(at::sbb_dir() + "/2755_Dienstverlening.xml");
   at::ScratchDir dir;
   std::string cut = text.substr(0, text.size() / 2);
   std::string path = dir.write("truncated.xml", cut);
@@ -320,7 +313,7 @@ TEST(SbbXml, TruncatedFileNamesLineAndColumn) {
 // pugixml's reasons are English only; each gets a Dutch text of its own (the
 // command line and the report show the Dutch one). Cuts of a real dossier file.
 TEST(SbbXml, EveryXmlMistakeHasADutchReason) {
-  const std::string text = slurp(at::sbb_dir() + "/2755_Dienstverlening.xml");
+  const std::string text = at::read_text(at::sbb_dir() + "/2755_Dienstverlening.xml");
   at::ScratchDir dir;
   std::set<std::string> codes;
   auto dutch = [&](const std::string& name, const std::string& content) {
@@ -369,7 +362,7 @@ TEST(SbbXml, WrongRootElementIsRefused) {
 }
 
 TEST(SbbXml, InvalidUtf8IsRefusedWithItsPosition) {
-  std::string text = slurp(at::sbb_dir() + "/2637_Sociaal_werk.xml");
+  std::string text = at::read_text(at::sbb_dir() + "/2637_Sociaal_werk.xml");
   // Break the byte after the 10th line break (a Latin-1 'é' in a UTF-8 file).
   std::size_t pos = 0;
   for (int i = 0; i < 10; ++i) pos = text.find('\n', pos) + 1;

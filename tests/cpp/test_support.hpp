@@ -42,4 +42,7 @@ class ScratchDir {
   std::filesystem::path path_;
 };
 
+// The bytes of a file ("" when it cannot be read: the test's own checks then fail).
+std::string read_text(const std::string& path);
+
 }  // namespace aansluiting::testing

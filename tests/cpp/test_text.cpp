@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,24 @@ const std::vector<std::string>& slo_corpus() {
 
 const Analyser& slo_analyser() {
   static const Analyser a(slo_corpus());
+  return a;
+}
+
+// The SLO corpus plus the lines of the authored programmes in curricula/programmes:
+// "vergaderen" occurs only there ("Overleggen en vergaderen", Technologie & Toepassing).
+const Analyser& slo_and_curricula_analyser() {
+  static const Analyser a = [] {
+    std::vector<std::string> corpus = slo_corpus();
+    for (const char* file : {"/curricula/programmes/technologie_en_toepassing.csv",
+                             "/curricula/programmes/zorg_en_welzijn_vmbo.csv"}) {
+      std::ifstream in(aansluiting::testing::source_dir() + file);
+      EXPECT_TRUE(in) << file;
+      for (std::string line; std::getline(in, line);) corpus.push_back(line);
+    }
+    AnalyserOptions options;
+    options.char_grams = false;
+    return Analyser(corpus, options);
+  }();
   return a;
 }
 
@@ -128,6 +147,51 @@ TEST(Compounds, LinkingMorphemesAndSmallVocabulary) {
   // Parts seen fewer than min_part_count times do not count.
   CompoundSplitter rare({{"beroep", 1}, {"onderwijs", 9}});
   EXPECT_TRUE(rare.split("beroepsonderwijs").empty());
+}
+
+// A modifier may be a verb stem (werkwoordstam) that is no word of the corpus while
+// its infinitive is: "vergader-" of "vergadertechnieken" (vergaderen), "programmeer-"
+// of "programmeertechnieken" (programmeren). The part is given as the infinitive, so
+// the compound meets the verb.
+TEST(Compounds, VerbStemModifiers) {
+  Stemmer& s = Stemmer::for_this_thread();
+  const Analyser& a = slo_and_curricula_analyser();
+  EXPECT_EQ(a.compounds().split("vergadertechnieken"), (std::vector<std::string>{"vergaderen", "technieken"}));
+  EXPECT_TRUE(contains(a.terms("kan vergadertechnieken toepassen"), s.stem("vergaderen")));
+  const CompoundSplitter& c = slo_analyser().compounds();
+  EXPECT_EQ(c.split("programmeertechnieken"), (std::vector<std::string>{"programmeren", "technieken"}));
+  EXPECT_EQ(c.split("programmeertaal"), (std::vector<std::string>{"programmeren", "taal"}));
+  EXPECT_TRUE(contains(slo_analyser().terms("programmeertechnieken"), s.stem("programmeren")));
+  // A part that is a word keeps its own reading ("lees" occurs as a word).
+  EXPECT_EQ(c.split("leesvaardigheid"), (std::vector<std::string>{"lees", "vaardigheid"}));
+  // No stem has a stressed short vowel before one consonant: "gevallen" is not
+  // "gev" (geven, whose stem is "geef") + "allen", "delicten" not "del" (delen) + "icten".
+  for (std::string_view word : {"gevallen", "delicten"}) EXPECT_TRUE(c.split(word).empty()) << word;
+  // Nor is a stem read inside a longer corpus word: "onderwijs", not "onder" + "wijzen".
+  EXPECT_EQ(c.split("onderwijsdoelen"), (std::vector<std::string>{"onderwijs", "doelen"}));
+}
+
+// The spelling changes between stem and infinitive, on a small vocabulary.
+TEST(Compounds, VerbStemSpelling) {
+  CompoundSplitter c({{"meten", 3}, {"lezen", 4}, {"schrijven", 5}, {"rekenen", 3}, {"zoeken", 2}, {"geven", 9},
+                      {"delen", 9}, {"instrument", 3}, {"vaardigheid", 6}, {"strategie", 2}, {"lijst", 4}});
+  EXPECT_EQ(c.split("meetinstrument"), (std::vector<std::string>{"meten", "instrument"}));       // ee -> e
+  EXPECT_EQ(c.split("leesvaardigheid"), (std::vector<std::string>{"lezen", "vaardigheid"}));     // ee -> e, s -> z
+  EXPECT_EQ(c.split("schrijfvaardigheid"), (std::vector<std::string>{"schrijven", "vaardigheid"}));  // f -> v
+  EXPECT_EQ(c.split("rekenvaardigheid"), (std::vector<std::string>{"rekenen", "vaardigheid"}));  // unstressed -en
+  EXPECT_EQ(c.split("zoekstrategie"), (std::vector<std::string>{"zoeken", "strategie"}));
+  // A verb stem takes no linking morpheme, and "gev"/"del" are no stems (geef, deel).
+  EXPECT_TRUE(c.split("zoekslijst").empty());
+  EXPECT_TRUE(c.split("gevlijst").empty());
+  EXPECT_TRUE(c.split("dellijst").empty());
+  // A stem never ends in a doubled consonant ("pass" is no stem of "passen"), nor is
+  // it read inside a longer word ("volg" of "volgorde").
+  CompoundSplitter guards({{"passen", 9}, {"lijst", 4}, {"bas", 5}, {"volgen", 50}, {"orde", 50}, {"volgorde", 3}});
+  EXPECT_TRUE(guards.split("passlijst").empty());
+  EXPECT_EQ(guards.split("basvolgorde"), (std::vector<std::string>{"bas", "volgorde"}));
+  // The infinitive must occur at least once; its count must reach min_part_count.
+  CompoundSplitter rare({{"zoeken", 1}, {"strategie", 2}});
+  EXPECT_TRUE(rare.split("zoekstrategie").empty());
 }
 
 TEST(Analyser, TermsAddCompoundPartsAndElidedHeads) {

@@ -253,6 +253,51 @@ TEST_F(TransitionRun, ConfirmingALinkMakesAnOverlapOnlyWhenTheCuratorSaysSame) {
   EXPECT_EQ(same.result.summary.overlaps, plain.result.summary.overlaps + 1);
 }
 
+// A user test: a confirmation for Wiskunde → informatica also showed up as a link in
+// Nask1 → natuurkunde, and a rejection as a link scored 0 in every other pair.
+TEST_F(TransitionRun, ADecisionAboutAnotherPairsGoalsAddsNothingHere) {
+  auto vmbo = cat_->find_programme("wiskunde", Level::VmboTL, {GoalKind::Programme});
+  auto wa = cat_->find_programme("wiskunde A", Level::Havo, {GoalKind::Programme});
+  auto wb = cat_->find_programme("wiskunde B", Level::Havo, {GoalKind::Programme});
+  const auto sending = side({vmbo.root}, Level::VmboTL, true);
+  transition::RunOptions options;
+  const auto plain_a = transition::run(*cat_, *analyser_, sending, side({wa.root}, Level::Havo, false), options);
+  const auto plain_b = transition::run(*cat_, *analyser_, sending, side({wb.root}, Level::Havo, false), options);
+  // Two decisions about wiskunde B goals: one confirmed, one rejected link the matcher made.
+  ASSERT_GE(plain_b.alignment.links.size(), 2u);
+  analysis::MappingSet decisions = analysis::default_mapping_set();
+  const match::Link& rejected = plain_b.alignment.links.front();
+  const Vertex r = [&] {
+    for (const auto& row : plain_b.result.receiving)
+      if (row.leaf && row.status == analysis::Status::Gap && row.goal != rejected.target) return row.goal;
+    ADD_FAILURE() << "no gap";
+    return Vertex{0};
+  }();
+  analysis::Decision confirm, reject;
+  confirm.sending = rejected.source;
+  confirm.receiving = r;
+  reject.sending = rejected.source;
+  reject.receiving = rejected.target;
+  reject.confirmed = false;
+  analysis::record_decision(decisions, *cat_, confirm);
+  analysis::record_decision(decisions, *cat_, reject);
+  options.curation = &decisions;
+  const auto curated_a = transition::run(*cat_, *analyser_, sending, side({wa.root}, Level::Havo, false), options);
+  const auto curated_b = transition::run(*cat_, *analyser_, sending, side({wb.root}, Level::Havo, false), options);
+
+  auto names = [&](const match::Alignment& a, Vertex s, Vertex t) {
+    return std::count_if(a.links.begin(), a.links.end(), [&](const match::Link& l) { return l.source == s && l.target == t; });
+  };
+  EXPECT_EQ(curated_a.alignment.links.size(), plain_a.alignment.links.size());
+  EXPECT_EQ(names(curated_a.alignment, confirm.sending, r), 0);
+  EXPECT_EQ(names(curated_a.alignment, reject.sending, reject.receiving), 0);
+  EXPECT_EQ(curated_a.curation.confirmed + curated_a.curation.rejected, 0u);
+  EXPECT_EQ(names(curated_b.alignment, confirm.sending, r), 1);
+  EXPECT_EQ(curated_b.curation.confirmed, 1u);
+  EXPECT_EQ(curated_b.curation.rejected, 1u);
+  EXPECT_EQ(curated_b.curation.rejected_removed, 1u);
+}
+
 namespace {
 
 // `total` is the plain sum of `x` and `y`, shares and means over all their receiving leaves.
@@ -263,6 +308,7 @@ void expect_plain_sum(const analysis::Summary& total, const analysis::Summary& x
   EXPECT_EQ(total.gaps, x.gaps + y.gaps);
   EXPECT_EQ(total.gaps_ce, x.gaps_ce + y.gaps_ce);
   EXPECT_EQ(total.gaps_se, x.gaps_se + y.gaps_se);
+  EXPECT_EQ(total.gaps_no_exam, x.gaps_no_exam + y.gaps_no_exam);
   EXPECT_EQ(total.gaps_kern, x.gaps_kern + y.gaps_kern);
   EXPECT_EQ(total.gaps_keuze, x.gaps_keuze + y.gaps_keuze);
   EXPECT_EQ(total.overlaps, x.overlaps + y.overlaps);

@@ -316,3 +316,18 @@ def test_an_error_shows_its_dutch_text_beneath_the_english(slo: a.Catalogue, tmp
     with pytest.raises(a.InputError) as info:
         a.Transition.from_file(tmp_path / "bestaat-niet.toml")
     assert info.value.__notes__ == ["In het Nederlands: bestand niet gevonden"]
+
+
+def test_loading_a_changed_file_again_warns_that_the_first_version_stays(tmp_path) -> None:
+    """A user test: in a notebook, cat.load_csv(path) after editing the file kept the old titles
+    without a word (only an entry in cat.warnings)."""
+    source = Path(__file__).resolve().parents[2] / "curricula" / "programmes" / "technologie_en_toepassing.csv"
+    path = tmp_path / "tt.csv"
+    path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    cat = a.load_csv(path)
+    domain = next(g for g in cat.find_programme("Technologie & Toepassing", "vmbo tl").goals() if g.kind == "domain")
+    path.write_text(path.read_text(encoding="utf-8").replace(domain.title, "Nieuwe titel", 1), encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"tt\.csv.*already loaded.*load it into a new Catalogue"):
+        cat.load_csv(path)
+    assert cat[domain.id].title == domain.title  # the first version stays, as the warning says
+    assert a.load_csv(path)[domain.id].title == "Nieuwe titel"

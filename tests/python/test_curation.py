@@ -196,3 +196,39 @@ def test_a_rejection_that_applies_in_a_variant_only_is_counted_there(full, tmp_p
     text = " ".join(report.render_html(result).split())
     assert "Een curator heeft voor deze analyse 0 koppelingen bevestigd en 0 afgewezen." in text
     assert "In de variant met Informatietechnologie: 0 bevestigd en 1 afgewezen" in text
+
+
+def test_a_decimal_comma_from_a_spreadsheet_is_read_and_noted(full, goals, tmp_path) -> None:
+    """A user test: a Dutch spreadsheet saved every confidence as "0,254", and the first one stopped
+    the analysis. Read as 0.254, with one note the command line and the report show."""
+    vmbo, havo = goals
+    path = tmp_path / "besluiten.sssom.tsv"
+    cur = a.Curation(full, path)
+    cur.confirm(vmbo, havo, confidence=0.75)
+    cur.save()
+    text = path.read_text(encoding="utf-8")
+    assert text.count("0.75") == 1
+    path.write_text(text.replace("0.75", "0,75"), encoding="utf-8")
+    result = _wiskunde_b(path).analyse(full, with_variants=False)
+    assert result.pairs[0].summary["links_confirmed"] == 1
+    assert result.pairs[0].coverage.set_index("receiving_id").loc[havo.id, "coverage"] == pytest.approx(0.75)
+    (note,) = result.meta["curation_notes"]
+    assert note.startswith(f"{path}, regel ") and "'0,75'" in note and "decimale komma" in note
+    assert result.meta["curation_unapplied"] == []
+
+
+def test_a_curator_writes_the_relation_and_the_name_as_they_come(full, goals, tmp_path) -> None:
+    """A user test: predicate="closematch" was refused, "J. de Vries: docent" went into author_id
+    (meant for ids such as orcid:...), and a goal could be confirmed as a link to itself."""
+    vmbo, havo = goals
+    path = tmp_path / "besluiten.sssom.tsv"
+    cur = a.Curation(full, path)
+    cur.confirm(vmbo, havo, predicate="closematch", author="J. de Vries: docent wiskunde")
+    with pytest.raises(ValueError, match="linked to itself"):
+        cur.confirm(havo, havo)
+    cur.save()
+    header, row = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+                   if not line.startswith("#")]
+    cells = dict(zip(header, row))
+    assert cells["predicate_id"] == "skos:closeMatch"
+    assert cells.get("author_id", "") == "" and cells["author_label"] == "J. de Vries: docent wiskunde"

@@ -15,6 +15,8 @@ import aansluiting
 from aansluiting import report
 from report_case import REPO, TRANSITIONS, ResourceScan, analysed, block, external
 
+VARIANT_SHEETS = ("Met ", "Zonder ", "Variant ")  # one Excel sheet per variant, named after it
+
 pytestmark = pytest.mark.slow
 
 
@@ -246,7 +248,7 @@ def test_a_goal_the_variant_raises_to_covered_is_named_with_its_new_link(data_di
     assert ">WI/B/H/DomeinB/B2/5<" in table and str(escape(row["title"])) in table
     assert "Vergelijkingen oplossen" in table and str(escape(row["gained_explanation"])) in table
     sheets = pd.read_excel(report.write_xlsx(result, tmp_path / "r.xlsx"), sheet_name=None)
-    changes = next(sheet for name, sheet in sheets.items() if name.startswith("Vergelijking-"))
+    changes = next(sheet for name, sheet in sheets.items() if name.startswith(VARIANT_SHEETS))
     assert "beter voorbereid" in changes.astype(str).to_numpy()
 
 
@@ -311,7 +313,7 @@ def test_xlsx_holds_the_same_tables(result, tmp_path):
     names = list(sheets)
     assert names[:7] == ["Samenvatting", "Hiaten", "Dekking", "Overlap", "Domeinen", "Domeinmatrix", "Vervolg"]
     assert names[-1] == "Bronnen"
-    assert any(n.startswith("Vergelijking-met Technologie") for n in names)
+    assert "Met Technologie & Toepassing" in names  # the variant's own name, not cut
     assert all(len(n) <= 31 for n in names)
     assert len(sheets["Hiaten"]) == len(result.gaps)
     assert len(sheets["Dekking"]) == result.coverage["leaf"].sum()  # the goals the summary counts
@@ -320,10 +322,20 @@ def test_xlsx_holds_the_same_tables(result, tmp_path):
     # Excel stores an empty code as an empty cell.
     assert set(sheets["Hiaten"]["Code"].dropna()) == set(result.gaps["code"].replace("", pd.NA).dropna())
     assert sheets["Dekking"]["Dekking"].between(0, 1).all()
-    name = next(n for n in names if n.startswith("Vergelijking-"))
-    totals = pd.read_excel(path, sheet_name=name, header=1, nrows=2)
+    totals = pd.read_excel(path, sheet_name="Met Technologie & Toepassing", header=1, nrows=2)
     assert list(totals["Hiaten"]) == [result.summary["gaps"], result.variants["met Technologie & Toepassing"].summary["gaps"]]
     assert totals["Gemiddelde dekking"].between(0, 1).all()
+
+
+def test_a_long_sheet_name_is_cut_after_a_word_and_says_so():
+    from aansluiting.report.xlsx import sheet_name, variant_sheet_name
+
+    taken: set[str] = set()
+    long = variant_sheet_name("met Technologie & Toepassing en Informatietechnologie")
+    assert sheet_name(long, taken) == "Met Technologie & Toepassing…"
+    assert sheet_name(long, taken) == "Met Technologie… (2)"
+    assert variant_sheet_name("gl") == "Variant gl"
+    assert all(len(n) <= 31 for n in taken)
 
 
 def test_heatmap_draws_the_coverage_column(result):
@@ -784,7 +796,7 @@ def test_an_mbo_side_has_no_exam_columns_in_excel(full, result, tmp_path):
         sheets = pd.read_excel(path, sheet_name=None, header=None)
         for name, sheet in sheets.items():
             headers = {str(v) for v in sheet.to_numpy().ravel()}
-            if name in ("Samenvatting", "Hiaten", "Dekking") or name.startswith("Vergelijking-"):
+            if name in ("Samenvatting", "Hiaten", "Dekking") or name.startswith(VARIANT_SHEETS):
                 assert bool(exam & headers) == shown, (transition.id, name)
         assert len(pd.read_excel(path, sheet_name="Dekking")) == transition.coverage["leaf"].sum()
     assert "<th>Examen</th>" not in report.render_html(mbo)
@@ -813,3 +825,143 @@ def test_a_shared_report_names_files_without_this_machines_paths(full, result, d
     folders = report.tables.report_folders(result, data_dir)
     assert report.tables.shown_file(tmp_path / "eigen" / "x.csv", folders) == "x.csv"
     assert report.tables.shown_file(data_dir / "sbb" / "a.xml", folders) == "sbb/a.xml"
+
+
+def _curie(goal_id: str) -> str:
+    """A goal's CURIE in an SSSOM file, as the user guide (chapter 5) tells a curator: SLO ids get
+    'slo:', SBB and CSV ids carry their prefix already."""
+    return goal_id if ":" in goal_id else f"slo:{goal_id}"
+
+
+def _sssom_pairs(result, path) -> set[tuple[str, str]]:
+    import io
+
+    result.to_sssom(path)
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines(keepends=True) if not line.startswith("#")]
+    links = pd.read_csv(io.StringIO("".join(rows)), sep="\t", dtype=str)
+    return set(zip(links["subject_id"], links["object_id"]))
+
+
+def test_every_goal_sheet_names_both_goals_by_id_for_a_curator(full, result, tmp_path):
+    """A user test: Hiaten and Dekking had no id for the best sending goal, Vervolg none at all
+    (pair and code do not name a goal there), and a curator needs both ids for a decision."""
+    sheets = pd.read_excel(report.write_xlsx(result, tmp_path / "r.xlsx"), sheet_name=None, dtype=str)
+    gaps = result.gaps
+    for name, goals in (("Hiaten", gaps), ("Dekking", report.tables.leaves(result.coverage))):
+        sheet = sheets[name]
+        assert list(sheet["Id"]) == list(goals["receiving_id"]), name
+        assert list(sheet["Beste aansluitende doel (id)"].fillna("")) == list(goals["best_sending_id"].fillna("")), name
+    # Vervolg: one code names two goals of one pair (two syllabi of wiskunde vmbo); the ids tell them apart.
+    vervolg = sheets["Vervolg"]
+    twice = vervolg[vervolg.duplicated(["Paar", "Code"], keep=False)]
+    assert "WI/K/6/9.2b" in set(twice["Code"])
+    assert not vervolg.duplicated(["Paar", "Id"]).any()  # so two rows of one code have two ids
+    assert list(vervolg["Id"]) == list(report.tables.leaves(result.continuations)["sending_id"])
+    # A variant sheet: the goal and the link that closes its gap (T&T: ids of a CSV programme).
+    changes = pd.read_excel(tmp_path / "r.xlsx", sheet_name="Met Technologie & Toepassing", header=None, dtype=str)
+    start = changes.index[changes[0] == "Doelen waarvan de status verandert"][0] + 1
+    changes = changes.iloc[start + 1:].set_axis(changes.iloc[start].tolist(), axis=1)
+    closed = changes[changes["Verandering"] == "hiaat gesloten"]
+    assert len(closed) and closed["Nieuw aansluitend doel (id)"].str.startswith("csv:").any()
+    # The ids become the CURIEs of the SSSOM export as the user guide says: every best link is there.
+    links = _sssom_pairs(result, tmp_path / "r.sssom.tsv")
+    best = sheets["Hiaten"].dropna(subset=["Beste aansluitende doel (id)"])
+    assert len(best) > 10
+    assert {(_curie(s), _curie(r)) for s, r in zip(best["Beste aansluitende doel (id)"], best["Id"])} <= links
+    assert {(_curie(s), _curie(r)) for s, r in zip(closed["Nieuw aansluitend doel (id)"], closed["Id"])} <= links
+    # Overlap (none in this transition; vmbo tl -> havo has some) and SBB ids (mbo), the same way.
+    for transition, sheet in (("vmbo-tl-havo4", "Overlap"), ("vmbo-kb-mbo2-hzw", "Hiaten")):
+        other = analysed(full, TRANSITIONS / f"{transition}.toml")
+        table = pd.read_excel(report.write_xlsx(other, tmp_path / f"{transition}.xlsx"), sheet_name=sheet, dtype=str)
+        sending, receiving = (("Id vooropleiding", "Id vervolg") if sheet == "Overlap"
+                              else ("Beste aansluitende doel (id)", "Id"))
+        table = table.dropna(subset=[sending])
+        assert len(table) > 0, transition
+        if sheet == "Overlap":
+            assert list(table[receiving]) == list(other.overlaps["receiving_id"])
+        else:
+            assert table[receiving].str.startswith("sbb:").all()
+        assert {(_curie(s), _curie(r)) for s, r in zip(table[sending], table[receiving])} \
+            <= _sssom_pairs(other, tmp_path / f"{transition}.sssom.tsv"), transition
+
+
+def _headers(path) -> dict[str, set[str]]:
+    return {name: {str(v) for v in sheet.to_numpy().ravel()}
+            for name, sheet in pd.read_excel(path, sheet_name=None, header=None).items()}
+
+
+def _only_pair(result, name: str):
+    """``result`` cut down to one pair (its totals are that pair's), without variants."""
+    pair = next(p for p in result.pairs if p.name == name)
+    return dataclasses.replace(result, pairs=[pair], totals=pair.summary, comparisons={}, variants={})
+
+
+def test_each_exam_column_is_shown_only_where_a_goal_has_that_part(result, tmp_path):
+    """A user test: havo has no kern or keuze, yet Excel showed Kern and Keuze all False (the rule was
+    all four exam columns or none). Now each column, in Excel and in the HTML alike."""
+    goals = report.tables.leaves(result.coverage)
+    assert goals[["ce", "se"]].to_numpy().any() and not goals[["kern", "keuze"]].to_numpy().any()
+    headers = _headers(report.write_xlsx(result, tmp_path / "havo.xlsx"))
+    for name in ("Samenvatting", "Hiaten", "Dekking", "Met Technologie & Toepassing"):
+        assert not headers[name] & {"Kern", "Keuze", "Hiaten kern", "Hiaten keuze"}, name
+    assert {"Examen"} <= headers["Hiaten"] and {"Examen"} <= headers["Dekking"]
+    for name in ("Samenvatting", "Met Technologie & Toepassing"):
+        assert {"Hiaten CE", "Hiaten SE", "Hiaten zonder examendeel"} <= headers[name], name
+    # Informatica alone has no CE (its exam is a school exam): no column and no card for it.
+    informatica = _only_pair(result, "Wiskunde → informatica")
+    headers = _headers(report.write_xlsx(informatica, tmp_path / "informatica.xlsx"))
+    assert "Hiaten CE" not in headers["Samenvatting"]
+    assert {"Hiaten SE", "Hiaten zonder examendeel"} <= headers["Samenvatting"] and "Examen" in headers["Hiaten"]
+    html = report.render_html(informatica)
+    table = block(html, "samenvatting-paren")
+    assert "Hiaten CE" not in table and "Hiaten SE" in table and "Hiaten zonder examendeel" in table
+    cards = block(html, "samenvatting", "<h3>")
+    assert "centraal examen (CE)" not in cards and "schoolexamen (SE)" in cards
+    # The whole transition: the HTML summary shows the exam columns that Excel shows.
+    table = block(report.render_html(result), "samenvatting-paren")
+    shown = [c for c in ("Hiaten CE", "Hiaten SE", "Hiaten zonder examendeel", "Hiaten kern", "Hiaten keuze")
+             if f">{c}</th>" in table]
+    excel = pd.read_excel(tmp_path / "havo.xlsx", sheet_name="Samenvatting", header=None)
+    header = excel[excel[0] == "Paar"].iloc[0].tolist()
+    assert shown == [c for c in header if str(c).startswith("Hiaten ")]
+
+
+def test_the_gaps_per_exam_part_add_up_to_the_gaps(result, html, tmp_path):
+    """A user test: informatica had 62 gaps but 'CE 0 + SE 59'; three goals (A11, B4, G1) have no exam
+    part in the programme. They are counted as 'zonder examendeel', so the parts add up."""
+    path = report.write_xlsx(result, tmp_path / "r.xlsx")
+    cells = pd.read_excel(path, sheet_name="Samenvatting", header=None)
+    start = cells.index[cells[0] == "Paar"][0]
+    summary = cells.iloc[start + 1:start + 2 + len(result.pairs)].set_axis(cells.iloc[start].tolist(), axis=1) \
+        .set_index("Paar")
+    row = summary.loc["Wiskunde → informatica"]
+    assert (row["Hiaten"], row["Hiaten CE"], row["Hiaten SE"], row["Hiaten zonder examendeel"]) == (62, 0, 59, 3)
+    codes = {c.split("/")[-2] for c in result.gaps.loc[~result.gaps["ce"] & ~result.gaps["se"], "code"]}
+    assert codes == {"A11", "B4", "G1"}
+    # Every row, the total too: CE + SE + zonder examendeel is every gap, a goal both CE and SE counted twice.
+    gaps = pd.read_excel(path, sheet_name="Hiaten")
+    for pair, row in summary.iterrows():
+        listed = gaps if pair == "Totaal" else gaps[gaps["Paar"] == pair]
+        both = (listed.drop_duplicates("Id")["Examen"] == "CE en SE").sum()
+        assert row["Hiaten CE"] + row["Hiaten SE"] + row["Hiaten zonder examendeel"] - both == row["Hiaten"], pair
+    assert summary.loc["Totaal", "Hiaten zonder examendeel"] == 3
+    # The variants' totals as well (Excel and HTML), counted on the variant's own gaps.
+    name = "met Informatietechnologie"
+    variant = result.variants[name]
+    totals = pd.read_excel(path, sheet_name="Met Informatietechnologie", header=1, nrows=2)
+    after = variant.gaps
+    both = (after.drop_duplicates("receiving_id")[["ce", "se"]].all(axis=1)).sum()
+    assert list(totals["Hiaten zonder examendeel"]) == [3, variant.summary["gaps_no_exam"]]
+    assert totals["Hiaten CE"][1] + totals["Hiaten SE"][1] + totals["Hiaten zonder examendeel"][1] - both \
+        == variant.summary["gaps"]
+    comparison = block(html, f"variant-{list(result.comparisons).index(name)}")
+    assert '<th class="num">Hiaten zonder examendeel</th>' in comparison
+    # The HTML says it on the cards: the summary's and the pair's (SE and zonder examendeel, no CE).
+    cards = " ".join(block(html, "samenvatting", "<h3>").split())
+    assert '<div class="value">3</div><div class="label">hiaten zonder examendeel (niet in CE of SE)</div>' in cards
+    n = [p.name for p in result.pairs].index("Wiskunde → informatica")
+    pair = " ".join(block(html, f"paar-{n}", "</figure>").split())
+    assert '<div class="value">59 / 3</div><div class="label">hiaten SE / zonder examendeel</div>' in pair
+    assert 'id="zonder-examendeel"' in block(html, "leeswijzer", "</section>")
+    # A pair whose goals all have an exam part says nothing about it.
+    assert "zonder examendeel" not in block(html, "paar-0", "</figure>")

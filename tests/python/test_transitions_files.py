@@ -165,9 +165,30 @@ def test_a_definition_that_is_not_utf8_names_line_and_column(tmp_path: Path):
         Transition.from_file(path)
     lines = text.replace("→", "->").splitlines()
     line = next(i + 1 for i, s in enumerate(lines) if "Wiskunde" in s)
-    assert info.value.code == "transition.bad_utf8"
+    assert info.value.code == "invalid_utf8_in"
     assert (info.value.line, info.value.column) == (line, lines[line - 1].index("Wiskunde") + 5)  # the ü
-    assert "sla het bestand op als UTF-8" in info.value.detail_nl
+    assert "lijkt opgeslagen als ISO-8859-1, waarin dit 'ü' is (sla het bestand op als UTF-8)" in info.value.detail_nl
+
+
+def test_a_shipped_id_reads_the_shipped_file():
+    from aansluiting.transition import Transition, transitions_folder
+
+    t = Transition.from_file("nieuwe-leerweg-havo4")
+    assert t.path == transitions_folder() / "nieuwe-leerweg-havo4.toml" and t.id == "nieuwe-leerweg-havo4"
+    with pytest.raises(aansluiting.InputError, match="file not found"):
+        Transition.from_file("nieuwe-leerweg-havo5")
+
+
+def test_a_definition_saved_as_utf16_says_so(tmp_path: Path):
+    """Notepad's "Unicode" is UTF-16: before, "ongeldige UTF-8 bij byte 0"."""
+    from aansluiting.transition import Transition
+
+    path = tmp_path / "utf16.toml"
+    path.write_bytes(SHIPPED.read_text(encoding="utf-8").encode("utf-16"))
+    with pytest.raises(aansluiting.InputError) as info:
+        Transition.from_file(path)
+    assert (info.value.code, info.value.line, info.value.column) == ("saved_as_utf16", 1, 1)
+    assert info.value.detail_nl == "het bestand is opgeslagen als UTF-16LE, niet als UTF-8 (sla het op als UTF-8)"
 
 
 def test_a_definition_saved_with_a_byte_order_mark_is_read(tmp_path: Path):
@@ -255,7 +276,11 @@ def test_a_programme_title_of_another_level_is_refused_with_suggestions(tmp_path
         t.analyse(full, with_variants=False)
     assert info.value.code == "no_programme_at_level_similar"
     assert "op niveau 'havo'; bedoelt u een van deze? Examenprogramma Wiskunde B havo" in info.value.message_nl
-    assert str(t.path) in info.value.message_nl
+    # Where the name stands in the file, as for the file's other mistakes.
+    lines = t.path.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, s in enumerate(lines) if "Wiskunde B vwo" in s)
+    column = lines[line].index('"Examenprogramma') + 1
+    assert info.value.message_nl.startswith(f"{t.path}:{line + 1}:{column}: geen programma")
     # The right title at its level is found, and the analysis has goals on both sides.
     t = Transition.from_file(_one_pair(tmp_path, "Examenprogramma Wiskunde B havo"))
     summary = t.analyse(full, with_variants=False).pairs[0].summary

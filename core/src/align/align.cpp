@@ -346,6 +346,11 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
     link.source = sources[c.source];
     link.target = targets[c.target];
     link.score = std::clamp(c.score, 0.0, 1.0);
+    SharedTerms terms = shared_terms(S, c.source, T, c.target, vec);
+    link.shared_terms = std::move(terms.own);
+    link.context_terms = std::move(terms.context);
+    const bool capped = link.shared_terms.size() < 2 && link.score > options.single_term_cap;
+    if (capped) link.score = options.single_term_cap;
     detail::PairEvidence e;
     e.combined = link.score;
     const double ns = std::sqrt(std::max(row_dot(S.own, c.source, S.own, c.source), 0.0));
@@ -354,18 +359,22 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
     e.source_in_target = contained(S.own, c.source, T.own, c.target);
     e.target_in_source = contained(T.own, c.target, S.own, c.source);
     link.predicate = detail::choose_predicate(g.goal(link.source), g.goal(link.target), e, options.predicates);
-    SharedTerms terms = shared_terms(S, c.source, T, c.target, vec);
-    link.shared_terms = std::move(terms.own);
-    link.context_terms = std::move(terms.context);
 
+    // A capped score says why next to the similarity it replaces (unless both read the same).
+    const bool say_cap = capped && score_text(c.lexical) != score_text(options.single_term_cap);
+    const std::string similarity =
+        "tekstovereenkomst " + score_text(c.lexical) +
+        (say_cap ? ", begrensd op " + score_text(options.single_term_cap) +
+                      (link.shared_terms.empty() ? ": geen" : ": maar één") + " gedeeld woord in de doelen zelf"
+                : std::string());
     std::string x;
     if (link.shared_terms.empty() && link.context_terms.empty()) {
-      x = "Geen gedeelde termen.";
+      x = say_cap ? "Geen gedeelde termen (" + similarity + ")." : "Geen gedeelde termen.";
     } else {
       x = link.shared_terms.empty() ? "Geen gedeelde termen in de doelen zelf"
                                     : "Gedeelde termen: " + joined(link.shared_terms);
       if (!link.context_terms.empty()) x += "; via de bovenliggende titels: " + joined(link.context_terms);
-      x += " (tekstovereenkomst " + score_text(c.lexical) + ").";
+      x += " (" + similarity + ").";
     }
     if (c.order > 0.0)
       x += " Volgorde: beide lijsten lopen aantoonbaar gelijk op (z = " + decimal(diagnostics.order.z, 1) +

@@ -71,6 +71,7 @@ match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignme
   CurationReport local;
   CurationReport& rep = report ? *report : local;
   rep = CurationReport{};
+  rep.notes = decisions.warnings;
 
   std::map<Pair, PairDecision> decided;  // last row of a pair wins
   for (const auto& row : decisions.mappings) {
@@ -139,7 +140,28 @@ match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignme
   return out;
 }
 
+std::optional<match::Predicate> parse_decision_predicate(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  for (std::string_view prefix : {"http://www.w3.org/2004/02/skos/core#", "skos:"})
+    if (same_ignoring_case(text.substr(0, prefix.size()), prefix)) text.remove_prefix(prefix.size());
+  for (auto p : {match::Predicate::ExactMatch, match::Predicate::CloseMatch, match::Predicate::BroadMatch,
+                 match::Predicate::NarrowMatch, match::Predicate::RelatedMatch}) {
+    const std::string_view curie = sssom_predicate_id(p);
+    if (same_ignoring_case(text, curie.substr(curie.find(':') + 1))) return p;
+  }
+  return std::nullopt;
+}
+
+bool is_author_id(std::string_view author) {
+  const std::size_t colon = author.find(':');
+  if (colon == 0 || colon == std::string_view::npos || colon + 1 == author.size()) return false;
+  if (!std::isalpha(static_cast<unsigned char>(author.front()))) return false;
+  return std::none_of(author.begin(), author.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+}
+
 void record_decision(MappingSet& set, const Catalogue& catalogue, const Decision& d) {
+  if (d.sending == d.receiving) throw std::invalid_argument("a goal cannot be linked to itself");
   // Checked here, not at save: the reader refuses such a file, and the curator
   // should hear it while the decision is being made.
   if (d.confidence && !(*d.confidence >= 0.0 && *d.confidence <= 1.0)) {

@@ -1,8 +1,12 @@
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <yaml.h>
 
@@ -20,11 +24,76 @@ std::optional<double> fraction(std::string_view text) {
   return d;
 }
 
+std::string with_points(std::string_view text) {
+  std::string out(text);
+  std::replace(out.begin(), out.end(), ',', '.');
+  return out;
+}
+
+// The same confidence written with a decimal comma, as a Dutch spreadsheet saves
+// 0.254. Unambiguous: a comma grouping thousands never gives a number from 0 to 1.
+std::optional<double> comma_fraction(std::string_view text) {
+  if (text.find(',') == std::string_view::npos) return std::nullopt;
+  return fraction(with_points(text));
+}
+
+// Without the spaces a spreadsheet leaves around a value (a no-break space too).
+std::string_view trim(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; };
+  while (true) {
+    if (!s.empty() && space(s.front())) s.remove_prefix(1);
+    else if (!s.empty() && space(s.back())) s.remove_suffix(1);
+    else if (s.starts_with("\xC2\xA0")) s.remove_prefix(2);
+    else if (s.ends_with("\xC2\xA0")) s.remove_suffix(2);
+    else return s;
+  }
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Edits (insert, delete, replace, swap two neighbours) from a to b.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i)
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+// The decision justification a value was meant to be but is not: a slip of the
+// keys or a stray prefix makes a curator's row a mere suggestion, and the
+// decision would vanish without a word. Nothing for the right spelling, and for
+// a slip of letter case only, which apply_curation reports as a warning.
+std::optional<std::string_view> misspelled_decision(std::string_view value) {
+  for (std::string_view meant : {kManualCuration, kMappingReview})
+    if (lower(value) == lower(meant)) return std::nullopt;
+  const std::size_t cut = value.find_last_of(":/#");
+  const std::string local = lower(cut == std::string_view::npos ? value : value.substr(cut + 1));
+  const auto has = [&](std::string_view word) { return local.find(word) != std::string::npos; };
+  if (has("manual") || has("curation") || edit_distance(local, "manualmappingcuration") <= 3) return kManualCuration;
+  if (has("review") || edit_distance(local, "mappingreview") <= 2) return kMappingReview;
+  return std::nullopt;
+}
+
 // ---- metadata block (YAML, parsed with libyaml) ----
+
+// Where each byte of a metadata line came from: the file column (1-based) of
+// the YAML line's bytes, for lines a spreadsheet quoted; empty for a plain
+// '#' line, whose bytes are one column to the right.
+using SourceColumns = std::vector<std::vector<std::size_t>>;
 
 class YamlEvents {
  public:
-  YamlEvents(std::string_view yaml, const std::string& file) : file_(file) {
+  YamlEvents(std::string_view yaml, const std::string& file, const SourceColumns& columns)
+      : file_(file), columns_(columns) {
     yaml_parser_initialize(&parser_);
     yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(yaml.data()), yaml.size());
   }
@@ -49,18 +118,23 @@ class YamlEvents {
     return std::string(reinterpret_cast<const char*>(event_.data.scalar.value), event_.data.scalar.length);
   }
   // The metadata lines lost their leading '#', so columns shift by one.
-  Location at(const yaml_mark_t& m) const { return Location{file_, m.line + 1, m.column + 2, {}}; }
+  Location at(const yaml_mark_t& m) const {
+    if (m.line < columns_.size() && m.column < columns_[m.line].size())
+      return Location{file_, m.line + 1, columns_[m.line][m.column], {}};
+    return Location{file_, m.line + 1, m.column + 2, {}};
+  }
   [[noreturn]] void error(Message what) const { throw InputError(at(event_.start_mark), std::move(what)); }
 
  private:
   const std::string& file_;
+  const SourceColumns& columns_;
   yaml_parser_t parser_{};
   yaml_event_t event_{};
   bool have_event_ = false;
 };
 
-void parse_metadata(std::string_view yaml, const std::string& file, MappingSet& set) {
-  YamlEvents ev(yaml, file);
+void parse_metadata(std::string_view yaml, const std::string& file, const SourceColumns& columns, MappingSet& set) {
+  YamlEvents ev(yaml, file, columns);
   ev.next();  // stream start
   if (ev.next().type == YAML_STREAM_END_EVENT) return;
   const auto& root = ev.next();
@@ -106,6 +180,29 @@ void parse_metadata(std::string_view yaml, const std::string& file, MappingSet& 
     else if (key == "curie_map") ev.error({MessageId::SssomCurieMapNotMapping});
     else set.other_metadata.push_back(MetadataEntry{key, {v}, false});
   }
+}
+
+// A '#' line as a spreadsheet saves it: the line is one cell, and a cell with a
+// quote is written quoted, its quotes doubled ("#  slo: ""https://..."""), maybe
+// followed by empty cells. The line as written before, and the file column of
+// each of its bytes; nothing when the quoting is not a spreadsheet's.
+std::optional<std::pair<std::string, std::vector<std::size_t>>> unquote_line(std::string_view line) {
+  std::string out;
+  std::vector<std::size_t> columns;
+  for (std::size_t i = 1; i < line.size(); ++i) {
+    if (line[i] != '"') {
+      out.push_back(line[i]);
+      columns.push_back(i + 1);
+    } else if (i + 1 < line.size() && line[i + 1] == '"') {
+      out.push_back('"');
+      columns.push_back(i + 1);
+      ++i;
+    } else {
+      if (!trim(line.substr(i + 1)).empty()) return std::nullopt;
+      return std::pair{std::move(out), std::move(columns)};
+    }
+  }
+  return std::nullopt;  // never closed
 }
 
 // ---- mapping table (TSV, with CSV-style quotes as pandas writes them) ----
@@ -189,30 +286,42 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
   std::size_t pos = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
 
-  // The metadata block: the leading lines that start with '#', without it.
+  // The metadata block: the leading lines that start with '#', without it. A
+  // spreadsheet may have saved them quoted, or with empty cells after them.
   MappingSet set;
   std::string yaml;
+  SourceColumns columns;
   std::size_t line = 1;
-  while (pos < text.size() && text[pos] == '#') {
+  while (pos < text.size() && (text[pos] == '#' || text.substr(pos, 2) == "\"#")) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
-    std::string_view content = text.substr(pos + 1, end - pos - 1);
+    std::string_view content = text.substr(pos, end - pos);
     if (!content.empty() && content.back() == '\r') content.remove_suffix(1);
-    yaml.append(content);
+    if (content.front() == '"') {
+      auto unquoted = unquote_line(content);
+      if (!unquoted) throw InputError(Location{file, line, 1, {}}, {MessageId::SssomQuotedMetadataLine});
+      yaml.append(unquoted->first.substr(1));
+      columns.emplace_back(unquoted->second.begin() + 1, unquoted->second.end());
+    } else {
+      while (content.ends_with('\t')) content.remove_suffix(1);
+      yaml.append(content.substr(1));
+      columns.emplace_back();
+    }
     yaml.push_back('\n');
     pos = end < text.size() ? end + 1 : end;
     ++line;
   }
-  parse_metadata(yaml, file, set);
+  parse_metadata(yaml, file, columns, set);
 
   auto rows = split_tsv(text, pos, line, file);
   if (rows.empty()) throw InputError(Location{file, line, 1, {}}, {MessageId::SssomNoHeader});
   const auto& header = rows.front();
   std::vector<std::string> names;
   for (const auto& c : header) {
+    const std::string name(trim(c.value));
     for (const auto& n : names)
-      if (n == c.value) throw InputError(Location{file, c.line, c.column, {}}, {MessageId::SssomColumnTwice, {c.value}});
-    names.push_back(c.value);
+      if (n == name) throw InputError(Location{file, c.line, c.column, {}}, {MessageId::SssomColumnTwice, {name}});
+    names.push_back(name);
   }
   for (std::string_view required : {"subject_id", "predicate_id", "object_id", "mapping_justification"}) {
     if (std::find(names.begin(), names.end(), required) != names.end()) continue;
@@ -239,7 +348,17 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
       "mapping_date", "comment"};
   for (const auto& n : names)
     if (std::find(kKnown.begin(), kKnown.end(), n) == kKnown.end()) set.extra_columns.push_back(n);
+  // Codes, not prose: the spaces a spreadsheet adds around them mean nothing.
+  static const std::vector<std::string_view> kTrimmed = {
+      "subject_id", "predicate_id", "predicate_modifier", "object_id", "mapping_justification", "confidence",
+      "author_id", "reviewer_id", "mapping_date"};
 
+  // Confidences a Dutch spreadsheet wrote with a comma, and those of rows that are
+  // not decisions that cannot be read (ignored, as those rows are): each told once.
+  struct Noted {
+    std::size_t rows = 0;
+    std::optional<Warning> first;
+  } comma, ignored;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const auto& cells = rows[r];
     if (cells.size() > names.size())
@@ -247,18 +366,23 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
                        {MessageId::SssomRowTooLong, {std::to_string(cells.size()), std::to_string(names.size())}});
     MappingRow m;
     m.line = cells.front().line;
+    const Cell* confidence = nullptr;  // read once the row is known to be a decision or not
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const std::string& name = names[c];
-      const std::string& v = cells[c].value;
+      const bool code = std::find(kTrimmed.begin(), kTrimmed.end(), name) != kTrimmed.end();
+      const std::string v(code ? trim(cells[c].value) : std::string_view(cells[c].value));
       auto bad = [&](Message what) {
         throw InputError(Location{file, cells[c].line, cells[c].column, {}}, std::move(what));
       };
-      if (name == "mapping_justification" && v.starts_with(kSemapvIri)) {
+      if (name == "mapping_justification") {
         // The full IRI some tools write: the same justification as its CURIE.
-        m.justification = "semapv:" + v.substr(kSemapvIri.size());
-      } else if (name == "subject_id" || name == "object_id" || name == "mapping_justification") {
+        m.justification = v.starts_with(kSemapvIri) ? "semapv:" + v.substr(kSemapvIri.size()) : v;
+        const auto meant = m.curated() ? std::nullopt : misspelled_decision(m.justification);
+        if (meant) bad({MessageId::SssomJustificationMisspelled, {v, std::string(*meant)}});
+        if (!is_curie(m.justification)) bad({MessageId::SssomNotCurie, {name, v}});
+      } else if (name == "subject_id" || name == "object_id") {
         if (!is_curie(v)) bad({MessageId::SssomNotCurie, {name, v}});
-        (name == "subject_id" ? m.subject_id : name == "object_id" ? m.object_id : m.justification) = v;
+        (name == "subject_id" ? m.subject_id : m.object_id) = v;
       } else if (name == "predicate_id") {
         auto p = parse_sssom_predicate(v);
         if (!p) bad({MessageId::SssomBadPredicate, {v}});
@@ -266,18 +390,8 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
       } else if (name == "predicate_modifier") {
         if (!v.empty() && v != "Not") bad({MessageId::SssomBadModifier, {v}});
         m.negated = v == "Not";
-      } else if (name == "confidence") {
-        if (v.empty()) continue;
-        const std::optional<double> d = fraction(v);
-        if (!d) {
-          // A Dutch spreadsheet writes 0,8; SSSOM (and every other tool reading the file) needs 0.8.
-          std::string dotted(v);
-          std::replace(dotted.begin(), dotted.end(), ',', '.');
-          if (dotted != v && fraction(dotted)) bad({MessageId::SssomDecimalComma, {v, dotted}});
-          bad({MessageId::SssomBadConfidence, {v}});
-        }
-        m.confidence = d;
-      } else if (name == "subject_label") m.subject_label = v;
+      } else if (name == "confidence") confidence = &cells[c];
+      else if (name == "subject_label") m.subject_label = v;
       else if (name == "object_label") m.object_label = v;
       else if (name == "author_id") m.author_id = v;
       else if (name == "author_label") m.author_label = v;
@@ -293,8 +407,28 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
       auto at = static_cast<std::size_t>(std::find(names.begin(), names.end(), required) - names.begin());
       if (at >= cells.size()) throw InputError(Location{file, last.line, last.column, {}}, {MessageId::SssomRowWithout, {std::string(required)}});
     }
+    if (const std::string_view v = confidence ? trim(confidence->value) : std::string_view(); !v.empty()) {
+      const Location where{file, confidence->line, confidence->column, {}};
+      auto note = [&](Noted& n, Message what) {
+        if (!n.rows++) n.first.emplace(where, std::move(what));
+      };
+      m.confidence = fraction(v);
+      if (!m.confidence && (m.confidence = comma_fraction(v))) {
+        // Read as meant (a decision's 0,9 too), but other programs cannot read the file so.
+        note(comma, {MessageId::SssomDecimalCommaRead, {std::string(v), with_points(v)}});
+      } else if (!m.confidence && m.curated()) {
+        throw InputError(where, {MessageId::SssomBadConfidence, {std::string(v)}});
+      } else if (!m.confidence) {
+        note(ignored, {MessageId::SssomConfidenceIgnored, {std::string(v)}});  // a suggestion's score counts for nothing
+      }
+    }
     set.mappings.push_back(std::move(m));
   }
+  for (Noted* n : {&comma, &ignored})
+    if (n->first) {
+      n->first->what.args.push_back(std::to_string(n->rows));
+      set.warnings.push_back(std::move(*n->first));
+    }
   return set;
 }
 

@@ -248,6 +248,7 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
         const ExamFlags& e = r.exam;
         sum.gaps_ce += e.ce;
         sum.gaps_se += e.se;
+        sum.gaps_no_exam += !e.ce && !e.se;
         sum.gaps_kern += e.kern;
         sum.gaps_keuze += e.keuze;
         break;
@@ -323,6 +324,7 @@ Summary total_summary(std::span<const TransitionAnalysis* const> analyses) {
         ++sum.gaps;
         sum.gaps_ce += r.exam.ce;
         sum.gaps_se += r.exam.se;
+        sum.gaps_no_exam += !r.exam.ce && !r.exam.se;
         sum.gaps_kern += r.exam.kern;
         sum.gaps_keuze += r.exam.keuze;
         break;

@@ -9,6 +9,23 @@
 namespace aansluiting::transition {
 namespace {
 
+// The rows of `decisions` that can matter for this run: a decision about a
+// goal pair of another run (another subject pair of the transition) would
+// otherwise add its link here, where neither goal belongs. Rows that are not
+// decisions, or name goals that are not loaded, stay: apply_curation reports them.
+analysis::MappingSet decisions_within(const Catalogue& catalogue, const analysis::MappingSet& decisions,
+                                      const analysis::GoalSelection& sending,
+                                      const analysis::GoalSelection& receiving) {
+  analysis::MappingSet out = decisions;
+  std::erase_if(out.mappings, [&](const analysis::MappingRow& row) {
+    if (!row.curated()) return false;
+    const auto s = analysis::resolve_curie(catalogue, row.subject_id);
+    const auto o = analysis::resolve_curie(catalogue, row.object_id);
+    return s && o && !(sending.contains(*s) && receiving.contains(*o));
+  });
+  return out;
+}
+
 std::vector<Vertex> leaves_under(const analysis::GoalSelection& selection, Vertex root) {
   std::vector<Vertex> out;
   for (const auto& g : selection.goals)
@@ -125,6 +142,9 @@ Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& 
   // ... but "vrijwel gelijk" (closeMatch) is what an overlap needs: below that a
   // strong link of two goals of one granularity is related, not the same content.
   align_options.predicates.same = options.analysis.overlap_threshold;
+  // One shared word makes a goal at most partly covered ("deels gedekt"):
+  // a user test found ITTL "covering" ten mbo goals on "werkzaamheden" alone.
+  align_options.single_term_cap = std::min(align_options.single_term_cap, options.analysis.partial_threshold);
   // Leaves carry the content; their ancestors enter through the vectors' context.
   // Each pair of roots (one sending programme, one receiving programme) is
   // aligned on its own: the order model is estimated per pair of lists, and
@@ -158,7 +178,9 @@ Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& 
   }
   match::sort_links(automatic.links);
   out.alignment = options.curation
-                      ? analysis::apply_curation(catalogue, automatic, *options.curation, &out.curation)
+                      ? analysis::apply_curation(
+                            catalogue, automatic,
+                            decisions_within(catalogue, *options.curation, out.sending, out.receiving), &out.curation)
                       : std::move(automatic);
   if (options.curation)
     out.curation.outside = analysis::decisions_outside(catalogue, *options.curation, out.sending, out.receiving);

@@ -91,9 +91,19 @@ def _environment():
     return env
 
 
-def _has_exam(coverage: "pd.DataFrame") -> bool:
-    """Whether to show the exam column (CE/SE): only where a receiving goal is CE or SE."""
-    return tables.has_exam(coverage, flags=("ce", "se"))
+#: The exam parts the report counts gaps by: summary key, the column that shows it, the word on a
+#: pair's card, the words after "hiaten" on a card of the summary (kern and keuze: columns only).
+EXAM_PARTS = (("gaps_ce", "Hiaten CE", "CE", "in het centraal examen (CE)"),
+              ("gaps_se", "Hiaten SE", "SE", "in het schoolexamen (SE)"),
+              ("gaps_no_exam", "Hiaten zonder examendeel", "zonder examendeel", "zonder examendeel (niet in CE of SE)"),
+              ("gaps_kern", "Hiaten kern", None, None),
+              ("gaps_keuze", "Hiaten keuze", None, None))
+
+
+def _exam_parts(summary: dict[str, Any], shown: set[str]) -> list[tuple[str, Any]]:
+    """The gaps per exam part these goals have ((word, count), as :data:`EXAM_PARTS`): with the
+    goals without an exam part they add up to the gaps (a goal both CE and SE counts in both)."""
+    return [(word, summary.get(key)) for key, column, word, _ in EXAM_PARTS if word and column in shown]
 
 
 def _leaf_gaps(coverage: "pd.DataFrame") -> "pd.DataFrame":
@@ -109,13 +119,16 @@ def _pair_context(n: int, pair: "PairResult", heatmap: str) -> dict[str, Any]:
     partly = leaves[leaves["status_code"] == "partly"] if len(leaves) else leaves
     cont = tables.leaves(pair.continuations)
     nowhere = cont[cont["leads_nowhere"].astype(bool)] if len(cont) else cont
+    summary = {k: (None if _missing(v) else v) for k, v in pair.summary.items()}
+    exam = tables.exam_columns(cov)
     return {
         "n": n,
         "name": pair.name,
-        "has_exam": _has_exam(cov),
+        "has_exam": "Examen" in exam,
+        "exam_parts": _exam_parts(summary, exam),
         "sending": list(pair.sending),
         "receiving": list(pair.receiving),
-        "summary": {k: (None if _missing(v) else v) for k, v in pair.summary.items()},
+        "summary": summary,
         "heatmap": heatmap,
         "gaps": _records(gaps),
         "partly": _records(partly),
@@ -173,7 +186,8 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
     before = summary.loc["before"].to_dict() if "before" in summary.index else {}
     after = summary.loc["after"].to_dict() if "after" in summary.index else {}
     if variant is not None:  # totals weighted the same way as the summary block
-        before, after = base.summary.to_dict(), variant.summary.to_dict()
+        before = base.summary.to_dict()
+        after = variant.summary.to_dict()
     domains = _records(comparison.by_domain)
     changed = [d for d in domains if _domain_changed(d)]
     return {
@@ -258,24 +272,29 @@ def render_html(result: "TransitionResult", progress: Progress | None = None, *,
         pairs.append(context)
         step()
 
-    summary = {k: (None if _missing(v) else v) for k, v in result.summary.items()}
+    summary = {k: (None if _missing(v) else v)
+               for k, v in result.summary.items()}
     comparisons = [_comparison_context(name, c, result, result.variants.get(name))
                    for name, c in result.comparisons.items()]
     folders = tables.report_folders(result, data, curricula)
     meta = dict(result.meta or {})
     if meta.get("definition"):
         meta["definition"] = tables.shown_file(meta["definition"], folders)
-    has_exam = any(p["has_exam"] for p in pairs)
+    # Each exam column only where some receiving goal has its part, as in Excel (tables.exam_columns).
+    exam = tables.exam_columns(result.coverage)
     context = {
         "result": result,
         "summary": summary,
-        "has_exam": has_exam,
+        "has_exam": tables.has_exam(result.coverage, ("ce", "se")),
+        "exam_columns": [{"key": key, "column": column, "card": card}
+                         for key, column, _, card in EXAM_PARTS if column in exam],
         "pair_rows": _records(tables.summary_table(result)) if result.pairs else [],
-        "total_note": tables.total_note(several, has_exam),
+        "total_note": tables.total_note(several, {"Hiaten CE", "Hiaten SE"} <= exam),
         "summary_labels": tables.SUMMARY_LABELS,
         "curation": _curation_counts(summary),
         "curation_variants": _variant_curation(result, summary),
         "curation_unapplied": list((result.meta or {}).get("curation_unapplied") or []),
+        "curation_notes": list((result.meta or {}).get("curation_notes") or []),
         "thresholds": (result.meta or {}).get("thresholds") or None,
         "gap_figure": gap_figure,
         "pairs": pairs,

@@ -32,6 +32,7 @@ SUMMARY_LABELS = {
     "mean_coverage": "Gemiddelde dekking",
     "gaps_ce": "Hiaten CE",
     "gaps_se": "Hiaten SE",
+    "gaps_no_exam": "Hiaten zonder examendeel",
     "gaps_kern": "Hiaten kern",
     "gaps_keuze": "Hiaten keuze",
     "overlaps": "Overlappingen",
@@ -107,22 +108,49 @@ def exam_label(ce: object, se: object) -> str:
     return "CE en SE" if ce and se else "CE" if ce else "SE" if se else ""
 
 
-#: The report's columns about exam parts: left out when the receiving goals have none (mbo).
-EXAM_COLUMNS = ["Examen", "Kern", "Keuze", "Hiaten CE", "Hiaten SE", "Hiaten kern", "Hiaten keuze"]
+#: The report's columns about exam parts, each with the flags of the receiving goals it is about:
+#: a column is shown only when some receiving goal has one of them (mbo has none, havo no kern
+#: or keuze). "Hiaten zonder examendeel" is about goals with neither CE nor SE: see exam_columns.
+EXAM_COLUMNS = {
+    "Examen": ("ce", "se"),
+    "Kern": ("kern",),
+    "Keuze": ("keuze",),
+    "Hiaten CE": ("ce",),
+    "Hiaten SE": ("se",),
+    "Hiaten zonder examendeel": (),
+    "Hiaten kern": ("kern",),
+    "Hiaten keuze": ("keuze",),
+}
 
 
 def has_exam(coverage: "pd.DataFrame", flags: tuple[str, ...] = ("ce", "se", "kern", "keuze")) -> bool:
-    """Whether the receiving goals carry exam flags at all (mbo qualifications have none);
-    ``flags``: which ones count (the HTML's exam column shows CE and SE only)."""
-    if coverage is None or len(coverage) == 0:
+    """Whether some receiving leaf goal carries one of ``flags`` (mbo qualifications have none)."""
+    goals = leaves(coverage)
+    if goals is None or len(goals) == 0:
         return False
-    flags = [c for c in flags if c in coverage]
-    return bool(flags) and bool(coverage[flags].astype(bool).to_numpy().any())
+    flags = [c for c in flags if c in goals]
+    return bool(flags) and bool(goals[flags].astype(bool).to_numpy().any())
 
 
-def without_exam(frame: "pd.DataFrame", exam: bool) -> "pd.DataFrame":
-    """``frame`` without the exam columns when there are no exam parts: all zero or false, they say nothing."""
-    return frame if exam else frame.drop(columns=EXAM_COLUMNS, errors="ignore")
+def without_exam_part(coverage: "pd.DataFrame") -> bool:
+    """Whether some receiving leaf goal of a programme with exam parts is neither CE nor SE: then
+    'Hiaten CE' and 'Hiaten SE' do not add up to the gaps, and 'Hiaten zonder examendeel' says why."""
+    goals = leaves(coverage)
+    if not has_exam(goals, ("ce", "se")):
+        return False
+    return bool((~(goals["ce"].astype(bool) | goals["se"].astype(bool))).any())
+
+
+def exam_columns(coverage: "pd.DataFrame") -> set[str]:
+    """The exam columns worth showing for these receiving goals (:data:`EXAM_COLUMNS`): all false
+    or zero, a column says nothing (Kern and Keuze for havo)."""
+    shown = {column for column, flags in EXAM_COLUMNS.items() if flags and has_exam(coverage, flags)}
+    return shown | ({"Hiaten zonder examendeel"} if without_exam_part(coverage) else set())
+
+
+def without_exam(frame: "pd.DataFrame", shown: "set[str]") -> "pd.DataFrame":
+    """``frame`` without the exam columns not in ``shown`` (:func:`exam_columns`)."""
+    return frame.drop(columns=[c for c in EXAM_COLUMNS if c not in shown], errors="ignore")
 
 
 def total_note(several_pairs: bool, exam: bool) -> str:
@@ -255,7 +283,9 @@ def coverage_table(coverage: "pd.DataFrame") -> "pd.DataFrame":
         "Herkomst": _origins,
         "Uitleg": "explanation",
         "Ondersteunende koppelingen": ("n_support", 0),
+        # Both ids, for a decision in a curation file (the user guide, chapter 5, says how they become CURIEs).
         "Id": "receiving_id",
+        "Beste aansluitende doel (id)": "best_sending_id",
     })
 
 
@@ -274,6 +304,8 @@ def overlap_table(overlaps: "pd.DataFrame") -> "pd.DataFrame":
         "Relatie": _predicates,
         "Herkomst": _origins,
         "Uitleg": "explanation",
+        "Id vervolg": "receiving_id",
+        "Id vooropleiding": "sending_id",
     })
 
 
@@ -314,6 +346,7 @@ def continuation_table(continuations: "pd.DataFrame") -> "pd.DataFrame":
         "Beste score": _cut("best_score"),
         "Zonder vervolg": lambda c: _col(c, "leads_nowhere", False).astype(bool),
         "Gaat verder in": "continues_in",
+        "Id": "sending_id",  # pair and code do not name a goal: a code can occur twice in a programme
     })
 
 
@@ -335,6 +368,9 @@ def change_table(changes: "pd.DataFrame") -> "pd.DataFrame":
         "Vervallen aansluitend doel (code)": "lost_sending_code",
         "Vervallen aansluitend doel": "lost_sending_title",
         "Uitleg vervallen koppeling": "lost_explanation",
+        "Id": "receiving_id",
+        "Nieuw aansluitend doel (id)": "gained_sending_id",
+        "Vervallen aansluitend doel (id)": "lost_sending_id",
     })
 
 

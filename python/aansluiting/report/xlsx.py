@@ -21,16 +21,30 @@ MAX_COLUMN_WIDTH = 60
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
-    """A valid, unique Excel sheet name (31 characters, no []:*?/\\)."""
+    """A valid, unique Excel sheet name (31 characters, no []:*?/\\); a long name is cut after a word, with "…"."""
     base = _FORBIDDEN.sub("-", name).strip("'") or "Blad"
-    candidate = base[:MAX_SHEET_NAME].rstrip()
+
+    def cut(limit: int) -> str:
+        if len(base) <= limit:
+            return base
+        head = base[: limit - 1]
+        words = head.rsplit(" ", 1)[0] if " " in head else head
+        return words.rstrip(" &-,;") + "…"
+
+    candidate = cut(MAX_SHEET_NAME)
     n = 2
     while candidate.lower() in {t.lower() for t in taken}:
         suffix = f" ({n})"
-        candidate = base[: MAX_SHEET_NAME - len(suffix)].rstrip() + suffix
+        candidate = cut(MAX_SHEET_NAME - len(suffix)) + suffix
         n += 1
     taken.add(candidate)
     return candidate
+
+
+def variant_sheet_name(variant: str) -> str:
+    """A variant's sheet: its own name ("Met Technologie & Toepassing"), or "Variant gl" for a bare one."""
+    first = variant.split(" ", 1)[0].lower()
+    return variant[:1].upper() + variant[1:] if first in ("met", "zonder") else f"Variant {variant}"
 
 
 def _format_sheet(sheet, frame: "pd.DataFrame", header_row: int = 1) -> None:
@@ -77,13 +91,15 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
                curricula: str | os.PathLike | None = None) -> Path:
     """Write the tables of ``result`` as an Excel workbook (sheets in Dutch), atomically. Returns the path.
 
-    An OSError names ``path``, not the temporary file beside it. Exam columns (CE, SE, kern,
-    keuze) are left out when the receiving goals have no exam parts (mbo), as in the HTML report.
+    An OSError names ``path``, not the temporary file beside it. Each exam column (CE, SE, kern,
+    keuze) is left out when no receiving goal has that flag (mbo has none, havo no kern or keuze),
+    as in the HTML report (:func:`tables.exam_columns`).
     ``data`` and ``curricula``: the folders files are named relative to (see ``render_html``).
     """
     import pandas as pd
 
-    exam = tables.has_exam(result.coverage)
+    exam = tables.exam_columns(result.coverage)
+    note = tables.total_note(len(result.pairs) > 1, {"Hiaten CE", "Hiaten SE"} <= exam)
 
     def shown(frame: "pd.DataFrame") -> "pd.DataFrame":
         return tables.without_exam(frame, exam)
@@ -98,7 +114,7 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
                            result.receiving_level, round(float(result.seconds or 0.0), 2)],
             })
             _write_blocks(writer, "Samenvatting", [("Overgang", header), ("Per vakkenpaar", summary)], taken,
-                          notes={"Per vakkenpaar": tables.total_note(len(result.pairs) > 1, exam)})
+                          notes={"Per vakkenpaar": note})
             _write(writer, "Hiaten", shown(tables.gap_table(result.gaps)), taken)
             _write(writer, "Dekking", shown(tables.coverage_table(result.coverage)), taken)
             _write(writer, "Overlap", tables.overlap_table(result.overlaps), taken)
@@ -114,9 +130,10 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
                                               (comparison.worsened, "minder goed voorbereid")) if len(frame)]
                 changes = (pd.concat(parts, ignore_index=True) if parts
                            else tables.change_table(comparison.closed).assign(Verandering=""))
-                _write_blocks(writer, f"Vergelijking-{name}", [
-                    ("Samenvatting basis en variant", shown(tables.comparison_summary_table(
-                        comparison, result.summary, variant.summary if variant is not None else None))),
+                _write_blocks(writer, variant_sheet_name(name), [
+                    (f"Variant '{name}' tegenover de basis", shown(tables.comparison_summary_table(
+                        comparison, result.summary,
+                        None if variant is None else variant.summary))),
                     ("Verandering per domein", tables.comparison_domain_table(comparison.by_domain)),
                     ("Doelen waarvan de status verandert", changes),
                 ], taken)

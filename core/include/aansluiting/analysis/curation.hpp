@@ -43,6 +43,9 @@ struct CurationReport {
   // Decisions about loaded goals that are not a (sending, receiving) pair of the
   // run, one per row (a transition reports those outside all of its runs).
   std::vector<Warning> outside;
+  // What the reader accepted from the file but noted (MappingSet::warnings: a
+  // decimal comma read as a point, an unreadable confidence of a suggestion).
+  std::vector<Warning> notes;
 };
 
 // Applies the curated rows of `decisions` to an alignment. A decision is about
@@ -64,6 +67,14 @@ match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignme
 // object swapped): such a decision changes nothing in this analysis.
 std::vector<Warning> decisions_outside(const Catalogue& catalogue, const MappingSet& decisions,
                                        const GoalSelection& sending, const GoalSelection& receiving);
+
+// The relation as a curator types it: "closeMatch", "skos:closeMatch" or the
+// full SKOS IRI, in any letter case.
+std::optional<match::Predicate> parse_decision_predicate(std::string_view text);
+
+// Whether `author` names an id (a CURIE such as orcid:0000-0002-1825-0097, or an
+// IRI): one word with a prefix. "J. de Vries: docent wiskunde" is a name.
+bool is_author_id(std::string_view author);
 
 struct Decision {
   Vertex sending = 0;

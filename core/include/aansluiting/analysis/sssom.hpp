@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "aansluiting/diagnostics.hpp"
 #include "aansluiting/match/alignment.hpp"
 
 namespace aansluiting::analysis {
@@ -65,12 +66,20 @@ struct MappingSet {
   std::vector<std::string> extra_columns;  // names of uninterpreted columns, in file order
   std::vector<MappingRow> mappings;
   std::string file;  // the file it was read from (for messages), empty if not read
+  // What the reader accepted but the user should hear about, each kind once with
+  // the number of rows (a decimal comma read as a point, an unreadable confidence
+  // of a row that is not a decision, ignored). For the caller to show.
+  std::vector<Warning> warnings;
 
   // IRI prefix of `prefix`, or empty.
   std::string expand_prefix(std::string_view prefix) const;
 };
 
-// Parses SSSOM/TSV text; throws InputError naming file:line:column.
+// Parses SSSOM/TSV text; throws InputError naming file:line:column. Forgives
+// what a spreadsheet does to a file: spaces around codes (ids, predicate,
+// modifier, justification, confidence, date), quoted '#' lines, a decimal comma
+// (noted in `warnings`). A justification that is almost a decision's
+// (semapv:ManualMapingCuration) is an error: the decision would vanish silently.
 MappingSet parse_sssom(std::string_view text, const std::string& file);
 // Reads and parses a file; throws InputError when missing, unreadable or malformed.
 MappingSet read_sssom(const std::string& path);

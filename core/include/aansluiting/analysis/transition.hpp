@@ -129,6 +129,7 @@ struct Summary {
   // both CE and SE counts in both; a leaf with neither in neither).
   std::size_t gaps_ce = 0;
   std::size_t gaps_se = 0;
+  std::size_t gaps_no_exam = 0;  // neither CE nor SE: with the two above they account for every gap
   std::size_t gaps_kern = 0;
   std::size_t gaps_keuze = 0;
   std::size_t overlaps = 0;  // receiving leaves with at least one Overlap

@@ -2,14 +2,17 @@
 // Dutch compound splitting against the vocabulary of a corpus:
 // "beroepsonderwijs" -> "beroep" + "onderwijs" when both are frequent enough
 // words of the corpus. Linking morphemes (-s-, -en-, -e-) between parts are
-// dropped. Dynamic programming over split points picks the split whose parts
-// have the highest geometric mean frequency (Koehn & Knight 2003).
+// dropped. A modifier may also be a verb stem whose infinitive is a corpus word
+// ("vergadertechnieken" -> "vergaderen" + "technieken"). Dynamic programming over
+// split points picks the split whose parts have the highest geometric mean
+// frequency (Koehn & Knight 2003).
 
 #include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace aansluiting::text {
@@ -34,7 +37,10 @@ class CompoundSplitter {
                    std::function<std::string(std::string_view)> stem, CompoundOptions options = {});
 
   // Parts of a folded word, or {} when it is not split. Parts are corpus words
-  // (folded) in reading order; linking morphemes are not part of them.
+  // (folded) in reading order; linking morphemes are not part of them. A modifier
+  // that is no corpus word but a verb stem is given as its infinitive ("vergader"
+  // as "vergaderen"), which stems as the verb does (Snowball stems "schrijf" to
+  // "schrijf" but "schrijven" to "schrijv").
   std::vector<std::string> split(std::string_view folded_word) const;
 
   std::size_t count(std::string_view folded_word) const;
@@ -42,6 +48,9 @@ class CompoundSplitter {
 
  private:
   std::size_t head_count(std::string_view part) const;
+  // A modifier part that is no corpus word read as a verb stem: the count of its
+  // most frequent attested infinitive's word family and that infinitive, or {0, ""}.
+  std::pair<std::size_t, std::string> verb_count(std::string_view part) const;
 
   std::unordered_map<std::string, std::size_t> counts_;
   std::unordered_map<std::string, std::size_t> stem_counts_;

@@ -1,0 +1,151 @@
+#include "aansluiting/encoding.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace aansluiting {
+namespace {
+
+// ICU's detector reads the whole text; a megabyte says as much as more would.
+constexpr std::size_t kDetectBytes = std::size_t{1} << 20;
+
+struct DetectorClose {
+  void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
+};
+struct ConverterClose {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+// UTF-16 from its byte order mark, or from the zero bytes that every ASCII
+// character has in it: "UTF-16LE", "UTF-16BE" or empty.
+std::string utf16_name(std::string_view text) {
+  if (starts_with(text, "\xFF\xFE")) return "UTF-16LE";
+  if (starts_with(text, "\xFE\xFF")) return "UTF-16BE";
+  const std::size_t n = std::min<std::size_t>(text.size(), 4096) & ~std::size_t{1};
+  std::size_t even = 0, odd = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    even += text[i] == '\0';
+    odd += text[i + 1] == '\0';
+  }
+  // Mostly ASCII text: nearly every other byte is zero, the others almost never.
+  if (n >= 4 && 3 * odd >= n && even * 8 < odd) return "UTF-16LE";
+  if (n >= 4 && 3 * even >= n && odd * 8 < even) return "UTF-16BE";
+  return {};
+}
+
+// The single-byte encoding ICU finds most likely; Windows-1252 (what a Dutch
+// spreadsheet saves) when it finds none.
+std::string eight_bit_name(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, DetectorClose> detector(ucsdet_open(&status));
+  if (U_FAILURE(status)) return "windows-1252";
+  const auto length = static_cast<int32_t>(std::min(text.size(), kDetectBytes));
+  ucsdet_setText(detector.get(), text.data(), length, &status);
+  int32_t found = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &found, &status);
+  for (int32_t i = 0; U_SUCCESS(status) && i < found; ++i) {
+    const std::string_view name = ucsdet_getName(matches[i], &status);
+    if (U_SUCCESS(status) && (starts_with(name, "ISO-8859-") || starts_with(name, "windows-125")))
+      return std::string(name);
+  }
+  return "windows-1252";
+}
+
+std::string hex_byte(unsigned char b) {
+  char out[8];
+  std::snprintf(out, sizeof out, "0x%02X", b);
+  return out;
+}
+
+// How a user sees one character: itself, or U+XXXX for a control character.
+std::string shown(UChar32 c) {
+  if (c < 0xA0 || c == 0xAD || c == 0xFFFD) {
+    char out[12];
+    std::snprintf(out, sizeof out, "U+%04X", static_cast<unsigned>(c));
+    return out;
+  }
+  std::string out = "'";
+  icu::UnicodeString(c).toUTF8String(out);
+  return out + "'";
+}
+
+std::unique_ptr<UConverter, ConverterClose> open_converter(std::string_view charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, ConverterClose> cnv(ucnv_open(std::string(charset).c_str(), &status));
+  if (U_FAILURE(status)) return nullptr;
+  ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  return U_SUCCESS(status) ? std::move(cnv) : nullptr;
+}
+
+}  // namespace
+
+std::size_t first_invalid_utf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  // ICU counts in int32_t; read_file refuses files over 1 GiB.
+  const auto length = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return static_cast<std::size_t>(start);
+  }
+  return std::string_view::npos;
+}
+
+InputError not_utf8_error(const std::string& file, const std::string& text, std::size_t bad_offset) {
+  const std::string utf16 = utf16_name(text);
+  if (!utf16.empty()) return InputError({file, 1, 1, {}}, {MessageId::SavedAsUtf16, {utf16}});
+  Location where = locate(file, text, bad_offset);
+  if (bad_offset >= text.size()) return InputError(std::move(where), {MessageId::InvalidUtf8});
+  const auto byte = static_cast<unsigned char>(text[bad_offset]);
+  const std::string charset = eight_bit_name(text);
+  const auto cnv = open_converter(charset);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString one(text.data() + bad_offset, 1, cnv.get(), status);
+  if (!cnv || U_FAILURE(status) || one.length() == 0) return InputError(std::move(where), {MessageId::InvalidUtf8});
+  return InputError(std::move(where), {MessageId::InvalidUtf8In, {hex_byte(byte), charset, shown(one.char32At(0))}});
+}
+
+std::string convert_to_utf8(const std::string& file, std::string_view text, std::string_view charset) {
+  const auto cnv = open_converter(charset);
+  if (!cnv) throw InputError({file, 1, 1, {}}, {MessageId::UnknownEncoding, {std::string(charset)}});
+  UErrorCode status = U_ZERO_ERROR;
+  if (text.size() > static_cast<std::size_t>(INT32_MAX))
+    throw InputError({file, 0, 0, {}}, {MessageId::NotValidInEncoding, {std::string(charset)}});
+  const icu::UnicodeString wide(text.data(), static_cast<int32_t>(text.size()), cnv.get(), status);
+  if (U_FAILURE(status)) throw InputError({file, 0, 0, {}}, {MessageId::NotValidInEncoding, {std::string(charset)}});
+  std::string out;
+  wide.toUTF8String(out);
+  return out;
+}
+
+std::string xml_encoding(std::string_view text) {
+  std::string utf16 = utf16_name(text);
+  if (!utf16.empty()) return utf16;
+  if (starts_with(text, "\xEF\xBB\xBF")) return {};  // a UTF-8 byte order mark
+  if (!starts_with(text, "<?xml")) return {};
+  const std::string_view declaration = text.substr(0, text.find("?>"));
+  const std::size_t key = declaration.find("encoding");
+  if (key == std::string_view::npos) return {};
+  std::size_t at = declaration.find_first_of("\"'", key);
+  if (at == std::string_view::npos) return {};
+  const std::size_t end = declaration.find(declaration[at], at + 1);
+  if (end == std::string_view::npos) return {};
+  std::string name(declaration.substr(at + 1, end - at - 1));
+  std::string lower = name;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  return lower == "utf-8" || lower == "utf8" ? std::string() : name;
+}
+
+}  // namespace aansluiting

@@ -1,0 +1,150 @@
+// Files that are not UTF-8: what a spreadsheet or an older export writes.
+// A CSV or JSON file in another encoding is refused with the encoding named;
+// an XML file that declares its encoding is read in it.
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <unicode/unistr.h>
+
+#include "aansluiting/encoding.hpp"
+#include "aansluiting/importers/importers.hpp"
+#include "test_support.hpp"
+
+using namespace aansluiting;
+namespace at = aansluiting::testing;
+
+namespace {
+
+// `utf8` in another encoding, the way another program would have saved it.
+std::string encode(const std::string& utf8, const char* charset) {
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+  const int32_t size = text.extract(0, text.length(), nullptr, 0, charset);
+  std::string out(static_cast<std::size_t>(size), '\0');
+  text.extract(0, text.length(), out.data(), static_cast<uint32_t>(out.size()), charset);
+  return out;
+}
+
+InputError csv_error(const at::ScratchDir& dir, const std::string& content) {
+  const std::string path = dir.write("uit_excel.csv", content);
+  Catalogue cat;
+  try {
+    importers::load_csv(cat, path);
+  } catch (const InputError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no InputError";
+  return InputError({}, {MessageId::FileNotFound});
+}
+
+const std::string kTandT = "/curricula/programmes/technologie_en_toepassing.csv";
+
+// Every goal of a dossier, by id: what two loads of one dossier must agree on.
+std::map<std::string, std::string> goal_texts(const Catalogue& cat) {
+  std::map<std::string, std::string> out;
+  const GoalGraph& g = cat.graph();
+  for (Vertex v = 0; v < g.num_vertices(); ++v)
+    out[g.goal(v).source_id] = g.goal(v).code + "|" + g.goal(v).title + "|" + g.goal(v).description;
+  return out;
+}
+
+Catalogue load_sbb_text(const at::ScratchDir& dir, const std::string& content) {
+  Catalogue cat;
+  importers::load_sbb(cat, dir.write("dossier.xml", content));
+  return cat;
+}
+
+const std::string kDossier = "/2637_Sociaal_werk.xml";
+
+// The dossier's text with another encoding in its XML declaration.
+std::string declaring(std::string text, const std::string& encoding) {
+  const std::string from = "encoding=\"utf-8\"";
+  const std::size_t at = text.find(from);
+  EXPECT_LT(at, 40u);
+  return text.replace(at, from.size(), "encoding=\"" + encoding + "\"");
+}
+
+}  // namespace
+
+TEST(Encoding, ACsvSavedAsWindows1252NamesItAndTheCharacter) {
+  const std::string utf8 = at::read_text(at::source_dir() + kTandT);
+  const std::size_t first = utf8.find_first_of("\xC3");  // the first ê or ë
+  ASSERT_NE(first, std::string::npos);
+  at::ScratchDir dir;
+  const InputError e = csv_error(dir, encode(utf8, "windows-1252"));
+  const std::size_t line = 1 + static_cast<std::size_t>(std::count(utf8.begin(), utf8.begin() + first, '\n'));
+  EXPECT_EQ(e.where().line, line) << e.what();
+  const std::string dutch = e.message().dutch();
+  EXPECT_NE(dutch.find("het bestand lijkt opgeslagen als ISO-8859-1"), std::string::npos) << dutch;
+  const std::string shown = "waarin dit '" + utf8.substr(first, 2) + "' is";
+  EXPECT_NE(dutch.find(shown), std::string::npos) << dutch;
+  EXPECT_NE(dutch.find("sla het bestand op als UTF-8"), std::string::npos) << dutch;
+}
+
+TEST(Encoding, ACsvSavedAsUtf16IsNamedAtItsStart) {
+  const std::string utf8 = at::read_text(at::source_dir() + kTandT);
+  at::ScratchDir dir;
+  for (const std::string& content : {"\xFF\xFE" + encode(utf8, "UTF-16LE"), encode(utf8, "UTF-16LE"),
+                                     "\xFE\xFF" + encode(utf8, "UTF-16BE")}) {
+    const InputError e = csv_error(dir, content);
+    EXPECT_EQ(e.where().line, 1u);
+    EXPECT_EQ(e.where().column, 1u);
+    const bool big = content[0] == '\xFE';
+    EXPECT_EQ(e.message().dutch(), std::string("het bestand is opgeslagen als ") + (big ? "UTF-16BE" : "UTF-16LE") +
+                                       ", niet als UTF-8 (sla het op als UTF-8)");
+  }
+}
+
+TEST(Encoding, AnXmlDossierDeclaredAsWindows1252LoadsAsTheUtf8One) {
+  const std::string utf8 = at::read_text(at::sbb_dir() + kDossier);
+  const Catalogue original = load_sbb_text(at::ScratchDir(), utf8);
+  // No byte order mark: that one would say UTF-8.
+  const std::string declared = declaring(utf8.substr(3), "windows-1252");
+  at::ScratchDir dir;
+  const Catalogue converted = load_sbb_text(dir, encode(declared, "windows-1252"));
+  EXPECT_TRUE(converted.warnings().empty());
+  EXPECT_EQ(goal_texts(converted), goal_texts(original));
+  EXPECT_EQ(converted.graph().num_edges(), original.graph().num_edges());
+}
+
+TEST(Encoding, AnXmlDossierInUtf16LoadsAsTheUtf8One) {
+  const std::string utf8 = at::read_text(at::sbb_dir() + kDossier);
+  const Catalogue original = load_sbb_text(at::ScratchDir(), utf8);
+  const std::string declared = declaring(utf8.substr(3), "utf-16");
+  at::ScratchDir dir;
+  EXPECT_EQ(goal_texts(load_sbb_text(dir, "\xFF\xFE" + encode(declared, "UTF-16LE"))), goal_texts(original));
+  EXPECT_EQ(goal_texts(load_sbb_text(dir, encode(declared, "UTF-16BE"))), goal_texts(original));
+}
+
+// Many exports say Latin-1 over UTF-8 bytes; the bytes win, or every ë would be "Ã«".
+TEST(Encoding, AnXmlDeclarationThatDoesNotFitItsUtf8BytesIsOverruled) {
+  const std::string text = declaring(at::read_text(at::sbb_dir() + kDossier), "ISO-8859-1");
+  at::ScratchDir dir;
+  EXPECT_EQ(goal_texts(load_sbb_text(dir, text)), goal_texts(load_sbb_text(dir, at::read_text(at::sbb_dir() + kDossier))));
+}
+
+TEST(Encoding, AnUnknownDeclaredEncodingIsNamed) {
+  const std::string text = declaring(at::read_text(at::sbb_dir() + kDossier).substr(3), "klingon-8");
+  at::ScratchDir dir;
+  const std::string path = dir.write("dossier.xml", encode(text, "windows-1252"));
+  Catalogue cat;
+  try {
+    importers::load_sbb(cat, path);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().file, path);
+    EXPECT_EQ(e.message().dutch(), "het bestand noemt een tekenset die dit programma niet kent: klingon-8");
+  }
+}
+
+TEST(Encoding, Utf16IsToldFromItsZeroBytesAndPlainTextIsNot) {
+  EXPECT_EQ(xml_encoding(encode("<?xml version=\"1.0\"?><sbb/>", "UTF-16LE")), "UTF-16LE");
+  EXPECT_EQ(xml_encoding(encode("<?xml version=\"1.0\"?><sbb/>", "UTF-16BE")), "UTF-16BE");
+  EXPECT_EQ(xml_encoding("<?xml version=\"1.0\" encoding='UTF-8'?><sbb/>"), "");
+  EXPECT_EQ(xml_encoding("<?xml version=\"1.0\"?><sbb encoding=\"x\"/>"), "");
+  EXPECT_EQ(xml_encoding("<sbb/>"), "");
+  EXPECT_EQ(first_invalid_utf8("caf\xC3\xA9"), std::string_view::npos);
+  EXPECT_EQ(first_invalid_utf8("caf\xE9!"), 3u);
+}

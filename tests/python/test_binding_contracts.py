@@ -1,0 +1,120 @@
+"""Contracts of the pybind11 layer on the real data: errors raised in a progress
+callback are not lost, a curation only applies to its own catalogue's links,
+goals compare with anything, and a list of goals is filtered like a programme."""
+
+from __future__ import annotations
+
+import pytest
+
+import aansluiting as a
+from aansluiting import _core
+
+
+class Stop(Exception):
+    pass
+
+
+def _stop_when_done(done: int, total: int) -> None:
+    # The core reports its last step after its last cancel check: the error must still come through.
+    if done == total:
+        raise Stop(f"{done} van {total}")
+
+
+@pytest.fixture(scope="module")
+def economie(full: a.Catalogue) -> tuple[a.Programme, a.Programme]:
+    return full.find_programme("economie", "vmbo tl"), full.find_programme("economie", "havo")
+
+
+def test_an_error_in_the_last_progress_call_of_a_transition_is_raised(full, economie) -> None:
+    vmbo, havo = economie
+    args = (full, a.text_analyser(full), [vmbo.root], [havo.root])
+    seen = []
+    _core._run_transition(*args, sending_level="vmbo tl", progress=lambda d, t: seen.append((d, t)))
+    assert seen and seen[-1][0] == seen[-1][1]
+    with pytest.raises(Stop):
+        _core._run_transition(*args, sending_level="vmbo tl", progress=_stop_when_done)
+
+
+def test_an_error_in_the_last_progress_call_of_an_alignment_is_raised(economie) -> None:
+    # The join reports (total, total) after its last cancel check too (and often once before it).
+    vmbo, havo = economie
+    with pytest.raises(Stop):
+        a.align(vmbo, havo, source_level="vmbo tl", progress=_stop_when_done)
+
+
+def test_a_curation_applies_only_to_links_of_its_own_catalogue(full, slo, economie) -> None:
+    vmbo, havo = economie
+    links = a.align(vmbo, havo, source_level="vmbo tl")
+    # The same decision on the catalogue the links come from works.
+    own = a.Curation(full)
+    source, target = a.leaves(vmbo, "vmbo tl")[0], a.leaves(havo)[-1]
+    own.confirm(source, target)
+    rows = own.apply(links).to_pandas()
+    confirmed = rows[(rows["source_id"] == source.id) & (rows["target_id"] == target.id)]
+    assert list(confirmed["origin"]) == ["confirmed"]
+
+    # A curation of another (here: smaller) catalogue would put its vertex numbers on these links.
+    other = a.Curation(slo)
+    other.confirm(slo[source.id], slo[target.id])
+    with pytest.raises(ValueError, match="catalogue this curation file was opened with"):
+        other.apply(links)
+    # And the other way round: the larger catalogue's vertices lie outside the smaller one.
+    sbb = [p.root for p in full.programmes if p.root.vertex >= slo.num_goals]
+    assert sbb, "the full catalogue holds more than the SLO data"
+    own.confirm(sbb[0], sbb[0].children()[0])
+    small = a.align(slo.find_programme("economie", "vmbo tl"), slo.find_programme("economie", "havo"),
+                    source_level="vmbo tl")
+    with pytest.raises(ValueError, match="catalogue this curation file was opened with"):
+        own.apply(small)
+    with pytest.raises(ValueError, match="catalogue this curation file was opened with"):
+        a.align(slo.find_programme("economie", "vmbo tl"), slo.find_programme("economie", "havo"), curation=own)
+
+
+def test_a_goal_compares_with_anything(full, slo, economie) -> None:
+    goal = a.leaves(economie[0])[0]
+    same = full[goal.id]
+    assert goal is not same and goal == same and hash(goal) == hash(same)
+    assert {goal: 1}[same] == 1
+    assert goal != None  # noqa: E711 (the operator itself is under test)
+    assert not (goal == None)  # noqa: E711
+    assert goal != goal.id and goal != 0
+    assert None not in [goal]
+    assert goal in [None, "x", same]
+    assert goal not in [None, economie[0].root]
+    # The same id in another catalogue is another goal.
+    assert slo[goal.id] != goal and slo[goal.id] == slo[goal.id]
+
+
+@pytest.fixture(scope="module")
+def wiskunde(full: a.Catalogue) -> a.Programme:
+    return full.find_programme("wiskunde", "vmbo tl")
+
+
+def test_a_list_of_goals_is_filtered_by_level_and_exam_like_a_programme(wiskunde) -> None:
+    goals = a.leaves(wiskunde)
+    ids = lambda gs: [g.id for g in gs]  # noqa: E731
+    assert ids(a.leaves(goals)) == ids(goals) and len(goals) == 31
+    tl = a.leaves(wiskunde, "vmbo tl")
+    ce = a.leaves(wiskunde, exam=["CE"])
+    assert 0 < len(tl) < len(goals) and 0 < len(ce) < len(goals)
+    assert ids(a.leaves(goals, "vmbo tl")) == ids(tl)
+    assert ids(a.leaves(goals, exam=["CE"])) == ids(ce)
+    assert ids(a.leaves(goals, "vmbo tl", ["CE"])) == ids(a.leaves(wiskunde, "vmbo tl", ["CE"]))
+    # A goal above the leaves stands for its leaves, as a programme does.
+    assert ids(a.leaves([wiskunde.root], "vmbo tl")) == ids(tl)
+    assert a.leaves([]) == []
+    for bad in (wiskunde, goals):
+        with pytest.raises(ValueError, match="nonsense"):
+            a.leaves(bad, "nonsense")
+        with pytest.raises(ValueError, match="nonsense"):
+            a.leaves(bad, exam=["nonsense"])
+
+
+def test_align_filters_a_list_of_goals_by_its_level(full, wiskunde) -> None:
+    havo = full.find_programme("wiskunde B", "havo")
+    from_programme = a.align(wiskunde, havo, source_level="vmbo tl").to_pandas()
+    from_list = a.align(a.leaves(wiskunde), a.leaves(havo), source_level="vmbo tl").to_pandas()
+    assert from_list.equals(from_programme)
+    assert set(from_list["source_id"]) <= {g.id for g in a.leaves(wiskunde, "vmbo tl")}
+    with pytest.raises(ValueError, match="nonsense"):
+        a.align(a.leaves(wiskunde), havo, source_level="nonsense")
