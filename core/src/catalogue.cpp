@@ -137,7 +137,9 @@ std::vector<std::pair<int, Programme>> Catalogue::ranked_programmes(std::string_
     const Programme& p = programmes_[i];
     if (level && !applies_to(p, *level)) continue;
     if (!kind_allowed(kinds, graph_.goal(p.root).kind)) continue;
-    const int rank = name_rank(key, subject_key(p.subject), graph_.goal(p.root).title);
+    int rank = name_rank(key, subject_key(p.subject), graph_.goal(p.root).title);
+    // A qualification by its crebo number ("25486"), any programme by its own code.
+    if (const std::string& code = graph_.goal(p.root).code; !code.empty() && subject_key(code) == key) rank = 0;
     if (rank >= 0) hits.emplace_back(rank, i, p);
   }
   std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {

@@ -1,6 +1,7 @@
 #include "aansluiting/diagnostics.hpp"
 #include "aansluiting/encoding.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -25,18 +26,20 @@ InputError::InputError(Location where, Message what)
       where_(std::move(where)),
       what_(std::move(what)) {}
 
+std::size_t column_after(std::string_view line_before) {
+  // UTF-8 continuation bytes (10xxxxxx) belong to the character before them.
+  return 1 + static_cast<std::size_t>(std::count_if(line_before.begin(), line_before.end(), [](char c) {
+           return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+         }));
+}
+
 Location locate(const std::string& file, const std::string& text, std::size_t offset) {
-  Location loc{file, 1, 1, {}};
-  if (offset > text.size()) offset = text.size();
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++loc.line;
-      loc.column = 1;
-    } else {
-      ++loc.column;
-    }
-  }
-  return loc;
+  offset = std::min(offset, text.size());
+  const std::string_view before(text.data(), offset);
+  const std::size_t newline = before.rfind('\n');
+  const std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
+  const auto line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+  return Location{file, line, column_after(before.substr(line_start)), {}};
 }
 
 void require_utf8(const std::string& file, const std::string& text) {
@@ -47,7 +50,11 @@ void require_utf8(const std::string& file, const std::string& text) {
 std::string read_file(const std::string& path, std::size_t max_bytes) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) throw InputError({path, 0, 0, {}}, {MessageId::FileNotFound});
-  if (std::filesystem::is_directory(path, ec)) throw InputError({path, 0, 0, {}}, {MessageId::IsAFolder});
+  const auto status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status)) throw InputError({path, 0, 0, {}}, {MessageId::IsAFolder});
+  // A FIFO would block the read (a user test: the command line hung).
+  if (!ec && !std::filesystem::is_regular_file(status))
+    throw InputError({path, 0, 0, {}}, {MessageId::NotARegularFile});
   auto size = std::filesystem::file_size(path, ec);
   if (ec) throw InputError({path, 0, 0, {}}, {MessageId::CannotReadFileBecause, {ec.message()}});
   if (size > max_bytes) {

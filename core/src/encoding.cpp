@@ -145,7 +145,13 @@ std::string xml_encoding(std::string_view text) {
   std::string name(declaration.substr(at + 1, end - at - 1));
   std::string lower = name;
   std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  return lower == "utf-8" || lower == "utf8" ? std::string() : name;
+  if (lower == "utf-8" || lower == "utf8") return {};
+  // As browsers read them (WHATWG Encoding Standard): a Windows program writes
+  // "–", "€" and curly quotes (0x80-0x9F) under a Latin-1 or ASCII label.
+  for (std::string_view latin1 : {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "us-ascii",
+                                  "ascii", "cp819", "ibm819"})
+    if (lower == latin1) return "windows-1252";
+  return name;
 }
 
 }  // namespace aansluiting

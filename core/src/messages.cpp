@@ -81,6 +81,10 @@ MessageTexts message_texts(MessageId id) {
       return {"write_failed",
               "write failed",
               "schrijven is mislukt"};
+    case MessageId::NotARegularFile:
+      return {"not_a_regular_file",
+              "not a regular file (a pipe, device or socket; reading it could wait forever)",
+              "geen gewoon bestand (een pipe, apparaat of socket: lezen zou eindeloos kunnen wachten)"};
     case MessageId::InvalidUtf8:
       return {"invalid_utf8",
               "invalid UTF-8 byte sequence (the file must be saved as UTF-8)",

@@ -267,7 +267,7 @@ class DossierReader {
     if (!knowledge) {
       warn(node, prefix_ + "/" + code, {MessageId::SbbKerntaakWithoutKnowledge});
     } else {
-      add_knowledge(v, knowledge, prefix_ + "/" + code, levels, {});
+      add_knowledge(v, knowledge, prefix_ + "/" + code, levels);
       for (pugi::xml_node grouped : knowledge.child("vakkennisenvaardigheden_met_categorie").children())
         if (grouped.type() == pugi::node_element) {
           warn(grouped, prefix_ + "/" + code,
@@ -293,8 +293,7 @@ class DossierReader {
   // profile kerntaak asks it once, and a curator's decision about it holds for
   // both. `description` (an item a qualification adds to a basis kerntaak)
   // is added to the item's description.
-  void add_knowledge(Vertex parent, pugi::xml_node list, const std::string& id_prefix, LevelSet levels,
-                     const std::string& description) {
+  void add_knowledge(Vertex parent, pugi::xml_node list, const std::string& id_prefix, LevelSet levels) {
     std::set<std::string> seen;
     for (pugi::xml_node ref_node : list.children("vakkennisenvaardigheden")) {
       std::string ref = one_line(ref_node.attribute("referentie").value());
@@ -308,14 +307,12 @@ class DossierReader {
       if (auto done = knowledge_vertices_.find(ref); done != knowledge_vertices_.end()) {
         Goal& known = g_.goal(done->second);
         known.levels.add(levels);
-        if (!description.empty()) append_paragraph(known.description, description);
         g_.add_edge(parent, done->second, EdgeKind::Contains);
         continue;
       }
       Goal goal;
       goal.source_id = prefix_ + "/kv/" + ref;
       goal.title = it->second;
-      goal.description = description;
       goal.kind = GoalKind::KnowledgeSkill;
       goal.levels = levels;
       const Vertex v = add(std::move(goal), ref_node);
@@ -352,11 +349,12 @@ class DossierReader {
 
     // Shared vertices: the subtree of a qualification is its whole content.
     for (Vertex k : basis_kerntaken_) g_.add_edge(p.vertex, k, EdgeKind::Contains);
+    // No "Aanvullend bij B1-K1 ... voor <profiel>" in the item's text: the matcher reads
+    // descriptions, and a user test found such items linked on the kerntaak's and the
+    // profile's words ("K1, activerende, Begeleider, Aanvullend, Bieden").
     for (const ProfileKnowledge& extra : profile_knowledge_) {
       if (extra.profile != index) continue;
-      const Goal& k = g_.goal(extra.kerntaak);
-      add_knowledge(p.vertex, extra.list, prefix_ + "/" + p.part + "/" + k.code, p.levels,
-                    "Aanvullend bij " + k.code + " " + k.title + " voor " + p.title);
+      add_knowledge(p.vertex, extra.list, prefix_ + "/" + p.part + "/" + g_.goal(extra.kerntaak).code, p.levels);
     }
 
     pugi::xml_node list = p.node.child("profielkerntaken");

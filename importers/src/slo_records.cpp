@@ -47,10 +47,12 @@ RecordFile::RecordFile(std::string path, std::vector<Warning>& warnings)
 // Reads the file straight into a buffer with simdjson's padding, so the
 // content is copied once; read_file explains any failure.
 void RecordFile::read_padded() {
-  std::FILE* f = std::fopen(path_.c_str(), "rb");
+  // The size first: it fails for anything but a regular file, and fopen of a FIFO
+  // would block until someone writes to it (read_file then names what it is).
   std::error_code ec;
-  const auto size = f ? std::filesystem::file_size(path_, ec) : 0;
-  if (!f || ec || size > (std::size_t{1} << 30)) {
+  const auto size = std::filesystem::file_size(path_, ec);
+  std::FILE* f = ec ? nullptr : std::fopen(path_.c_str(), "rb");
+  if (!f || size > (std::size_t{1} << 30)) {
     if (f) std::fclose(f);
     read_file(path_);  // throws with the reason
     throw InputError({path_, 0, 0, {}}, {MessageId::CannotReadFile});
@@ -93,7 +95,7 @@ Location RecordFile::where(std::size_t offset, std::string_view record) const {
     }
   }
   c.offset = offset;
-  return location(c.line, offset - c.line_start + 1, record);
+  return location(c.line, column_after(std::string_view(p + c.line_start, offset - c.line_start)), record);
 }
 
 Location RecordFile::location(std::size_t line, std::size_t column, std::string_view record) const {
@@ -158,7 +160,8 @@ const RecordFile::ElementStart* RecordFile::find_element(std::uint32_t ordinal) 
 Location RecordFile::where_element(std::uint32_t ordinal, std::string_view record) const {
   const ElementStart* e = find_element(ordinal);
   if (!e) return where(start_, record);
-  return location(e->line, e->offset - e->line_start + 1, record);
+  return location(e->line, column_after(std::string_view(text_.get() + e->line_start, e->offset - e->line_start)),
+                  record);
 }
 
 std::uint32_t RecordFile::key(std::string_view name) const {

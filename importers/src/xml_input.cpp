@@ -54,7 +54,7 @@ Location node_location(const SourceText& src, pugi::xml_node node, std::string r
   // offset_debug points at the name; step back to the '<' readers look for.
   std::size_t at = static_cast<std::size_t>(offset);
   if (at > 0 && node.type() == pugi::node_element) --at;
-  return src.at(at, std::move(record));
+  return src.at_char(at, std::move(record));
 }
 
 std::string own_text(pugi::xml_node node) {

@@ -50,6 +50,12 @@ def read_definition(path: Path) -> dict[str, Any]:
     raw = raw.removeprefix(codecs.BOM_UTF8)
     _core._require_utf8(os.fspath(path), raw)  # names the encoding it seems to be in (Latin-1, UTF-16)
     text = raw.decode("utf-8")
+    # tomllib recurses once per nesting level: 500 levels crashed the command line with a
+    # RecursionError (or worse, with a raised recursion limit). No definition nests near 100.
+    line, column = _deep_nesting(text)
+    if line:
+        raise input_error(path, "too_deep", "invalid TOML: nested too deeply",
+                          "ongeldige TOML: te diep genest (lijsten of tabellen in elkaar)", line, column)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:  # the message ends in "(at line L, column C)"
@@ -60,6 +66,29 @@ def read_definition(path: Path) -> dict[str, Any]:
                           line, column) from None
     check_definition(data, path, text)
     return data
+
+
+def _deep_nesting(text: str, depth: int = 100) -> tuple[int, int]:
+    """Line and column where brackets outside strings and comments first nest ``depth`` deep ((0, 0) if nowhere)."""
+    level, quote, line, start, comment = 0, "", 1, 0, False
+    for i, c in enumerate(text):
+        if c == "\n":
+            line, start, comment = line + 1, i + 1, False
+        elif comment:
+            continue
+        elif quote:
+            quote = "" if c == quote else quote
+        elif c == "#":
+            comment = True
+        elif c in "\"'":
+            quote = c
+        elif c in "[{":
+            level += 1
+            if level >= depth:
+                return line, i - start + 1
+        elif c in "]}":
+            level -= 1
+    return 0, 0
 
 
 def check_definition(data: dict[str, Any], file: str | os.PathLike, text: str | None = None) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ._dutch_argparse import DutchArgumentParser
 from ._dutch_reasons import os_reason
+from ._kind_names import KINDS
 from ._loading import find_curricula_folder, find_data_folder, load
 from ._progress import ProgressLine
 from .report.tables import closed_detail, count, noun
@@ -67,21 +68,8 @@ NO_TRANSITIONS = (
     "(in de projectmap is dat curricula/)."
 )
 
-KIND_NL = {
-    "programme": "examenprogramma's",
-    "domain": "domeinen",
-    "subdomain": "subdomeinen",
-    "eindterm": "eindtermen",
-    "syllabus": "syllabi",
-    "specification": "specificaties",
-    "explanation": "toelichtingen",
-    "concept": "vakbegrippen",
-    "dossier": "kwalificatiedossiers",
-    "qualification": "kwalificaties",
-    "kerntaak": "kerntaken",
-    "werkproces": "werkprocessen",
-    "knowledge_skill": "vakkennis en vaardigheden",
-    "framework": "referentiekaders",
+# The overview's names: the report's plurals, with a word more where a count alone would mislead.
+KIND_NL = {kind: many for kind, (_, many) in KINDS.items()} | {
     "topic": "onderwerpen (referentiekader)",
     "goal": "overige doelen",
 }
@@ -436,6 +424,9 @@ def _report(args: argparse.Namespace) -> int:
           f"{count(s.get('gaps', 0), 'hiaat', 'hiaten')}, "
           f"{count(s.get('overlaps', 0), 'overlapping', 'overlappingen')} "
           f"(dekkingsgraad {100 * float(s.get('coverage_share', 0)):.0f}%).")
+    if int(s.get("shared", 0)):  # mbo 3 -> mbo 4 of one dossier: the basis part is in both
+        print(f"  Waarvan {count(s.get('shared', 0), 'doel', 'doelen')} in beide programma's (gedeeld): "
+              "gedekt door zichzelf, geen overlapping.")
     for name, comparison in result.comparisons.items():
         # Goals that change status without a gap closing or opening, only when there are any.
         other = [f"{count(len(frame), 'doel', 'doelen')} {label}" for frame, label in

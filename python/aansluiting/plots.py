@@ -79,12 +79,15 @@ def heatmap_size(domain_matrix: "pd.DataFrame") -> tuple[float, float]:
     return (min(24.0, max(8.0, 3.6 + 1.2 * n_cols)), min(30.0, 3.0 + 0.42 * n_rows))
 
 
-def domain_heatmap(domain_matrix: "pd.DataFrame", title: str, ax: "Axes | None" = None) -> "Axes":
+def domain_heatmap(domain_matrix: "pd.DataFrame", title: str, ax: "Axes | None" = None, *,
+                   sending: str = "domein", receiving: str = "domein") -> "Axes":
     """Sending domain (rows) x receiving domain (columns), coloured by ``coverage``.
 
     ``coverage`` of a cell: how much of the receiving domain the sending domain
     prepares (0-1, docs/transitions.md). Several pairs in one table are drawn
-    as one matrix with the pair name in the labels.
+    as one matrix with the pair name in the labels. ``sending``, ``receiving``: the Dutch
+    word for each side's domains on its axis, "kerntaak" for an mbo qualification
+    (:func:`plot_heatmap` takes them from the result: ``report.tables.domain_words``).
     """
     import numpy as np
 
@@ -124,8 +127,8 @@ def domain_heatmap(domain_matrix: "pd.DataFrame", title: str, ax: "Axes | None" 
         ax.set_xticks(range(len(cols)), [wrap_label(c, 18) for c in cols], rotation=40, ha="right",
                       rotation_mode="anchor", fontsize=8)
     ax.set_yticks(range(len(rows)), [wrap_label(r, 32, 2) for r in rows], fontsize=8)
-    ax.set_xlabel("Domein van het vervolg (ontvangend)")
-    ax.set_ylabel("Domein van de vooropleiding (zendend)")
+    ax.set_xlabel(f"{_capital(receiving)} van het vervolg (ontvangend)")
+    ax.set_ylabel(f"{_capital(sending)} van de vooropleiding (zendend)")
     ax.set_title(title)
     ax.set_xticks(np.arange(-0.5, len(cols), 1), minor=True)
     ax.set_yticks(np.arange(-0.5, len(rows), 1), minor=True)
@@ -141,6 +144,10 @@ def domain_heatmap(domain_matrix: "pd.DataFrame", title: str, ax: "Axes | None" 
     bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
     bar.set_label(f"Dekking (0 = niets; donkerst bij {vmax:.2f} of meer)".replace(".", ","))
     return ax
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 def _exam_part(ce: bool, se: bool) -> str:
@@ -168,8 +175,13 @@ def gap_bar_count(gaps: "pd.DataFrame", by: str = "domain") -> int:
     return max(1, _bar_labels(gaps, by).nunique()) if len(gaps) else 1
 
 
-def gap_bars(gaps: "pd.DataFrame", title: str, ax: "Axes | None" = None, by: str = "domain") -> "Axes":
-    """Number of gaps per receiving domain (or per pair, ``by="pair"``), stacked by exam part (CE/SE)."""
+def gap_bars(gaps: "pd.DataFrame", title: str, ax: "Axes | None" = None, by: str = "domain", *,
+             receiving: str | None = None) -> "Axes":
+    """Number of gaps per receiving domain (or per pair, ``by="pair"``), stacked by exam part (CE/SE).
+
+    ``receiving``: the Dutch word for a receiving domain; by default from the kinds of the gaps
+    ("kerntaak" for werkprocessen and vakkennis en vaardigheden, ``report.tables.domain_word``).
+    """
     if ax is None:
         plt = _pyplot()
         _, ax = plt.subplots(figsize=(9.0, min(30.0, 1.6 + 0.45 * gap_bar_count(gaps, by))), layout="constrained")
@@ -201,7 +213,11 @@ def gap_bars(gaps: "pd.DataFrame", title: str, ax: "Axes | None" = None, by: str
     ax.set_yticks(positions, [wrap_label(x, 40, 2) for x in labels], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("Aantal hiaten (doelen zonder voorbereiding)")
-    ax.set_ylabel("Vakkenpaar" if by == "pair" else "Domein van het vervolg")
+    if receiving is None:
+        from .report.tables import domain_word
+
+        receiving = domain_word(kinds=g["kind"] if "kind" in g else ()).one
+    ax.set_ylabel("Vakkenpaar" if by == "pair" else f"{_capital(receiving)} van het vervolg")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlim(0, max(left) * 1.12 + 0.5)
     if any(part != EXAM_PARTS[-1][0] for part in counts.columns if counts[part].sum()):
@@ -254,19 +270,26 @@ def variant_named(result: "TransitionResult", name: str) -> "TransitionResult":
 
 def plot_heatmap(result: "TransitionResult", pair: str | None = None, ax: "Axes | None" = None, *,
                  variant: str | None = None) -> "Axes":
-    """The domain heatmap of one pair (default the first), of the base or of ``variant``."""
+    """The domain heatmap of one pair (default the first), of the base or of ``variant``; each
+    axis named for its side's domains (vmbo domains, mbo kerntaken)."""
+    from .report.tables import domain_words
+
     source = result if variant is None else variant_named(result, variant)
     chosen = pair_named(source, pair)
-    return domain_heatmap(chosen.domain_matrix, title=chosen.name, ax=ax)
+    sending, receiving = domain_words(source)
+    return domain_heatmap(chosen.domain_matrix, title=chosen.name, ax=ax, sending=sending.one, receiving=receiving.one)
 
 
 def plot_gaps(result: "TransitionResult", pair: str | None = None, ax: "Axes | None" = None, *,
               variant: str | None = None) -> "Axes":
-    """Gaps per receiving domain: of all pairs, or of ``pair``; of the base or of ``variant``."""
+    """Gaps per receiving domain (kerntaak for mbo): of all pairs, or of ``pair``; of the base or of ``variant``."""
+    from .report.tables import domain_words
+
     source = result if variant is None else variant_named(result, variant)
+    receiving = domain_words(source)[1].one
     if pair is None:
-        return gap_bars(source.gaps, title=source.name, ax=ax)
+        return gap_bars(source.gaps, title=source.name, ax=ax, receiving=receiving)
     chosen = pair_named(source, pair)
     cov = chosen.coverage
     gaps = cov[(cov["status_code"] == "gap") & cov["leaf"].astype(bool)] if len(cov) else cov
-    return gap_bars(gaps, title=chosen.name, ax=ax)
+    return gap_bars(gaps, title=chosen.name, ax=ax, receiving=receiving)

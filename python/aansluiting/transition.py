@@ -211,10 +211,12 @@ class Transition:
 
     def _analyse_side(self, catalogue, analyser, curation, level, extra, progress, label=None, counter=None):
         extra_programmes = self._programmes(catalogue, extra, level) if extra else []
+        # Every pair's programmes first: a misspelt subject in the last of many pairs is reported
+        # at once, not after the pairs before it were aligned (a user test: 73 s for 1,000 pairs).
+        sides = [(self._programmes(catalogue, pair.sending, level) + extra_programmes,
+                  self._programmes(catalogue, pair.receiving, self.receiving_level)) for pair in self.pairs]
         done = []
-        for i, pair in enumerate(self.pairs):
-            sending = self._programmes(catalogue, pair.sending, level) + extra_programmes
-            receiving = self._programmes(catalogue, pair.receiving, self.receiving_level)
+        for pair, (sending, receiving) in zip(self.pairs, sides):
             where = ""
             if counter is not None:
                 counter[0] += 1

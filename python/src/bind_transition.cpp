@@ -150,7 +150,7 @@ py::dict summary_dict(const analysis::Summary& s) {
   py::dict d;
   d["receiving_leaves"] = s.receiving_leaves; d["covered"] = s.covered; d["partly"] = s.partly; d["gaps"] = s.gaps;
   d["coverage_share"] = s.coverage_share; d["mean_coverage"] = s.mean_coverage; d["gaps_ce"] = s.gaps_ce;
-  d["gaps_se"] = s.gaps_se; d["gaps_no_exam"] = s.gaps_no_exam; d["gaps_kern"] = s.gaps_kern; d["gaps_keuze"] = s.gaps_keuze; d["overlaps"] = s.overlaps;
+  d["gaps_se"] = s.gaps_se; d["gaps_no_exam"] = s.gaps_no_exam; d["shared"] = s.shared; d["gaps_kern"] = s.gaps_kern; d["gaps_keuze"] = s.gaps_keuze; d["overlaps"] = s.overlaps;
   d["sending_leaves"] = s.sending_leaves; d["sending_nowhere"] = s.sending_nowhere; d["links_used"] = s.links_used;
   d["links_rejected"] = s.links_rejected; d["links_confirmed"] = s.links_confirmed;
   return d;

@@ -465,7 +465,8 @@ class SpreadsheetEdits : public ::testing::Test {
     std::size_t line(std::size_t row) const { return meta.size() + 2 + row; }
     std::size_t column(std::size_t row, std::string_view name) const {
       std::size_t c = 1;
-      for (std::size_t k = 0; k < col(name); ++k) c += rows[row][k].size() + 1;
+      // Characters, as an editor counts them ("ë" in a label is one column).
+      for (std::size_t k = 0; k < col(name); ++k) c += column_after(rows[row][k]);
       return c;
     }
     std::vector<std::size_t> rows_with(std::string_view name, std::string_view value) const {
@@ -736,6 +737,26 @@ TEST(AtomicWrite, ReplacesContentAndKeepsPermissions) {
   EXPECT_EQ(fs::status(path).permissions() & fs::perms::all,
             fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
   EXPECT_EQ(files_in(dir.path()), 1u);  // no temporary file left
+}
+
+// A user test: a curation file shared through a link lost the link, and the shared file
+// never got the new decision.
+TEST(AtomicWrite, ALinkIsWrittenThroughAndStays) {
+  ScratchDir dir;
+  const auto shared = dir.write("gedeeld/c.tsv", "oud\n");
+  fs::create_directories(dir.path() / "eigen");
+  const fs::path link = dir.path() / "eigen" / "c.tsv";
+  fs::create_symlink("../gedeeld/c.tsv", link);
+  write_file_atomically(link.string(), "nieuw\n");
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(slurp(shared), "nieuw\n");
+  EXPECT_EQ(files_in(dir.path() / "gedeeld"), 1u);  // no temporary file left
+  // A link to nothing is replaced by the file.
+  const fs::path dangling = dir.path() / "eigen" / "weg.tsv";
+  fs::create_symlink("nergens.tsv", dangling);
+  write_file_atomically(dangling.string(), "x\n");
+  EXPECT_FALSE(fs::is_symlink(dangling));
+  EXPECT_EQ(slurp(dangling), "x\n");
 }
 
 TEST(AtomicWrite, FailedWriteLeavesOldFileIntact) {

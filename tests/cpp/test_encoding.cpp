@@ -109,6 +109,17 @@ TEST(Encoding, AnXmlDossierDeclaredAsWindows1252LoadsAsTheUtf8One) {
   EXPECT_EQ(converted.graph().num_edges(), original.graph().num_edges());
 }
 
+// A user test: Windows programs write "’" and "–" (0x92, 0x96) under an ISO-8859-1 label;
+// read as Latin-1 they became control characters.
+TEST(Encoding, AnXmlDossierLabelledLatin1IsReadAsWindows1252) {
+  const std::string utf8 = at::read_text(at::sbb_dir() + kDossier);
+  ASSERT_NE(utf8.find("\xE2\x80\x99"), std::string::npos);  // ’, which Latin-1 does not have
+  const Catalogue original = load_sbb_text(at::ScratchDir(), utf8);
+  at::ScratchDir dir;
+  const Catalogue converted = load_sbb_text(dir, encode(declaring(utf8.substr(3), "ISO-8859-1"), "windows-1252"));
+  EXPECT_EQ(goal_texts(converted), goal_texts(original));
+}
+
 TEST(Encoding, AnXmlDossierInUtf16LoadsAsTheUtf8One) {
   const std::string utf8 = at::read_text(at::sbb_dir() + kDossier);
   const Catalogue original = load_sbb_text(at::ScratchDir(), utf8);
@@ -145,6 +156,26 @@ TEST(Encoding, Utf16IsToldFromItsZeroBytesAndPlainTextIsNot) {
   EXPECT_EQ(xml_encoding("<?xml version=\"1.0\" encoding='UTF-8'?><sbb/>"), "");
   EXPECT_EQ(xml_encoding("<?xml version=\"1.0\"?><sbb encoding=\"x\"/>"), "");
   EXPECT_EQ(xml_encoding("<sbb/>"), "");
+  EXPECT_EQ(xml_encoding("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><sbb/>"), "windows-1252");
+  EXPECT_EQ(xml_encoding("<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?><sbb/>"), "ISO-8859-15");
   EXPECT_EQ(first_invalid_utf8("caf\xC3\xA9"), std::string_view::npos);
   EXPECT_EQ(first_invalid_utf8("caf\xE9!"), 3u);
+}
+
+// A user test: every "ë" before an error moved its column one to the right, every "–" two;
+// an editor counts characters.
+TEST(Encoding, ColumnsCountCharactersAsAnEditorDoes) {
+  const std::string line = "  {\"title\": \"Ori\xC3\xABntatie \xE2\x80\x93 caf";  // Oriëntatie – caf
+  at::ScratchDir dir;
+  const std::string path = dir.write("eindtermen.json", "[\n" + line + "\xE9\"}\n]\n");
+  const std::size_t characters = 29;  // before the bad byte: 2 + 11 + 12 ("Oriëntatie –" ) + 4
+  ASSERT_EQ(line.size(), characters + 3);  // ë is two bytes, – three
+  EXPECT_EQ(column_after(line), characters + 1);
+  try {
+    require_utf8(path, at::read_text(path));
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().line, 2u);
+    EXPECT_EQ(e.where().column, characters + 1);
+  }
 }

@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include <sys/stat.h>
+
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
@@ -501,6 +503,18 @@ TEST(SloBadInput, DanglingReferenceAndBadRecordsBecomeWarnings) {
   ASSERT_TRUE(find("field ce should be 0 or 1"));
   EXPECT_FALSE(find("older")) << "replaces pointing at versions not in the data is normal";
   EXPECT_EQ(cat.warnings().size(), 7u);
+}
+
+
+// A user test: a data file that is a pipe made the command line hang (fopen waits for a writer).
+TEST(SloBadInput, APipeIsNamedNotWaitedFor) {
+  MiniSlo mini;
+  const std::string path = (mini.dir.path() / "examenprogramma" / "eindtermen.json").string();
+  std::filesystem::remove(path);
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  const InputError e = load_error(mini.folder());
+  EXPECT_EQ(e.where().file, path);
+  EXPECT_EQ(e.message().id, MessageId::NotARegularFile) << e.what();
 }
 
 }  // namespace

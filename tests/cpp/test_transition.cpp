@@ -443,3 +443,36 @@ TEST_F(TransitionRun, TotalsCountAReceivingGoalOnceWithItsBestStatus) {
   EXPECT_EQ(total.sending_nowhere, sa.sending_nowhere + sb.sending_nowhere);
   EXPECT_EQ(total.links_used, sa.links_used + sb.links_used);
 }
+
+// A user test: mbo 3 -> mbo 4 of one dossier shares the basis part; its goals were linked to
+// themselves by their text and reported as "mogelijk dubbel onderwijs" (87 overlaps).
+TEST(TransitionShared, AGoalOfBothProgrammesCoversItselfAndIsNoOverlap) {
+  Catalogue cat;
+  importers::load_sbb(cat, aansluiting::testing::sbb_dir() + "/2635_Pedagogisch_Werk.xml");
+  auto analyser = transition::corpus_analyser(cat);
+  const auto pmk = cat.find_programme("Pedagogisch medewerker kinderopvang", Level::Mbo3);
+  const auto gpm = cat.find_programme("Gespecialiseerd pedagogisch medewerker", Level::Mbo4);
+  transition::Side sending, receiving;
+  sending.roots = {pmk.root};
+  sending.selection.level = Level::Mbo3;
+  receiving.roots = {gpm.root};
+  receiving.selection.level = Level::Mbo4;
+  const auto run = transition::run(cat, *analyser, sending, receiving);
+  const auto& a = run.result;
+  std::size_t shared = 0;
+  for (const auto& r : a.receiving) {
+    if (!r.leaf || !run.sending.contains(r.goal)) continue;
+    ++shared;
+    EXPECT_EQ(r.status, analysis::Status::Covered) << cat.graph().goal(r.goal).source_id;
+    ASSERT_FALSE(r.support.empty());
+    EXPECT_EQ(r.support.front().sending, r.goal);
+    EXPECT_EQ(r.support.front().explanation.rfind("Hetzelfde doel", 0), 0u);
+  }
+  EXPECT_GT(shared, 20u);  // the basis kerntaken B1-K1 and B1-K2 with their items
+  EXPECT_EQ(a.summary.shared, shared);
+  for (const auto& o : a.overlaps) EXPECT_NE(o.sending, o.receiving);
+  const analysis::TransitionAnalysis* one[] = {&a};
+  EXPECT_EQ(analysis::total_summary(one).shared, shared);
+  // Goals of the profile part are not shared: they are analysed as before.
+  EXPECT_LT(shared, a.summary.receiving_leaves);
+}

@@ -277,3 +277,19 @@ def test_ctrl_c_stops_without_a_traceback(tmp_path: Path, data_dir: Path) -> Non
     assert p.returncode == 130, stderr
     assert "Afgebroken." in stderr and "Traceback" not in stderr
     assert list(tmp_path.iterdir()) == []  # nothing half-written
+
+
+def test_goals_in_both_programmes_are_named_and_not_overlaps(tmp_path: Path, data_dir: Path) -> None:
+    """A user test: mbo 3 -> mbo 4 of one dossier shares its basis part; those goals were linked to
+    themselves by their text and reported as 57 overlaps ("mogelijk dubbel onderwijs")."""
+    definition = tmp_path / "pmk-gpm.toml"
+    definition.write_text(
+        'name = "PMK mbo 3 → GPM mbo 4"\nsending_level = "mbo 3"\nreceiving_level = "mbo 4"\n'
+        '[[pair]]\nname = "PMK → GPM"\nsending = ["Pedagogisch medewerker kinderopvang"]\n'
+        'receiving = ["Gespecialiseerd pedagogisch medewerker"]\n', encoding="utf-8")
+    r = run("rapport", str(definition), "--data", str(data_dir), "-o", str(tmp_path / "r.html"))
+    assert r.returncode == 0, r.stderr
+    line = next(s for s in r.stdout.splitlines() if "in beide programma's (gedeeld)" in s)
+    shared = int(line.split("Waarvan ", 1)[1].split(" ", 1)[0])
+    overlaps = int(r.stdout.split(" overlappingen")[0].rsplit(", ", 1)[1])
+    assert shared > 20 and overlaps < 10

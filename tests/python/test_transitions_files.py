@@ -310,3 +310,35 @@ def test_a_curation_file_that_is_not_there_is_an_error(tmp_path: Path, full):
         t.analyse(full, with_variants=False)
     assert info.value.code == "transition.curation_not_found"
     assert f"curatiebestand niet gevonden: {tmp_path / 'curatie' / 'typo.sssom.tsv'}" in info.value.detail_nl
+
+
+def test_a_definition_nested_too_deeply_is_an_error_not_a_crash(tmp_path: Path):
+    """A user test: x = [[[...]]] 500 levels deep crashed every command with a RecursionError,
+    also "rapport vmbo-tl-havo4" when the file merely sat in the transitions folder."""
+    from aansluiting.transition import Transition, shipped_transitions
+
+    folder = tmp_path / "curricula" / "transitions"
+    folder.mkdir(parents=True)
+    (folder / "vmbo-tl-havo4.toml").write_bytes(SHIPPED.read_bytes())
+    path = folder / "diep.toml"
+    path.write_text('name = "Diep"\nx = ' + "[" * 600 + "]" * 600 + "\n", encoding="utf-8")
+    with pytest.raises(aansluiting.InputError) as info:
+        Transition.from_file(path)
+    assert (info.value.code, info.value.line, info.value.column) == ("transition.too_deep", 2, 104)
+    assert "te diep genest" in info.value.detail_nl
+    with pytest.warns(UserWarning, match="diep.toml:2:104"):
+        assert list(shipped_transitions(tmp_path / "curricula")) == ["vmbo-tl-havo4"]
+
+
+def test_a_misspelt_subject_in_a_late_pair_is_reported_before_any_pair_is_aligned(full):
+    from aansluiting.transition import Transition
+
+    t = Transition.from_dict({
+        "name": "twee paren", "sending_level": "vmbo tl", "receiving_level": "havo",
+        "pair": [{"name": "W", "sending": ["Wiskunde"], "receiving": ["Wiskunde B"]},
+                 {"name": "S", "sending": ["Wiskunde"], "receiving": ["Sterrenkunde"]}],
+    })
+    steps = []
+    with pytest.raises(aansluiting.NotFoundError, match="Sterrenkunde"):
+        t.analyse(full, progress=lambda step, done, total: steps.append(step))
+    assert set(steps) <= {"corpus"}  # no pair was aligned first

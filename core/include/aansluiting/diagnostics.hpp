@@ -52,8 +52,12 @@ class NotFoundError : public std::runtime_error {
   Message what_;
 };
 
-// Line and column (1-based, column in bytes) of a byte offset in `text`.
+// Line and column (1-based; the column counts characters, as an editor shows
+// it, not bytes) of a byte offset in `text`.
 Location locate(const std::string& file, const std::string& text, std::size_t offset);
+// The column (1-based, in characters) of the byte after `line_before`, the
+// UTF-8 text from the start of its line.
+std::size_t column_after(std::string_view line_before);
 
 // Throws InputError naming the first invalid byte if `text` is not valid UTF-8.
 void require_utf8(const std::string& file, const std::string& text);

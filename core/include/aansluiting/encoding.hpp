@@ -25,7 +25,8 @@ std::string convert_to_utf8(const std::string& file, std::string_view text, std:
 
 // The encoding an XML text is in when it is not UTF-8: from a UTF-16 byte
 // order mark or zero bytes, or else its declaration (<?xml ... encoding="..."?>).
-// Empty for UTF-8, and for a text with neither.
+// Empty for UTF-8, and for a text with neither. A Latin-1 or ASCII label is
+// read as Windows-1252, as browsers do.
 std::string xml_encoding(std::string_view text);
 
 }  // namespace aansluiting

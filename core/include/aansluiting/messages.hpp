@@ -18,6 +18,7 @@ enum class MessageId : std::uint16_t {
   FileOrFolderNotFound,
   FolderNotFound,
   IsAFolder,
+  NotARegularFile,
   IsAFile,
   CannotReadFile,
   CannotReadFileBecause,

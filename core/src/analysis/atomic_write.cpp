@@ -40,8 +40,14 @@ void sync_folder(const std::filesystem::path& folder) {
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, std::string_view content, MissingFolders folders) {
+void write_file_atomically(const std::string& given, std::string_view content, MissingFolders folders) {
   namespace fs = std::filesystem;
+  // A link to a file shared with colleagues is written through: the rename would
+  // otherwise replace the link, and the shared file would never see the new
+  // decisions (a user test). A link to nothing stays a link to be replaced.
+  std::error_code link_ec;
+  const bool through = fs::is_symlink(fs::symlink_status(given, link_ec)) && fs::exists(given, link_ec);
+  const std::string path = through ? fs::canonical(given, link_ec).string() : given;
   const fs::path target(path);
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   if (folders == MissingFolders::Create) {

@@ -223,7 +223,7 @@ std::vector<std::vector<Cell>> split_tsv(std::string_view text, std::size_t offs
     if (c == '\n') {
       ++line;
       column = 1;
-    } else {
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {  // columns count characters, as editors do
       ++column;
     }
   };

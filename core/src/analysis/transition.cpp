@@ -44,6 +44,9 @@ std::vector<const match::Link*> usable_links(const GoalSelection& sending, const
 
 double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 
+constexpr std::string_view kSameGoal =
+    "Hetzelfde doel: het staat in beide programma's (bijvoorbeeld een gedeeld basisdeel van een dossier).";
+
 }  // namespace
 
 std::string_view status_name(Status s) {
@@ -111,10 +114,24 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
   std::vector<std::vector<Support>> support(receiving.goals.size());
   std::vector<std::vector<Continuation>> onward(sending.goals.size());
   for (const match::Link* l : links) {
+    if (l->source == l->target) continue;  // one goal on both sides: below
     const double score = clamp01(l->score);
     const SelectedGoal& target = *receiving.find(l->target);
     support[receiving.index.at(l->target)].push_back(Support{l->source, score, l->predicate, l->origin, l->explanation});
     onward[sending.index.at(l->source)].push_back(Continuation{l->target, target.domain, score, l->predicate, l->origin});
+  }
+  // A goal of both selections prepares itself, whatever the matcher made of its
+  // text (unless a curator rejected that): mbo 3 -> mbo 4 of one dossier share
+  // the basis part, and its goals are neither gaps nor taught twice.
+  for (const SelectedGoal& g : receiving.goals) {
+    if (!sending.contains(g.goal) ||
+        std::find(out.rejected.begin(), out.rejected.end(), std::make_pair(g.goal, g.goal)) != out.rejected.end())
+      continue;
+    support[receiving.index.at(g.goal)].push_back(Support{g.goal, 1.0, match::Predicate::ExactMatch,
+                                                          match::Origin::Automatic, std::string(kSameGoal)});
+    onward[sending.index.at(g.goal)].push_back(
+        Continuation{g.goal, g.domain, 1.0, match::Predicate::ExactMatch, match::Origin::Automatic});
+    if (g.leaf) ++sum.shared;
   }
   progress(1);
 
@@ -180,7 +197,7 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
     bool any = false;
     for (const auto& s : r.support) {
       bool same = s.predicate == match::Predicate::ExactMatch || s.predicate == match::Predicate::CloseMatch;
-      if (!same || s.score < options.overlap_threshold) continue;
+      if (!same || s.score < options.overlap_threshold || s.sending == r.goal) continue;
       out.overlaps.push_back(Overlap{s.sending, r.goal, s.score, s.predicate, s.origin});
       any = true;
     }
@@ -274,6 +291,7 @@ Summary total_summary(std::span<const TransitionAnalysis* const> analyses) {
     Status status = Status::Gap;
     ExamFlags exam;
     bool overlap = false;
+    bool shared = false;
   };
   struct Sending {
     bool leaf = false;
@@ -291,9 +309,12 @@ Summary total_summary(std::span<const TransitionAnalysis* const> analyses) {
         if (s.origin == match::Origin::Confirmed) confirmed.emplace(s.sending, r.goal);
       }
       if (!r.leaf) continue;
-      auto [it, fresh] = receiving.try_emplace(r.goal, Receiving{r.coverage, r.status, r.exam, false});
+      const bool shared = std::any_of(r.support.begin(), r.support.end(),
+                                      [&](const Support& s) { return s.sending == r.goal; });
+      auto [it, fresh] = receiving.try_emplace(r.goal, Receiving{r.coverage, r.status, r.exam, false, shared});
       if (fresh) continue;
       Receiving& t = it->second;
+      t.shared = t.shared || shared;
       t.coverage = std::max(t.coverage, r.coverage);
       t.status = std::min(t.status, r.status);  // Covered < Partly < Gap
       // A leaf reached through several programmes may inherit different flags; it is, e.g., CE if any says so.
@@ -317,6 +338,7 @@ Summary total_summary(std::span<const TransitionAnalysis* const> analyses) {
     ++sum.receiving_leaves;
     coverage_total += r.coverage;
     sum.overlaps += r.overlap;
+    sum.shared += r.shared;
     switch (r.status) {
       case Status::Covered: ++sum.covered; break;
       case Status::Partly: ++sum.partly; break;

@@ -28,11 +28,13 @@ def _render(draw: Callable, size: tuple[float, float]) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def heatmap_png(domain_matrix: "pd.DataFrame", title: str) -> str:
-    return _render(lambda ax: plots.domain_heatmap(domain_matrix, title, ax=ax),
+def heatmap_png(domain_matrix: "pd.DataFrame", title: str, sending: str = "domein", receiving: str = "domein") -> str:
+    """``sending``, ``receiving``: the words for each side's domains on the axes (kerntaak for mbo)."""
+    return _render(lambda ax: plots.domain_heatmap(domain_matrix, title, ax=ax, sending=sending, receiving=receiving),
                    plots.heatmap_size(domain_matrix))
 
 
-def gap_bars_png(gaps: "pd.DataFrame", title: str, by: str = "domain") -> str:
+def gap_bars_png(gaps: "pd.DataFrame", title: str, by: str = "domain", receiving: str | None = None) -> str:
     bars = plots.gap_bar_count(gaps, by)
-    return _render(lambda ax: plots.gap_bars(gaps, title, ax=ax, by=by), (10.0, min(30.0, 1.8 + 0.42 * bars)))
+    return _render(lambda ax: plots.gap_bars(gaps, title, ax=ax, by=by, receiving=receiving),
+                   (10.0, min(30.0, 1.8 + 0.42 * bars)))

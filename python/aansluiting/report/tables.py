@@ -15,7 +15,9 @@ import os
 import re
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Union
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Union
+
+from .._kind_names import KINDS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,6 +38,7 @@ SUMMARY_LABELS = {
     "gaps_kern": "Hiaten kern",
     "gaps_keuze": "Hiaten keuze",
     "overlaps": "Overlappingen",
+    "shared": "Gedeeld (in beide programma's)",
     "sending_leaves": "Doelen vooropleiding",
     "sending_nowhere": "Zonder vervolg",
     "links_used": "Gebruikte koppelingen",
@@ -65,6 +68,72 @@ ORIGINS = {
 }
 
 
+#: Kinds only an mbo qualification (SBB, or a CSV programme written like one) has.
+MBO_KINDS = frozenset({"dossier", "qualification", "kerntaak", "werkproces", "knowledge_skill"})
+_MBO_LEVEL = re.compile(r"\s*mbo(?![a-z])", re.I)  # "mbo 2", "MBO-4", "mbo niveau 1"; not "vmbo"
+
+
+class DomainWord(NamedTuple):
+    """How the report names the domains of one side of a transition (:func:`domain_word`)."""
+
+    one: str  # "domein", "kerntaak"
+    many: str  # "domeinen", "kerntaken"
+    the: str  # "het domein", "de kerntaak"
+    each: str  # "elk domein", "elke kerntaak"
+
+    @property
+    def title(self) -> str:
+        """The word as a column header: "Domein", "Kerntaak"."""
+        return self.one[:1].upper() + self.one[1:]
+
+
+DOMAIN = DomainWord("domein", "domeinen", "het domein", "elk domein")
+KERNTAAK = DomainWord("kerntaak", "kerntaken", "de kerntaak", "elke kerntaak")
+
+
+def domain_word(level: object = None, kinds: Iterable[object] = ()) -> DomainWord:
+    """The word for the domains of one side: :data:`KERNTAAK` for an mbo qualification (its level is
+    mbo 1-4, or its goals are kerntaken, werkprocessen or vakkennis en vaardigheden), whose domains
+    are kerntaken; :data:`DOMAIN` for an exam programme. The one rule of the HTML, Excel and plots."""
+    mbo = (not _blank(level) and bool(_MBO_LEVEL.match(str(level)))) \
+        or any(str(k) in MBO_KINDS for k in kinds if not _blank(k))
+    return KERNTAAK if mbo else DOMAIN
+
+
+def domain_words(result: "TransitionResult") -> tuple[DomainWord, DomainWord]:
+    """(sending, receiving): the words for the domains of each side of ``result`` (:func:`domain_word`).
+
+    The receiving side by its level and the kinds of its goals; the sending side by its level
+    (the result tables do not hold the kinds of sending goals).
+    """
+    coverage = result.coverage
+    kinds = coverage["kind"] if coverage is not None and "kind" in coverage else ()
+    return domain_word(result.sending_level), domain_word(result.receiving_level, kinds)
+
+
+def kind_label(kind: object) -> str:
+    """A goal kind in Dutch ('knowledge_skill' is 'vakkennis en vaardigheden'); an unknown kind as it is."""
+    if _blank(kind):
+        return ""
+    return KINDS.get(str(kind), (str(kind),))[0]
+
+
+def kind_counts(coverage: "pd.DataFrame") -> str:
+    """The receiving leaf goals per kind, '12 werkprocessen, 33 vakkennis en vaardigheden'; '' when
+    they are all of one kind (havo: eindtermen), where "doelen" says it. A goal of several pairs
+    counts once, as in the totals."""
+    goals = leaves(coverage)
+    if goals is None or len(goals) == 0 or "kind" not in goals:
+        return ""
+    if "receiving_id" in goals:
+        goals = goals.drop_duplicates("receiving_id")
+    counts = goals["kind"].astype(str).value_counts()
+    if len(counts) < 2:
+        return ""
+    order = [k for k in KINDS if k in counts.index] + sorted(k for k in counts.index if k not in KINDS)
+    return ", ".join(count(counts[k], *KINDS.get(k, (k, k))) for k in order)
+
+
 def noun(n: object, singular: str, plural: str) -> str:
     """The Dutch word for ``n`` things: the singular for exactly one, the plural otherwise (0 hiaten)."""
     return singular if not _blank(n) and int(n) == 1 else plural
@@ -78,7 +147,10 @@ def count(n: object, singular: str, plural: str) -> str:
 
 def code_or_id(code: object, goal_id: object) -> str:
     """A goal's code, or for a goal without one (an mbo knowledge item) its id when that is
-    short and readable (``sbb:2755/kv/986500``): a curator needs something to name it by."""
+    short and readable (``sbb:2755/kv/986500``): a curator needs something to name it by.
+
+    Every code cell of the report, HTML and Excel alike, shows this: the HTML has no id column,
+    and one goal must not be named in one file and blank in the other."""
     if not _blank(code) and str(code).strip():
         return str(code)
     text = "" if _blank(goal_id) else str(goal_id)
@@ -240,6 +312,15 @@ def _origins(df: "pd.DataFrame") -> list[str]:
     return [origin_label(o) for o in _col(df, "origin")]
 
 
+def _kinds(df: "pd.DataFrame") -> list[str]:
+    return [kind_label(k) for k in _col(df, "kind")]
+
+
+def _codes(code: str, goal_id: str) -> Callable[["pd.DataFrame"], object]:
+    """A code column as the HTML shows it: the id of a goal without a code (:func:`code_or_id`)."""
+    return lambda df: [code_or_id(c, i) for c, i in zip(_col(df, code), _col(df, goal_id))]
+
+
 def summary_table(result: "TransitionResult") -> "pd.DataFrame":
     """One row per pair plus a row 'Totaal'."""
     import pandas as pd
@@ -248,6 +329,9 @@ def summary_table(result: "TransitionResult") -> "pd.DataFrame":
     if len(rows):
         rows.loc["Totaal"] = result.summary
     keys = [k for k in SUMMARY_LABELS if k in rows.columns]
+    # Goals in both programmes occur only within one dossier (mbo 3 -> mbo 4): no column of zeros elsewhere.
+    if "shared" in keys and not pd.to_numeric(rows["shared"], errors="coerce").fillna(0).any():
+        keys.remove("shared")
     out = rows[keys].rename(columns=SUMMARY_LABELS)
     out.index.name = "Paar"
     for column in out.columns:
@@ -263,20 +347,23 @@ def _cut_mean(table: "pd.DataFrame") -> "pd.DataFrame":
     return table
 
 
-def coverage_table(coverage: "pd.DataFrame") -> "pd.DataFrame":
-    """The receiving leaf goals with their coverage (roots and domains left out)."""
+def coverage_table(coverage: "pd.DataFrame", receiving: DomainWord = DOMAIN) -> "pd.DataFrame":
+    """The receiving leaf goals with their coverage (roots and domains left out).
+
+    ``receiving``: the word for the receiving side's domains (:func:`domain_words`), "Kerntaak" for mbo.
+    """
     return _renamed(leaves(coverage), {
         "Paar": "pair",
-        "Code": "code",
+        "Code": _codes("code", "receiving_id"),
         "Doel": "title",
-        "Soort": "kind",
-        "Domein": "domain",
+        "Soort": _kinds,
+        receiving.title: "domain",
         "Examen": lambda c: [exam_label(a, b) for a, b in zip(_col(c, "ce", False), _col(c, "se", False))],
         "Kern": lambda c: _col(c, "kern", False).astype(bool),
         "Keuze": lambda c: _col(c, "keuze", False).astype(bool),
         "Dekking": _cut("coverage"),
         "Status": "status",
-        "Beste aansluitende doel (code)": "best_sending_code",
+        "Beste aansluitende doel (code)": _codes("best_sending_code", "best_sending_id"),
         "Beste aansluitende doel": "best_sending_title",
         "Score": _cut("best_score"),
         "Relatie": _predicates,
@@ -289,16 +376,18 @@ def coverage_table(coverage: "pd.DataFrame") -> "pd.DataFrame":
     })
 
 
-def gap_table(gaps: "pd.DataFrame") -> "pd.DataFrame":
-    return coverage_table(gaps).drop(columns=["Status", "Soort"])
+def gap_table(gaps: "pd.DataFrame", receiving: DomainWord = DOMAIN, kinds: bool = False) -> "pd.DataFrame":
+    """The gaps; ``kinds``: with the column Soort (where the receiving goals are of several
+    kinds, :func:`kind_counts`)."""
+    return coverage_table(gaps, receiving).drop(columns=["Status"] + ([] if kinds else ["Soort"]))
 
 
 def overlap_table(overlaps: "pd.DataFrame") -> "pd.DataFrame":
     return _renamed(overlaps, {
         "Paar": "pair",
-        "Code vervolg": "receiving_code",
+        "Code vervolg": _codes("receiving_code", "receiving_id"),
         "Doel vervolg": "receiving_title",
-        "Code vooropleiding": "sending_code",
+        "Code vooropleiding": _codes("sending_code", "sending_id"),
         "Doel vooropleiding": "sending_title",
         "Score": _cut("score"),
         "Relatie": _predicates,
@@ -309,10 +398,10 @@ def overlap_table(overlaps: "pd.DataFrame") -> "pd.DataFrame":
     })
 
 
-def domain_table(by_domain: "pd.DataFrame") -> "pd.DataFrame":
+def domain_table(by_domain: "pd.DataFrame", receiving: DomainWord = DOMAIN) -> "pd.DataFrame":
     return _renamed(by_domain, {
         "Paar": "pair",
-        "Domein": "domain",
+        receiving.title: "domain",
         "Doelen": ("leaves", 0),
         "Gedekt": ("covered", 0),
         "Deels gedekt": ("partly", 0),
@@ -322,12 +411,14 @@ def domain_table(by_domain: "pd.DataFrame") -> "pd.DataFrame":
     })
 
 
-def matrix_table(domain_matrix: "pd.DataFrame") -> "pd.DataFrame":
+def matrix_table(domain_matrix: "pd.DataFrame", sending: DomainWord = DOMAIN,
+                 receiving: DomainWord = DOMAIN) -> "pd.DataFrame":
+    """Sending domain x receiving domain, each named for what it is: vmbo domain, mbo kerntaak."""
     return _renamed(domain_matrix, {
         "Paar": "pair",
-        "Domein vooropleiding": "sending_domain",
+        f"{sending.title} vooropleiding": "sending_domain",
         "Programma vooropleiding": "sending_programme",
-        "Domein vervolg": "receiving_domain",
+        f"{receiving.title} vervolg": "receiving_domain",
         "Programma vervolg": "receiving_programme",
         "Koppelingen": ("links", 0),
         "Gemiddelde score": _cut("mean_score"),
@@ -336,13 +427,13 @@ def matrix_table(domain_matrix: "pd.DataFrame") -> "pd.DataFrame":
     })
 
 
-def continuation_table(continuations: "pd.DataFrame") -> "pd.DataFrame":
+def continuation_table(continuations: "pd.DataFrame", sending: DomainWord = DOMAIN) -> "pd.DataFrame":
     """The sending leaf goals and where they continue (roots and domains left out)."""
     return _renamed(leaves(continuations), {
         "Paar": "pair",
-        "Code": "code",
+        "Code": _codes("code", "sending_id"),
         "Doel vooropleiding": "title",
-        "Domein": "domain",
+        sending.title: "domain",
         "Beste score": _cut("best_score"),
         "Zonder vervolg": lambda c: _col(c, "leads_nowhere", False).astype(bool),
         "Gaat verder in": "continues_in",
@@ -350,22 +441,22 @@ def continuation_table(continuations: "pd.DataFrame") -> "pd.DataFrame":
     })
 
 
-def change_table(changes: "pd.DataFrame") -> "pd.DataFrame":
+def change_table(changes: "pd.DataFrame", receiving: DomainWord = DOMAIN) -> "pd.DataFrame":
     return _renamed(changes, {
         "Paar": "pair",
-        "Code": "code",
+        "Code": _codes("code", "receiving_id"),
         "Doel": "title",
-        "Domein": "domain",
+        receiving.title: "domain",
         "Status voor": "status_before",
         "Status na": "status_after",
         "Dekking voor": _cut("coverage_before"),
         "Dekking na": _cut("coverage_after"),
         # The link that closes a gap or makes a goal covered (only the variant has it), or that
         # a gap which opens or a goal that is no longer covered loses.
-        "Nieuw aansluitend doel (code)": "gained_sending_code",
+        "Nieuw aansluitend doel (code)": _codes("gained_sending_code", "gained_sending_id"),
         "Nieuw aansluitend doel": "gained_sending_title",
         "Uitleg nieuwe koppeling": "gained_explanation",
-        "Vervallen aansluitend doel (code)": "lost_sending_code",
+        "Vervallen aansluitend doel (code)": _codes("lost_sending_code", "lost_sending_id"),
         "Vervallen aansluitend doel": "lost_sending_title",
         "Uitleg vervallen koppeling": "lost_explanation",
         "Id": "receiving_id",
@@ -374,10 +465,10 @@ def change_table(changes: "pd.DataFrame") -> "pd.DataFrame":
     })
 
 
-def comparison_domain_table(by_domain: "pd.DataFrame") -> "pd.DataFrame":
+def comparison_domain_table(by_domain: "pd.DataFrame", receiving: DomainWord = DOMAIN) -> "pd.DataFrame":
     return _renamed(by_domain, {
         "Paar": "pair",
-        "Domein": "domain",
+        receiving.title: "domain",
         "Dekkingsgraad voor": ("share_before", 0.0),
         "Dekkingsgraad na": ("share_after", 0.0),
         "Verschil dekkingsgraad": ("share_delta", 0.0),

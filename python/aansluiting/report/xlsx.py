@@ -47,6 +47,13 @@ def variant_sheet_name(variant: str) -> str:
     return variant[:1].upper() + variant[1:] if first in ("met", "zonder") else f"Variant {variant}"
 
 
+def matrix_sheet_name(sending: "tables.DomainWord", receiving: "tables.DomainWord") -> str:
+    """"Domeinmatrix" between exam programmes; "Matrix domein-kerntaak" from vmbo to mbo (rows first)."""
+    if sending == receiving:
+        return f"{sending.title}matrix"
+    return f"Matrix {sending.one}-{receiving.one}"
+
+
 def _format_sheet(sheet, frame: "pd.DataFrame", header_row: int = 1) -> None:
     """Readable widths, percentages as percentages, a frozen header and a filter."""
     from openpyxl.utils import get_column_letter
@@ -95,9 +102,14 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
     keuze) is left out when no receiving goal has that flag (mbo has none, havo no kern or keuze),
     as in the HTML report (:func:`tables.exam_columns`).
     ``data`` and ``curricula``: the folders files are named relative to (see ``render_html``).
+    The receiving side's domains are named for what they are (sheet Kerntaken for an mbo
+    qualification, :func:`tables.domain_words`), its goals' kinds in Dutch; where they are of
+    several kinds the gaps have a column Soort and the summary counts them per kind.
     """
     import pandas as pd
 
+    sending, receiving = tables.domain_words(result)
+    kinds = tables.kind_counts(result.coverage)
     exam = tables.exam_columns(result.coverage)
     note = tables.total_note(len(result.pairs) > 1, {"Hiaten CE", "Hiaten SE"} <= exam)
 
@@ -108,33 +120,37 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
         taken: set[str] = set()
         with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
             summary = shown(tables.summary_table(result))
-            header = pd.DataFrame({
-                "Gegeven": ["Overgang", "Beschrijving", "Vooropleiding", "Vervolg", "Analyseduur (s)"],
-                "Waarde": [result.name, "\n\n".join(tables.paragraphs(result.description)), result.sending_level,
-                           result.receiving_level, round(float(result.seconds or 0.0), 2)],
-            })
+            facts = {"Overgang": result.name, "Beschrijving": "\n\n".join(tables.paragraphs(result.description)),
+                     "Vooropleiding": result.sending_level, "Vervolg": result.receiving_level}
+            if kinds:  # "45 doelen (12 werkprocessen, 33 vakkennis en vaardigheden)"
+                facts["Doelen vervolg"] = (tables.count(result.summary.get("receiving_leaves"), "doel", "doelen")
+                                           + f" ({kinds})")
+            facts["Analyseduur (s)"] = round(float(result.seconds or 0.0), 2)
+            header = pd.DataFrame({"Gegeven": list(facts), "Waarde": list(facts.values())})
             _write_blocks(writer, "Samenvatting", [("Overgang", header), ("Per vakkenpaar", summary)], taken,
                           notes={"Per vakkenpaar": note})
-            _write(writer, "Hiaten", shown(tables.gap_table(result.gaps)), taken)
-            _write(writer, "Dekking", shown(tables.coverage_table(result.coverage)), taken)
+            _write(writer, "Hiaten", shown(tables.gap_table(result.gaps, receiving, kinds=bool(kinds))), taken)
+            _write(writer, "Dekking", shown(tables.coverage_table(result.coverage, receiving)), taken)
             _write(writer, "Overlap", tables.overlap_table(result.overlaps), taken)
-            _write(writer, "Domeinen", tables.domain_table(result.by_domain), taken)
-            _write(writer, "Domeinmatrix", tables.matrix_table(result.domain_matrix), taken)
-            _write(writer, "Vervolg", tables.continuation_table(result.continuations), taken)
+            _write(writer, receiving.many.capitalize(), tables.domain_table(result.by_domain, receiving), taken)
+            _write(writer, matrix_sheet_name(sending, receiving),
+                   tables.matrix_table(result.domain_matrix, sending, receiving), taken)
+            _write(writer, "Vervolg", tables.continuation_table(result.continuations, sending), taken)
             for name, comparison in result.comparisons.items():
                 variant = result.variants.get(name)
-                parts = [tables.change_table(frame).assign(Verandering=label)
+                parts = [tables.change_table(frame, receiving).assign(Verandering=label)
                          for frame, label in ((comparison.closed, "hiaat gesloten"),
                                               (comparison.improved, "beter voorbereid"),
                                               (comparison.opened, "hiaat ontstaan"),
                                               (comparison.worsened, "minder goed voorbereid")) if len(frame)]
                 changes = (pd.concat(parts, ignore_index=True) if parts
-                           else tables.change_table(comparison.closed).assign(Verandering=""))
+                           else tables.change_table(comparison.closed, receiving).assign(Verandering=""))
                 _write_blocks(writer, variant_sheet_name(name), [
                     (f"Variant '{name}' tegenover de basis", shown(tables.comparison_summary_table(
                         comparison, result.summary,
                         None if variant is None else variant.summary))),
-                    ("Verandering per domein", tables.comparison_domain_table(comparison.by_domain)),
+                    (f"Verandering per {receiving.one}",
+                     tables.comparison_domain_table(comparison.by_domain, receiving)),
                     ("Doelen waarvan de status verandert", changes),
                 ], taken)
             _write(writer, "Bronnen", tables.sources_table(tables.all_sources(result),

@@ -133,6 +133,10 @@ struct Summary {
   std::size_t gaps_kern = 0;
   std::size_t gaps_keuze = 0;
   std::size_t overlaps = 0;  // receiving leaves with at least one Overlap
+  // Receiving leaves that are sending goals too: one goal in both programmes
+  // (the basis part two qualifications of a dossier share). Covered by itself,
+  // and no overlap: the pupil does not learn it twice.
+  std::size_t shared = 0;
   std::size_t sending_leaves = 0;
   std::size_t sending_nowhere = 0;  // sending leaves that lead nowhere
   std::size_t links_used = 0;       // usable links between the two selections
