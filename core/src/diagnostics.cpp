@@ -37,13 +37,17 @@ Location locate(const std::string& file, const std::string& text, std::size_t of
   offset = std::min(offset, text.size());
   const std::string_view before(text.data(), offset);
   const std::size_t newline = before.rfind('\n');
-  const std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
+  // A byte order mark is no character an editor shows.
+  const std::size_t bom = before.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  const std::size_t line_start = newline == std::string_view::npos ? bom : newline + 1;
   const auto line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
   return Location{file, line, column_after(before.substr(line_start)), {}};
 }
 
 void require_utf8(const std::string& file, const std::string& text) {
-  const std::size_t bad = first_invalid_utf8(text);
+  std::size_t bad = first_invalid_utf8(text);
+  // UTF-16 of ASCII text is valid UTF-8 (its zero bytes are NUL characters).
+  if (bad == std::string::npos && text.find('\0') != std::string::npos) bad = text.find('\0');
   if (bad != std::string::npos) throw not_utf8_error(file, text, bad);
 }
 

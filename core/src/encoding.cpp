@@ -109,6 +109,11 @@ InputError not_utf8_error(const std::string& file, const std::string& text, std:
   Location where = locate(file, text, bad_offset);
   if (bad_offset >= text.size()) return InputError(std::move(where), {MessageId::InvalidUtf8});
   const auto byte = static_cast<unsigned char>(text[bad_offset]);
+  // Correct "ë" before the bad byte: the file is UTF-8 with one wrong byte, and saving it
+  // again "as UTF-8" from another encoding would spoil the rest.
+  const bool utf8_before = std::any_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad_offset),
+                                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0xC0; });
+  if (utf8_before) return InputError(std::move(where), {MessageId::InvalidUtf8Byte, {hex_byte(byte)}});
   const std::string charset = eight_bit_name(text);
   const auto cnv = open_converter(charset);
   UErrorCode status = U_ZERO_ERROR;
@@ -145,7 +150,10 @@ std::string xml_encoding(std::string_view text) {
   std::string name(declaration.substr(at + 1, end - at - 1));
   std::string lower = name;
   std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (lower == "utf-8" || lower == "utf8") return {};
+  // A text whose first bytes are "<?xml" in ASCII is no UTF-16 or UTF-32, whatever it says.
+  if (lower == "utf-8" || lower == "utf8" || lower.starts_with("utf-16") || lower.starts_with("utf-32") ||
+      lower.starts_with("ucs-2") || lower.starts_with("ucs-4"))
+    return {};
   // As browsers read them (WHATWG Encoding Standard): a Windows program writes
   // "–", "€" and curly quotes (0x80-0x9F) under a Latin-1 or ASCII label.
   for (std::string_view latin1 : {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "us-ascii",

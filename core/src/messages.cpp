@@ -85,6 +85,10 @@ MessageTexts message_texts(MessageId id) {
       return {"not_a_regular_file",
               "not a regular file (a pipe, device or socket; reading it could wait forever)",
               "geen gewoon bestand (een pipe, apparaat of socket: lezen zou eindeloos kunnen wachten)"};
+    case MessageId::DanglingLink:
+      return {"dangling_link",
+              "a link to a file that does not exist (or a loop of links)",
+              "een koppeling (snelkoppeling) naar een bestand dat niet bestaat, of een kring van koppelingen"};
     case MessageId::InvalidUtf8:
       return {"invalid_utf8",
               "invalid UTF-8 byte sequence (the file must be saved as UTF-8)",
@@ -93,6 +97,10 @@ MessageTexts message_texts(MessageId id) {
       return {"invalid_utf8_in",
               "invalid UTF-8 byte {1}: the file seems to be saved as {2}, in which it is {3} (save the file as UTF-8)",
               "ongeldige UTF-8-byte {1}: het bestand lijkt opgeslagen als {2}, waarin dit {3} is (sla het bestand op als UTF-8)"};
+    case MessageId::InvalidUtf8Byte:
+      return {"invalid_utf8_byte",
+              "invalid UTF-8 byte {1} in a file that is UTF-8 otherwise (correct the character here)",
+              "ongeldige UTF-8-byte {1} in een bestand dat verder UTF-8 is (verbeter het teken op deze plek)"};
     case MessageId::SavedAsUtf16:
       return {"saved_as_utf16",
               "the file is saved as {1}, not as UTF-8 (save it as UTF-8)",
@@ -574,10 +582,6 @@ MessageTexts message_texts(MessageId id) {
       return {"sssom.bad_confidence",
               "confidence '{1}' is not a number from 0 to 1",
               "confidence '{1}' is geen getal van 0 tot en met 1"};
-    case MessageId::SssomDecimalComma:
-      return {"sssom.decimal_comma",
-              "confidence '{1}' has a decimal comma; SSSOM needs a point: {2}",
-              "confidence '{1}' heeft een decimale komma; SSSOM vraagt een punt: {2}"};
     case MessageId::SssomRowWithout:
       return {"sssom.row_without",
               "row has no {1}",

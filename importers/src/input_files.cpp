@@ -31,6 +31,8 @@ std::vector<std::string> input_files(const std::string& path, std::string_view e
     // A folder, a dangling link or a pipe named *.xml is not skipped without a word (a user
     // test: one dossier missing, found only later as "geen programma"): reading it says what it is.
     std::error_code type_ec;
+    if (entry.is_symlink(type_ec) && !fs::exists(entry.path(), type_ec))
+      throw InputError({entry.path().string(), 0, 0, {}}, {MessageId::DanglingLink});
     if (!entry.is_regular_file(type_ec)) read_file(entry.path().string());
     files.push_back(entry.path().string());
   }

@@ -291,8 +291,7 @@ class DossierReader {
   // list it (`sbb:<nr>/kv/<ref>`, with the levels of all of them): a
   // qualification that asks "kan communiceren met klanten" in a basis and a
   // profile kerntaak asks it once, and a curator's decision about it holds for
-  // both. `description` (an item a qualification adds to a basis kerntaak)
-  // is added to the item's description.
+  // both.
   void add_knowledge(Vertex parent, pugi::xml_node list, const std::string& id_prefix, LevelSet levels) {
     std::set<std::string> seen;
     for (pugi::xml_node ref_node : list.children("vakkennisenvaardigheden")) {

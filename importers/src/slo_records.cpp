@@ -95,7 +95,8 @@ Location RecordFile::where(std::size_t offset, std::string_view record) const {
     }
   }
   c.offset = offset;
-  return location(c.line, column_after(std::string_view(p + c.line_start, offset - c.line_start)), record);
+  const std::size_t from = std::max(c.line_start, start_);  // the byte order mark is no column
+  return location(c.line, column_after(std::string_view(p + from, offset - std::min(offset, from))), record);
 }
 
 Location RecordFile::location(std::size_t line, std::size_t column, std::string_view record) const {
@@ -160,7 +161,8 @@ const RecordFile::ElementStart* RecordFile::find_element(std::uint32_t ordinal) 
 Location RecordFile::where_element(std::uint32_t ordinal, std::string_view record) const {
   const ElementStart* e = find_element(ordinal);
   if (!e) return where(start_, record);
-  return location(e->line, column_after(std::string_view(text_.get() + e->line_start, e->offset - e->line_start)),
+  const std::size_t from = std::max(e->line_start, start_);
+  return location(e->line, column_after(std::string_view(text_.get() + from, e->offset - std::min(e->offset, from))),
                   record);
 }
 

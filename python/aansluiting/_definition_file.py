@@ -259,13 +259,18 @@ class Checker:
         return value
 
 
-def quoted_position(path: Path | None, text: str) -> tuple[int, int]:
-    """Line and column of the first "text" (or 'text') in a definition file; (0, 0) when not there."""
+def quoted_position(path: Path | None, text: str, pair: int | None = None) -> tuple[int, int]:
+    """Line and column of the first "text" (or 'text') in a definition file, within its ``pair``-th
+    ``[[pair]]`` table when given; (0, 0) when not there."""
     try:
         content = path.read_bytes().removeprefix(codecs.BOM_UTF8).decode("utf-8") if path else ""
     except (OSError, UnicodeDecodeError):
         return 0, 0
-    found = [i for i in (content.find(f'"{text}"'), content.find(f"'{text}'")) if i >= 0]
+    start = 0
+    if pair is not None:
+        headers = [m.start() for m in re.finditer(r"(?m)^\s*\[\[\s*pair\s*\]\]", content)]
+        start = headers[pair] if pair < len(headers) else 0
+    found = [i for i in (content.find(f'"{text}"', start), content.find(f"'{text}'", start)) if i >= 0]
     if not found:
         return 0, 0
     at = min(found)

@@ -425,8 +425,9 @@ def _report(args: argparse.Namespace) -> int:
           f"{count(s.get('overlaps', 0), 'overlapping', 'overlappingen')} "
           f"(dekkingsgraad {100 * float(s.get('coverage_share', 0)):.0f}%).")
     if int(s.get("shared", 0)):  # mbo 3 -> mbo 4 of one dossier: the basis part is in both
-        print(f"  Waarvan {count(s.get('shared', 0), 'doel', 'doelen')} in beide programma's (gedeeld): "
-              "gedekt door zichzelf, geen overlapping.")
+        n = int(s.get("shared", 0))
+        print(f"  Van de gedekte doelen {'staat er' if n == 1 else 'staan er'} {n} in beide programma's "
+              "(gedeeld basisdeel): ze dekken zichzelf en tellen niet als overlapping.")
     for name, comparison in result.comparisons.items():
         # Goals that change status without a gap closing or opening, only when there are any.
         other = [f"{count(len(frame), 'doel', 'doelen')} {label}" for frame, label in

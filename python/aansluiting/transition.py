@@ -124,7 +124,15 @@ class Transition:
 
     # --- analysis ---------------------------------------------------------
 
-    def _programmes(self, catalogue: Catalogue, names: Sequence[str], level: str) -> list[Programme]:
+    def _sides(self, catalogue: Catalogue, level: str, extra: Sequence[str]) -> list[tuple[list, list]]:
+        """Each pair's sending and receiving programmes at ``level``, ``extra`` added to the sending side."""
+        extra_programmes = self._programmes(catalogue, extra, level) if extra else []
+        return [(self._programmes(catalogue, pair.sending, level, i) + extra_programmes,
+                 self._programmes(catalogue, pair.receiving, self.receiving_level, i))
+                for i, pair in enumerate(self.pairs)]
+
+    def _programmes(self, catalogue: Catalogue, names: Sequence[str], level: str,
+                    pair: int | None = None) -> list[Programme]:
         found = []
         # A subject or a full title, at this level: the core ranks titles first and, among
         # equal matches, an exam programme before its syllabi (a syllabus is named by its title).
@@ -133,7 +141,7 @@ class Transition:
             try:
                 found.append(catalogue.find_programme(name, level, kinds=kinds))
             except NotFoundError as e:
-                raise self._not_found(str(e), e.message_nl, e.code, quoted_position(self.path, name)) from None
+                raise self._not_found(str(e), e.message_nl, e.code, quoted_position(self.path, name, pair)) from None
         return found
 
     def _not_found(self, detail: str, detail_nl: str, code: str, position: tuple[int, int] = (0, 0)) -> NotFoundError:
@@ -180,6 +188,12 @@ class Transition:
         start = time.perf_counter()
         if progress:
             progress("corpus", 0, 0)  # the word weights of all loaded goals: seconds, once per catalogue
+        # Every programme the base and the variants name, before anything is aligned: a
+        # misspelt subject in a late pair or a variant is reported at once.
+        for level, extra in [(self.sending_level, self.add_sending)] + (
+                [(v.sending_level or self.sending_level, self.add_sending + v.add_sending) for v in self.variants]
+                if with_variants else []):
+            self._sides(catalogue, level, extra)
         analyser = text_analyser(catalogue)
         curation = self._curation(catalogue)
         # Progress names each pair's run as "stap k van n", over the base and every variant (a pair per variant too).
@@ -210,11 +224,7 @@ class Transition:
         return result
 
     def _analyse_side(self, catalogue, analyser, curation, level, extra, progress, label=None, counter=None):
-        extra_programmes = self._programmes(catalogue, extra, level) if extra else []
-        # Every pair's programmes first: a misspelt subject in the last of many pairs is reported
-        # at once, not after the pairs before it were aligned (a user test: 73 s for 1,000 pairs).
-        sides = [(self._programmes(catalogue, pair.sending, level) + extra_programmes,
-                  self._programmes(catalogue, pair.receiving, self.receiving_level)) for pair in self.pairs]
+        sides = self._sides(catalogue, level, extra)
         done = []
         for pair, (sending, receiving) in zip(self.pairs, sides):
             where = ""

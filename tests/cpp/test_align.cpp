@@ -399,3 +399,36 @@ TEST(AlignOptionNames, UnknownNamesAndValuesOutOfRangeAreRefused) {
   EXPECT_THROW(align::get_option(o, "nothing"), std::invalid_argument);
   EXPECT_EQ(o.structure.order.temperature, align::AlignOptions{}.structure.order.temperature);  // refused: unchanged
 }
+
+// The cap counts the words both goals have as words of their own, not the explanation's
+// list (a review: "werk" hid behind "werkzaamheden" there, and a two-word link was capped),
+// and not a compound's parts ("beroepspraktijk" is one word, not three).
+TEST(Align, TheSingleTermCapCountsWordsBothGoalsHave) {
+  aansluiting::testing::ScratchDir dir;
+  dir.write("a.csv", "# title: Vooropleiding\ncode,parent,kind,title,levels\n"
+                     "A,,domain,Domein,vmbo tl\n"
+                     "A1,A,eindterm,Plant het werk en de werkzaamheden,vmbo tl\n"
+                     "A2,A,eindterm,Kent de beroepspraktijk,vmbo tl\n");
+  dir.write("b.csv", "# title: Vervolg\ncode,parent,kind,title,levels\n"
+                     "B,,domain,Domein,havo\n"
+                     "B1,B,eindterm,Verdeelt werk en werkzaamheden,havo\n"
+                     "B2,B,eindterm,Verkent de beroepspraktijk,havo\n");
+  Catalogue cat;
+  importers::load_csv(cat, dir.path().string());
+  const auto& g = cat.graph();
+  auto one = [&](const char* id) { return std::vector<Vertex>{*g.find_id(id)}; };
+  align::AlignOptions options;
+  options.structure.order.enabled = false;
+  options.single_term_cap = 0.25;
+  align::AlignOptions uncapped = options;
+  uncapped.single_term_cap = 1.0;
+  for (auto [s, t, capped] : {std::tuple{"csv:a/A1", "csv:b/B1", false}, std::tuple{"csv:a/A2", "csv:b/B2", true}}) {
+    const auto plain = align::align(cat, one(s), one(t), uncapped);
+    const auto got = align::align(cat, one(s), one(t), options);
+    ASSERT_EQ(plain.links.size(), 1u);
+    ASSERT_EQ(got.links.size(), 1u);
+    ASSERT_GT(plain.links[0].score, 0.25) << s;
+    EXPECT_EQ(got.links[0].score, capped ? 0.25 : plain.links[0].score) << s;
+    EXPECT_EQ(got.links[0].explanation.find("begrensd op 0,25") != std::string::npos, capped) << got.links[0].explanation;
+  }
+}

@@ -833,6 +833,15 @@ TEST(Decisions, WhatACuratorTypesIsReadAsMeant) {
   EXPECT_FALSE(is_author_id(":x"));
 }
 
+TEST(Decisions, TheCurationFileTakesARelationAsTyped) {
+  const MappingSet set =
+      parse_sssom(minimal("slo:a\tskos:closematch\tslo:b\tsemapv:ManualMappingCuration\t\n"), "x.sssom.tsv");
+  ASSERT_EQ(set.mappings.size(), 1u);
+  EXPECT_EQ(set.mappings[0].predicate, match::Predicate::CloseMatch);
+  // Written back as SSSOM spells it.
+  EXPECT_NE(format_sssom(set).find("\tskos:closeMatch\t"), std::string::npos);
+}
+
 TEST(Decisions, AGoalIsNotLinkedToItself) {
   Catalogue cat;
   importers::load_csv(cat, testing::source_dir() + "/curricula/programmes");

@@ -131,7 +131,8 @@ TEST(Encoding, AnXmlDossierInUtf16LoadsAsTheUtf8One) {
 
 // Many exports say Latin-1 over UTF-8 bytes; the bytes win, or every ë would be "Ã«".
 TEST(Encoding, AnXmlDeclarationThatDoesNotFitItsUtf8BytesIsOverruled) {
-  const std::string text = declaring(at::read_text(at::sbb_dir() + kDossier), "ISO-8859-1");
+  // Without the byte order mark, which would say UTF-8 by itself.
+  const std::string text = declaring(at::read_text(at::sbb_dir() + kDossier).substr(3), "ISO-8859-1");
   at::ScratchDir dir;
   EXPECT_EQ(goal_texts(load_sbb_text(dir, text)), goal_texts(load_sbb_text(dir, at::read_text(at::sbb_dir() + kDossier))));
 }
@@ -178,4 +179,44 @@ TEST(Encoding, ColumnsCountCharactersAsAnEditorDoes) {
     EXPECT_EQ(e.where().line, 2u);
     EXPECT_EQ(e.where().column, characters + 1);
   }
+}
+
+// A review: UTF-16 of ASCII text is valid UTF-8 (its zero bytes are NUL), so a CSV saved as
+// UTF-16 without a byte order mark passed as UTF-8 and failed later on a missing column.
+TEST(Encoding, Utf16WithoutAByteOrderMarkIsNamedEvenInAscii) {
+  at::ScratchDir dir;
+  const InputError e = csv_error(dir, encode("# title: T\ncode,parent,kind,title,levels\nA,,domain,Domein,havo\n",
+                                             "UTF-16LE"));
+  EXPECT_EQ(e.message().id, MessageId::SavedAsUtf16) << e.what();
+  EXPECT_EQ(e.where().line, 1u);
+}
+
+// A stray byte in a file whose "ë" are right is no Latin-1 file: saving it "as UTF-8"
+// from Latin-1 would spoil the rest. And a byte order mark is no column.
+TEST(Encoding, AStrayByteInUtf8IsNotBlamedOnAnEncoding) {
+  try {
+    require_utf8("f.csv", "Ori\xC3\xABntatie \xE9");
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.message().id, MessageId::InvalidUtf8Byte);
+    EXPECT_EQ(e.message().dutch(), "ongeldige UTF-8-byte 0xE9 in een bestand dat verder UTF-8 is (verbeter het teken "
+                                   "op deze plek)");
+    EXPECT_EQ(e.where().column, 12u);
+  }
+  for (const std::string& text : {std::string("ab\xE9"), std::string("\xEF\xBB\xBF" "ab\xE9")}) {
+    try {
+      require_utf8("f.csv", text);
+      FAIL() << "no error";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.where().column, 3u) << e.what();
+    }
+  }
+}
+
+// A review: a UTF-8 dossier whose declaration says UTF-16 was converted from UTF-16 and refused.
+TEST(Encoding, AUtf16DeclarationOverAsciiBytesIsOverruled) {
+  const std::string utf8 = at::read_text(at::sbb_dir() + kDossier);
+  at::ScratchDir dir;
+  EXPECT_EQ(goal_texts(load_sbb_text(dir, declaring(utf8.substr(3), "UTF-16"))),
+            goal_texts(load_sbb_text(dir, utf8)));
 }

@@ -479,7 +479,7 @@ TEST(SbbXml, AFolderEntryThatIsNoFileIsNamed) {
     FAIL() << "no error";
   } catch (const InputError& e) {
     EXPECT_EQ(e.where().file, (dir.path() / "link.xml").string());
-    EXPECT_EQ(e.message().id, MessageId::FileNotFound);
+    EXPECT_EQ(e.message().id, MessageId::DanglingLink);
   }
   EXPECT_EQ(cat.graph().num_vertices(), kLevelCount);  // nothing loaded from a folder that failed
 }

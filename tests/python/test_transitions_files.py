@@ -342,3 +342,27 @@ def test_a_misspelt_subject_in_a_late_pair_is_reported_before_any_pair_is_aligne
     with pytest.raises(aansluiting.NotFoundError, match="Sterrenkunde"):
         t.analyse(full, progress=lambda step, done, total: steps.append(step))
     assert set(steps) <= {"corpus"}  # no pair was aligned first
+    # A variant's programme as well: "T&T" is no subject name.
+    t = Transition.from_dict({
+        "name": "variant", "sending_level": "vmbo tl", "receiving_level": "havo",
+        "pair": [{"name": "W", "sending": ["Wiskunde"], "receiving": ["Wiskunde B"]}],
+        "variant": [{"name": "met T&T", "add_sending": ["T&T"]}],
+    })
+    steps.clear()
+    with pytest.raises(aansluiting.NotFoundError, match="T&T"):
+        t.analyse(full, progress=lambda step, done, total: steps.append(step))
+    assert set(steps) <= {"corpus"}
+
+
+def test_an_unknown_subject_is_placed_in_its_own_pair(tmp_path: Path, full):
+    """A review: the position named the first "Wiskunde B" in the file, in a pair that was fine."""
+    from aansluiting.transition import Transition
+
+    path = tmp_path / "twee.toml"
+    path.write_text('name = "twee"\nsending_level = "vmbo tl"\nreceiving_level = "vwo"\n'
+                    '[[pair]]\nname = "A"\nsending = ["Wiskunde"]\nreceiving = ["Wiskunde A"]\n'
+                    '[[pair]]\nname = "B"\nsending = ["Wiskunde A"]\nreceiving = ["Wiskunde B"]\n',
+                    encoding="utf-8")
+    with pytest.raises(aansluiting.NotFoundError) as info:  # no Wiskunde A at vmbo tl: pair B's, on line 10
+        Transition.from_file(path).analyse(full, with_variants=False)
+    assert info.value.message_nl.startswith(f"{path}:10:12: ")

@@ -18,7 +18,26 @@ namespace {
 struct Candidate {
   std::uint32_t source = 0, target = 0;
   double lexical = 0.0, parent_vote = 0.0, order = 0.0, score = 0.0;
+  bool capped = false;  // AlignOptions::single_term_cap lowered the score
 };
+
+// The stems a goal's own text has as words of their own (a compound's parts
+// only inside it do not count): what AlignOptions::single_term_cap counts.
+using WordSets = std::vector<std::unordered_set<std::string>>;
+
+WordSets own_words(const Graph& g, const std::vector<Vertex>& goals, const text::Analyser& analyser) {
+  WordSets out(goals.size());
+  for (std::size_t k = 0; k < goals.size(); ++k)
+    for (const text::Term& t : analyser.analyse(goal_text(g[goals[k]])))
+      if (!t.from_compound) out[k].insert(t.stem);
+  return out;
+}
+
+std::size_t common(const std::unordered_set<std::string>& a, const std::unordered_set<std::string>& b) {
+  const auto& [small, large] = a.size() <= b.size() ? std::tie(a, b) : std::tie(b, a);
+  return static_cast<std::size_t>(
+      std::count_if(small.begin(), small.end(), [&](const std::string& s) { return large.count(s) != 0; }));
+}
 
 std::string decimal(double x, int digits = 2) {
   char buf[32];
@@ -310,10 +329,19 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
       }
   }
   const double norm = 1.0 + parent_weight + order_weight;
+  // Capped before selection, so a better link of the same goal is not passed over
+  // for one that the cap then lowers.
+  const bool cap = options.single_term_cap < 1.0;
+  const WordSets source_words = cap ? own_words(g.boost_graph(), sources, analyser) : WordSets{};
+  const WordSets target_words = cap ? own_words(g.boost_graph(), targets, analyser) : WordSets{};
   std::vector<Candidate> all;
   for (auto& row : cand)
     for (auto& [t, c] : row) {
       c.score = (c.lexical + parent_weight * c.parent_vote + order_weight * c.order) / norm;
+      if (cap && c.score > options.single_term_cap && common(source_words[c.source], target_words[c.target]) < 2) {
+        c.score = options.single_term_cap;
+        c.capped = true;
+      }
       if (c.score >= options.min_score && c.score > 0.0) all.push_back(c);
     }
   diagnostics.candidates = all.size();
@@ -349,8 +377,7 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
     SharedTerms terms = shared_terms(S, c.source, T, c.target, vec);
     link.shared_terms = std::move(terms.own);
     link.context_terms = std::move(terms.context);
-    const bool capped = link.shared_terms.size() < 2 && link.score > options.single_term_cap;
-    if (capped) link.score = options.single_term_cap;
+    const bool capped = c.capped;
     detail::PairEvidence e;
     e.combined = link.score;
     const double ns = std::sqrt(std::max(row_dot(S.own, c.source, S.own, c.source), 0.0));
@@ -365,7 +392,8 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
     const std::string similarity =
         "tekstovereenkomst " + score_text(c.lexical) +
         (say_cap ? ", begrensd op " + score_text(options.single_term_cap) +
-                      (link.shared_terms.empty() ? ": geen" : ": maar één") + " gedeeld woord in de doelen zelf"
+                      (common(source_words[c.source], target_words[c.target]) == 0 ? ": geen" : ": maar één") +
+                      " gedeeld woord in de doelen zelf"
                 : std::string());
     std::string x;
     if (link.shared_terms.empty() && link.context_terms.empty()) {

@@ -47,7 +47,11 @@ void write_file_atomically(const std::string& given, std::string_view content, M
   // decisions (a user test). A link to nothing stays a link to be replaced.
   std::error_code link_ec;
   const bool through = fs::is_symlink(fs::symlink_status(given, link_ec)) && fs::exists(given, link_ec);
-  const std::string path = through ? fs::canonical(given, link_ec).string() : given;
+  std::string path = given;
+  if (through) {
+    const fs::path resolved = fs::canonical(given, link_ec);
+    if (!link_ec) path = resolved.string();  // the link went away meanwhile: write where it was
+  }
   const fs::path target(path);
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   if (folders == MissingFolders::Create) {

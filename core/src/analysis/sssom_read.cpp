@@ -10,6 +10,7 @@
 
 #include <yaml.h>
 
+#include "aansluiting/analysis/curation.hpp"
 #include "aansluiting/analysis/sssom.hpp"
 #include "aansluiting/diagnostics.hpp"
 
@@ -384,7 +385,7 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
         if (!is_curie(v)) bad({MessageId::SssomNotCurie, {name, v}});
         (name == "subject_id" ? m.subject_id : m.object_id) = v;
       } else if (name == "predicate_id") {
-        auto p = parse_sssom_predicate(v);
+        auto p = parse_decision_predicate(v);  // as typed: "closematch", the full SKOS IRI
         if (!p) bad({MessageId::SssomBadPredicate, {v}});
         m.predicate = *p;
       } else if (name == "predicate_modifier") {

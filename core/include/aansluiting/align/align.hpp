@@ -36,10 +36,11 @@ struct AlignOptions {
   double min_score = 0.05;           // links scoring lower are dropped
   Selection selection = Selection::OneToMany;
   std::size_t max_links_per_source = 3;
-  // A link whose goals share fewer than two terms of their own (context from
-  // the headings does not count, nor compound parts besides the compound)
-  // scores at most this: one shared word, "werkzaamheden" or "hulpmiddelen",
-  // says too little for a strong link (1: no cap).
+  // A link whose goals' own texts share fewer than two words (stems of words
+  // of their own: not the headings' words, nor the parts of a compound)
+  // scores at most this, before links are selected: one shared word,
+  // "werkzaamheden" or "hulpmiddelen", says too little for a strong link
+  // (1: no cap).
   double single_term_cap = 1.0;
   VectorOptions vectors;
   StructureOptions structure;
