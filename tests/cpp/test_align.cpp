@@ -408,11 +408,19 @@ TEST(Align, TheSingleTermCapCountsWordsBothGoalsHave) {
   dir.write("a.csv", "# title: Vooropleiding\ncode,parent,kind,title,levels\n"
                      "A,,domain,Domein,vmbo tl\n"
                      "A1,A,eindterm,Plant het werk en de werkzaamheden,vmbo tl\n"
-                     "A2,A,eindterm,Kent de beroepspraktijk,vmbo tl\n");
+                     "A2,A,eindterm,Kent de beroepspraktijk,vmbo tl\n"
+                     "A3,A,eindterm,De kandidaat kan werkzaamheden,vmbo tl\n");
   dir.write("b.csv", "# title: Vervolg\ncode,parent,kind,title,levels\n"
                      "B,,domain,Domein,havo\n"
                      "B1,B,eindterm,Verdeelt werk en werkzaamheden,havo\n"
-                     "B2,B,eindterm,Verkent de beroepspraktijk,havo\n");
+                     "B2,B,eindterm,Verkent de beroepspraktijk,havo\n"
+                     "B3,B,eindterm,De kandidaat kan werkzaamheden aanpakken,havo\n");
+  // Every goal of a real programme says "De kandidaat kan": words in one goal in ten or more
+  // are boilerplate (a user test: "kan" made two words of "kan ... werkzaamheden").
+  for (int i = 0; i < 40; ++i)
+    dir.write("c" + std::to_string(i) + ".csv", "# title: Ruis " + std::to_string(i) +
+                                                 "\ncode,parent,kind,title,levels\nC,,domain,De kandidaat kan rekenen " +
+                                                 std::to_string(i) + ",havo\n");
   Catalogue cat;
   importers::load_csv(cat, dir.path().string());
   const auto& g = cat.graph();
@@ -422,7 +430,8 @@ TEST(Align, TheSingleTermCapCountsWordsBothGoalsHave) {
   options.single_term_cap = 0.25;
   align::AlignOptions uncapped = options;
   uncapped.single_term_cap = 1.0;
-  for (auto [s, t, capped] : {std::tuple{"csv:a/A1", "csv:b/B1", false}, std::tuple{"csv:a/A2", "csv:b/B2", true}}) {
+  for (auto [s, t, capped] : {std::tuple{"csv:a/A1", "csv:b/B1", false}, std::tuple{"csv:a/A2", "csv:b/B2", true},
+                              std::tuple{"csv:a/A3", "csv:b/B3", true}}) {
     const auto plain = align::align(cat, one(s), one(t), uncapped);
     const auto got = align::align(cat, one(s), one(t), options);
     ASSERT_EQ(plain.links.size(), 1u);

@@ -22,14 +22,21 @@ struct Candidate {
 };
 
 // The stems a goal's own text has as words of their own (a compound's parts
-// only inside it do not count): what AlignOptions::single_term_cap counts.
+// only inside it do not count) that say something: what
+// AlignOptions::single_term_cap counts. A word in more than one goal in ten
+// ("kan", "kandidaat": half of all goals) is boilerplate, not evidence.
 using WordSets = std::vector<std::unordered_set<std::string>>;
 
 WordSets own_words(const Graph& g, const std::vector<Vertex>& goals, const text::Analyser& analyser) {
+  const double boilerplate_idf = std::log(10.0);  // BM25 idf of a word in 10% of the documents
+  const text::Vocabulary& vocabulary = analyser.vocabulary();
   WordSets out(goals.size());
   for (std::size_t k = 0; k < goals.size(); ++k)
-    for (const text::Term& t : analyser.analyse(goal_text(g[goals[k]])))
-      if (!t.from_compound) out[k].insert(t.stem);
+    for (const text::Term& t : analyser.analyse(goal_text(g[goals[k]]))) {
+      if (t.from_compound) continue;
+      const auto id = vocabulary.find(t.stem);
+      if (!id || vocabulary.idf(*id) > boilerplate_idf) out[k].insert(t.stem);
+    }
   return out;
 }
 
