@@ -24,13 +24,11 @@ struct ConverterClose {
   void operator()(UConverter* c) const { ucnv_close(c); }
 };
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
-
 // UTF-16 from its byte order mark, or from the zero bytes that every ASCII
 // character has in it: "UTF-16LE", "UTF-16BE" or empty.
 std::string utf16_name(std::string_view text) {
-  if (starts_with(text, "\xFF\xFE")) return "UTF-16LE";
-  if (starts_with(text, "\xFE\xFF")) return "UTF-16BE";
+  if (text.starts_with("\xFF\xFE")) return "UTF-16LE";
+  if (text.starts_with("\xFE\xFF")) return "UTF-16BE";
   const std::size_t n = std::min<std::size_t>(text.size(), 4096) & ~std::size_t{1};
   std::size_t even = 0, odd = 0;
   for (std::size_t i = 0; i < n; i += 2) {
@@ -55,7 +53,7 @@ std::string eight_bit_name(std::string_view text) {
   const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &found, &status);
   for (int32_t i = 0; U_SUCCESS(status) && i < found; ++i) {
     const std::string_view name = ucsdet_getName(matches[i], &status);
-    if (U_SUCCESS(status) && (starts_with(name, "ISO-8859-") || starts_with(name, "windows-125")))
+    if (U_SUCCESS(status) && (name.starts_with("ISO-8859-") || name.starts_with("windows-125")))
       return std::string(name);
   }
   return "windows-1252";
@@ -138,8 +136,8 @@ std::string convert_to_utf8(const std::string& file, std::string_view text, std:
 std::string xml_encoding(std::string_view text) {
   std::string utf16 = utf16_name(text);
   if (!utf16.empty()) return utf16;
-  if (starts_with(text, "\xEF\xBB\xBF")) return {};  // a UTF-8 byte order mark
-  if (!starts_with(text, "<?xml")) return {};
+  if (text.starts_with("\xEF\xBB\xBF")) return {};  // a UTF-8 byte order mark
+  if (!text.starts_with("<?xml")) return {};
   const std::string_view declaration = text.substr(0, text.find("?>"));
   const std::size_t key = declaration.find("encoding");
   if (key == std::string_view::npos) return {};

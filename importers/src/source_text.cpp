@@ -42,10 +42,8 @@ Location SourceText::at_char(std::size_t offset, std::string record) const {
   Location loc = at(offset, std::move(record));
   std::size_t start = line_starts_[loc.line - 1];
   if (start == 0) start = bom_;  // the byte order mark is not a character anyone sees
-  std::size_t column = 1;
-  for (std::size_t i = start; i < std::min(offset, text_.size()); ++i)
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-  loc.column = column;
+  const std::size_t end = std::max(start, std::min(offset, text_.size()));
+  loc.column = column_after(std::string_view(text_).substr(start, end - start));
   return loc;
 }
 

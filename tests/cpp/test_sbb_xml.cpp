@@ -465,21 +465,19 @@ TEST(SbbXml, AFolderEntryThatIsNoFileIsNamed) {
   dir.write("2637_Sociaal_werk.xml", at::read_text(at::sbb_dir() + "/2637_Sociaal_werk.xml"));
   std::filesystem::create_directory(dir.path() / "oud.xml");
   Catalogue cat;
-  try {
-    importers::load_sbb(cat, dir.path().string());
-    FAIL() << "no error";
-  } catch (const InputError& e) {
-    EXPECT_EQ(e.where().file, (dir.path() / "oud.xml").string());
-    EXPECT_EQ(e.message().id, MessageId::IsAFolder);
-  }
+  // Loading the folder fails on `entry`, for `why`.
+  auto expect_error = [&](const char* entry, MessageId why) {
+    try {
+      importers::load_sbb(cat, dir.path().string());
+      ADD_FAILURE() << "no error for " << entry;
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.where().file, (dir.path() / entry).string());
+      EXPECT_EQ(e.message().id, why);
+    }
+  };
+  expect_error("oud.xml", MessageId::IsAFolder);
   std::filesystem::remove(dir.path() / "oud.xml");
   std::filesystem::create_symlink(dir.path() / "weg.xml", dir.path() / "link.xml");
-  try {
-    importers::load_sbb(cat, dir.path().string());
-    FAIL() << "no error";
-  } catch (const InputError& e) {
-    EXPECT_EQ(e.where().file, (dir.path() / "link.xml").string());
-    EXPECT_EQ(e.message().id, MessageId::DanglingLink);
-  }
+  expect_error("link.xml", MessageId::DanglingLink);
   EXPECT_EQ(cat.graph().num_vertices(), kLevelCount);  // nothing loaded from a folder that failed
 }

@@ -51,18 +51,19 @@ std::string with_comment(std::string text, const std::string& comment, const std
 
 }  // namespace
 
-std::vector<Warning> decisions_outside(const Catalogue& catalogue, const MappingSet& decisions,
-                                       const GoalSelection& sending, const GoalSelection& receiving) {
-  std::vector<Warning> out;
-  for (const auto& row : decisions.mappings) {
-    if (!row.curated()) continue;
+ScopedDecisions scope_decisions(const Catalogue& catalogue, const MappingSet& decisions,
+                                const GoalSelection& sending, const GoalSelection& receiving) {
+  ScopedDecisions out{decisions, {}};
+  std::erase_if(out.within.mappings, [&](const MappingRow& row) {
+    if (!row.curated()) return false;
     auto s = resolve_curie(catalogue, row.subject_id);
     auto o = resolve_curie(catalogue, row.object_id);
-    if (!s || !o || (sending.contains(*s) && receiving.contains(*o))) continue;  // not loaded: apply_curation says so
+    if (!s || !o || (sending.contains(*s) && receiving.contains(*o))) return false;  // not loaded: apply_curation says so
     const bool swapped = sending.contains(*o) && receiving.contains(*s);
-    out.emplace_back(Location{decisions.file, row.line, 0, row.subject_id + " → " + row.object_id},
-                     Message{swapped ? MessageId::SssomDecisionSwapped : MessageId::SssomDecisionOutsidePairs});
-  }
+    out.outside.emplace_back(Location{decisions.file, row.line, 0, row.subject_id + " → " + row.object_id},
+                             Message{swapped ? MessageId::SssomDecisionSwapped : MessageId::SssomDecisionOutsidePairs});
+    return true;
+  });
   return out;
 }
 

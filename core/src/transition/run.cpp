@@ -9,23 +9,6 @@
 namespace aansluiting::transition {
 namespace {
 
-// The rows of `decisions` that can matter for this run: a decision about a
-// goal pair of another run (another subject pair of the transition) would
-// otherwise add its link here, where neither goal belongs. Rows that are not
-// decisions, or name goals that are not loaded, stay: apply_curation reports them.
-analysis::MappingSet decisions_within(const Catalogue& catalogue, const analysis::MappingSet& decisions,
-                                      const analysis::GoalSelection& sending,
-                                      const analysis::GoalSelection& receiving) {
-  analysis::MappingSet out = decisions;
-  std::erase_if(out.mappings, [&](const analysis::MappingRow& row) {
-    if (!row.curated()) return false;
-    const auto s = analysis::resolve_curie(catalogue, row.subject_id);
-    const auto o = analysis::resolve_curie(catalogue, row.object_id);
-    return s && o && !(sending.contains(*s) && receiving.contains(*o));
-  });
-  return out;
-}
-
 std::vector<Vertex> leaves_under(const analysis::GoalSelection& selection, Vertex root) {
   std::vector<Vertex> out;
   for (const auto& g : selection.goals)
@@ -177,13 +160,14 @@ Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& 
     }
   }
   match::sort_links(automatic.links);
-  out.alignment = options.curation
-                      ? analysis::apply_curation(
-                            catalogue, automatic,
-                            decisions_within(catalogue, *options.curation, out.sending, out.receiving), &out.curation)
-                      : std::move(automatic);
-  if (options.curation)
-    out.curation.outside = analysis::decisions_outside(catalogue, *options.curation, out.sending, out.receiving);
+  if (options.curation) {
+    analysis::ScopedDecisions scoped =
+        analysis::scope_decisions(catalogue, *options.curation, out.sending, out.receiving);
+    out.alignment = analysis::apply_curation(catalogue, automatic, scoped.within, &out.curation);
+    out.curation.outside = std::move(scoped.outside);  // after: apply_curation starts a fresh report
+  } else {
+    out.alignment = std::move(automatic);
+  }
 
   analysis::AnalysisOptions analysis_options = options.analysis;
   out.result = analysis::analyse(catalogue.graph(), out.sending, out.receiving, out.alignment, analysis_options);

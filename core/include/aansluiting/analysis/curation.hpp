@@ -62,11 +62,20 @@ struct CurationReport {
 match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignment& alignment,
                                 const MappingSet& decisions, CurationReport* report = nullptr);
 
-// The curated rows about loaded goals that are not a goal of `sending` and one
-// of `receiving` (a goal of another dossier that shares the code, subject and
-// object swapped): such a decision changes nothing in this analysis.
-std::vector<Warning> decisions_outside(const Catalogue& catalogue, const MappingSet& decisions,
-                                       const GoalSelection& sending, const GoalSelection& receiving);
+// The rows of `decisions` split by one run's goals, each row's CURIEs resolved once.
+//  - within: the rows that can matter for the run. A decision about a goal pair
+//    of another run (another subject pair of a transition) would otherwise add
+//    its link there. Rows that are no decision, or name goals that are not
+//    loaded, stay: apply_curation reports them.
+//  - outside: a warning per decision about loaded goals that are not a goal of
+//    `sending` and one of `receiving` (a goal of another dossier that shares the
+//    code, subject and object swapped): it changes nothing in this run.
+struct ScopedDecisions {
+  MappingSet within;
+  std::vector<Warning> outside;
+};
+ScopedDecisions scope_decisions(const Catalogue& catalogue, const MappingSet& decisions,
+                                const GoalSelection& sending, const GoalSelection& receiving);
 
 // The relation as a curator types it: "closeMatch", "skos:closeMatch" or the
 // full SKOS IRI, in any letter case.
