@@ -38,4 +38,10 @@ std::optional<GoalKind> parse_kind(std::string_view text) {
   return std::nullopt;
 }
 
+std::vector<std::string_view> kind_names() {
+  std::vector<std::string_view> out;
+  for (const auto& kind : kKinds) out.push_back(kind.second);
+  return out;
+}
+
 }  // namespace aansluiting

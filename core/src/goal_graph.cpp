@@ -123,6 +123,12 @@ std::string_view edge_kind_name(EdgeKind kind) {
   return "contains";
 }
 
+std::optional<EdgeKind> parse_edge_kind(std::string_view text) {
+  for (int i = 0; i <= static_cast<int>(EdgeKind::Prerequisite); ++i)
+    if (edge_kind_name(static_cast<EdgeKind>(i)) == text) return static_cast<EdgeKind>(i);
+  return std::nullopt;
+}
+
 GoalGraph::GoalGraph() : g_(std::make_unique<Graph>()) {
   level_vertices_.reserve(kLevelCount);
   for (std::size_t i = 0; i < kLevelCount; ++i) {

@@ -504,7 +504,7 @@ MessageTexts message_texts(MessageId id) {
     case MessageId::SssomBadYaml:
       return {"sssom.bad_yaml",
               "metadata block is not valid YAML: {1}",
-              "het metadatablok is geen geldige YAML: {1}"};
+              "het metadatablok is geen geldige YAML (de YAML-lezer meldt: {1})"};
     case MessageId::SssomMetadataNotMapping:
       return {"sssom.metadata_not_mapping",
               "the metadata block must be a mapping of keys to values",
@@ -628,6 +628,45 @@ MessageTexts message_texts(MessageId id) {
               "confidence '{1}' is not a number from 0 to 1; ignored, as the row is not a decision (rows like this: {2})",
               "confidence '{1}' is geen getal van 0 tot en met 1; genegeerd, want de rij is geen beslissing "
               "(zulke rijen: {2})"};
+    case MessageId::SssomYamlExpectedKey:
+      return {"sssom.yaml_expected_key",
+              "metadata block is not valid YAML: {1} (a key, 'name: value', indented as far as the keys above it)",
+              "het metadatablok is geen geldige YAML: hier hoort een sleutel ('naam: waarde'), even ver ingesprongen "
+              "als de sleutels erboven"};
+    case MessageId::SssomYamlNoColon:
+      return {"sssom.yaml_no_colon",
+              "metadata block is not valid YAML: {1} (a line that is not 'name: value'; a comment is '# ' and text)",
+              "het metadatablok is geen geldige YAML: deze regel is geen 'naam: waarde'; een opmerking schrijft u als "
+              "'# ' (hekje en spatie) met tekst erachter"};
+    case MessageId::SssomYamlColonInValue:
+      return {"sssom.yaml_colon_in_value",
+              "metadata block is not valid YAML: {1} (put a value with ': ' between double quotes)",
+              "het metadatablok is geen geldige YAML: een ':' waar geen nieuwe sleutel kan beginnen; zet een waarde "
+              "met ': ' tussen dubbele aanhalingstekens"};
+    case MessageId::SssomYamlUnclosed:
+      return {"sssom.yaml_unclosed",
+              "metadata block is not valid YAML: {1} (a quote or bracket that is not closed)",
+              "het metadatablok is geen geldige YAML: een aanhalingsteken of haakje wordt niet gesloten"};
+    case MessageId::SssomYamlBadCharacter:
+      return {"sssom.yaml_bad_character",
+              "metadata block is not valid YAML: {1} (put the value between double quotes)",
+              "het metadatablok is geen geldige YAML: met dit teken kan geen waarde beginnen; zet de waarde tussen "
+              "dubbele aanhalingstekens"};
+    case MessageId::SssomYamlTab:
+      return {"sssom.yaml_tab",
+              "metadata block is not valid YAML: {1} (YAML indents with spaces)",
+              "het metadatablok is geen geldige YAML: een tab waar een spatie hoort (YAML springt in met spaties)"};
+    case MessageId::SssomYamlBadEscape:
+      return {"sssom.yaml_bad_escape",
+              "metadata block is not valid YAML: {1} (write '\\\\' for a backslash between double quotes)",
+              "het metadatablok is geen geldige YAML: een onbekende code na '\\' tussen dubbele aanhalingstekens; "
+              "schrijf '\\\\' voor één '\\'"};
+    case MessageId::SssomYamlAfterEnd:
+      return {"sssom.yaml_after_end",
+              "metadata block is not valid YAML: {1} (text after the end of the metadata: a line that belongs to no key, "
+              "or '---')",
+              "het metadatablok is geen geldige YAML: na het einde van de metadata volgt nog tekst (een regel die bij "
+              "geen sleutel hoort, of '---')"};
     case MessageId::CsrFileEnds:
       return {"csr.file_ends",
               "file ends inside {1} (byte {2})",
@@ -652,6 +691,48 @@ MessageTexts message_texts(MessageId id) {
       return {"csr.bad_content",
               "{1}",
               "{1}"};
+    case MessageId::UnknownLevel:
+      return {"argument.unknown_level",
+              "unknown level '{1}' (examples: 'vmbo tl', 'havo', 'mbo 2', '2F', 'B1')",
+              "onbekend niveau '{1}' (bijvoorbeeld 'vmbo tl', 'havo', 'mbo 2', '2F', 'B1')"};
+    case MessageId::UnknownGoalKind:
+      return {"argument.unknown_goal_kind",
+              "unknown goal kind '{1}' (known: {2})",
+              "onbekende soort doel '{1}' (bekend: {2})"};
+    case MessageId::UnknownEdgeKind:
+      return {"argument.unknown_edge_kind",
+              "unknown edge kind '{1}'",
+              "onbekende soort verbinding '{1}'"};
+    case MessageId::UnknownExamPart:
+      return {"argument.unknown_exam_part",
+              "unknown exam part '{1}' (use CE, SE, kern, keuze)",
+              "onbekend examendeel '{1}' (gebruik CE, SE, kern of keuze)"};
+    case MessageId::UnknownPredicate:
+      return {"argument.unknown_predicate",
+              "unknown predicate '{1}' (use skos:exactMatch, skos:closeMatch, skos:broadMatch, skos:narrowMatch or "
+              "skos:relatedMatch)",
+              "onbekende relatie '{1}' (gebruik skos:exactMatch, skos:closeMatch, skos:broadMatch, skos:narrowMatch "
+              "of skos:relatedMatch)"};
+    case MessageId::ConfidenceOutOfRange:
+      return {"argument.confidence_out_of_range",
+              "confidence must be a number from 0 to 1, not {1}",
+              "de zekerheid (confidence) moet een getal van 0 tot en met 1 zijn, niet {1}"};
+    case MessageId::SelfLink:
+      return {"argument.self_link",
+              "a goal cannot be linked to itself",
+              "een doel kan niet aan zichzelf gekoppeld worden"};
+    case MessageId::UnknownMatcherOption:
+      return {"argument.unknown_matcher_option",
+              "unknown matcher option '{1}' (known: {2})",
+              "onbekende instelling van de koppelaar '{1}' (bekend: {2})"};
+    case MessageId::MatcherOptionIsSwitch:
+      return {"argument.matcher_option_is_switch",
+              "matcher option '{1}' is a switch: use True or False",
+              "instelling '{1}' van de koppelaar is een schakelaar: gebruik True of False"};
+    case MessageId::MatcherOptionOutOfRange:
+      return {"argument.matcher_option_out_of_range",
+              "matcher option '{1}' must lie in {2}, not {3}",
+              "instelling '{1}' van de koppelaar moet liggen in {2}, niet {3}"};
     case MessageId::Count_:
       break;
   }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -39,6 +40,10 @@ OVERWRITES_INPUT = (
 OVERWRITES_CURATION = (
     "Dit zou het curatiebestand van de overgang overschrijven ({file}): de export bevat alle koppelingen, "
     "niet alleen de beslissingen van de curator. Kies een andere bestandsnaam."
+)
+OVERWRITES_A_CURATION = (
+    "{option} {file} is een curatiebestand (met de beslissingen van een curator); een rapport of export zou het "
+    "overschrijven. Kies een andere bestandsnaam."
 )
 
 #: Exit status after Ctrl-C, as a shell reports it (128 + SIGINT).
@@ -76,9 +81,12 @@ KIND_NL = {kind: many for kind, (_, many) in KINDS.items()} | {
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data", type=Path, metavar="MAP", help="map met de open data (slo/, sbb/); standaard shared/data")
+    p.add_argument("--data", type=Path, metavar="MAP",
+                   help="map met de open data (slo/, sbb/); standaard $AANSLUITING_DATA, anders shared/data "
+                        "in of boven de huidige map")
     p.add_argument("--curricula", type=Path, metavar="MAP",
-                   help="map met eigen programma's en overgangen; standaard curricula/")
+                   help="map met eigen programma's en overgangen; standaard $AANSLUITING_CURRICULA, anders "
+                        "curricula/ in of boven de huidige map, anders de map die met het pakket is geïnstalleerd")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -174,6 +182,20 @@ def _check_outputs(outputs: dict[str, Path | None]) -> int | None:
     return None
 
 
+def _is_curation_file(path: Path) -> bool:
+    """Whether ``path`` is a curation file that Curation.save wrote (its metadata names the curated set)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for n, line in enumerate(fh):
+                if not line.startswith("#") or n > 1000:
+                    return False
+                if re.match(r"#\s*mapping_set_id:\s*[\"']?urn:aansluiting:mappings:curated\b", line):
+                    return True
+    except OSError:
+        return False
+    return False
+
+
 def _check_not_an_input(outputs: dict[str, Path | None], definition: Path, data: Path,
                         curricula: Path | None) -> int | None:
     """The exit status after refusing an output that is one of the run's own input files, or None.
@@ -192,6 +214,10 @@ def _check_not_an_input(outputs: dict[str, Path | None], definition: Path, data:
             return 2
         if target.is_file() and target.suffix.lower() in INPUT_SUFFIXES and any(target.is_relative_to(f) for f in folders):
             print(OVERWRITES_INPUT.format(option=option, file=path, what="een invoerbestand"), file=sys.stderr)
+            return 2
+        # Any curator's file, not only the transition's own (a user test exported over the file of another).
+        if target.is_file() and _is_curation_file(target):
+            print(OVERWRITES_A_CURATION.format(option=option, file=path), file=sys.stderr)
             return 2
     return None
 
@@ -428,6 +454,10 @@ def _report(args: argparse.Namespace) -> int:
         n = int(s.get("shared", 0))
         print(f"  Van de gedekte doelen {'staat er' if n == 1 else 'staan er'} {n} in beide programma's "
               "(gedeeld basisdeel): ze dekken zichzelf en tellen niet als overlapping.")
+    if int(s.get("placeholders", 0)):  # "n.v.t." records of a few havo and vwo programmes
+        n = int(s.get("placeholders", 0))
+        print(f"  Niet meegeteld: {count(n, 'doel', 'doelen')} van het vervolg {'zegt' if n == 1 else 'zeggen'} "
+              "in de bron alleen dat er geen doel is ('n.v.t.'); zo'n doel is geen hiaat.")
     for name, comparison in result.comparisons.items():
         # Goals that change status without a gap closing or opening, only when there are any.
         other = [f"{count(len(frame), 'doel', 'doelen')} {label}" for frame, label in

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 ANNOTATE_MAX_CELLS = 150
 LABEL_WIDTH = 24
 LABEL_LINES = 3
+#: Gap bars: inches per bar and for title and x axis; axis room beyond the centre of an end bar.
+GAP_BAR = 0.34
+GAP_FRAME = 1.3
+GAP_PAD = 0.6
 
 # Stacks of the gap bars: (label, colour); exam parts are disjoint so the bars add up.
 EXAM_PARTS = (
@@ -47,8 +51,15 @@ def _pyplot():
 
 
 def wrap_label(text: str, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) -> str:
-    """A long domain title wrapped on word boundaries, at most ``lines`` lines."""
-    parts = textwrap.wrap(str(text), width=width, break_long_words=True) or [""]
+    """A long domain title wrapped on word boundaries, at most ``lines`` lines ("…" where cut).
+
+    A word longer than ``width`` (a Dutch compound: "Programmeerparadigma's") gets a line of its
+    own, whole up to half again the width and cut with "…" beyond: never broken over two lines,
+    which would read as two words.
+    """
+    longest = width + width // 2
+    parts = [line if len(line) <= longest else line[: longest - 1] + "…"
+             for line in textwrap.wrap(str(text), width=width, break_long_words=False)] or [""]
     if len(parts) > lines:
         parts = parts[:lines]
         parts[-1] = parts[-1][: max(1, width - 1)].rstrip() + "…"
@@ -138,12 +149,35 @@ def domain_heatmap(domain_matrix: "pd.DataFrame", title: str, ax: "Axes | None" 
     if values.size <= ANNOTATE_MAX_CELLS:
         for (i, j), v in np.ndenumerate(values):
             if np.isfinite(v):
-                ax.text(j, i, f"{v:.2f}".replace(".", ","), ha="center", va="center", fontsize=7,
+                ax.text(j, i, score_text(v), ha="center", va="center", fontsize=7,
                         color="white" if v > 0.55 * vmax else "#222222")
 
     bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
-    bar.set_label(f"Dekking (0 = niets; donkerst bij {vmax:.2f} of meer)".replace(".", ","))
+    bar.formatter = _decimal_comma()
+    bar.set_label(f"Dekking (0 = niets; donkerst bij {score_text(vmax)} of meer)")
     return ax
+
+
+def score_text(value: float) -> str:
+    """A coverage as the report writes it: cut (not rounded) to two decimals, with a decimal comma.
+
+    0.348 reads 0,34 as in the HTML and Excel, not 0,35: below the threshold it misses
+    (``report.tables.floor2``, user guide §5).
+    """
+    from .report.tables import floor2
+
+    return f"{floor2(value):.2f}".replace(".", ",")
+
+
+def _decimal_comma():
+    """A tick formatter as matplotlib's default, with a decimal comma (the colour bar: 0,1 … 0,5)."""
+    from matplotlib.ticker import ScalarFormatter
+
+    class DecimalComma(ScalarFormatter):
+        def __call__(self, x, pos=None):
+            return super().__call__(x, pos).replace(".", ",")
+
+    return DecimalComma()
 
 
 def _capital(word: str) -> str:
@@ -175,6 +209,12 @@ def gap_bar_count(gaps: "pd.DataFrame", by: str = "domain") -> int:
     return max(1, _bar_labels(gaps, by).nunique()) if len(gaps) else 1
 
 
+def gap_bars_size(gaps: "pd.DataFrame", by: str = "domain", width: float = 9.0) -> tuple[float, float]:
+    """A figure size (inches) for ``gap_bars``: a fixed part for the title and the x axis, and per bar
+    room for its two-line label; at least three bars high, so that the legend fits beside the bars."""
+    return (width, min(30.0, GAP_FRAME + GAP_BAR * max(3, gap_bar_count(gaps, by))))
+
+
 def gap_bars(gaps: "pd.DataFrame", title: str, ax: "Axes | None" = None, by: str = "domain", *,
              receiving: str | None = None) -> "Axes":
     """Number of gaps per receiving domain (or per pair, ``by="pair"``), stacked by exam part (CE/SE).
@@ -184,7 +224,7 @@ def gap_bars(gaps: "pd.DataFrame", title: str, ax: "Axes | None" = None, by: str
     """
     if ax is None:
         plt = _pyplot()
-        _, ax = plt.subplots(figsize=(9.0, min(30.0, 1.6 + 0.45 * gap_bar_count(gaps, by))), layout="constrained")
+        _, ax = plt.subplots(figsize=gap_bars_size(gaps, by), layout="constrained")
 
     ax.set_title(title)
     if len(gaps) == 0:
@@ -211,7 +251,9 @@ def gap_bars(gaps: "pd.DataFrame", title: str, ax: "Axes | None" = None, by: str
     for y, total in zip(positions, left):
         ax.text(total, y, f" {total}", va="center", fontsize=8)
     ax.set_yticks(positions, [wrap_label(x, 40, 2) for x in labels], fontsize=8)
-    ax.invert_yaxis()
+    # First bar on top; above and below the bars the gap between two bars, not matplotlib's 5% of
+    # the axis, which grows with the number of bars (two empty bars' height at 47 bars).
+    ax.set_ylim(len(labels) - 1 + GAP_PAD, -GAP_PAD)
     ax.set_xlabel("Aantal hiaten (doelen zonder voorbereiding)")
     if receiving is None:
         from .report.tables import domain_word

@@ -70,6 +70,17 @@ class Comparison:
                 f"{len(self.improved)} improved, {len(self.worsened)} worsened>")
 
 
+class Comparisons(dict):
+    """The comparisons of a result by variant name. An unknown name raises
+    :class:`~aansluiting.plots.UnknownNameError`, a KeyError that lists the names and suggests the
+    closest, as an unknown pair or variant does in the plots."""
+
+    def __missing__(self, name: str) -> Comparison:
+        from .plots import _unknown
+
+        raise _unknown("variant", "variant", name, list(self))
+
+
 def _counts(summary: "pd.Series") -> str:
     """'N receiving goals, N covered, N gaps' for the reprs (the tables themselves are too long to print)."""
     if len(summary) == 0:
@@ -111,11 +122,15 @@ class TransitionResult:
     pairs: list[PairResult]
     sources: "pd.DataFrame"     # programmes used: title, version, start date, url, file, publisher
     variants: dict[str, "TransitionResult"] = field(default_factory=dict)
-    comparisons: dict[str, Comparison] = field(default_factory=dict)
+    comparisons: dict[str, Comparison] = field(default_factory=Comparisons)
     seconds: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
     #: Totals over the pairs, each goal counted once (see :func:`total_summary`); :attr:`summary`.
     totals: "pd.Series | None" = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.comparisons, Comparisons):  # a plain dict given: the same helpful KeyError
+            self.comparisons = Comparisons(self.comparisons)
 
     def __repr__(self) -> str:
         variants = f"; variants {', '.join(map(repr, self.variants))}" if self.variants else ""
@@ -203,17 +218,21 @@ class TransitionResult:
                                 title=f"Koppelingen {self.name} (aansluiting): automatisch gevonden, met de "
                                       "beslissingen van curatoren")
 
-    def plot_heatmap(self, pair: str | None = None, ax: "Axes | None" = None) -> "Axes":
-        """Coverage of each receiving domain by each sending domain (one pair, default the first)."""
+    def plot_heatmap(self, pair: str | None = None, ax: "Axes | None" = None, *,
+                     variant: str | None = None) -> "Axes":
+        """Coverage of each receiving domain by each sending domain (one pair, default the first),
+        of the base or of ``variant``: :func:`aansluiting.plots.plot_heatmap`."""
         from .plots import plot_heatmap
 
-        return plot_heatmap(self, pair, ax)
+        return plot_heatmap(self, pair, ax, variant=variant)
 
-    def plot_gaps(self, pair: str | None = None, ax: "Axes | None" = None) -> "Axes":
-        """Number of gaps per receiving domain, split by exam part (all pairs, or ``pair``).
+    def plot_gaps(self, pair: str | None = None, ax: "Axes | None" = None, *,
+                  variant: str | None = None) -> "Axes":
+        """Number of gaps per receiving domain, split by exam part (all pairs, or ``pair``), of the
+        base or of ``variant``: :func:`aansluiting.plots.plot_gaps`.
 
         The same order of arguments as :meth:`plot_heatmap`.
         """
         from .plots import plot_gaps
 
-        return plot_gaps(self, pair, ax)
+        return plot_gaps(self, pair, ax, variant=variant)

@@ -81,13 +81,18 @@ class Transition:
     def from_file(cls, path: str | os.PathLike) -> "Transition":
         """Read a definition file (TOML, format in docs/transitions.md).
 
-        A bare id of a shipped transition ("vmbo-tl-havo4") reads that file, as the command line does.
+        A bare id of a shipped transition ("vmbo-tl-havo4") reads that file, as the command line does;
+        so does the path of a shipped file relative to a clone ("curricula/transitions/vmbo-tl-havo4.toml")
+        when it is not there, as in a notebook outside the clone (the package holds the same files).
         """
         path = Path(path)
-        if not path.exists() and not path.suffix and len(path.parts) == 1:
+        if not path.exists() and not path.is_absolute():
             folder = transitions_folder()
-            if folder and (folder / f"{path}.toml").is_file():
-                path = folder / f"{path}.toml"
+            bare_id = not path.suffix and len(path.parts) == 1
+            shipped = path.parts[-3:-1] == ("curricula", "transitions") or path.parts[:-1] == ("transitions",)
+            name = f"{path}.toml" if bare_id else path.name
+            if folder and (bare_id or shipped) and (folder / name).is_file():
+                path = folder / name
         return cls._from_checked(read_definition(path), path)
 
     @classmethod
@@ -163,17 +168,17 @@ class Transition:
 
     def _check_sides(self, pair: Pair, run, sending_level: str) -> None:
         """A side without goals at its level makes an empty pair: most likely a programme of another level."""
-        summary = run._summary()
-        for side, level, programmes, parts, en, nl in (
-            ("sending_leaves", sending_level, pair.sending, self.sending_exam, "sending", "de vooropleiding"),
-            ("receiving_leaves", self.receiving_level, pair.receiving, self.receiving_exam + self.receiving_parts,
-             "receiving", "het vervolg"),
+        empty = _core._side_without_goals(run)  # the core decides; this names the side in the definition's words
+        for side, level, programmes, parts, nl in (
+            ("sending", sending_level, pair.sending, self.sending_exam, "de vooropleiding"),
+            ("receiving", self.receiving_level, pair.receiving, self.receiving_exam + self.receiving_parts,
+             "het vervolg"),
         ):
-            if summary[side] == 0:
+            if empty == side:
                 names = ", ".join(programmes)
                 exam = f" ({', '.join(parts)})" if parts else ""
                 raise self._not_found(
-                    f"pair '{pair.name}': the {en} programmes ({names}) have no goals at level '{level}'{exam}",
+                    f"pair '{pair.name}': the {side} programmes ({names}) have no goals at level '{level}'{exam}",
                     f"paar '{pair.name}': {nl} ({names}) heeft geen doelen op niveau '{level}'{exam}",
                     "transition.no_goals_at_level")
 
@@ -300,20 +305,9 @@ class Transition:
 
 def _unapplied_decisions(runs) -> list[str]:
     """Dutch lines for curated decisions that change nothing, in file order: they name goals not
-    loaded, look like decisions but are not, or concern no pair of the transition (outside every run)."""
-    found: dict[tuple[str, int], object] = {}
-    for run in runs:
-        for w in run.curation_report["unresolved"]:
-            found.setdefault((w.file, w.line), w)
-    outside: dict[tuple[str, int], list] = {}
-    for run in runs:
-        for w in run.curation_report["outside"]:
-            outside.setdefault((w.file, w.line), []).append(w)
-    for key, warnings in outside.items():
-        if len(warnings) == len(runs):  # outside every pair and variant; say "swapped" where it is
-            found.setdefault(key, next((w for w in warnings if w.code == "sssom.decision_swapped"), warnings[0]))
-    return [f"{w.file}, regel {w.line}: {w.message_nl} ({w.record})"
-            for _, w in sorted(found.items(), key=lambda item: item[0])]
+    loaded, look like decisions but are not, or concern no pair of the transition (outside every
+    run). Which decisions those are, the core decides (transition::unapplied_decisions)."""
+    return [f"{w.file}, regel {w.line}: {w.message_nl} ({w.record})" for w in _core._unapplied_decisions(runs)]
 
 
 def _compare(name: str, pairs: list[Pair], before_runs, after_runs) -> Comparison:

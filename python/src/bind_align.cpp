@@ -13,6 +13,7 @@
 #include "aansluiting/analysis/curation.hpp"
 #include "aansluiting/text/normalise.hpp"
 #include "aansluiting/transition/run.hpp"
+#include "aansluiting/diagnostics.hpp"
 #include "align_handles.hpp"
 #include "convert.hpp"
 #include "long_run.hpp"
@@ -24,8 +25,7 @@ namespace {
 
 match::Predicate predicate_arg(const std::string& s) {
   if (auto p = analysis::parse_decision_predicate(s)) return *p;
-  throw py::value_error("unknown predicate '" + s + "' (use skos:exactMatch, skos:closeMatch, skos:broadMatch, "
-                        "skos:narrowMatch or skos:relatedMatch)");
+  throw ArgumentError({MessageId::UnknownPredicate, {s}});
 }
 
 analysis::Decision decision(const CurationRef& c, const GoalRef& source, const GoalRef& target, bool confirmed,

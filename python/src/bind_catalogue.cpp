@@ -2,11 +2,11 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include <algorithm>
 #include <optional>
-#include <span>
-#include <unordered_map>
 
+#include "aansluiting/goal_filter.hpp"
+#include "aansluiting/goal_rows.hpp"
+#include "aansluiting/diagnostics.hpp"
 #include "handles.hpp"
 
 namespace aansluiting::python {
@@ -44,65 +44,10 @@ GoalRef resolve(const CataloguePtr& cat, const std::string& id) {
   throw NotFoundError({MessageId::NoGoalWithId, {id}});
 }
 
-// One row of a goals table: the goal and where it sits in that table.
-struct GoalRow {
-  Vertex v = 0;
-  std::optional<Vertex> parent;  // none for a root
-  Vertex root = 0;
-  std::size_t position = 0;      // index among the parent's children
-};
-
-// The whole catalogue: each goal once, under its primary parent, with the root
-// its primary parents lead to. A goal that several programmes share (the vmbo
-// PREAMBULE) is thus placed in the programme that lists it first.
-std::vector<GoalRow> catalogue_rows(const GoalGraph& g, const std::vector<Vertex>& vs) {
-  std::vector<GoalRow> rows;
-  rows.reserve(vs.size());
-  for (Vertex v : vs) {
-    auto path = g.path_to_root(v);
-    rows.push_back(GoalRow{v, path.size() > 1 ? std::optional<Vertex>(path[1]) : std::nullopt, path.back(),
-                           g.position(v)});
-  }
-  return rows;
-}
-
-// One programme's subtree, depth-first in source order (as GoalGraph::subtree):
-// every goal under the parent it was reached from and under the programme, so
-// a shared goal is placed in this programme, not in the one that lists it first.
-std::vector<GoalRow> programme_rows(const GoalGraph& g, Vertex root) {
-  struct Rows : HierarchyWalker {
-    const GoalGraph* g = nullptr;
-    Vertex root = 0;
-    std::vector<GoalRow> rows;
-    bool enter(Vertex v, Vertex parent, std::size_t depth) override {
-      if (depth == 0) {
-        rows.push_back(GoalRow{v, std::nullopt, root, 0});
-        return true;
-      }
-      auto siblings = g->children(parent);
-      auto at = static_cast<std::size_t>(std::find(siblings.begin(), siblings.end(), v) - siblings.begin());
-      rows.push_back(GoalRow{v, parent, root, at});
-      return true;
-    }
-    void leave(Vertex) override {}
-  } walker;
-  walker.g = &g;
-  walker.root = root;
-  g.walk(std::span<const Vertex>(&root, 1), walker);
-  return std::move(walker.rows);
-}
-
-// Columns of the goals table; the Python side turns the dict into a DataFrame.
-// `levels` is the goal's own levels, except on a programme's root: there it is
-// the programme's levels (Programme::levels, what repr(programme), the
-// programmes table and the level filters of find_programme use), because a
-// source may record fewer on the root than its goals have (SLO lists only
-// vmbo bb on Examenprogramma Wiskunde vmbo, whose eindtermen are for all four
-// leerwegen).
+// Columns of the goals table (rows and levels: goal_rows.hpp); the Python side
+// turns the dict into a DataFrame.
 py::dict goal_columns(const CataloguePtr& cat, const std::vector<GoalRow>& rows) {
   const GoalGraph& g = cat->graph();
-  std::unordered_map<Vertex, LevelSet> programme_levels;
-  for (const Programme& p : cat->programmes()) programme_levels.emplace(p.root, p.levels);
   py::list vertex, id, code, title, description, kind, levels, ce, se, kern, keuze, parent, root, position, file,
       version;
   for (const GoalRow& row : rows) {
@@ -114,8 +59,7 @@ py::dict goal_columns(const CataloguePtr& cat, const std::vector<GoalRow>& rows)
     title.append(goal.title);
     description.append(goal.description);
     kind.append(std::string(kind_name(goal.kind)));
-    auto own = programme_levels.find(v);
-    levels.append((own == programme_levels.end() ? goal.levels : own->second).to_string());
+    levels.append(row.levels.to_string());
     ce.append(goal.exam.ce);
     se.append(goal.exam.se);
     kern.append(goal.exam.kern);
@@ -156,14 +100,6 @@ std::vector<Vertex> goal_vertices(const Catalogue& cat, bool include_levels) {
   return vs;
 }
 
-std::vector<Vertex> subtree_of_kinds(const Catalogue& cat, Vertex root, const std::vector<GoalKind>& kinds) {
-  std::vector<Vertex> out;
-  for (Vertex v : cat.graph().subtree(root))
-    if (kinds.empty() || std::find(kinds.begin(), kinds.end(), cat.graph().goal(v).kind) != kinds.end())
-      out.push_back(v);
-  return out;
-}
-
 }  // namespace
 
 void bind_catalogue(py::module_& m) {
@@ -189,7 +125,7 @@ void bind_catalogue(py::module_& m) {
       .def("ancestors", [](const GoalRef& r) { return refs(r.cat, r.cat->graph().ancestors(r.v)); },
            "All ancestors over the hierarchy, nearest first.")
       .def("subtree", [](const GoalRef& r, std::optional<std::vector<std::string>> kinds) {
-        return refs(r.cat, subtree_of_kinds(*r.cat, r.v, kind_list(kinds)));
+        return refs(r.cat, subtree_goals(r.cat->graph(), r.v, kind_list(kinds)));
       }, py::arg("kinds") = py::none(), "This goal and everything below it, depth-first in source order.")
       .def("path_to_root", [](const GoalRef& r) { return refs(r.cat, r.cat->graph().path_to_root(r.v)); })
       .def("specifies", [](const GoalRef& r) { return refs(r.cat, r.cat->graph().targets(r.v, EdgeKind::Specifies)); },
@@ -222,19 +158,12 @@ void bind_catalogue(py::module_& m) {
       .def("children", [](const ProgrammeRef& r) { return refs(r.cat, r.cat->graph().children(r.p.root)); },
            "The top level below the root (domains, kerntaken).")
       .def("goals", [](const ProgrammeRef& r, std::optional<std::vector<std::string>> kinds, std::optional<std::string> level) {
-        auto vs = subtree_of_kinds(*r.cat, r.p.root, kind_list(kinds));
-        if (level) {
-          Level l = level_arg(*level);
-          std::erase_if(vs, [&](Vertex v) {
-            const LevelSet& s = r.cat->graph().goal(v).levels;
-            return !s.empty() && !s.contains(l);
-          });
-        }
-        return refs(r.cat, vs);
+        const auto ks = kind_list(kinds);  // kinds checked before the level, as ever
+        return refs(r.cat, subtree_goals(r.cat->graph(), r.p.root, ks, optional_level(level)));
       }, py::arg("kinds") = py::none(), py::arg("level") = py::none(),
          "Goals below the root (root included), optionally only some kinds and those that apply to a level.")
       .def("_columns", [](const ProgrammeRef& r) {
-        return goal_columns(r.cat, programme_rows(r.cat->graph(), r.p.root));
+        return goal_columns(r.cat, programme_rows(*r.cat, r.p.root));
       }, "Columns of the programme's goals table: its subtree, each goal under the parent it has in this "
          "programme, root = this programme (also for goals it shares with other programmes).")
       .def("__repr__", [](const ProgrammeRef& r) {
@@ -248,9 +177,8 @@ void bind_catalogue(py::module_& m) {
       .def("count", [](const Catalogue& c, const std::string& kind) { return c.graph().count(kind_arg(kind)); },
            py::arg("kind"), "Number of goals of one kind ('eindterm', 'specification', ...).")
       .def("count_edges", [](const Catalogue& c, const std::string& kind) {
-        for (int i = 0; i <= static_cast<int>(EdgeKind::Prerequisite); ++i)
-          if (edge_kind_name(static_cast<EdgeKind>(i)) == kind) return c.graph().count(static_cast<EdgeKind>(i));
-        throw py::value_error("unknown edge kind '" + kind + "'");
+        if (auto k = parse_edge_kind(kind)) return c.graph().count(*k);
+        throw ArgumentError({MessageId::UnknownEdgeKind, {kind}});
       }, py::arg("kind"))
       .def_property_readonly("warnings", [](const Catalogue& c) { return c.warnings(); })
       .def_property_readonly("sources", [](const Catalogue& c) { return c.sources(); })
@@ -276,7 +204,7 @@ void bind_catalogue(py::module_& m) {
       .def("find_code", [](const CataloguePtr& c, const std::string& code) { return refs(c, c->graph().find_code(code)); },
            py::arg("code"), "Goals with this official code (codes are not unique across programmes).")
       .def("_goal_columns", [](const CataloguePtr& c) {
-        return goal_columns(c, catalogue_rows(c->graph(), goal_vertices(*c, false)));
+        return goal_columns(c, catalogue_rows(*c));
       }, "Columns of the goals table: every goal once, under its primary parent; root = the root its primary "
          "parents lead to (for a goal shared by several programmes: the one that lists it first).")
       .def("_edge_columns", &edge_columns)

@@ -3,6 +3,7 @@
 #include <pybind11/stl.h>
 
 #include "aansluiting/goal_graph.hpp"
+#include "aansluiting/diagnostics.hpp"
 #include "handles.hpp"
 
 namespace aansluiting::python {
@@ -10,12 +11,14 @@ namespace py = pybind11;
 
 Level level_arg(const std::string& name) {
   if (auto l = parse_level(name)) return *l;
-  throw py::value_error("unknown level '" + name + "' (examples: 'vmbo tl', 'havo', 'mbo 2', '2F', 'B1')");
+  throw ArgumentError({MessageId::UnknownLevel, {name}});
 }
 
 GoalKind kind_arg(const std::string& name) {
   if (auto k = parse_kind(name)) return *k;
-  throw py::value_error("unknown goal kind '" + name + "'");
+  std::string known;
+  for (std::string_view k : kind_names()) known += (known.empty() ? "" : ", ") + std::string(k);
+  throw ArgumentError({MessageId::UnknownGoalKind, {name, known}});
 }
 
 void bind_model(py::module_& m) {
@@ -30,7 +33,7 @@ void bind_model(py::module_& m) {
   }, py::arg("name"), "Canonical name of a level given in any accepted spelling, or None.");
   m.def("goal_kinds", [] {
     std::vector<std::string> out;
-    for (int i = 0; i <= static_cast<int>(GoalKind::LevelNode); ++i) out.emplace_back(kind_name(static_cast<GoalKind>(i)));
+    for (std::string_view name : kind_names()) out.emplace_back(name);
     return out;
   });
 

@@ -5,9 +5,11 @@
 #include <optional>
 
 #include "aansluiting/analysis/compare.hpp"
+#include "aansluiting/analysis/continuations.hpp"
 #include "aansluiting/analysis/level_comparison.hpp"
 #include "aansluiting/analysis/sssom.hpp"
 #include "aansluiting/transition/run.hpp"
+#include "aansluiting/transition/run_checks.hpp"
 #include "align_handles.hpp"
 #include "convert.hpp"
 #include "long_run.hpp"
@@ -76,9 +78,7 @@ py::dict sending_columns(const RunRef& r) {
     leaf.append(row.leaf);
     best.append(row.best_score);
     nowhere.append(row.leads_nowhere);
-    std::string joined;
-    for (const auto& c : row.continues) joined += (joined.empty() ? "" : "; ") + title_of(cat, c.receiving);
-    continues.append(joined);
+    continues.append(analysis::continued_in_titles(cat.graph(), row));
   }
   py::dict d;
   d["sending_id"] = goal.id; d["code"] = goal.code; d["title"] = goal.title; d["domain"] = domain; d["leaf"] = leaf;
@@ -153,6 +153,7 @@ py::dict summary_dict(const analysis::Summary& s) {
   d["gaps_se"] = s.gaps_se; d["gaps_no_exam"] = s.gaps_no_exam; d["shared"] = s.shared; d["gaps_kern"] = s.gaps_kern; d["gaps_keuze"] = s.gaps_keuze; d["overlaps"] = s.overlaps;
   d["sending_leaves"] = s.sending_leaves; d["sending_nowhere"] = s.sending_nowhere; d["links_used"] = s.links_used;
   d["links_rejected"] = s.links_rejected; d["links_confirmed"] = s.links_confirmed;
+  d["placeholders"] = s.placeholders;
   return d;
 }
 
@@ -237,6 +238,27 @@ std::vector<const analysis::TransitionAnalysis*> analyses_of(const std::vector<c
     analyses.push_back(&r->run.result);
   }
   return analyses;
+}
+
+// What a transition checks of its runs (transition/run_checks.hpp).
+void bind_run_checks(py::module_& m) {
+  m.def("_side_without_goals", [](const RunRef& r) -> py::object {
+    auto side = transition::side_without_goals(r.run);
+    if (!side) return py::none();
+    return py::str(*side == transition::RunSide::Sending ? "sending" : "receiving");
+  }, py::arg("run"),
+     "'sending' or 'receiving': the first side of the run without goals at its level and exam parts; None if none.");
+
+  m.def("_unapplied_decisions", [](const std::vector<const RunRef*>& runs) {
+    std::vector<const analysis::CurationReport*> reports;
+    for (const RunRef* r : runs) {
+      if (!r) throw py::value_error("runs must not contain None");
+      reports.push_back(&r->run.curation);
+    }
+    return transition::unapplied_decisions(reports);
+  }, py::arg("runs"),
+     "Curated decisions the runs (all pairs and variants of a transition) did not apply, one warning per row, "
+     "in file order.");
 }
 
 }  // namespace
@@ -350,6 +372,8 @@ void bind_transition(py::module_& m) {
     return out;
   }, py::arg("catalogue"), py::arg("roots"), py::arg("level") = py::none(), py::arg("exam") = std::vector<std::string>{},
      "The leaf goals (eindtermen, specifications, werkprocessen, ...) below roots that apply to a level and exam parts.");
+
+  bind_run_checks(m);
 }
 
 }  // namespace aansluiting::python

@@ -2,6 +2,8 @@
 
 #include "aansluiting/align/option_names.hpp"
 #include "aansluiting/analysis/sssom.hpp"
+#include "aansluiting/joined.hpp"
+#include "aansluiting/diagnostics.hpp"
 
 namespace aansluiting::python {
 
@@ -37,7 +39,7 @@ analysis::ExamFilter exam_filter(const std::vector<std::string>& parts) {
     else if (s == "se") f.se = true;
     else if (s == "kern") f.kern = true;
     else if (s == "keuze") f.keuze = true;
-    else throw py::value_error("unknown exam part '" + p + "' (use CE, SE, kern, keuze)");
+    else throw ArgumentError({MessageId::UnknownExamPart, {p}});
   }
   return f;
 }
@@ -54,11 +56,6 @@ std::string origin_name(match::Origin o) {
 py::dict link_columns(const Catalogue& cat, const match::Alignment& alignment) {
   GoalColumns source, target;
   py::list score, predicate, origin, terms, context_terms, explanation;
-  auto joined = [](const std::vector<std::string>& list) {
-    std::string x;
-    for (const auto& t : list) x += (x.empty() ? "" : ", ") + t;
-    return x;
-  };
   for (const auto& link : alignment.links) {
     source.append(cat, link.source);
     target.append(cat, link.target);

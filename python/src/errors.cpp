@@ -38,12 +38,14 @@ void raise_input_error(const InputError& e) {
   PyErr_SetObject(g_input_error, exc.ptr());
 }
 
-void raise_not_found_error(const NotFoundError& e) {
-  py::object exc = py::reinterpret_borrow<py::object>(g_not_found_error)(e.what());
-  exc.attr("message_nl") = e.message().dutch();
-  exc.attr("code") = std::string(e.message().code());
-  add_dutch_note(exc, e.message().dutch());
-  PyErr_SetObject(g_not_found_error, exc.ptr());
+// A Python exception of `type` with the English text, and the Dutch one as
+// message_nl and a note: NotFoundError, and ValueError for an ArgumentError.
+void raise_with_message(PyObject* type, const char* english, const Message& message) {
+  py::object exc = py::reinterpret_borrow<py::object>(type)(english);
+  exc.attr("message_nl") = message.dutch();
+  exc.attr("code") = std::string(message.code());
+  add_dutch_note(exc, message.dutch());
+  PyErr_SetObject(type, exc.ptr());
 }
 }  // namespace
 
@@ -66,7 +68,9 @@ void register_errors(py::module_& m) {
     } catch (const InputError& e) {
       raise_input_error(e);
     } catch (const NotFoundError& e) {
-      raise_not_found_error(e);
+      raise_with_message(g_not_found_error, e.what(), e.message());
+    } catch (const ArgumentError& e) {
+      raise_with_message(PyExc_ValueError, e.what(), e.message());
     } catch (const match::Cancelled&) {
       PyErr_SetNone(PyExc_KeyboardInterrupt);
     } catch (const std::filesystem::filesystem_error& e) {

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "aansluiting/analysis/compare.hpp"
+#include "aansluiting/analysis/placeholder.hpp"
 #include "aansluiting/analysis/transition.hpp"
 #include "aansluiting/importers/importers.hpp"
 #include "analysis_fixture.hpp"
@@ -414,6 +415,55 @@ TEST_F(RealSlo, VmboTlSelectionKeepsOnlyTlEindtermen) {
     EXPECT_TRUE(g.goal(s.goal).levels.contains(Level::VmboTL)) << g.goal(s.goal).code;
     EXPECT_EQ(g.goal(s.domain).kind, GoalKind::Domain) << g.goal(s.goal).code;
   }
+}
+
+TEST(Placeholder, OnlyATextThatSaysThereIsNoGoal) {
+  auto goal = [](std::string title, std::string description = "") {
+    Goal g;
+    g.title = std::move(title);
+    g.description = std::move(description);
+    return g;
+  };
+  EXPECT_TRUE(is_placeholder(goal("n.v.t.")));
+  EXPECT_TRUE(is_placeholder(goal(" N.v.t ")));
+  EXPECT_TRUE(is_placeholder(goal("Niet van toepassing")));
+  EXPECT_TRUE(is_placeholder(goal("Bij dit (sub)domein is geen wettelijke eindterm gedefinieerd, de invulling ...")));
+  EXPECT_FALSE(is_placeholder(goal("n.v.t.", "De kandidaat kan ...")));  // it says more than that
+  EXPECT_FALSE(is_placeholder(goal("De kandidaat kan aangeven wanneer een regel niet van toepassing is.")));
+  EXPECT_FALSE(is_placeholder(goal("")));
+}
+
+// Duits havo has a domain "Oriëntatie op studie en beroep" whose only
+// eindterm reads "n.v.t.": it is left out of the selection and named, and its
+// domain, with nothing left to count, is no domain of the selection.
+TEST_F(RealSlo, AnEindtermThatSaysNotApplicableIsNoLeaf) {
+  const auto& g = cat_->graph();
+  auto duits = cat_->find_programme("Moderne vreemde talen Duits", Level::Havo, {GoalKind::Programme});
+  auto sel = select_goals(g, {duits.root}, at(Level::Havo));
+  ASSERT_EQ(sel.placeholders.size(), 1u);
+  const Vertex nvt = sel.placeholders.front();
+  EXPECT_EQ(g.goal(nvt).title, "n.v.t.");
+  EXPECT_EQ(g.goal(nvt).kind, GoalKind::Eindterm);
+  EXPECT_FALSE(sel.contains(nvt));
+  const Vertex domain = g.parents(nvt).front();
+  EXPECT_EQ(g.goal(domain).kind, GoalKind::Domain);
+  const auto domains = sel.domains();
+  EXPECT_EQ(std::count(domains.begin(), domains.end(), domain), 0);
+  // Counted independently: every eindterm below the programme but the one.
+  std::size_t eindtermen = 0;
+  for (Vertex v : g.subtree(duits.root)) eindtermen += g.goal(v).kind == GoalKind::Eindterm;
+  EXPECT_EQ(sel.leaf_count(), eindtermen - 1);
+
+  // The analysis reports it apart: no gap, no receiving leaf.
+  auto tl = cat_->find_programme("Moderne vreemde talen Duits", Level::VmboTL, {GoalKind::Programme});
+  auto sending = select_goals(g, {tl.root}, at(Level::VmboTL));
+  const auto a = analyse(g, sending, sel, match::Alignment{});
+  EXPECT_EQ(a.summary.placeholders, 1u);
+  EXPECT_EQ(a.summary.receiving_leaves, sel.leaf_count());
+  EXPECT_EQ(a.summary.gaps, sel.leaf_count());  // no links: every counted goal is a gap, the "n.v.t." is not
+  EXPECT_EQ(a.find_receiving(nvt), nullptr);
+  const TransitionAnalysis* both[] = {&a, &a};
+  EXPECT_EQ(total_summary(both).placeholders, 1u);  // one goal, counted once
 }
 
 // The CvTE syllabus links its specifications to eindtermen: used as a

@@ -109,7 +109,7 @@ TEST(Sssom, BadFilesNameFileLineAndColumn) {
   expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1\textra\n"), 6, 0, "header");
   expect_error_at(minimal("slo:a\tskos:closeMatch\n"), 6, 0, "object_id");
   expect_error_at(minimal("slo:a\t\"skos:closeMatch\tslo:b\n"), 6, 7, "never closed");
-  expect_error_at("#curie_map:\n#  slo: \"unclosed\n" + std::string(kHeader), 3, 0, "YAML");
+  expect_error_at("#curie_map:\n#  slo: \"unclosed\n" + std::string(kHeader), 2, 9, "YAML");  // at the quote
   expect_error_at("#license: x\n#extension_definitions:\n#  a: b\n" + std::string(kHeader), 3, 0, "not supported");
   expect_error_at("#license: x\nsubject_id\tobject_id\n", 2, 0, "predicate_id");
   expect_error_at("#license: x\n", 2, 0, "header");
@@ -719,6 +719,183 @@ TEST_F(SpreadsheetEdits, DecimalCommasAreReadAndSuggestionsNeverStopTheLoad) {
     EXPECT_EQ(e.where().line, sheet.line(yes));
     EXPECT_EQ(e.where().column, sheet.column(yes, "confidence"));
     EXPECT_EQ(e.message().code(), "sssom.bad_confidence");
+  }
+}
+
+// ---- comment lines a colleague types in a text editor ----
+
+// A curator's file for real goals, as Curation.save() writes it: two of the export's
+// links confirmed, one rejected.
+std::string curators_file(const Catalogue& cat, const match::Alignment& automatic) {
+  MappingSet set = default_mapping_set();
+  const auto& l = automatic.links;
+  record_decision(set, cat, Decision{l.at(0).source, l.at(0).target, true, match::Predicate::CloseMatch, 0.9, "",
+                                     "J. de Vries", "2025-03-10", "klopt"});
+  record_decision(set, cat, Decision{l.at(1).source, l.at(1).target, false, match::Predicate::NarrowMatch, std::nullopt,
+                                     "orcid:0000-0001-2345-6789", "", "2025-03-11", "alleen dezelfde woorden"});
+  record_decision(set, cat, Decision{l.at(2).source, l.at(2).target, true, match::Predicate::RelatedMatch, std::nullopt,
+                                     "", "Piet", "2025-03-12", ""});
+  return format_sssom(set);
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += l + "\n";
+  return out;
+}
+
+std::size_t line_starting(const std::vector<std::string>& lines, std::string_view start) {
+  for (std::size_t k = 0; k < lines.size(); ++k)
+    if (lines[k].starts_with(start)) return k;
+  ADD_FAILURE() << "no line " << start;
+  return 0;
+}
+
+void expect_same_decisions(const MappingSet& a, const MappingSet& b) {
+  ASSERT_EQ(a.mappings.size(), b.mappings.size());
+  for (std::size_t r = 0; r < a.mappings.size(); ++r) {
+    const MappingRow &x = a.mappings[r], &y = b.mappings[r];
+    EXPECT_EQ(std::tie(x.subject_id, x.object_id, x.predicate, x.negated, x.justification, x.confidence, x.author_id,
+                       x.author_label, x.mapping_date, x.comment),
+              std::tie(y.subject_id, y.object_id, y.predicate, y.negated, y.justification, y.confidence, y.author_id,
+                       y.author_label, y.mapping_date, y.comment)) << r;
+  }
+}
+
+void expect_same_metadata(const MappingSet& a, const MappingSet& b) {
+  EXPECT_EQ(a.curie_map, b.curie_map);
+  EXPECT_EQ(a.mapping_set_id, b.mapping_set_id);
+  EXPECT_EQ(a.mapping_set_title, b.mapping_set_title);
+  EXPECT_EQ(a.license, b.license);
+  EXPECT_TRUE(a.other_metadata.empty());
+}
+
+// A user test: "# Piet: besproken op 12 maart" between two rows, or below the last,
+// stopped the whole analysis with "subject_id '# Piet: …' is geen CURIE". A '#' line
+// after the header is a comment, as sssom-py reads it, and a save writes it back.
+TEST_F(SpreadsheetEdits, CommentLinesAmongTheRowsAreSkippedAndWrittenBack) {
+  const std::string saved = curators_file(*cat_, *automatic_);
+  const MappingSet plain = parse_sssom(saved, "besluiten.sssom.tsv");
+  ASSERT_EQ(plain.mappings.size(), 3u);
+  std::vector<std::string> lines = lines_of(saved);
+  const std::size_t header = line_starting(lines, "subject_id\t");
+  lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(header) + 2, "# Piet: besproken op 12 maart");
+  lines.push_back("#nog navragen bij de sectie\t\t");  // tabs a spreadsheet adds
+  const std::string edited = joined(lines);
+  const MappingSet set = parse_sssom(edited, "besluiten.sssom.tsv");
+  expect_same_decisions(set, plain);
+  EXPECT_EQ(set.mappings[1].line, plain.mappings[1].line + 1);
+  ASSERT_EQ(set.comments.size(), 2u);
+  EXPECT_EQ(set.comments[0].text, " Piet: besproken op 12 maart");
+  EXPECT_EQ(set.comments[0].before, 1u);  // above the rejection
+  EXPECT_EQ(set.comments[0].line, header + 3);
+  EXPECT_EQ(set.comments[1].text, "nog navragen bij de sectie");
+  EXPECT_EQ(set.comments[1].before, 3u);  // below the last row
+  EXPECT_TRUE(set.warnings.empty());
+  CurationReport rep;
+  apply_curation(*cat_, *automatic_, set, &rep);
+  EXPECT_EQ(rep.confirmed, 2u);
+  EXPECT_EQ(rep.rejected, 1u);
+  EXPECT_TRUE(rep.unresolved.empty());
+
+  // Saved again: each comment where the editor put it, and so on every later save,
+  // also after a decision on the commented pair changed (as Curation.confirm does).
+  lines.back() = "#nog navragen bij de sectie";
+  EXPECT_EQ(format_sssom(set), joined(lines));
+  MappingSet changed = set;
+  const auto& l = automatic_->links;
+  record_decision(changed, *cat_, Decision{l[1].source, l[1].target, true, match::Predicate::CloseMatch, 0.8, "",
+                                           "Piet", "2025-03-12", "toch wel"});
+  const MappingSet back = parse_sssom(format_sssom(changed), "besluiten.sssom.tsv");
+  expect_same_metadata(back, plain);
+  ASSERT_EQ(back.comments.size(), 2u);
+  EXPECT_EQ(back.comments[0].before, 1u);
+  EXPECT_EQ(back.comments[1].before, 3u);
+  ASSERT_EQ(back.mappings.size(), 3u);
+  EXPECT_FALSE(back.mappings[1].negated);
+  EXPECT_EQ(back.mappings[1].comment, "toch wel");
+}
+
+// A user test: the same comment in the metadata block stopped the load with a libyaml
+// reason in English; as the file's first line it was read as a key one level down, and
+// the mapping ended there: curie_map, id, title and license were dropped without a word,
+// and the next save wrote only '#Piet: "besproken op 12 maart"'. A line '#' + space +
+// text is a comment wherever it stands in the block; a save keeps it as a YAML comment.
+TEST_F(SpreadsheetEdits, CommentLinesInTheMetadataKeepEveryKey) {
+  const std::string saved = curators_file(*cat_, *automatic_);
+  const MappingSet plain = parse_sssom(saved, "besluiten.sssom.tsv");
+  ASSERT_EQ(plain.curie_map, default_curie_map());
+  ASSERT_FALSE(plain.mapping_set_title.empty());
+  const std::vector<std::string> lines = lines_of(saved);
+  const std::size_t curie_map = line_starting(lines, "#curie_map:"), id = line_starting(lines, "#mapping_set_id:"),
+                    header = line_starting(lines, "subject_id\t");
+  ASSERT_GT(id, curie_map + 2);
+  for (const std::string remark : {"# Piet: besproken op 12 maart", "# just a remark", "#   Piet: ingesprongen"})
+    for (const std::size_t at : {std::size_t{0}, curie_map + 1, curie_map + 2, id, id + 1, header}) {
+      std::vector<std::string> edited = lines;
+      edited.insert(edited.begin() + static_cast<std::ptrdiff_t>(at), remark);
+      SCOPED_TRACE(remark + " on line " + std::to_string(at + 1));
+      if (remark.starts_with("#   ") && at > curie_map && at <= id) {
+        // Indented deeper than a prefix: YAML of curie_map, wrongly indented. An error, not a loss.
+        EXPECT_THROW(parse_sssom(joined(edited), "besluiten.sssom.tsv"), InputError);
+        continue;
+      }
+      const MappingSet set = parse_sssom(joined(edited), "besluiten.sssom.tsv");
+      expect_same_metadata(set, plain);
+      expect_same_decisions(set, plain);
+      EXPECT_EQ(set.metadata_comments, std::vector<std::string>{remark.substr(1)});
+      // Load, save, load: every key, every decision, and the remark, now a YAML comment.
+      const std::string again = format_sssom(set);
+      EXPECT_EQ(lines_of(again).front(), "#" + remark);
+      const MappingSet back = parse_sssom(again, "besluiten.sssom.tsv");
+      expect_same_metadata(back, plain);
+      expect_same_decisions(back, plain);
+      EXPECT_EQ(back.metadata_comments, set.metadata_comments);
+      EXPECT_EQ(format_sssom(back), again);
+    }
+}
+
+// A metadata block that is broken, not commented, is still an error: at its line, in Dutch.
+TEST_F(SpreadsheetEdits, ABrokenMetadataBlockIsAnErrorInDutch) {
+  const std::vector<std::string> lines = lines_of(curators_file(*cat_, *automatic_));
+  const std::size_t slo = line_starting(lines, "#  slo:"), id = line_starting(lines, "#mapping_set_id:");
+  ASSERT_TRUE(lines.at(slo + 1).starts_with("#  ")) << "slo is not the last prefix";
+  struct Broken {
+    std::size_t line;
+    std::string text;
+    std::string_view code, dutch;
+  };
+  const std::vector<Broken> cases = {
+      {slo, "#  slo: \"https://opendata.slo.nl/curriculum/uuid/", "sssom.yaml_unclosed", "wordt niet gesloten"},
+      {slo + 1, "#" + std::string(" ") + lines[slo + 1].substr(1), "sssom.yaml_expected_key",
+       "even ver ingesprongen als de sleutels erboven"},
+      {id, "#mapping_set_id urn:aansluiting:mappings:curated", "sssom.yaml_no_colon", "geen 'naam: waarde'"},
+      {id, "#mapping_set_id: urn:x: y", "sssom.yaml_colon_in_value", "tussen dubbele aanhalingstekens"},
+      {id, "#mapping_set_id: \"urn:x\\y\"", "sssom.yaml_bad_escape", "onbekende code na '\\'"},
+  };
+  for (const Broken& b : cases) {
+    std::vector<std::string> edited = lines;
+    edited[b.line] = b.text;
+    try {
+      parse_sssom(joined(edited), "besluiten.sssom.tsv");
+      ADD_FAILURE() << b.text << " was read";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.where().file, "besluiten.sssom.tsv");
+      EXPECT_EQ(e.where().line, b.line + 1) << e.what();
+      EXPECT_EQ(e.message().code(), b.code) << e.what();
+      const std::string dutch = e.message().dutch();
+      EXPECT_NE(dutch.find("het metadatablok is geen geldige YAML: "), std::string::npos) << dutch;
+      EXPECT_NE(dutch.find(b.dutch), std::string::npos) << dutch;
+      EXPECT_EQ(dutch.find("found"), std::string::npos) << dutch;  // no English left
+      EXPECT_NE(std::string(e.what()).find("YAML"), std::string::npos);
+    }
   }
 }
 

@@ -4,6 +4,8 @@
 #include <string>
 
 #include "aansluiting/catalogue.hpp"
+#include "aansluiting/goal_rows.hpp"
+#include "aansluiting/joined.hpp"
 
 using namespace aansluiting;
 
@@ -132,4 +134,65 @@ TEST(Catalogue, MergeRemapsAndKeepsDuplicatesOnce) {
   EXPECT_EQ(a.cat.graph().num_vertices(), before);
   EXPECT_EQ(a.cat.programmes().size(), 2u);
   EXPECT_FALSE(a.cat.warnings().empty());
+}
+
+// Catalogue.count_edges and the goal_kinds list of the Python package.
+TEST(GoalGraph, EdgeAndGoalKindNamesRoundTrip) {
+  for (EdgeKind k : {EdgeKind::Contains, EdgeKind::Specifies, EdgeKind::Replaces, EdgeKind::AtLevel,
+                     EdgeKind::Aligned, EdgeKind::Prerequisite})
+    EXPECT_EQ(parse_edge_kind(edge_kind_name(k)), k);
+  EXPECT_EQ(parse_edge_kind("at_level"), EdgeKind::AtLevel);
+  EXPECT_EQ(parse_edge_kind("Contains"), std::nullopt);
+  EXPECT_EQ(parse_edge_kind(""), std::nullopt);
+  const auto names = kind_names();
+  ASSERT_EQ(names.size(), static_cast<std::size_t>(GoalKind::LevelNode) + 1);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    EXPECT_EQ(names[i], kind_name(static_cast<GoalKind>(i)));
+    EXPECT_EQ(parse_kind(names[i]), static_cast<GoalKind>(i));
+  }
+  EXPECT_EQ(names.front(), "programme");
+  EXPECT_EQ(names.back(), "level");
+}
+
+// Shared terms and continuation titles as one table cell.
+TEST(GoalGraph, JoinedListsAndTitles) {
+  SmallCatalogue s;
+  EXPECT_EQ(joined({}), "");
+  EXPECT_EQ(joined({"breuk"}), "breuk");
+  EXPECT_EQ(joined({"breuk", "procent", "verhouding"}), "breuk, procent, verhouding");
+  EXPECT_EQ(joined({"a", "b"}, "; "), "a; b");
+  const std::vector<Vertex> goals{s.e3, s.dom_a, s.e1};
+  EXPECT_EQ(joined_titles(s.cat.graph(), goals), "e3; a; e1");
+  EXPECT_EQ(joined_titles(s.cat.graph(), goals, " | "), "e3 | a | e1");
+  EXPECT_EQ(joined_titles(s.cat.graph(), {}), "");
+}
+
+// The goals tables: a programme's rows place the shared preamble under it; the
+// catalogue's under the programme that lists it first. A root shows its programme's levels.
+TEST(GoalGraph, GoalRowsOfAProgrammeAndOfTheCatalogue) {
+  SmallCatalogue s;
+  const auto rows = programme_rows(s.cat, s.prog2);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].v, s.prog2);
+  EXPECT_FALSE(rows[0].parent.has_value());
+  EXPECT_EQ(rows[1].v, s.pre);
+  EXPECT_EQ(rows[1].parent, s.prog2);
+  EXPECT_EQ(rows[1].root, s.prog2);
+  EXPECT_EQ(rows[1].position, 0u);
+
+  const auto first = programme_rows(s.cat, s.prog);
+  ASSERT_EQ(first.size(), 7u);
+  EXPECT_EQ(first[5].v, s.dom_b);
+  EXPECT_EQ(first[5].position, 2u);
+  // Programme levels: the union of its subtree's, more than the root's own vmbo bb.
+  EXPECT_EQ(first[0].levels, (LevelSet{Level::VmboBB, Level::VmboGL, Level::VmboTL}));
+  EXPECT_EQ(first[4].levels, LevelSet{Level::VmboBB});  // e2's own
+
+  const auto all = catalogue_rows(s.cat);
+  ASSERT_EQ(all.size(), 8u);  // the level vertices are no rows
+  for (const GoalRow& row : all) {
+    if (row.v != s.pre) continue;
+    EXPECT_EQ(row.parent, s.prog);
+    EXPECT_EQ(row.root, s.prog);
+  }
 }

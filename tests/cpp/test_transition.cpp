@@ -6,8 +6,12 @@
 #include <memory>
 
 #include "aansluiting/analysis/compare.hpp"
+#include "aansluiting/analysis/continuations.hpp"
+#include "aansluiting/goal_filter.hpp"
+#include "aansluiting/goal_rows.hpp"
 #include "aansluiting/importers/importers.hpp"
 #include "aansluiting/transition/run.hpp"
+#include "aansluiting/transition/run_checks.hpp"
 #include "test_support.hpp"
 
 using namespace aansluiting;
@@ -475,4 +479,188 @@ TEST(TransitionShared, AGoalOfBothProgrammesCoversItselfAndIsNoOverlap) {
   EXPECT_EQ(analysis::total_summary(one).shared, shared);
   // Goals of the profile part are not shared: they are analysed as before.
   EXPECT_LT(shared, a.summary.receiving_leaves);
+}
+
+// A pair whose side has no goals at its level and exam parts is empty: the
+// transition reports it (Transition._check_sides) instead of an empty table.
+TEST_F(TransitionRun, ASideWithoutGoalsAtItsLevelIsNamed) {
+  auto vmbo = cat_->find_programme("wiskunde", Level::VmboTL, {GoalKind::Programme});
+  auto tt = cat_->find_programme("Technologie & Toepassing", Level::VmboTL, {GoalKind::Programme});
+  auto havo = cat_->find_programme("wiskunde B", Level::Havo, {GoalKind::Programme});
+  const auto both = transition::run(*cat_, *analyser_, side({vmbo.root}, Level::VmboTL, false),
+                                    side({havo.root}, Level::Havo, false));
+  EXPECT_EQ(transition::side_without_goals(both), std::nullopt);
+  // T&T is a school-exam subject: with the CE only, nothing of it is left.
+  auto ce_only = side({tt.root}, Level::VmboTL, false);
+  ce_only.selection.exam.ce = true;
+  const auto no_sending = transition::run(*cat_, *analyser_, ce_only, side({havo.root}, Level::Havo, false));
+  EXPECT_EQ(transition::side_without_goals(no_sending), transition::RunSide::Sending);
+  // The havo programme named at vmbo tl has no goals there.
+  const auto no_receiving = transition::run(*cat_, *analyser_, side({vmbo.root}, Level::VmboTL, false),
+                                            side({havo.root}, Level::VmboTL, false));
+  EXPECT_GT(no_receiving.result.summary.sending_leaves, 0u);
+  EXPECT_EQ(transition::side_without_goals(no_receiving), transition::RunSide::Receiving);
+}
+
+// vmbo wiskunde -> havo wiskunde A and B: a decision is unapplied only when no run
+// applied it; each file row is named once, in file order, "swapped" where it is.
+TEST_F(TransitionRun, UnappliedDecisionsAreThoseNoRunApplied) {
+  auto vmbo = cat_->find_programme("wiskunde", Level::VmboTL, {GoalKind::Programme});
+  auto wa = cat_->find_programme("wiskunde A", Level::Havo, {GoalKind::Programme});
+  auto wb = cat_->find_programme("wiskunde B", Level::Havo, {GoalKind::Programme});
+  const auto sending = side({vmbo.root}, Level::VmboTL, false);
+  const auto plain_a = transition::run(*cat_, *analyser_, sending, side({wa.root}, Level::Havo, false));
+  const auto plain_b = transition::run(*cat_, *analyser_, sending, side({wb.root}, Level::Havo, false));
+  // A link of each pair to a goal the other pair does not have (wiskunde A and B share some).
+  auto own_link = [](const transition::Run& run, const transition::Run& other) {
+    for (const match::Link& l : run.alignment.links)
+      if (!other.receiving.contains(l.target)) return l;
+    ADD_FAILURE() << "no link to a goal of this pair only";
+    return match::Link{};
+  };
+  const match::Link la = own_link(plain_a, plain_b);
+  const match::Link lb = own_link(plain_b, plain_a);
+
+  analysis::MappingSet decisions = analysis::default_mapping_set();
+  decisions.file = "curatie.sssom.tsv";
+  auto decide = [&](Vertex s, Vertex r, std::size_t line) {
+    analysis::Decision d;
+    d.sending = s;
+    d.receiving = r;
+    analysis::record_decision(decisions, *cat_, d);
+    decisions.mappings.back().line = line;
+  };
+  decide(la.source, la.target, 2);  // applied in the wiskunde A pair, outside the B pair
+  decide(lb.source, lb.target, 5);  // applied in the B pair, outside the A pair
+  decide(lb.target, lb.source, 4);  // swapped: outside both
+  analysis::MappingRow missing = decisions.mappings.front();
+  missing.subject_id += "-not-loaded";  // names a goal that is not loaded
+  missing.line = 3;
+  decisions.mappings.push_back(missing);
+  transition::RunOptions options;
+  options.curation = &decisions;
+  const auto a = transition::run(*cat_, *analyser_, sending, side({wa.root}, Level::Havo, false), options);
+  const auto b = transition::run(*cat_, *analyser_, sending, side({wb.root}, Level::Havo, false), options);
+  ASSERT_EQ(a.curation.outside.size(), 2u);
+  ASSERT_EQ(b.curation.outside.size(), 2u);
+
+  const std::vector<const analysis::CurationReport*> both{&a.curation, &b.curation};
+  const auto unapplied = transition::unapplied_decisions(both);
+  ASSERT_EQ(unapplied.size(), 2u);
+  EXPECT_EQ(unapplied[0].where.line, 3u);
+  EXPECT_EQ(unapplied[0].what.id, MessageId::SssomDecisionGoalMissing);
+  EXPECT_EQ(unapplied[1].where.line, 4u);
+  EXPECT_EQ(unapplied[1].what.id, MessageId::SssomDecisionSwapped);
+  EXPECT_EQ(unapplied[1].where.file, "curatie.sssom.tsv");
+  // One run alone: what the other pair applies is unapplied there.
+  const std::vector<const analysis::CurationReport*> only_a{&a.curation};
+  std::vector<std::size_t> lines;
+  for (const Warning& w : transition::unapplied_decisions(only_a)) lines.push_back(w.where.line);
+  EXPECT_EQ(lines, (std::vector<std::size_t>{3, 4, 5}));
+}
+
+// The continues_in column: the titles of the receiving goals, strongest first.
+TEST_F(TransitionRun, ContinuationsNameTheReceivingGoalsInOrder) {
+  auto vmbo = cat_->find_programme("wiskunde", Level::VmboTL, {GoalKind::Programme});
+  auto havo = cat_->find_programme("wiskunde B", Level::Havo, {GoalKind::Programme});
+  const auto run = transition::run(*cat_, *analyser_, side({vmbo.root}, Level::VmboTL, true),
+                                   side({havo.root}, Level::Havo, false));
+  std::size_t continued = 0;
+  for (const auto& row : run.result.sending) {
+    const auto goals = analysis::continued_in(row);
+    ASSERT_EQ(goals.size(), row.continues.size());
+    std::string expected;
+    for (std::size_t k = 0; k < goals.size(); ++k) {
+      EXPECT_EQ(goals[k], row.continues[k].receiving);
+      expected += (k ? "; " : "") + cat_->graph().goal(goals[k]).title;
+    }
+    EXPECT_EQ(analysis::continued_in_titles(cat_->graph(), row), expected);
+    if (!goals.empty()) ++continued;
+  }
+  EXPECT_GT(continued, 0u);
+}
+
+// The goals table of one programme (Programme.to_pandas): its subtree in source order,
+// each goal under the parent it has here, also a goal it shares with a programme that
+// lists it first (the vmbo PREAMBULE); the whole catalogue places that goal there.
+TEST_F(TransitionRun, ProgrammeRowsPlaceSharedGoalsInTheProgramme) {
+  const GoalGraph& g = cat_->graph();
+  std::size_t shared = 0;
+  for (const Programme& p : cat_->programmes()) {
+    if (g.goal(p.root).kind != GoalKind::Programme || !p.levels.contains(Level::VmboTL)) continue;
+    const auto rows = programme_rows(*cat_, p.root);
+    const auto subtree = g.subtree(p.root);
+    ASSERT_EQ(rows.size(), subtree.size());
+    ASSERT_FALSE(rows.front().parent.has_value());
+    EXPECT_EQ(rows.front().levels, p.levels);  // the programme's levels on its root
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const GoalRow& row = rows[i];
+      EXPECT_EQ(row.v, subtree[i]);
+      EXPECT_EQ(row.root, p.root);
+      if (i == 0) continue;
+      ASSERT_TRUE(row.parent.has_value());
+      EXPECT_EQ(g.children(*row.parent).at(row.position), row.v);
+      EXPECT_EQ(row.levels, g.goal(row.v).levels);
+      if (*row.parent != g.parents(row.v).front()) ++shared;
+    }
+  }
+  EXPECT_GT(shared, 0u);
+
+  // The whole catalogue: every goal once (no level vertices), under its primary parent.
+  const auto all = catalogue_rows(*cat_);
+  EXPECT_EQ(all.size(), g.num_vertices() - kLevelCount);
+  std::size_t placed_first = 0;
+  for (const GoalRow& row : all) {
+    const auto path = g.path_to_root(row.v);
+    EXPECT_EQ(row.root, path.back());
+    if (path.size() == 1) {
+      EXPECT_FALSE(row.parent.has_value());
+      continue;
+    }
+    ASSERT_TRUE(row.parent.has_value());
+    EXPECT_EQ(*row.parent, g.parents(row.v).front());
+    EXPECT_EQ(row.position, g.position(row.v));
+    if (g.parents(row.v).size() > 1) ++placed_first;
+  }
+  EXPECT_GT(placed_first, 0u);
+  // A programme root shows the programme's levels, which can be more than its own record's:
+  // SLO lists only vmbo bb on Examenprogramma Wiskunde vmbo.
+  auto wi = cat_->find_programme("wiskunde", Level::VmboTL, {GoalKind::Programme});
+  auto root = std::find_if(all.begin(), all.end(), [&](const GoalRow& r) { return r.v == wi.root; });
+  ASSERT_NE(root, all.end());
+  EXPECT_EQ(root->levels, wi.levels);
+  EXPECT_NE(wi.levels, g.goal(wi.root).levels);
+}
+
+// Programme.goals(kinds, level): the subtree's goals of those kinds that apply at the
+// level; a goal whose source names no level (a domain) applies at every level.
+TEST_F(TransitionRun, SubtreeGoalsKeepKindsAndGoalsOfTheLevel) {
+  const GoalGraph& g = cat_->graph();
+  auto wi = cat_->find_programme("wiskunde", Level::VmboTL, {GoalKind::Programme});
+  const std::vector<GoalKind> eindtermen{GoalKind::Eindterm};
+  const auto all = subtree_goals(g, wi.root);
+  EXPECT_EQ(all, g.subtree(wi.root));
+  const auto tl = subtree_goals(g, wi.root, eindtermen, Level::VmboTL);
+  ASSERT_FALSE(tl.empty());
+  // No vmbo eindterm applies at havo; the domains, naming no level, apply there too.
+  EXPECT_TRUE(subtree_goals(g, wi.root, eindtermen, Level::Havo).empty());
+  const std::vector<GoalKind> domains{GoalKind::Domain};
+  EXPECT_EQ(subtree_goals(g, wi.root, domains, Level::Havo), subtree_goals(g, wi.root, domains));
+  EXPECT_FALSE(subtree_goals(g, wi.root, domains).empty());
+  std::size_t any_level = 0;
+  for (Vertex v : subtree_goals(g, wi.root, {}, Level::VmboTL)) {
+    const Goal& goal = g.goal(v);
+    EXPECT_TRUE(goal.levels.empty() || goal.levels.contains(Level::VmboTL)) << goal.code;
+    if (goal.levels.empty()) ++any_level;
+  }
+  EXPECT_GT(any_level, 0u);
+  for (Vertex v : tl) {
+    EXPECT_EQ(g.goal(v).kind, GoalKind::Eindterm);
+    EXPECT_TRUE(applies_at(g.goal(v).levels, Level::VmboTL));
+  }
+  // Every eindterm of the subtree that applies at vmbo tl, in subtree order.
+  std::vector<Vertex> expected;
+  for (Vertex v : all)
+    if (g.goal(v).kind == GoalKind::Eindterm && applies_at(g.goal(v).levels, Level::VmboTL)) expected.push_back(v);
+  EXPECT_EQ(tl, expected);
 }

@@ -118,3 +118,66 @@ def test_align_filters_a_list_of_goals_by_its_level(full, wiskunde) -> None:
     assert set(from_list["source_id"]) <= {g.id for g in a.leaves(wiskunde, "vmbo tl")}
     with pytest.raises(ValueError, match="nonsense"):
         a.align(a.leaves(wiskunde), havo, source_level="nonsense")
+
+
+def test_the_checks_of_a_transition_come_from_the_core(full, economie) -> None:
+    """_check_sides and the unapplied decisions ask the core (transition/run_checks.hpp)."""
+    vmbo, havo = economie
+    analyser = a.text_analyser(full)
+    run = _core._run_transition(full, analyser, [vmbo.root], [havo.root], sending_level="vmbo tl",
+                                receiving_level="havo")
+    assert _core._side_without_goals(run) is None
+    # The havo programme at vmbo tl: nothing to receive.
+    empty = _core._run_transition(full, analyser, [vmbo.root], [havo.root], sending_level="vmbo tl",
+                                  receiving_level="vmbo tl")
+    assert _core._side_without_goals(empty) == "receiving"
+    assert _core._unapplied_decisions([run, empty]) == []
+    with pytest.raises(ValueError, match="None"):
+        _core._unapplied_decisions([run, None])
+
+
+def test_goals_at_a_level_and_edge_kinds_are_parsed_in_the_core(full) -> None:
+    wiskunde = full.find_programme("wiskunde", "vmbo tl")
+    eindtermen = wiskunde.goals(kinds=["eindterm"])
+    assert eindtermen and wiskunde.goals(kinds=["eindterm"], level="havo") == []
+    # A domain names no level: it applies at every level.
+    assert wiskunde.goals(kinds=["domain"], level="havo") == wiskunde.goals(kinds=["domain"])
+    # Kinds are checked before the level.
+    with pytest.raises(ValueError, match="unknown goal kind"):
+        wiskunde.goals(kinds=["nope"], level="nope")
+    assert full.count_edges("contains") > 0
+    with pytest.raises(ValueError, match="unknown edge kind 'Contains'"):
+        full.count_edges("Contains")
+    assert _core.goal_kinds()[0] == "programme" and _core.goal_kinds()[-1] == "level"
+
+
+def test_a_wrong_argument_says_in_dutch_what_is_accepted(full, economie) -> None:
+    """A user test: a confidence of 1.5, an unknown matcher option or level gave an English ValueError only,
+    where the user guide (§8) promises a line "In het Nederlands:" under every error of aansluiting."""
+    vmbo, havo = economie
+    sending, receiving = vmbo.goals(kinds=["eindterm"])[0], havo.goals(kinds=["eindterm"])[0]
+    curation = a.Curation(full)
+    cases = [
+        (lambda: curation.confirm(sending, receiving, confidence=1.5), "argument.confidence_out_of_range",
+         "de zekerheid (confidence) moet een getal van 0 tot en met 1 zijn, niet 1.5"),
+        (lambda: curation.confirm(sending, sending), "argument.self_link",
+         "een doel kan niet aan zichzelf gekoppeld worden"),
+        (lambda: curation.confirm(sending, receiving, predicate="gelijk"), "argument.unknown_predicate",
+         "onbekende relatie 'gelijk' (gebruik skos:exactMatch"),
+        (lambda: a.align(vmbo, havo, options={"temprature": 0.1}), "argument.unknown_matcher_option",
+         "onbekende instelling van de koppelaar 'temprature' (bekend: order, temperature"),
+        (lambda: a.align(vmbo, havo, options={"order": 0.5}), "argument.matcher_option_is_switch",
+         "instelling 'order' van de koppelaar is een schakelaar: gebruik True of False"),
+        (lambda: a.align(vmbo, havo, source_level="vmbo xx"), "argument.unknown_level",
+         "onbekend niveau 'vmbo xx' (bijvoorbeeld 'vmbo tl'"),
+        (lambda: vmbo.goals(kinds=["eindtermen"]), "argument.unknown_goal_kind",
+         "onbekende soort doel 'eindtermen' (bekend: programme, domain"),
+        (lambda: full.count_edges("Contains"), "argument.unknown_edge_kind", "onbekende soort verbinding 'Contains'"),
+    ]
+    for call, code, dutch in cases:
+        with pytest.raises(ValueError) as info:
+            call()
+        assert info.value.code == code
+        assert info.value.message_nl.startswith(dutch), info.value.message_nl
+        assert info.value.__notes__ == [f"In het Nederlands: {info.value.message_nl}"]
+        assert not isinstance(info.value, a.InputError)  # not about a file

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+import aansluiting
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -215,6 +217,31 @@ def test_an_export_onto_the_curation_file_is_refused(tmp_path: Path, data_dir: P
     assert r.returncode == 2
     assert r.stderr.strip().startswith(f"Dit zou het curatiebestand van de overgang overschrijven ({decisions})")
     assert decisions.read_bytes() == before and not (tmp_path / "r.html").exists()
+
+
+@pytest.mark.parametrize("option", ["-o", "--xlsx", "--sssom"])
+def test_an_export_onto_any_curation_file_is_refused(full, tmp_path: Path, data_dir: Path, option: str) -> None:
+    """A user test exported the links of vmbo-tl-havo4 onto the curation file of their own transition: only the
+    curation file of the transition being run was protected. A file that Curation.save wrote is refused under
+    any option; an earlier export (or report) may be replaced."""
+    from aansluiting.cli import _is_curation_file
+
+    decisions = tmp_path / "mijn-besluiten.sssom.tsv"
+    curation = aansluiting.Curation(full, decisions)
+    wi = full.find_programme("wiskunde", "vmbo tl").goals(kinds=["eindterm"])
+    curation.confirm(wi[0], full.find_programme("wiskunde B", "havo").goals(kinds=["eindterm"])[0])
+    curation.save()
+    before = decisions.read_bytes()
+    extra = [] if option == "-o" else ["-o", str(tmp_path / "r.html")]
+    r = run("rapport", "vmbo-tl-havo4", "--data", str(data_dir), *extra, option, str(decisions))
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.strip() == (f"{option} {decisions} is een curatiebestand (met de beslissingen van een curator); "
+                                "een rapport of export zou het overschrijven. Kies een andere bestandsnaam.")
+    assert decisions.read_bytes() == before and sorted(tmp_path.iterdir()) == [decisions]
+    export = tmp_path / "koppelingen.sssom.tsv"
+    export.write_text('# mapping_set_id: "urn:aansluiting:mappings:vmbo-tl-havo4"\nsubject_id\tobject_id\n',
+                      encoding="utf-8")
+    assert _is_curation_file(decisions) and not _is_curation_file(export)
 
 
 @pytest.mark.parametrize("option", ["-o", "--xlsx", "--sssom"])

@@ -232,3 +232,28 @@ def test_a_curator_writes_the_relation_and_the_name_as_they_come(full, goals, tm
     cells = dict(zip(header, row))
     assert cells["predicate_id"] == "skos:closeMatch"
     assert cells.get("author_id", "") == "" and cells["author_label"] == "J. de Vries: docent wiskunde"
+
+
+def test_a_colleagues_comment_above_the_metadata_keeps_every_key(full, goals, tmp_path) -> None:
+    """A user test: "# Piet: besproken op 12 maart" typed as the file's first line dropped the rest
+    of the metadata without a word, and the next save wrote only that line as the header: the slo:
+    prefix, the id, the title and the license were gone. The line is a comment, kept on saving."""
+    vmbo, havo = goals
+    path = tmp_path / "besluiten.sssom.tsv"
+    cur = a.Curation(full, path)
+    cur.confirm(vmbo, havo, comment="formules en functies hanteren", author="J. de Vries")
+    cur.save()
+    saved = path.read_text(encoding="utf-8")
+    assert "#  slo: " in saved and "#mapping_set_id: " in saved and "#license: " in saved
+    path.write_text("# Piet: besproken op 12 maart\n" + saved, encoding="utf-8")
+
+    edited = a.Curation(full, path)
+    assert len(edited) == 1
+    edited.save()
+    first, rest = path.read_text(encoding="utf-8").split("\n", 1)
+    assert first == "## Piet: besproken op 12 maart"  # a YAML comment, which every SSSOM reader skips
+    assert rest == saved
+    again = a.Curation(full, path)
+    assert again._columns() == cur._columns()
+    coverage, _ = _analyse(full, path, havo)
+    assert coverage["status_code"] == "covered" and coverage["origin"] == "confirmed"

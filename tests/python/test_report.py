@@ -420,6 +420,20 @@ def test_curated_links_are_marked_in_dutch(full, tmp_path):
     assert "bevestigd door curator" in block(html, f"paar-{curated.pairs.index(after)}", "</section>")
     visible = re.sub(r"<[^>]+>", " ", html)
     assert not re.search(r"\b(automatic|confirmed|rejected)\b", visible), "origin values must be shown in Dutch"
+    # Both decisions are listed with the goals and the status the receiving goal has now (a user test: the
+    # confirmed goal became "gedekt", so no gap list showed it, and the rejected link was nowhere).
+    listed = " ".join(re.sub(r"<[^>]+>", " ", block(html, "curatie-koppelingen")).split())
+    assert listed.count(pair.name) == 2
+    confirmed = next(r for r in report.tables.curated_links(curated).to_dict("records") if r["origin"] == "confirmed")
+    assert confirmed["target_id"] == gap["receiving_id"] and confirmed["status"] == row["status"]
+    assert f"{row['status']}" in listed and "afgewezen" in listed and "bevestigd" in listed
+    assert len(report.tables.curated_links(plain)) == 0 and 'id="curatie-koppelingen"' not in report.render_html(plain)
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(report.write_xlsx(curated, tmp_path / "rapport.xlsx"))["Curatie"]
+    values = [[c.value for c in r] for r in sheet.iter_rows()]
+    assert values[0][:3] == ["Paar", "Beslissing", "Code vooropleiding"]
+    assert sorted(v[1] for v in values[1:]) == ["afgewezen", "bevestigd"]
 
 
 def test_the_links_are_exchanged_as_valid_sssom(result, tmp_path):
@@ -1192,3 +1206,21 @@ def test_goals_in_both_programmes_are_shown_as_shared(full, tmp_path):
     assert list(report.tables.summary_table(r)["Gedeeld (in beide programma's)"]) == [shared, shared]
     havo = analysed(full, TRANSITIONS / "vmbo-tl-havo4.toml")
     assert "Gedeeld (in beide programma's)" not in report.tables.summary_table(havo)
+
+
+def test_a_goal_that_says_not_applicable_is_no_gap(full):
+    """vmbo tl -> havo 4: the havo record "Bij dit (sub)domein is geen wettelijke eindterm gedefinieerd" (in four
+    pairs' programmes) is no goal: not a gap, not counted, and the report and summary say it was left out."""
+    r = analysed(full, TRANSITIONS / "vmbo-tl-havo4.toml")
+    placeholder = "geen wettelijke eindterm gedefinieerd"
+    assert not r.gaps["title"].str.contains(placeholder).any()
+    assert not r.coverage["title"].str.contains(placeholder).any()
+    assert int(r.summary["placeholders"]) == 1  # one goal, shared by the programmes of four pairs
+    per_pair = r.pair_summaries()["placeholders"]
+    assert (per_pair == 1).sum() >= 4 and per_pair.max() == 1
+    # The counted goals are exactly the rows of the coverage table, and none of them is a placeholder.
+    leaves = r.coverage[r.coverage["leaf"]]
+    assert int(r.summary["receiving_leaves"]) == leaves["receiving_id"].nunique()
+    text = " ".join(report.render_html(r).split())
+    assert 'id="niet-meegeteld">Niet meegeteld: 1 doel van het vervolg zegt in de bron alleen' in text
+    assert list(report.tables.summary_table(r)["Zonder inhoud (n.v.t.)"])[-1] == 1

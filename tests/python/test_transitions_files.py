@@ -179,6 +179,25 @@ def test_a_shipped_id_reads_the_shipped_file():
         Transition.from_file("nieuwe-leerweg-havo5")
 
 
+def test_the_readme_path_works_outside_a_clone(tmp_path: Path, monkeypatch):
+    """The README and the user guide write curricula/transitions/<id>.toml: in a notebook elsewhere that path does
+    not exist, and the package's own copy is read; a file that is there is read itself, an unknown name still fails."""
+    from aansluiting.transition import Transition, transitions_folder
+
+    monkeypatch.chdir(tmp_path)
+    t = Transition.from_file("curricula/transitions/vmbo-tl-havo4.toml")
+    assert t.path == transitions_folder() / "vmbo-tl-havo4.toml"
+    own = tmp_path / "curricula" / "transitions" / "vmbo-tl-havo4.toml"
+    own.parent.mkdir(parents=True)
+    own.write_text(t.path.read_text(encoding="utf-8").replace('name = "', 'name = "Eigen ', 1), encoding="utf-8")
+    mine = Transition.from_file("curricula/transitions/vmbo-tl-havo4.toml")
+    assert mine.path.resolve() == own.resolve() and mine.name.startswith("Eigen ")
+    with pytest.raises(aansluiting.InputError, match="file not found"):
+        Transition.from_file("curricula/transitions/vmbo-tl-havo9.toml")
+    with pytest.raises(aansluiting.InputError, match="file not found"):
+        Transition.from_file("elders/vmbo-tl-havo4.toml")  # not a shipped path: no guessing
+
+
 def test_a_definition_saved_as_utf16_says_so(tmp_path: Path):
     """Notepad's "Unicode" is UTF-16: before, "ongeldige UTF-8 bij byte 0"."""
     from aansluiting.transition import Transition

@@ -42,6 +42,18 @@ class InputError : public std::runtime_error {
   Message what_;
 };
 
+// Thrown for an argument of an API call that is not one of the accepted values
+// (an unknown level, a confidence above 1): a ValueError in Python, with the
+// message in Dutch beside it for notebook users.
+class ArgumentError : public std::invalid_argument {
+ public:
+  explicit ArgumentError(Message what) : std::invalid_argument(what.english()), what_(std::move(what)) {}
+  const Message& message() const noexcept { return what_; }
+
+ private:
+  Message what_;
+};
+
 // Thrown for a query that names something that is not there.
 class NotFoundError : public std::runtime_error {
  public:

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "aansluiting/levels.hpp"
 
@@ -36,6 +37,8 @@ enum class GoalKind : std::uint8_t {
 
 std::string_view kind_name(GoalKind kind);
 std::optional<GoalKind> parse_kind(std::string_view text);
+// The names of every kind, in enum order (LevelNode's "level" last).
+std::vector<std::string_view> kind_names();
 
 struct ExamFlags {
   bool ce = false;     // centraal examen

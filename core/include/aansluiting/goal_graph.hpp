@@ -29,6 +29,8 @@ enum class EdgeKind : std::uint8_t {
 };
 
 std::string_view edge_kind_name(EdgeKind kind);
+// The kind an edge_kind_name names ("contains", "at_level", ...); none for another text.
+std::optional<EdgeKind> parse_edge_kind(std::string_view text);
 
 struct EdgeData {
   EdgeKind kind = EdgeKind::Contains;

@@ -165,6 +165,14 @@ enum class MessageId : std::uint16_t {
   SssomQuotedMetadataLine,
   SssomDecimalCommaRead,
   SssomConfidenceIgnored,
+  SssomYamlExpectedKey,
+  SssomYamlNoColon,
+  SssomYamlColonInValue,
+  SssomYamlUnclosed,
+  SssomYamlBadCharacter,
+  SssomYamlTab,
+  SssomYamlBadEscape,
+  SssomYamlAfterEnd,
   // Binary matrix files (benchmark exchange)
   CsrFileEnds,
   CsrNoMagic,
@@ -172,6 +180,17 @@ enum class MessageId : std::uint16_t {
   CsrShortFile,
   CsrTrailingBytes,
   CsrBadContent,
+  // Arguments of API calls (notebooks)
+  UnknownLevel,
+  UnknownGoalKind,
+  UnknownEdgeKind,
+  UnknownExamPart,
+  UnknownPredicate,
+  ConfidenceOutOfRange,
+  SelfLink,
+  UnknownMatcherOption,
+  MatcherOptionIsSwitch,
+  MatcherOptionOutOfRange,
   Count_  // not a message: the number of ids
 };
 

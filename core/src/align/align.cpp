@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "aansluiting/align/goal_text.hpp"
+#include "aansluiting/joined.hpp"
 #include "aansluiting/text/normalise.hpp"
 #include "predicates.hpp"
 
@@ -144,12 +145,6 @@ SharedTerms shared_terms(const GoalVectors& s, std::size_t i, const GoalVectors&
     if (!part) (n.own ? out.own : out.context).push_back(n.name);
   }
   return out;
-}
-
-std::string joined(const std::vector<std::string>& terms) {
-  std::string x;
-  for (std::size_t k = 0; k < terms.size(); ++k) x += (k ? ", " : "") + terms[k];
-  return x;
 }
 
 // row += w * extra (sparse rows keyed by target). `slot` has one entry per
@@ -398,9 +393,9 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
     const bool say_cap = capped && score_text(c.lexical) != score_text(options.single_term_cap);
     const std::string similarity =
         "tekstovereenkomst " + score_text(c.lexical) +
-        (say_cap ? ", begrensd op " + score_text(options.single_term_cap) +
-                      (common(source_words[c.source], target_words[c.target]) == 0 ? ": geen" : ": maar één") +
-                      " gedeeld woord in de doelen zelf"
+        (say_cap ? ", begrensd op " + score_text(options.single_term_cap) + ": de doelen zelf delen " +
+                      (common(source_words[c.source], target_words[c.target]) == 0 ? "geen" : "maar één") +
+                      " onderscheidend woord"
                 : std::string());
     std::string x;
     if (link.shared_terms.empty() && link.context_terms.empty()) {

@@ -1,4 +1,5 @@
 #include "aansluiting/align/option_names.hpp"
+#include "aansluiting/diagnostics.hpp"
 
 #include <cmath>
 #include <stdexcept>
@@ -67,7 +68,7 @@ const Option& find(std::string_view name) {
     if (o.info.name == name) return o;
   std::string known;
   for (const Option& o : table()) known += (known.empty() ? "" : ", ") + std::string(o.info.name);
-  throw std::invalid_argument("unknown matcher option '" + std::string(name) + "' (known: " + known + ")");
+  throw ArgumentError({MessageId::UnknownMatcherOption, {std::string(name), known}});
 }
 
 std::string number(double x) {
@@ -91,11 +92,12 @@ const std::vector<OptionInfo>& option_infos() {
 void set_option(AlignOptions& options, std::string_view name, double value) {
   const Option& o = find(name);
   if (o.info.is_switch && value != 0.0 && value != 1.0)
-    throw std::invalid_argument("matcher option '" + std::string(name) + "' is a switch: use True or False");
+    throw ArgumentError({MessageId::MatcherOptionIsSwitch, {std::string(name)}});
   const bool in_range = std::isfinite(value) && value <= o.high && (o.open_low ? value > o.low : value >= o.low);
   if (!in_range) {
-    throw std::invalid_argument("matcher option '" + std::string(name) + "' must lie in " + (o.open_low ? "(" : "[") +
-                                number(o.low) + ", " + number(o.high) + "], not " + number(value));
+    throw ArgumentError({MessageId::MatcherOptionOutOfRange,
+                         {std::string(name), (o.open_low ? "(" : "[") + number(o.low) + ", " + number(o.high) + "]",
+                          number(value)}});
   }
   o.set(options, value);
 }

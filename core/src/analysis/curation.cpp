@@ -1,4 +1,5 @@
 #include "aansluiting/analysis/curation.hpp"
+#include "aansluiting/diagnostics.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -162,13 +163,13 @@ bool is_author_id(std::string_view author) {
 }
 
 void record_decision(MappingSet& set, const Catalogue& catalogue, const Decision& d) {
-  if (d.sending == d.receiving) throw std::invalid_argument("a goal cannot be linked to itself");
+  if (d.sending == d.receiving) throw ArgumentError(Message{MessageId::SelfLink, {}});
   // Checked here, not at save: the reader refuses such a file, and the curator
   // should hear it while the decision is being made.
   if (d.confidence && !(*d.confidence >= 0.0 && *d.confidence <= 1.0)) {
     char shown[32];
     std::snprintf(shown, sizeof shown, "%g", *d.confidence);
-    throw std::invalid_argument(std::string("confidence must be a number from 0 to 1, not ") + shown);
+    throw ArgumentError({MessageId::ConfidenceOutOfRange, {shown}});
   }
   add_missing_prefixes(set);
   MappingRow row;

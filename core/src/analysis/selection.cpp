@@ -1,5 +1,7 @@
 #include "aansluiting/analysis/selection.hpp"
 
+#include "aansluiting/analysis/placeholder.hpp"
+
 #include <algorithm>
 #include <optional>
 #include <stdexcept>
@@ -87,7 +89,12 @@ class Selector : public HierarchyWalker {
     const Frame f = path_.back();
     path_.pop_back();
     bool holds_leaf = f.below;
-    if (!f.below && f.countable && passes_exam(f.here, options_.exam)) {
+    const Vertex v = out_.goals[f.slot].goal;
+    const bool leaf = !f.below && f.countable && passes_exam(f.here, options_.exam);
+    const bool placeholder = leaf && is_placeholder(graph_.goal(v));
+    if (placeholder && std::find(out_.placeholders.begin(), out_.placeholders.end(), v) == out_.placeholders.end())
+      out_.placeholders.push_back(v);
+    if (leaf && !placeholder) {
       out_.goals[f.slot].leaf = true;
       holds_leaf = true;
     } else if (!f.below && f.depth > 0) {

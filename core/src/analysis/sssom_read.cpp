@@ -86,6 +86,42 @@ std::optional<std::string_view> misspelled_decision(std::string_view value) {
 
 // ---- metadata block (YAML, parsed with libyaml) ----
 
+// The message for libyaml's reason, so a user reads it in Dutch: the reasons a
+// hand-edited block gives, each said as what to change.
+MessageId yaml_problem(std::string_view problem) {
+  static const std::pair<std::string_view, MessageId> kKnown[] = {
+      {"did not find expected key", MessageId::SssomYamlExpectedKey},
+      {"did not find expected '-' indicator", MessageId::SssomYamlExpectedKey},
+      {"could not find expected ':'", MessageId::SssomYamlNoColon},
+      {"mapping values are not allowed", MessageId::SssomYamlColonInValue},
+      {"found unexpected end of stream", MessageId::SssomYamlUnclosed},
+      {"did not find expected ',' or", MessageId::SssomYamlUnclosed},
+      {"found character that cannot start any token", MessageId::SssomYamlBadCharacter},
+      {"found a tab character", MessageId::SssomYamlTab},
+      {"found unknown escape character", MessageId::SssomYamlBadEscape},
+      {"did not find expected <document start>", MessageId::SssomYamlAfterEnd},
+  };
+  for (const auto& [reason, id] : kKnown)
+    if (problem.starts_with(reason)) return id;
+  return MessageId::SssomBadYaml;
+}
+
+// The column (0-based) of a double-quoted value that this YAML line opens and
+// does not close ("key: \"abc", "- \"abc"), if any.
+std::optional<std::size_t> open_quote(std::string_view line) {
+  std::size_t start = line.find_first_not_of(' ');
+  if (start == std::string_view::npos) return std::nullopt;
+  if (line.substr(start, 2) == "- ") start += 2;
+  else if (const std::size_t colon = line.find(": ", start); colon != std::string_view::npos) start = colon + 2;
+  start = line.find_first_not_of(' ', start);
+  if (start == std::string_view::npos || line[start] != '"') return std::nullopt;
+  for (std::size_t i = start + 1; i < line.size(); ++i) {
+    if (line[i] == '\\') ++i;
+    else if (line[i] == '"') return std::nullopt;
+  }
+  return start;
+}
+
 // Where each byte of a metadata line came from: the file column (1-based) of
 // the YAML line's bytes, for lines a spreadsheet quoted; empty for a plain
 // '#' line, whose bytes are one column to the right.
@@ -94,7 +130,7 @@ using SourceColumns = std::vector<std::vector<std::size_t>>;
 class YamlEvents {
  public:
   YamlEvents(std::string_view yaml, const std::string& file, const SourceColumns& columns)
-      : file_(file), columns_(columns) {
+      : yaml_(yaml), file_(file), columns_(columns) {
     yaml_parser_initialize(&parser_);
     yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(yaml.data()), yaml.size());
   }
@@ -109,8 +145,14 @@ class YamlEvents {
     if (have_event_) yaml_event_delete(&event_);
     have_event_ = false;
     if (!yaml_parser_parse(&parser_, &event_)) {
-      const auto& m = parser_.problem_mark;
-      throw InputError(at(m), {MessageId::SssomBadYaml, {parser_.problem ? parser_.problem : "parse error"}});
+      const std::string problem = parser_.problem ? parser_.problem : "parse error";
+      // A quote left open runs into the next lines, and libyaml trips over them: name the quote.
+      if (auto quote = unclosed_quote(parser_.problem_mark.line))
+        throw InputError(at(*quote), {MessageId::SssomYamlUnclosed, {problem}});
+      const MessageId id = yaml_problem(problem);
+      // A line without ':' is found out on the next line; the key it began is the line to fix.
+      const bool at_key = id == MessageId::SssomYamlNoColon && parser_.context;
+      throw InputError(at(at_key ? parser_.context_mark : parser_.problem_mark), {id, {problem}});
     }
     have_event_ = true;
     return event_;
@@ -127,6 +169,24 @@ class YamlEvents {
   [[noreturn]] void error(Message what) const { throw InputError(at(event_.start_mark), std::move(what)); }
 
  private:
+  // The opening quote of the first line up to `last` that leaves a value open.
+  std::optional<yaml_mark_t> unclosed_quote(std::size_t last) const {
+    std::size_t line = 0, start = 0;
+    while (line <= last && start < yaml_.size()) {
+      const std::size_t end = std::min(yaml_.find('\n', start), yaml_.size());
+      if (auto column = open_quote(yaml_.substr(start, end - start))) {
+        yaml_mark_t m{};
+        m.line = line;
+        m.column = *column;
+        return m;
+      }
+      ++line;
+      start = end + 1;
+    }
+    return std::nullopt;
+  }
+
+  std::string_view yaml_;
   const std::string& file_;
   const SourceColumns& columns_;
   yaml_parser_t parser_{};
@@ -181,6 +241,85 @@ void parse_metadata(std::string_view yaml, const std::string& file, const Source
     else if (key == "curie_map") ev.error({MessageId::SssomCurieMapNotMapping});
     else set.other_metadata.push_back(MetadataEntry{key, {v}, false});
   }
+  // What follows the mapping is an error, never dropped: libyaml finds a line
+  // that belongs to no key only when asked for the next event.
+  ev.next();  // document end
+  if (ev.next().type != YAML_STREAM_END_EVENT) ev.error({MessageId::SssomYamlAfterEnd, {"a second document"}});
+}
+
+// A metadata line after its '#', and the file column of each of its bytes
+// (empty for a plain '#' line: one column to the right).
+struct MetadataLine {
+  std::string text;
+  std::vector<std::size_t> columns;
+};
+
+std::size_t indentation(std::string_view text) { return std::min(text.find_first_not_of(' '), text.size()); }
+
+bool blank(std::string_view text) { return text.find_first_not_of(" \t") == std::string_view::npos; }
+
+// A top-level line after which indented lines belong to its key: "curie_map:",
+// a block scalar ("key: |"), a flow collection or a double-quoted value that goes on.
+bool opens_block(std::string_view text) {
+  text = text.substr(0, text.find_last_not_of(" \t") + 1);
+  if (text.ends_with(':')) return true;
+  for (std::string_view indicator : {": |", ": >", ": |-", ": >-", ": |+", ": >+"})
+    if (text.ends_with(indicator)) return true;
+  const auto count = [&](char c) { return std::count(text.begin(), text.end(), c); };
+  return count('[') + count('{') > count(']') + count('}') || open_quote(text);
+}
+
+// A top-level line whose value a more indented line would continue (a plain
+// scalar folds the next lines in): not one that is quoted, "[...]" or "{...}".
+bool plain_value(std::string_view text) {
+  const std::size_t colon = text.find(": ");
+  if (colon == std::string_view::npos) return true;  // no key: libyaml says what is wrong
+  const std::string_view value = trim(text.substr(colon + 2));
+  return value.empty() || std::string_view("\"'[{").find(value.front()) == std::string_view::npos;
+}
+
+// Which metadata lines are free text an editor added rather than YAML. A
+// colleague writes "# Piet: besproken op 12 maart": after the '#', a line
+// indented by one space, which YAML would read as a key one level down (on the
+// first line, a mapping that ends before the next key: the rest of the block
+// was lost) or as an error. Every SSSOM writer indents by two, so such a line is
+// a comment unless it continues the key above it: one that opens a block whose
+// indented lines all use one space. Comments too: an indented line that nothing
+// can continue (before the first key, after a quoted value), a tab-led line
+// outside a block, and YAML's own comments ("## ...").
+std::vector<bool> comment_lines(const std::vector<MetadataLine>& lines) {
+  std::vector<bool> comment(lines.size(), false);
+  bool seen_key = false, block = false, continued = false, one_space_block = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view text = lines[i].text;
+    if (blank(text)) continue;
+    if (text.front() == '#') {
+      comment[i] = true;
+      continue;
+    }
+    if (text.front() != ' ' && text.front() != '\t') {
+      if (block && (text == "-" || text.starts_with("- "))) continue;  // an item of the key above, at its column
+      seen_key = true;
+      block = opens_block(text);
+      continued = block || plain_value(text);
+      one_space_block = false;
+      bool first = true;
+      for (std::size_t j = i + 1; block && j < lines.size(); ++j) {
+        const std::string_view next = lines[j].text;
+        if (blank(next) || next.front() == '#') continue;
+        if (next.front() != ' ') break;
+        const bool one = indentation(next) == 1;
+        if (first) one_space_block = one;
+        else if (!one) one_space_block = false;
+        first = false;
+      }
+      continue;
+    }
+    if (!seen_key || !continued) comment[i] = true;
+    else if (text.front() == '\t') comment[i] = !block;
+    else if (indentation(text) == 1) comment[i] = !one_space_block;
+  }
+  return comment;
 }
 
 // A '#' line as a spreadsheet saves it: the line is one cell, and a cell with a
@@ -214,8 +353,16 @@ struct Cell {
   std::size_t column = 0;
 };
 
+// A '#' line among the rows: its text after the '#', its line, and how many
+// rows (the header included) came before it.
+struct TableComment {
+  std::string text;
+  std::size_t line = 0;
+  std::size_t rows_before = 0;
+};
+
 std::vector<std::vector<Cell>> split_tsv(std::string_view text, std::size_t offset, std::size_t first_line,
-                                         const std::string& file) {
+                                         const std::string& file, std::vector<TableComment>& comments) {
   std::vector<std::vector<Cell>> rows;
   std::vector<Cell> row;
   std::size_t line = first_line, column = 1;
@@ -229,6 +376,23 @@ std::vector<std::vector<Cell>> split_tsv(std::string_view text, std::size_t offs
     }
   };
   while (i < text.size()) {
+    // A line that starts with '#' is a comment, as sssom-py reads it (quoted by a spreadsheet too).
+    if (row.empty() && (text[i] == '#' || text.substr(i, 2) == "\"#")) {
+      std::size_t end = text.find('\n', i);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view content = text.substr(i, end - i);
+      if (content.ends_with('\r')) content.remove_suffix(1);
+      while (content.ends_with('\t')) content.remove_suffix(1);
+      std::optional<std::string> comment;
+      if (content.front() == '#') comment = std::string(content.substr(1));
+      else if (auto unquoted = unquote_line(content)) comment = unquoted->first.substr(1);
+      if (comment) {  // else cells, as any row
+        comments.push_back({std::move(*comment), line, rows.size()});
+        i = end < text.size() ? end + 1 : end;
+        ++line;
+        continue;
+      }
+    }
     Cell cell{{}, line, column};
     if (text[i] == '"') {
       advance(text[i++]);
@@ -290,8 +454,7 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
   // The metadata block: the leading lines that start with '#', without it. A
   // spreadsheet may have saved them quoted, or with empty cells after them.
   MappingSet set;
-  std::string yaml;
-  SourceColumns columns;
+  std::vector<MetadataLine> metadata;
   std::size_t line = 1;
   while (pos < text.size() && (text[pos] == '#' || text.substr(pos, 2) == "\"#")) {
     std::size_t end = text.find('\n', pos);
@@ -301,20 +464,33 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
     if (content.front() == '"') {
       auto unquoted = unquote_line(content);
       if (!unquoted) throw InputError(Location{file, line, 1, {}}, {MessageId::SssomQuotedMetadataLine});
-      yaml.append(unquoted->first.substr(1));
-      columns.emplace_back(unquoted->second.begin() + 1, unquoted->second.end());
+      metadata.push_back({unquoted->first.substr(1), {unquoted->second.begin() + 1, unquoted->second.end()}});
     } else {
       while (content.ends_with('\t')) content.remove_suffix(1);
-      yaml.append(content.substr(1));
-      columns.emplace_back();
+      metadata.push_back({std::string(content.substr(1)), {}});
     }
-    yaml.push_back('\n');
     pos = end < text.size() ? end + 1 : end;
     ++line;
   }
+  // Comments become empty lines of the YAML, so libyaml's line numbers stay the file's.
+  std::string yaml;
+  SourceColumns columns;
+  const std::vector<bool> comment = comment_lines(metadata);
+  for (std::size_t i = 0; i < metadata.size(); ++i) {
+    if (comment[i]) {
+      const std::string& c = metadata[i].text;
+      set.metadata_comments.push_back(c.starts_with('#') ? c.substr(1) : c);
+      columns.emplace_back();
+    } else {
+      yaml.append(metadata[i].text);
+      columns.push_back(std::move(metadata[i].columns));
+    }
+    yaml.push_back('\n');
+  }
   parse_metadata(yaml, file, columns, set);
 
-  auto rows = split_tsv(text, pos, line, file);
+  std::vector<TableComment> table_comments;
+  auto rows = split_tsv(text, pos, line, file, table_comments);
   if (rows.empty()) throw InputError(Location{file, line, 1, {}}, {MessageId::SssomNoHeader});
   const auto& header = rows.front();
   std::vector<std::string> names;
@@ -425,6 +601,8 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
     }
     set.mappings.push_back(std::move(m));
   }
+  for (auto& c : table_comments)
+    set.comments.push_back({std::move(c.text), c.rows_before > 0 ? c.rows_before - 1 : 0, c.line});
   for (Noted* n : {&comma, &ignored})
     if (n->first) {
       n->first->what.args.push_back(std::to_string(n->rows));

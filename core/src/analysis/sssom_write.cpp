@@ -1,5 +1,6 @@
 #include <array>
 #include <cstdio>
+#include <limits>
 
 #include "aansluiting/analysis/sssom.hpp"
 
@@ -49,6 +50,14 @@ std::string tsv_cell(std::string_view s) {
     out.push_back(c);
   }
   return out + "\"";
+}
+
+// A comment line stays one line.
+std::string one_line(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c == '\n' || c == '\r') c = ' ';
+  return out;
 }
 
 std::string format_confidence(const std::optional<double>& c) {
@@ -106,6 +115,8 @@ std::string MappingSet::expand_prefix(std::string_view prefix) const {
 
 std::string format_sssom(const MappingSet& set) {
   std::string out;
+  // A YAML comment: the free text an editor put between the keys, where no YAML reader trips on it.
+  for (const auto& c : set.metadata_comments) out += "##" + one_line(c) + "\n";
   auto meta = [&](std::string_view key, const std::string& value) {
     if (!value.empty()) out += "#" + std::string(key) + ": " + yaml_quote(value) + "\n";
   };
@@ -138,7 +149,14 @@ std::string format_sssom(const MappingSet& set) {
   for (const Column* c : columns) header += (header.empty() ? "" : "\t") + std::string(c->name);
   for (const auto& e : set.extra_columns) header += "\t" + tsv_cell(e);
   out += header + "\n";
-  for (const auto& r : set.mappings) {
+  auto comments = set.comments.begin();
+  const auto comments_before = [&](std::size_t row) {
+    for (; comments != set.comments.end() && comments->before <= row; ++comments)
+      out += "#" + one_line(comments->text) + "\n";
+  };
+  for (std::size_t k = 0; k < set.mappings.size(); ++k) {
+    comments_before(k);
+    const MappingRow& r = set.mappings[k];
     std::string line;
     for (std::size_t i = 0; i < columns.size(); ++i) line += (i ? "\t" : "") + tsv_cell(columns[i]->get(r));
     for (const auto& e : set.extra_columns) {
@@ -148,6 +166,7 @@ std::string format_sssom(const MappingSet& set) {
     }
     out += line + "\n";
   }
+  comments_before(std::numeric_limits<std::size_t>::max());  // below the last row (or beyond it: rows were removed)
   return out;
 }
 

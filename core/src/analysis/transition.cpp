@@ -108,6 +108,8 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
   // 1. Links that count, grouped by receiving and by sending goal.
   const auto links = usable_links(sending, receiving, alignment, options, out.rejected);
   sum.links_rejected = out.rejected.size();
+  out.placeholders = receiving.placeholders;
+  sum.placeholders = out.placeholders.size();
   sum.links_used = links.size();
   sum.links_confirmed = static_cast<std::size_t>(std::count_if(
       links.begin(), links.end(), [](const match::Link* l) { return l->origin == match::Origin::Confirmed; }));
@@ -301,6 +303,7 @@ Summary total_summary(std::span<const TransitionAnalysis* const> analyses) {
   std::map<Vertex, Receiving> receiving;
   std::map<Vertex, Sending> sending;
   std::set<std::pair<Vertex, Vertex>> used, confirmed, rejected;
+  std::set<Vertex> placeholders;
   for (const TransitionAnalysis* a : analyses) {
     if (!a) continue;
     for (const auto& r : a->receiving) {
@@ -330,6 +333,7 @@ Summary total_summary(std::span<const TransitionAnalysis* const> analyses) {
       it->second.nowhere = it->second.nowhere && s.leads_nowhere;
     }
     rejected.insert(a->rejected.begin(), a->rejected.end());
+    placeholders.insert(a->placeholders.begin(), a->placeholders.end());
   }
 
   Summary sum;
@@ -364,6 +368,7 @@ Summary total_summary(std::span<const TransitionAnalysis* const> analyses) {
   sum.links_used = used.size();
   sum.links_confirmed = confirmed.size();
   sum.links_rejected = rejected.size();
+  sum.placeholders = placeholders.size();
   return sum;
 }
 

@@ -35,6 +35,5 @@ def heatmap_png(domain_matrix: "pd.DataFrame", title: str, sending: str = "domei
 
 
 def gap_bars_png(gaps: "pd.DataFrame", title: str, by: str = "domain", receiving: str | None = None) -> str:
-    bars = plots.gap_bar_count(gaps, by)
     return _render(lambda ax: plots.gap_bars(gaps, title, ax=ax, by=by, receiving=receiving),
-                   (10.0, min(30.0, 1.8 + 0.42 * bars)))
+                   plots.gap_bars_size(gaps, by, width=10.0))

@@ -39,6 +39,7 @@ SUMMARY_LABELS = {
     "gaps_keuze": "Hiaten keuze",
     "overlaps": "Overlappingen",
     "shared": "Gedeeld (in beide programma's)",
+    "placeholders": "Zonder inhoud (n.v.t.)",
     "sending_leaves": "Doelen vooropleiding",
     "sending_nowhere": "Zonder vervolg",
     "links_used": "Gebruikte koppelingen",
@@ -330,8 +331,10 @@ def summary_table(result: "TransitionResult") -> "pd.DataFrame":
         rows.loc["Totaal"] = result.summary
     keys = [k for k in SUMMARY_LABELS if k in rows.columns]
     # Goals in both programmes occur only within one dossier (mbo 3 -> mbo 4): no column of zeros elsewhere.
-    if "shared" in keys and not pd.to_numeric(rows["shared"], errors="coerce").fillna(0).any():
-        keys.remove("shared")
+    # Likewise "n.v.t." records, in a few havo and vwo programmes only.
+    for key in ("shared", "placeholders"):
+        if key in keys and not pd.to_numeric(rows[key], errors="coerce").fillna(0).any():
+            keys.remove(key)
     out = rows[keys].rename(columns=SUMMARY_LABELS)
     out.index.name = "Paar"
     for column in out.columns:
@@ -396,6 +399,52 @@ def overlap_table(overlaps: "pd.DataFrame") -> "pd.DataFrame":
         "Id vervolg": "receiving_id",
         "Id vooropleiding": "sending_id",
     })
+
+
+def curated_links(result: "TransitionResult") -> "pd.DataFrame":
+    """The links a curator confirmed or rejected that the analysis applied, with the status the receiving goal
+    now has: one row per pair and link, the base first, then per variant the decisions only it applies
+    (about goals the variant adds). A confirmed goal is usually "gedekt" and so in no gap list, and a
+    rejected link is in no table at all: without this a reader cannot see which decisions were used."""
+    import pandas as pd
+
+    frames, seen = [], set()
+    for analysis, res in [("basis", result)] + [(name, v) for name, v in result.variants.items()]:
+        for pair in res.pairs:
+            if pair.alignment is None:
+                continue
+            links = pair.alignment.to_pandas()
+            links = links[links["origin"].isin(["confirmed", "rejected"])]
+            fresh = [(pair.name, s, t) not in seen for s, t in zip(links["source_id"], links["target_id"])]
+            links = links[fresh]
+            if not len(links):
+                continue
+            seen.update((pair.name, s, t) for s, t in zip(links["source_id"], links["target_id"]))
+            status = leaves(pair.coverage).drop_duplicates("receiving_id").set_index("receiving_id")["status"]
+            frames.append(links.assign(pair=pair.name, analysis=analysis,
+                                       status=links["target_id"].map(status).fillna("")))
+    if not frames:
+        return pd.DataFrame(columns=["pair", "analysis", "origin", "source_id", "source_code", "source_title",
+                                     "target_id", "target_code", "target_title", "score", "status"])
+    return pd.concat(frames, ignore_index=True)
+
+
+def curated_table(curated: "pd.DataFrame") -> "pd.DataFrame":
+    """:func:`curated_links` with Dutch headers; the column Analyse only when a variant adds decisions."""
+    table = _renamed(curated, {
+        "Paar": "pair",
+        "Analyse": "analysis",
+        "Beslissing": lambda df: [ORIGINS.get(str(o), str(o)).removesuffix(" door curator") for o in _col(df, "origin")],
+        "Code vooropleiding": _codes("source_code", "source_id"),
+        "Doel vooropleiding": "source_title",
+        "Code vervolg": _codes("target_code", "target_id"),
+        "Doel vervolg": "target_title",
+        "Score": _cut("score"),
+        "Status vervolgdoel": "status",
+    })
+    if not (table["Analyse"] != "basis").any():
+        table = table.drop(columns=["Analyse"])
+    return table
 
 
 def domain_table(by_domain: "pd.DataFrame", receiving: DomainWord = DOMAIN) -> "pd.DataFrame":

@@ -153,6 +153,9 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
                      tables.comparison_domain_table(comparison.by_domain, receiving)),
                     ("Doelen waarvan de status verandert", changes),
                 ], taken)
+            curated = tables.curated_links(result)
+            if len(curated):  # decisions a curator made and the analysis applied
+                _write(writer, "Curatie", tables.curated_table(curated), taken)
             _write(writer, "Bronnen", tables.sources_table(tables.all_sources(result),
                                                            tables.report_folders(result, data, curricula)), taken)
 

@@ -74,6 +74,9 @@ struct GoalSelection {
   // from two roots appears once (under the first).
   std::vector<SelectedGoal> goals;
   std::unordered_map<Vertex, std::size_t> index;  // vertex -> position in goals
+  // Goals that would be leaves but only say there is no goal ("n.v.t.", see
+  // is_placeholder): left out of `goals`, in pre-order, each once.
+  std::vector<Vertex> placeholders;
 
   bool contains(Vertex v) const { return index.count(v) != 0; }
   // nullptr if not selected

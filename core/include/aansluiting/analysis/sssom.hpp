@@ -54,6 +54,15 @@ struct MetadataEntry {
   bool is_list = false;
 };
 
+// A line of its own starting with '#' among the rows, typed in an editor
+// ("# Piet: besproken op 12 maart"): no mapping, but the curator's words, so a
+// save writes it back above the same row.
+struct CommentLine {
+  std::string text;        // after the '#', as written
+  std::size_t before = 0;  // index in `mappings` of the row below it; mappings.size(): after the last row
+  std::size_t line = 0;    // line in the file it was read from (0 if not read)
+};
+
 struct MappingSet {
   std::string mapping_set_id;  // an IRI
   std::string mapping_set_title;
@@ -63,6 +72,12 @@ struct MappingSet {
   std::string mapping_date;
   std::vector<std::pair<std::string, std::string>> curie_map;  // prefix -> IRI prefix, in order
   std::vector<MetadataEntry> other_metadata;
+  // Free-text lines of the metadata block that are no YAML ("# Piet: ...", see
+  // parse_sssom), and YAML comments ("## ..."), the text after the '#'s. Written
+  // back as YAML comments ("## Piet: ...") at the top of the block, which every
+  // SSSOM reader skips.
+  std::vector<std::string> metadata_comments;
+  std::vector<CommentLine> comments;  // among the rows, in file order
   std::vector<std::string> extra_columns;  // names of uninterpreted columns, in file order
   std::vector<MappingRow> mappings;
   std::string file;  // the file it was read from (for messages), empty if not read
@@ -80,6 +95,11 @@ struct MappingSet {
 // modifier, justification, confidence, date), quoted '#' lines, a decimal comma
 // (noted in `warnings`). A justification that is almost a decision's
 // (semapv:ManualMapingCuration) is an error: the decision would vanish silently.
+// Comments an editor adds are kept, not read as data: a '#' line after the
+// header (as sssom-py skips it) goes to `comments`; in the metadata block, a
+// line '#' + one space + text that does not continue the key above it (whose
+// indented lines use two spaces, as every SSSOM writer does) goes to
+// `metadata_comments`, as does a YAML comment ("## ...").
 MappingSet parse_sssom(std::string_view text, const std::string& file);
 // Reads and parses a file; throws InputError when missing, unreadable or malformed.
 MappingSet read_sssom(const std::string& path);
@@ -88,7 +108,8 @@ MappingSet read_sssom(const std::string& path);
 enum class MissingFolders { Fail, Create };
 
 // Serialises in the SSSOM column order. Tabs and line breaks inside values
-// become spaces; values with a double quote are quoted as in CSV.
+// become spaces; values with a double quote are quoted as in CSV. Comment lines
+// are written back (see MappingSet::metadata_comments and comments).
 std::string format_sssom(const MappingSet& set);
 // Writes atomically (temporary file in the same folder, fsync, rename): after a
 // crash or an error the old file is intact. Throws std::filesystem::filesystem_error

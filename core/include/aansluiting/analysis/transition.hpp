@@ -137,6 +137,9 @@ struct Summary {
   // (the basis part two qualifications of a dossier share). Covered by itself,
   // and no overlap: the pupil does not learn it twice.
   std::size_t shared = 0;
+  // Receiving goals left out because they only say there is no goal
+  // ("n.v.t.", see is_placeholder): not in receiving_leaves, not a gap.
+  std::size_t placeholders = 0;
   std::size_t sending_leaves = 0;
   std::size_t sending_nowhere = 0;  // sending leaves that lead nowhere
   std::size_t links_used = 0;       // usable links between the two selections
@@ -155,6 +158,8 @@ struct TransitionAnalysis {
   // Links between the selections a curator rejected, as (sending, receiving),
   // each pair once, sorted: what Summary::links_rejected counts.
   std::vector<std::pair<Vertex, Vertex>> rejected;
+  // The receiving selection's placeholders (GoalSelection::placeholders).
+  std::vector<Vertex> placeholders;
 
   const ReceivingResult* find_receiving(Vertex v) const;
   const SendingResult* find_sending(Vertex v) const;
@@ -176,6 +181,7 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
 //  - A sending leaf leads nowhere only when it leads nowhere in every pair it is in.
 //  - Overlaps: distinct receiving leaves that repeat a sending goal in some pair.
 //  - Links (used, confirmed, rejected): distinct (sending, receiving) pairs.
+//  - Placeholders: distinct receiving goals left out as "n.v.t." in any pair.
 // For analyses that share no goal this is the plain sum of their summaries
 // (shares and means recomputed over all receiving leaves). Null entries are skipped.
 Summary total_summary(std::span<const TransitionAnalysis* const> analyses);
