@@ -667,6 +667,12 @@ MessageTexts message_texts(MessageId id) {
               "or '---')",
               "het metadatablok is geen geldige YAML: na het einde van de metadata volgt nog tekst (een regel die bij "
               "geen sleutel hoort, of '---')"};
+    case MessageId::SssomExportOntoCuration:
+      return {"sssom.export_onto_curation",
+              "this is a curation file (a curator's decisions): an export of every link would replace it; choose "
+              "another file name",
+              "dit is een curatiebestand (met de beslissingen van een curator): een export van alle koppelingen zou "
+              "het vervangen; kies een andere bestandsnaam"};
     case MessageId::CsrFileEnds:
       return {"csr.file_ends",
               "file ends inside {1} (byte {2})",
@@ -701,8 +707,8 @@ MessageTexts message_texts(MessageId id) {
               "onbekende soort doel '{1}' (bekend: {2})"};
     case MessageId::UnknownEdgeKind:
       return {"argument.unknown_edge_kind",
-              "unknown edge kind '{1}'",
-              "onbekende soort verbinding '{1}'"};
+              "unknown edge kind '{1}' (known: {2})",
+              "onbekende soort verbinding '{1}' (bekend: {2})"};
     case MessageId::UnknownExamPart:
       return {"argument.unknown_exam_part",
               "unknown exam part '{1}' (use CE, SE, kern, keuze)",
@@ -733,6 +739,35 @@ MessageTexts message_texts(MessageId id) {
       return {"argument.matcher_option_out_of_range",
               "matcher option '{1}' must lie in {2}, not {3}",
               "instelling '{1}' van de koppelaar moet liggen in {2}, niet {3}"};
+    case MessageId::CurationWithoutFile:
+      return {"argument.curation_without_file",
+              "this curation has no file yet: give a path, e.g. save(\"beslissingen.tsv\")",
+              "deze curatie heeft nog geen bestand: geef een pad, bijvoorbeeld save(\"beslissingen.tsv\")"};
+    case MessageId::GoalOfOtherCatalogue:
+      return {"argument.goal_of_other_catalogue",
+              "the goals must come from the catalogue this curation file was opened with",
+              "de doelen moeten komen uit de catalogus waarmee dit curatiebestand geopend is"};
+    case MessageId::AlignmentOfOtherCatalogue:
+      return {"argument.alignment_of_other_catalogue",
+              "the alignment must come from the catalogue this curation file was opened with",
+              "de koppelingen moeten komen uit de catalogus waarmee dit curatiebestand geopend is"};
+    case MessageId::GoalsOfDifferentCatalogues:
+      return {"argument.goals_of_different_catalogues",
+              "goals from different catalogues cannot be combined (load the data once and take every goal from "
+              "that catalogue)",
+              "doelen uit verschillende catalogi kunnen niet samen gebruikt worden (laad de gegevens één keer en "
+              "neem alle doelen uit die catalogus)"};
+    case MessageId::NotAGoal:
+      return {"argument.not_a_goal",
+              "{1} expects a goal, a goal id (as in the Id column) or a CURIE (as in a curation file), not {2}",
+              "{1} verwacht een doel, de id van een doel (zoals in de kolom Id) of een CURIE (zoals in een "
+              "curatiebestand), niet {2}"};
+    case MessageId::CurationArguments:
+      return {"argument.curation_arguments",
+              "Curation() expects a catalogue and, optionally, the path of a curation file, e.g. "
+              "Curation(catalogue, \"beslissingen.tsv\"), not Curation({1})",
+              "Curation() verwacht een catalogus en eventueel het pad van een curatiebestand, bijvoorbeeld "
+              "Curation(catalogus, \"beslissingen.tsv\"), niet Curation({1})"};
     case MessageId::Count_:
       break;
   }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ._core import Catalogue, Programme
+from ._errors import dutch_error
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,7 +51,9 @@ def catalogue_to_pandas(self: Catalogue, table: str = "goals") -> "pd.DataFrame"
             "message": [w.message for w in ws],
             "message_nl": [w.message_nl for w in ws],
         })
-    raise ValueError(f"unknown table {table!r}; choose one of {', '.join(_CATALOGUE_TABLES)}")
+    raise dutch_error(ValueError, "argument.unknown_table",
+                      f"unknown table {table!r}; choose one of {', '.join(_CATALOGUE_TABLES)}",
+                      f"onbekende tabel {table!r}; kies uit {', '.join(_CATALOGUE_TABLES)}")
 
 
 def programme_to_pandas(self: Programme) -> "pd.DataFrame":

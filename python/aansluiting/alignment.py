@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence, Union
 
 from . import _core
 from ._core import Alignment, Catalogue, Curation, Goal, Programme, TextAnalyser
+from ._errors import dutch_error
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,6 +37,31 @@ def text_analyser(catalogue: Catalogue) -> TextAnalyser:
     return analyser
 
 
+def _goals(goals: object, call: str) -> Programme | Goal | list[Goal]:
+    """``goals`` as align() and leaves() take them (an iterable as a list); anything
+    else, such as a subject's name, a TypeError that says what is accepted."""
+    if isinstance(goals, (Programme, Goal)):
+        return goals
+    given = given_nl = type(goals).__name__
+    if not isinstance(goals, (str, bytes)):  # a name is iterable, by its letters
+        try:
+            items = list(goals)  # type: ignore[call-overload]
+        except TypeError:
+            items = None
+        if items is not None:
+            wrong = next((g for g in items if not isinstance(g, Goal)), None)
+            if wrong is None:
+                return items
+            given = f"a {given} with a {type(wrong).__name__} in it"
+            given_nl = f"een {given_nl} met een {type(wrong).__name__} erin"
+    raise dutch_error(
+        TypeError, "argument.not_goals",
+        f"{call} expects programmes, goals or lists of goals, not {given}: "
+        "find a programme with catalogue.find_programme(subject, level)",
+        f"{call} verwacht programma's, doelen of lijsten van doelen, niet {given_nl}: "
+        "zoek een programma op met catalogus.find_programme(vak, niveau)")
+
+
 def _catalogue_of(goals: GoalsLike) -> Catalogue:
     if isinstance(goals, Programme):
         return goals.root.catalogue
@@ -42,7 +69,8 @@ def _catalogue_of(goals: GoalsLike) -> Catalogue:
         return goals.catalogue
     first = next(iter(goals), None)
     if first is None:
-        raise ValueError("an empty list of goals cannot be aligned")
+        raise dutch_error(ValueError, "argument.no_goals", "an empty list of goals cannot be aligned",
+                          "een lege lijst van doelen kan niet gekoppeld worden")
     return first.catalogue
 
 
@@ -51,7 +79,8 @@ def leaves(goals: GoalsLike, level: str | None = None, exam: Iterable[str] = ())
     a goal or a list of goals, that apply to ``level`` and the ``exam`` parts
     ("CE", "SE", "kern", "keuze"). A leaf in a list stands for itself, any other goal
     for the leaves below it; each goal comes once. An unknown level or part raises
-    ``ValueError``."""
+    ``ValueError``, anything but goals a ``TypeError``."""
+    goals = _goals(goals, "leaves()")
     if isinstance(goals, Programme):
         roots = [goals.root]
     elif isinstance(goals, Goal):
@@ -81,7 +110,14 @@ def _numbers(options: Mapping[str, float | bool] | None) -> dict[str, float]:
         try:
             out[str(name)] = float(value)
         except (TypeError, ValueError):
-            raise ValueError(f"matcher option '{name}' needs a number or True/False, not {value!r}") from None
+            # A decimal comma, as a Dutch spreadsheet writes it, is the likely slip.
+            comma = isinstance(value, str) and re.fullmatch(r"\s*-?\d*,\d+\s*", value) is not None
+            raise dutch_error(
+                ValueError, "argument.matcher_option_not_a_number",
+                f"matcher option '{name}' needs a number or True/False, not {value!r}"
+                + (" (write a decimal point, not a comma)" if comma else ""),
+                f"instelling '{name}' van de koppelaar moet een getal of True/False zijn, niet {value!r}"
+                + (" (schrijf een decimale punt, geen komma)" if comma else "")) from None
     return out
 
 
@@ -109,8 +145,10 @@ def align(
     overrides the matcher: confirmed links are kept, rejected ones removed.
     ``options`` sets matcher options by name, e.g. ``{"order": False}`` or
     ``{"char_weight": 0.0}``; :func:`matcher_options` lists them with their
-    defaults. An unknown name or a value out of range raises ``ValueError``.
+    defaults. An unknown name or a value out of range raises ``ValueError``;
+    anything but goals as ``source`` or ``target`` a ``TypeError``.
     """
+    source, target = _goals(source, "align()"), _goals(target, "align()")
     catalogue = _catalogue_of(source)
     result = _core._align(
         catalogue,

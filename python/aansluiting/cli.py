@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
+from . import _core
 from ._dutch_argparse import DutchArgumentParser
 from ._dutch_reasons import os_reason
 from ._kind_names import KINDS
 from ._loading import find_curricula_folder, find_data_folder, load
 from ._progress import ProgressLine
-from .report.tables import closed_detail, count, noun
+from .report.tables import capped_detail, closed_detail, count, noun
 
 NO_DATA = (
     "Geen datamap gevonden. Geef de map met de open curriculumdata op met --data MAP "
@@ -182,20 +182,6 @@ def _check_outputs(outputs: dict[str, Path | None]) -> int | None:
     return None
 
 
-def _is_curation_file(path: Path) -> bool:
-    """Whether ``path`` is a curation file that Curation.save wrote (its metadata names the curated set)."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            for n, line in enumerate(fh):
-                if not line.startswith("#") or n > 1000:
-                    return False
-                if re.match(r"#\s*mapping_set_id:\s*[\"']?urn:aansluiting:mappings:curated\b", line):
-                    return True
-    except OSError:
-        return False
-    return False
-
-
 def _check_not_an_input(outputs: dict[str, Path | None], definition: Path, data: Path,
                         curricula: Path | None) -> int | None:
     """The exit status after refusing an output that is one of the run's own input files, or None.
@@ -216,7 +202,7 @@ def _check_not_an_input(outputs: dict[str, Path | None], definition: Path, data:
             print(OVERWRITES_INPUT.format(option=option, file=path, what="een invoerbestand"), file=sys.stderr)
             return 2
         # Any curator's file, not only the transition's own (a user test exported over the file of another).
-        if target.is_file() and _is_curation_file(target):
+        if target.is_file() and _core._is_curation_file(target):
             print(OVERWRITES_A_CURATION.format(option=option, file=path), file=sys.stderr)
             return 2
     return None
@@ -458,14 +444,18 @@ def _report(args: argparse.Namespace) -> int:
         n = int(s.get("placeholders", 0))
         print(f"  Niet meegeteld: {count(n, 'doel', 'doelen')} van het vervolg {'zegt' if n == 1 else 'zeggen'} "
               "in de bron alleen dat er geen doel is ('n.v.t.'); zo'n doel is geen hiaat.")
+    cap = ((result.meta or {}).get("thresholds") or {}).get("partly")  # one-word links are capped at it
     for name, comparison in result.comparisons.items():
         # Goals that change status without a gap closing or opening, only when there are any.
-        other = [f"{count(len(frame), 'doel', 'doelen')} {label}" for frame, label in
-                 ((comparison.improved, "beter voorbereid"), (comparison.worsened, "minder goed voorbereid"))
+        other = [f"{count(len(frame), 'doel', 'doelen')} {label}{capped_detail(n, cap)}" for frame, label, n in
+                 ((comparison.improved, "beter voorbereid", comparison.improved_capped),
+                  (comparison.worsened, "minder goed voorbereid", 0))
                  if len(frame)]
+        # What rests on one shared word is said next to the count it is part of.
+        capped = capped_detail(comparison.closed_capped, cap)
         print(f"  variant {name}: {count(len(comparison.closed), 'hiaat', 'hiaten')} gesloten"
-              f"{closed_detail(comparison.closed)}, {len(comparison.opened)} geopend"
-              + "".join(f"; {o}" for o in other))
+              f"{closed_detail(comparison.closed)}{capped}{'; ' if capped else ', '}"
+              f"{len(comparison.opened)} geopend" + "".join(f"; {o}" for o in other))
     unapplied = result.meta.get("curation_unapplied", [])
     if unapplied:
         print(f"Let op: {count(len(unapplied), 'curatiebeslissing', 'curatiebeslissingen')} niet toegepast:",

@@ -198,7 +198,10 @@ def _bar_labels(gaps: "pd.DataFrame", by: str) -> "pd.Series":
     if by == "pair":
         return gaps["pair"].astype(str)
     if by != "domain":
-        raise ValueError(f"by must be 'domain' or 'pair', not {by!r}")
+        from ._errors import dutch_error
+
+        raise dutch_error(ValueError, "argument.unknown_bar_grouping", f"by must be 'domain' or 'pair', not {by!r}",
+                          f"by moet 'domain' of 'pair' zijn, niet {by!r}")
     if "pair" in gaps and gaps["pair"].nunique() > 1:
         return gaps["domain"].astype(str) + " (" + gaps["pair"].astype(str) + ")"
     return gaps["domain"].astype(str)

@@ -65,9 +65,25 @@ class Comparison:
         if self.worsened is None:
             self.worsened = self.opened.iloc[0:0].copy()
 
+    # Of the closed and the improved goals: those whose new status rests on links the matcher
+    # capped because the goals share one distinctive word (column ``capped``; the core decides:
+    # analysis::StatusChange::capped).
+    @property
+    def closed_capped(self) -> int:
+        return _capped(self.closed)
+
+    @property
+    def improved_capped(self) -> int:
+        return _capped(self.improved)
+
     def __repr__(self) -> str:
         return (f"<Comparison {self.name!r}: {len(self.closed)} gaps closed, {len(self.opened)} opened, "
                 f"{len(self.improved)} improved, {len(self.worsened)} worsened>")
+
+
+def _capped(changes: "pd.DataFrame") -> int:
+    """Rows of a change table marked ``capped`` (a table made without the column has none)."""
+    return int(changes["capped"].astype(bool).sum()) if "capped" in changes else 0
 
 
 class Comparisons(dict):
@@ -198,7 +214,11 @@ class TransitionResult:
 
         parts = [p.alignment for p in self.pairs if p.alignment is not None]
         if not parts:
-            raise ValueError("this result holds no links (made without the analysis)")
+            from ._errors import dutch_error
+
+            raise dutch_error(ValueError, "result.without_links",
+                              "this result holds no links (made without the analysis)",
+                              "dit resultaat bevat geen koppelingen (gemaakt zonder de analyse)")
         return _join_alignments(parts)
 
     def to_sssom(self, path: "str | os.PathLike") -> None:

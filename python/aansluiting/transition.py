@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 from . import _core
 from ._core import Catalogue, Curation, NotFoundError, Programme
 from ._definition_file import check_definition, input_error, pair_name, quoted_position, read_definition, subject_names
+from ._errors import dutch_error
 from .alignment import text_analyser
 from .results import Comparison, PairResult, TransitionResult, summary_series, total_summary
 
@@ -89,7 +90,7 @@ class Transition:
         if not path.exists() and not path.is_absolute():
             folder = transitions_folder()
             bare_id = not path.suffix and len(path.parts) == 1
-            shipped = path.parts[-3:-1] == ("curricula", "transitions") or path.parts[:-1] == ("transitions",)
+            shipped = path.parts[:-1] in (("curricula", "transitions"), ("transitions",))  # as the README writes it
             name = f"{path}.toml" if bare_id else path.name
             if folder and (bare_id or shipped) and (folder / name).is_file():
                 path = folder / name
@@ -151,10 +152,7 @@ class Transition:
 
     def _not_found(self, detail: str, detail_nl: str, code: str, position: tuple[int, int] = (0, 0)) -> NotFoundError:
         where = f"{self.path}:{position[0]}:{position[1]}" if self.path and position[0] else (self.path or self.id)
-        error = NotFoundError(f"{where}: {detail}")
-        error.message_nl, error.code = f"{where}: {detail_nl}", code
-        error.add_note(f"In het Nederlands: {error.message_nl}")  # as the core's errors do
-        return error
+        return dutch_error(NotFoundError, code, f"{where}: {detail}", f"{where}: {detail_nl}")
 
     def _curation(self, catalogue: Catalogue) -> Curation | None:
         if self.curation is None:
@@ -190,6 +188,12 @@ class Transition:
         with_variants: bool = True,
     ) -> TransitionResult:
         """Analyse every pair (and every variant); returns tables and plots."""
+        if not isinstance(catalogue, Catalogue):  # a name or a path would fail deep inside, in English
+            raise dutch_error(TypeError, "argument.not_a_catalogue",
+                              f"analyse() expects a catalogue, not {type(catalogue).__name__}: "
+                              "load one with aansluiting.load(data_folder)",
+                              f"analyse() verwacht een catalogus, niet {type(catalogue).__name__}: "
+                              "laad er een met aansluiting.load(gegevensmap)")
         start = time.perf_counter()
         if progress:
             progress("corpus", 0, 0)  # the word weights of all loaded goals: seconds, once per catalogue
@@ -297,7 +301,9 @@ class Transition:
         return TransitionResult(
             id=self.id, name=name, description=self.description, sending_level=self.sending_level,
             receiving_level=self.receiving_level, pairs=pairs, sources=sources,
-            meta={"definition": str(self.path) if self.path else None, "definition_sources": self.sources,
+            meta={"definition": str(self.path) if self.path else None,
+                  "curation": str(self.curation) if self.curation else None,  # a shared report names it (a user test)
+                  "definition_sources": self.sources,
                   "thresholds": dict(analysed[0][3].thresholds) if analysed else {}},
             totals=total_summary([run for *_, run in analysed]),
         )
@@ -369,7 +375,9 @@ def compare_levels(catalogue: Catalogue, a: str = "vmbo gl", b: str = "vmbo tl")
     # (An unknown level stays as given: the core raises a ValueError that lists known levels.)
     a, b = _core.parse_level(a) or a, _core.parse_level(b) or b
     if a == b and _core.parse_level(a):
-        raise ValueError(f"compare_levels needs two different levels, got '{a}' twice")
+        raise dutch_error(ValueError, "argument.same_level_twice",
+                          f"compare_levels needs two different levels, got '{a}' twice",
+                          f"compare_levels vraagt twee verschillende niveaus, niet twee keer '{a}'")
     cols = _core._compare_levels(catalogue, a, b)
     df = pd.DataFrame(cols).rename(columns={"only_a": f"only_{a}", "only_b": f"only_{b}"})
     return df

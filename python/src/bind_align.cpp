@@ -16,6 +16,7 @@
 #include "aansluiting/diagnostics.hpp"
 #include "align_handles.hpp"
 #include "convert.hpp"
+#include "errors.hpp"
 #include "long_run.hpp"
 
 namespace aansluiting::python {
@@ -28,14 +29,28 @@ match::Predicate predicate_arg(const std::string& s) {
   throw ArgumentError({MessageId::UnknownPredicate, {s}});
 }
 
-analysis::Decision decision(const CurationRef& c, const GoalRef& source, const GoalRef& target, bool confirmed,
+std::string type_name(const py::handle& value) { return py::str(py::type::of(value).attr("__name__")); }
+
+// A goal, its id as in every table or its CURIE as in a curation file, in the curation's catalogue.
+Vertex goal_arg(const CurationRef& c, const py::handle& goal, const char* call) {
+  if (py::isinstance<GoalRef>(goal)) {
+    const auto& g = goal.cast<const GoalRef&>();
+    if (g.cat != c.cat) throw ArgumentError(Message(MessageId::GoalOfOtherCatalogue));
+    return g.v;
+  }
+  if (!py::isinstance<py::str>(goal)) throw_type_error({MessageId::NotAGoal, {call, type_name(goal)}});
+  const auto id = goal.cast<std::string>();
+  if (auto v = analysis::find_goal(*c.cat, id)) return *v;
+  throw NotFoundError({MessageId::NoGoalWithId, {id}});
+}
+
+analysis::Decision decision(const CurationRef& c, const py::handle& source, const py::handle& target, bool confirmed,
                             const std::string& predicate, std::optional<double> confidence,
                             const std::string& author, const std::string& comment) {
-  if (source.cat != c.cat || target.cat != c.cat)
-    throw py::value_error("the goals must come from the catalogue this curation file was opened with");
+  const char* call = confirmed ? "confirm()" : "reject()";
   analysis::Decision d;
-  d.sending = source.v;
-  d.receiving = target.v;
+  d.sending = goal_arg(c, source, call);
+  d.receiving = goal_arg(c, target, call);
   d.confirmed = confirmed;
   d.predicate = predicate_arg(predicate);
   d.confidence = confidence;
@@ -81,7 +96,7 @@ void bind_align(py::module_& m) {
         analysis::MappingSet metadata = analysis::alignment_mapping_set();
         if (!mapping_set_id.empty()) metadata.mapping_set_id = mapping_set_id;
         if (!title.empty()) metadata.mapping_set_title = title;
-        analysis::write_sssom(path.string(), analysis::to_mapping_set(*a.cat, a.alignment, std::move(metadata)));
+        analysis::write_export(path.string(), analysis::to_mapping_set(*a.cat, a.alignment, std::move(metadata)));
       }, py::arg("path"), py::arg("mapping_set_id") = "", py::arg("title") = "",
          "Writes the links as an SSSOM/TSV file (atomically); mapping_set_id and title name the set.")
       .def_property_readonly("order_correlation", [](const AlignmentRef& a) -> std::optional<double> {
@@ -91,6 +106,9 @@ void bind_align(py::module_& m) {
       })
       .def_property_readonly("order_weight", [](const AlignmentRef& a) { return a.diagnostics.order.weight; })
       .def("__repr__", [](const AlignmentRef& a) { return "<Alignment " + std::to_string(a.alignment.links.size()) + " links>"; });
+
+  m.def("_is_curation_file", [](const std::filesystem::path& path) { return analysis::is_curation_file(path.string()); },
+        py::arg("path"), "Whether the file is a curator's file (analysis::is_curation_file), which no export replaces.");
 
   m.def("_join_alignments", [](const std::vector<AlignmentRef>& parts) {
         if (parts.empty()) throw py::value_error("no alignments to join");
@@ -150,23 +168,32 @@ void bind_align(py::module_& m) {
              return c;
            }),
            py::arg("catalogue"), py::arg("path") = py::none())
-      .def("confirm", [](CurationRef& c, const GoalRef& s, const GoalRef& t, const std::string& predicate,
+      // Any other arguments (a path alone, say): a TypeError that shows the call, not pybind11's list of overloads.
+      .def(py::init([](const py::object& catalogue, const py::object& path) -> CurationRef {
+             std::string given = type_name(catalogue);
+             if (!path.is_none()) given += ", " + type_name(path);
+             throw_type_error({MessageId::CurationArguments, {given}});
+           }),
+           py::arg("catalogue"), py::arg("path") = py::none())
+      .def("confirm", [](CurationRef& c, const py::object& s, const py::object& t, const std::string& predicate,
                          std::optional<double> confidence, const std::string& author, const std::string& comment) {
         analysis::record_decision(c.set, *c.cat, decision(c, s, t, true, predicate, confidence, author, comment));
       }, py::arg("source"), py::arg("target"), py::arg("predicate") = "skos:relatedMatch",
          py::arg("confidence") = py::none(), py::arg("author") = "", py::arg("comment") = "",
-         "Confirms a link: it is always kept, whatever the matcher finds, and counts for coverage. "
+         "Confirms a link from source to target: goals, their ids (as in every table and the Excel Id column) "
+         "or their CURIEs (as in the curation file). It is always kept, whatever the matcher finds, and counts "
+         "for coverage. "
          "The default predicate skos:relatedMatch says only that the link is right; skos:closeMatch or "
          "skos:exactMatch say the two goals have the same content (then the receiving goal can be an overlap). "
          "confidence (0..1, default 1) is the link's score.")
-      .def("reject", [](CurationRef& c, const GoalRef& s, const GoalRef& t, const std::string& predicate,
+      .def("reject", [](CurationRef& c, const py::object& s, const py::object& t, const std::string& predicate,
                         const std::string& author, const std::string& comment) {
         analysis::record_decision(c.set, *c.cat, decision(c, s, t, false, predicate, std::nullopt, author, comment));
       }, py::arg("source"), py::arg("target"), py::arg("predicate") = "skos:relatedMatch", py::arg("author") = "",
-         py::arg("comment") = "", "Rejects a link: it never comes back.")
+         py::arg("comment") = "", "Rejects a link (goals, ids or CURIEs, as confirm takes them): it never comes back.")
       .def("save", [](CurationRef& c, std::optional<std::filesystem::path> path) {
         if (path) c.path = path->string();
-        if (c.path.empty()) throw py::value_error("no file: give a path");
+        if (c.path.empty()) throw ArgumentError(Message(MessageId::CurationWithoutFile));
         c.set.file = c.path;
         // The curator's work is done by now: a folder that is not there yet is made, not an error.
         analysis::write_sssom(c.path, c.set, analysis::MissingFolders::Create);
@@ -174,8 +201,7 @@ void bind_align(py::module_& m) {
          "Writes the file atomically (a failed write leaves the old file intact), making missing folders.")
       .def("apply", [](const CurationRef& c, const AlignmentRef& a) {
         // Decisions are vertices of the curation's catalogue; on another catalogue's links they name other goals.
-        if (a.cat != c.cat)
-          throw py::value_error("the alignment must come from the catalogue this curation file was opened with");
+        if (a.cat != c.cat) throw ArgumentError(Message(MessageId::AlignmentOfOtherCatalogue));
         AlignmentRef out{a.cat, {}, a.diagnostics};
         out.alignment = analysis::apply_curation(*c.cat, a.alignment, c.set);
         return out;

@@ -178,7 +178,10 @@ void bind_catalogue(py::module_& m) {
            py::arg("kind"), "Number of goals of one kind ('eindterm', 'specification', ...).")
       .def("count_edges", [](const Catalogue& c, const std::string& kind) {
         if (auto k = parse_edge_kind(kind)) return c.graph().count(*k);
-        throw ArgumentError({MessageId::UnknownEdgeKind, {kind}});
+        std::string known;
+        for (int i = 0; i <= static_cast<int>(EdgeKind::Prerequisite); ++i)
+          known += (known.empty() ? "" : ", ") + std::string(edge_kind_name(static_cast<EdgeKind>(i)));
+        throw ArgumentError({MessageId::UnknownEdgeKind, {kind, known}});
       }, py::arg("kind"))
       .def_property_readonly("warnings", [](const Catalogue& c) { return c.warnings(); })
       .def_property_readonly("sources", [](const Catalogue& c) { return c.sources(); })

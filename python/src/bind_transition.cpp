@@ -30,7 +30,7 @@ py::dict receiving_columns(const RunRef& r) {
   const Catalogue& cat = *r.cat;
   GoalColumns goal, best;
   py::list kind, domain, domain_id, leaf, coverage, direct, status, status_code, ce, se, kern, keuze, best_score,
-      predicate, origin, explanation, n_support;
+      best_capped, predicate, origin, explanation, n_support;
   for (const auto& row : r.run.result.receiving) {
     const Goal& g = cat.graph().goal(row.goal);
     goal.append(cat, row.goal);
@@ -49,10 +49,12 @@ py::dict receiving_columns(const RunRef& r) {
       best.id.append(py::none()); best.code.append(py::none()); best.title.append(py::none());
       // No link: every column about it is missing (None), the explanation too.
       best_score.append(py::none()); predicate.append(py::none()); origin.append(py::none()); explanation.append(py::none());
+      best_capped.append(py::none());
     } else {
       const auto& s = row.support.front();
       best.append(cat, s.sending);
       best_score.append(s.score);
+      best_capped.append(s.capped);
       predicate.append(std::string(analysis::sssom_predicate_id(s.predicate)));
       origin.append(origin_name(s.origin));
       explanation.append(s.explanation);
@@ -63,7 +65,8 @@ py::dict receiving_columns(const RunRef& r) {
   d["domain"] = domain; d["domain_id"] = domain_id; d["leaf"] = leaf; d["coverage"] = coverage; d["direct"] = direct;
   d["status"] = status; d["status_code"] = status_code; d["ce"] = ce; d["se"] = se; d["kern"] = kern; d["keuze"] = keuze;
   d["best_sending_id"] = best.id; d["best_sending_code"] = best.code; d["best_sending_title"] = best.title;
-  d["best_score"] = best_score; d["predicate"] = predicate; d["origin"] = origin; d["explanation"] = explanation;
+  d["best_score"] = best_score; d["best_capped"] = best_capped;  // Support::capped, None without a link
+  d["predicate"] = predicate; d["origin"] = origin; d["explanation"] = explanation;
   d["n_support"] = n_support;
   return d;
 }
@@ -157,29 +160,32 @@ py::dict summary_dict(const analysis::Summary& s) {
   return d;
 }
 
-// A link a comparison names (StatusChange::gained or ::lost): goal columns and explanation (None when none).
+// A link a comparison names (StatusChange::gained or ::lost): goal columns, explanation and
+// whether it is capped (None when none).
 struct ChangedLinkColumns {
   GoalColumns goal;
-  py::list explanation;
+  py::list explanation, capped;
   void append(const Catalogue& cat, const std::optional<analysis::Support>& best) {
     if (!best) {
       goal.id.append(py::none()); goal.code.append(py::none()); goal.title.append(py::none());
-      explanation.append(py::none());
+      explanation.append(py::none()); capped.append(py::none());
       return;
     }
     goal.append(cat, best->sending);
     explanation.append(best->explanation);
+    capped.append(best->capped);
   }
   void into(py::dict& d, const std::string& prefix) const {
     goal.into(d, prefix + "sending_");
     d[py::str(prefix + "explanation")] = explanation;
+    d[py::str(prefix + "capped")] = capped;
   }
 };
 
 py::dict change_columns(const Catalogue& cat, const std::vector<analysis::StatusChange>& rows) {
   GoalColumns goal;
   ChangedLinkColumns gained, lost;
-  py::list pair, domain, before, after, cb, ca;
+  py::list pair, domain, before, after, cb, ca, capped;
   for (const auto& c : rows) {
     pair.append(c.pair);
     goal.append(cat, c.goal);
@@ -187,6 +193,7 @@ py::dict change_columns(const Catalogue& cat, const std::vector<analysis::Status
     before.append(std::string(analysis::status_label(c.before)));
     after.append(std::string(analysis::status_label(c.after)));
     cb.append(c.coverage_before); ca.append(c.coverage_after);
+    capped.append(c.capped);
     gained.append(cat, c.gained);
     lost.append(cat, c.lost);
   }
@@ -194,6 +201,7 @@ py::dict change_columns(const Catalogue& cat, const std::vector<analysis::Status
   d["pair"] = pair;
   d["receiving_id"] = goal.id; d["code"] = goal.code; d["title"] = goal.title; d["domain"] = domain;
   d["status_before"] = before; d["status_after"] = after; d["coverage_before"] = cb; d["coverage_after"] = ca;
+  d["capped"] = capped;  // StatusChange::capped: the new status rests on one-word links
   gained.into(d, "gained_");
   lost.into(d, "lost_");
   return d;

@@ -24,7 +24,7 @@ std::vector<Vertex> vertices_of(const CataloguePtr& cat, const std::vector<GoalR
   std::vector<Vertex> out;
   out.reserve(goals.size());
   for (const auto& g : goals) {
-    if (g.cat != cat) throw py::value_error("goals from different catalogues cannot be combined");
+    if (g.cat != cat) throw ArgumentError(Message(MessageId::GoalsOfDifferentCatalogues));
     out.push_back(g.v);
   }
   return out;

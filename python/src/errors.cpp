@@ -49,6 +49,11 @@ void raise_with_message(PyObject* type, const char* english, const Message& mess
 }
 }  // namespace
 
+void throw_type_error(const Message& message) {
+  raise_with_message(PyExc_TypeError, message.english().c_str(), message);
+  throw py::error_already_set();
+}
+
 void register_errors(py::module_& m) {
   g_input_error = PyErr_NewExceptionWithDoc(
       "aansluiting._core.InputError",

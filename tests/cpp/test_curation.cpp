@@ -797,7 +797,7 @@ TEST_F(SpreadsheetEdits, CommentLinesAmongTheRowsAreSkippedAndWrittenBack) {
   EXPECT_EQ(set.comments[0].before, 1u);  // above the rejection
   EXPECT_EQ(set.comments[0].line, header + 3);
   EXPECT_EQ(set.comments[1].text, "nog navragen bij de sectie");
-  EXPECT_EQ(set.comments[1].before, 3u);  // below the last row
+  EXPECT_EQ(set.comments[1].before, CommentLine::kAtEnd);  // below the last row, also below rows added later
   EXPECT_TRUE(set.warnings.empty());
   CurationReport rep;
   apply_curation(*cat_, *automatic_, set, &rep);
@@ -817,7 +817,7 @@ TEST_F(SpreadsheetEdits, CommentLinesAmongTheRowsAreSkippedAndWrittenBack) {
   expect_same_metadata(back, plain);
   ASSERT_EQ(back.comments.size(), 2u);
   EXPECT_EQ(back.comments[0].before, 1u);
-  EXPECT_EQ(back.comments[1].before, 3u);
+  EXPECT_EQ(back.comments[1].before, CommentLine::kAtEnd);
   ASSERT_EQ(back.mappings.size(), 3u);
   EXPECT_FALSE(back.mappings[1].negated);
   EXPECT_EQ(back.mappings[1].comment, "toch wel");
@@ -860,6 +860,57 @@ TEST_F(SpreadsheetEdits, CommentLinesInTheMetadataKeepEveryKey) {
       EXPECT_EQ(back.metadata_comments, set.metadata_comments);
       EXPECT_EQ(format_sssom(back), again);
     }
+}
+
+// A review of the comment rules: a blank line inside the metadata block made the
+// keys below it comments among the rows (gone from the metadata after a save); a
+// long single-quoted value as PyYAML (sssom-py) wraps it was refused; a valid
+// two-line quoted value was blamed for an error lines further on; and a comment
+// below the last row moved above a row a decision added.
+TEST_F(SpreadsheetEdits, BlankLinesWrappedQuotesAndTheLastCommentStayRight) {
+  const std::string saved = curators_file(*cat_, *automatic_);
+  const MappingSet plain = parse_sssom(saved, "besluiten.sssom.tsv");
+  std::vector<std::string> lines = lines_of(saved);
+  const std::size_t id = line_starting(lines, "#mapping_set_id:");
+
+  std::vector<std::string> blank = lines;
+  blank.insert(blank.begin() + static_cast<std::ptrdiff_t>(id), "");
+  const MappingSet with_blank = parse_sssom(joined(blank), "besluiten.sssom.tsv");
+  expect_same_metadata(with_blank, plain);
+  expect_same_decisions(with_blank, plain);
+  EXPECT_TRUE(with_blank.comments.empty());
+  expect_same_metadata(parse_sssom(format_sssom(with_blank), "besluiten.sssom.tsv"), plain);
+
+  std::vector<std::string> wrapped = lines;  // yaml.safe_dump of a description with ": " in it
+  wrapped.insert(wrapped.begin() + static_cast<std::ptrdiff_t>(id),
+                 {"#mapping_set_description: 'Beslissingen: curated by the maths section in spring, after",
+                  "#  a long discussion about what covers what in the new ''programme'''"});
+  const MappingSet read = parse_sssom(joined(wrapped), "besluiten.sssom.tsv");
+  EXPECT_EQ(read.mapping_set_description,
+            "Beslissingen: curated by the maths section in spring, after a long discussion about what covers what in "
+            "the new 'programme'");
+  EXPECT_TRUE(read.metadata_comments.empty());
+  expect_same_decisions(read, plain);
+
+  std::vector<std::string> later = lines;  // a valid two-line value, and a key without ':' two lines below it
+  later.insert(later.begin() + static_cast<std::ptrdiff_t>(id), {"#mapping_set_description: \"Een lange", "#  tekst\""});
+  later[id + 2] = "#mapping_set_id urn:aansluiting:mappings:curated";
+  try {
+    parse_sssom(joined(later), "besluiten.sssom.tsv");
+    ADD_FAILURE() << "a key without ':' was read";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.message().code(), "sssom.yaml_no_colon") << e.what();
+    EXPECT_EQ(e.where().line, id + 3) << e.what();
+  }
+
+  lines.push_back("#nog navragen");
+  MappingSet set = parse_sssom(joined(lines), "besluiten.sssom.tsv");
+  const auto& l = automatic_->links;
+  const std::size_t before = set.mappings.size();
+  record_decision(set, *cat_, Decision{l[3].source, l[3].target, false, match::Predicate::CloseMatch, 0.9, "", "Piet",
+                                       "2025-03-12", ""});
+  ASSERT_EQ(set.mappings.size(), before + 1);
+  EXPECT_EQ(lines_of(format_sssom(set)).back(), "#nog navragen");
 }
 
 // A metadata block that is broken, not commented, is still an error: at its line, in Dutch.

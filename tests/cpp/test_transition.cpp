@@ -664,3 +664,81 @@ TEST_F(TransitionRun, SubtreeGoalsKeepKindsAndGoalsOfTheLevel) {
     if (g.goal(v).kind == GoalKind::Eindterm && applies_at(g.goal(v).levels, Level::VmboTL)) expected.push_back(v);
   EXPECT_EQ(tl, expected);
 }
+
+// A user test of nieuwe-leerweg-mbo4: of the gaps "met Informatietechnologie"
+// closed, most rested on one stock word, and the count did not say so. ITTL's
+// "kan hygiënisch werken" (IT/2/10) closes Gespecialiseerd pedagogisch
+// medewerker's "Draagt zorg voor huishoudelijke werkzaamheden" (P2-K1-W6) on
+// "hygiënisch" alone: the link is capped at the partial threshold, the change
+// rests on it and the comparison counts it. A curator who confirms the link
+// vouches for it: then it is no longer capped.
+TEST(TransitionCapped, AGapClosedOnOneSharedWordIsCountedAsSuch) {
+  Catalogue cat;
+  importers::load_slo(cat, aansluiting::testing::slo_dir());
+  importers::load_csv(cat, aansluiting::testing::source_dir() + "/curricula/programmes");
+  importers::load_sbb(cat, aansluiting::testing::sbb_dir() + "/2635_Pedagogisch_Werk.xml");
+  auto analyser = transition::corpus_analyser(cat);
+  const auto bio = cat.find_programme("Biologie", Level::VmboTL, {GoalKind::Programme});
+  const auto ittl = cat.find_programme("Informatietechnologie", Level::VmboTL, {GoalKind::Programme});
+  const auto gpm = cat.find_programme("Gespecialiseerd pedagogisch medewerker", Level::Mbo4);
+  transition::Side base, with, receiving;
+  base.roots = {bio.root};
+  base.selection.level = Level::VmboTL;
+  with = base;
+  with.roots.push_back(ittl.root);
+  receiving.roots = {gpm.root};
+  receiving.selection.level = Level::Mbo4;
+  transition::RunOptions options;
+  const auto before = transition::run(cat, *analyser, base, receiving, options);
+  const auto after = transition::run(cat, *analyser, with, receiving, options);
+  const auto& g = cat.graph();
+  auto code_of = [&](Vertex v) { return g.goal(v).code; };
+
+  const auto c = analysis::compare(before.result, after.result);
+  const auto closed = std::find_if(c.closed.begin(), c.closed.end(),
+                                   [&](const analysis::StatusChange& s) { return code_of(s.goal) == "P2-K1-W6"; });
+  ASSERT_NE(closed, c.closed.end());
+  EXPECT_EQ(closed->after, analysis::Status::Partly);
+  ASSERT_TRUE(closed->gained.has_value());
+  EXPECT_EQ(code_of(closed->gained->sending), "IT/2/10");
+  EXPECT_TRUE(closed->gained->capped);
+  EXPECT_DOUBLE_EQ(closed->gained->score, after.thresholds.partial_threshold);  // capped at it
+  EXPECT_NE(closed->gained->explanation.find("maar één onderscheidend woord"), std::string::npos);
+  EXPECT_TRUE(closed->capped);
+  // The count is that of the marked changes, and a link of more words is not marked.
+  const auto marked = std::count_if(c.closed.begin(), c.closed.end(), [](const auto& s) { return s.capped; });
+  EXPECT_EQ(c.closed_capped, static_cast<std::size_t>(marked));
+  EXPECT_GE(c.closed_capped, 1u);
+  for (const auto& s : c.closed)
+    if (s.capped) {
+      ASSERT_TRUE(s.gained.has_value());
+      EXPECT_TRUE(s.gained->capped) << code_of(s.goal);
+    }
+  for (const auto& s : c.opened) EXPECT_FALSE(s.capped);
+  // The link itself carries the fact, from the alignment to the analysis.
+  const auto link = std::find_if(after.alignment.links.begin(), after.alignment.links.end(), [&](const match::Link& l) {
+    return l.source == closed->gained->sending && l.target == closed->goal;
+  });
+  ASSERT_NE(link, after.alignment.links.end());
+  EXPECT_TRUE(link->capped);
+
+  // Confirmed by a curator: the same link counts in full and is not capped.
+  analysis::MappingSet decisions = analysis::default_mapping_set();
+  analysis::Decision d;
+  d.sending = closed->gained->sending;
+  d.receiving = closed->goal;
+  analysis::record_decision(decisions, cat, d);
+  options.curation = &decisions;
+  const auto curated = transition::run(cat, *analyser, with, receiving, options);
+  const auto* r = curated.result.find_receiving(closed->goal);
+  ASSERT_NE(r, nullptr);
+  ASSERT_FALSE(r->support.empty());
+  EXPECT_EQ(r->support.front().origin, match::Origin::Confirmed);
+  EXPECT_FALSE(r->support.front().capped);
+  const auto vouched = analysis::compare(before.result, curated.result);
+  const auto again = std::find_if(vouched.closed.begin(), vouched.closed.end(),
+                                  [&](const analysis::StatusChange& s) { return s.goal == closed->goal; });
+  ASSERT_NE(again, vouched.closed.end());
+  EXPECT_FALSE(again->capped);
+  EXPECT_EQ(vouched.closed_capped + 1, c.closed_capped);
+}

@@ -151,13 +151,38 @@ def test_goals_at_a_level_and_edge_kinds_are_parsed_in_the_core(full) -> None:
     assert _core.goal_kinds()[0] == "programme" and _core.goal_kinds()[-1] == "level"
 
 
-def test_a_wrong_argument_says_in_dutch_what_is_accepted(full, economie) -> None:
+def test_a_wrong_argument_says_in_dutch_what_is_accepted(full, slo, economie) -> None:
     """A user test: a confidence of 1.5, an unknown matcher option or level gave an English ValueError only,
     where the user guide (§8) promises a line "In het Nederlands:" under every error of aansluiting."""
+    import pandas as pd
+
     vmbo, havo = economie
     sending, receiving = vmbo.goals(kinds=["eindterm"])[0], havo.goals(kinds=["eindterm"])[0]
     curation = a.Curation(full)
+    small = a.align(slo.find_programme("economie", "vmbo tl"), slo.find_programme("economie", "havo"),
+                    source_level="vmbo tl")
+    no_links = a.TransitionResult("t", "t", "", "vmbo tl", "havo", [], pd.DataFrame())
+    gaps = pd.DataFrame({"domain": ["A"], "pair": ["Economie"]})
     cases = [
+        (lambda: a.align(vmbo, havo, options={"temperature": "0,1"}), "argument.matcher_option_not_a_number",
+         "instelling 'temperature' van de koppelaar moet een getal of True/False zijn, niet '0,1' (schrijf een "
+         "decimale punt"),
+        (lambda: a.align([], havo), "argument.no_goals", "een lege lijst van doelen kan niet gekoppeld worden"),
+        (lambda: a.align(vmbo, [slo[receiving.id]]), "argument.goals_of_different_catalogues",
+         "doelen uit verschillende catalogi kunnen niet samen gebruikt worden"),
+        (lambda: full.to_pandas("doelen"), "argument.unknown_table",
+         "onbekende tabel 'doelen'; kies uit goals, edges, programmes, warnings"),
+        (lambda: a.transition.compare_levels(full, "vmbo tl", "vmbo TL"), "argument.same_level_twice",
+         "compare_levels vraagt twee verschillende niveaus, niet twee keer 'vmbo tl'"),
+        (lambda: a.plots.gap_bar_count(gaps, by="vak"), "argument.unknown_bar_grouping",
+         "by moet 'domain' of 'pair' zijn, niet 'vak'"),
+        (lambda: no_links.alignment, "result.without_links", "dit resultaat bevat geen koppelingen"),
+        (lambda: curation.save(), "argument.curation_without_file",
+         "deze curatie heeft nog geen bestand: geef een pad, bijvoorbeeld save(\"beslissingen.tsv\")"),
+        (lambda: curation.confirm(slo[sending.id], receiving), "argument.goal_of_other_catalogue",
+         "de doelen moeten komen uit de catalogus waarmee dit curatiebestand geopend is"),
+        (lambda: curation.apply(small), "argument.alignment_of_other_catalogue",
+         "de koppelingen moeten komen uit de catalogus waarmee dit curatiebestand geopend is"),
         (lambda: curation.confirm(sending, receiving, confidence=1.5), "argument.confidence_out_of_range",
          "de zekerheid (confidence) moet een getal van 0 tot en met 1 zijn, niet 1.5"),
         (lambda: curation.confirm(sending, sending), "argument.self_link",
@@ -181,3 +206,35 @@ def test_a_wrong_argument_says_in_dutch_what_is_accepted(full, economie) -> None
         assert info.value.message_nl.startswith(dutch), info.value.message_nl
         assert info.value.__notes__ == [f"In het Nederlands: {info.value.message_nl}"]
         assert not isinstance(info.value, a.InputError)  # not about a file
+
+
+def test_an_argument_of_the_wrong_type_says_in_dutch_what_is_accepted(full, economie) -> None:
+    """A user test: a subject's name for a programme, a path for a catalogue gave an English
+    AttributeError or pybind11's list of overloads: a TypeError says what is accepted, in Dutch too."""
+    from aansluiting.transition import Transition
+
+    vmbo, havo = economie
+    transition = Transition.from_dict({
+        "name": "economie", "sending_level": "vmbo tl", "receiving_level": "havo",
+        "pair": [{"name": "Economie", "sending": ["Economie"], "receiving": ["Economie"]}]})
+    cases = [
+        (lambda: a.align("Economie", havo), "argument.not_goals", "find_programme",
+         "align() verwacht programma's, doelen of lijsten van doelen, niet str: zoek een programma op met "
+         "catalogus.find_programme(vak, niveau)"),
+        (lambda: a.leaves(["Economie"]), "argument.not_goals", "not a list with a str in it",
+         "leaves() verwacht programma's, doelen of lijsten van doelen, niet een list met een str erin"),
+        (lambda: a.Curation("x.tsv"), "argument.curation_arguments", 'Curation(catalogue, "beslissingen.tsv")',
+         'Curation() verwacht een catalogus en eventueel het pad van een curatiebestand, bijvoorbeeld '
+         'Curation(catalogus, "beslissingen.tsv"), niet Curation(str)'),
+        (lambda: a.Curation(full).confirm(a.leaves(vmbo)[0], 42), "argument.not_a_goal", "not int",
+         "confirm() verwacht een doel, de id van een doel (zoals in de kolom Id) of een CURIE"),
+        (lambda: transition.analyse("cat"), "argument.not_a_catalogue", "aansluiting.load(",
+         "analyse() verwacht een catalogus, niet str"),
+    ]
+    for call, code, english, dutch in cases:
+        with pytest.raises(TypeError) as info:
+            call()
+        assert info.value.code == code
+        assert english in str(info.value)
+        assert info.value.message_nl.startswith(dutch), info.value.message_nl
+        assert info.value.__notes__ == [f"In het Nederlands: {info.value.message_nl}"]

@@ -224,7 +224,7 @@ def test_an_export_onto_any_curation_file_is_refused(full, tmp_path: Path, data_
     """A user test exported the links of vmbo-tl-havo4 onto the curation file of their own transition: only the
     curation file of the transition being run was protected. A file that Curation.save wrote is refused under
     any option; an earlier export (or report) may be replaced."""
-    from aansluiting.cli import _is_curation_file
+    from aansluiting import _core
 
     decisions = tmp_path / "mijn-besluiten.sssom.tsv"
     curation = aansluiting.Curation(full, decisions)
@@ -238,10 +238,21 @@ def test_an_export_onto_any_curation_file_is_refused(full, tmp_path: Path, data_
     assert r.stderr.strip() == (f"{option} {decisions} is een curatiebestand (met de beslissingen van een curator); "
                                 "een rapport of export zou het overschrijven. Kies een andere bestandsnaam.")
     assert decisions.read_bytes() == before and sorted(tmp_path.iterdir()) == [decisions]
+    # Also a curator's file under another set id, saved by Excel with a byte order mark (a review): its rows are all
+    # decisions. An export holds automatic links, and another export may replace it.
+    renamed = tmp_path / "besluiten-excel.sssom.tsv"
+    renamed.write_text("\ufeff" + before.decode("utf-8").replace("urn:aansluiting:mappings:curated", "urn:x:mine"),
+                       encoding="utf-8")
     export = tmp_path / "koppelingen.sssom.tsv"
-    export.write_text('# mapping_set_id: "urn:aansluiting:mappings:vmbo-tl-havo4"\nsubject_id\tobject_id\n',
-                      encoding="utf-8")
-    assert _is_curation_file(decisions) and not _is_curation_file(export)
+    a = aansluiting.align(full.find_programme("wiskunde", "vmbo tl"), full.find_programme("wiskunde B", "havo"))
+    a.to_sssom(export)
+    assert _core._is_curation_file(decisions) and _core._is_curation_file(renamed)
+    assert not _core._is_curation_file(export) and not _core._is_curation_file(tmp_path / "er-niet.tsv")
+    a.to_sssom(export)  # an export replaces an export
+    with pytest.raises(aansluiting.InputError) as info:
+        a.to_sssom(renamed)  # the notebook's way (a user test): refused as the command line refuses it
+    assert info.value.code == "sssom.export_onto_curation" and "curatiebestand" in info.value.detail_nl
+    assert renamed.read_text(encoding="utf-8").startswith("\ufeff")
 
 
 @pytest.mark.parametrize("option", ["-o", "--xlsx", "--sssom"])
@@ -320,3 +331,44 @@ def test_goals_in_both_programmes_are_named_and_not_overlaps(tmp_path: Path, dat
                            r.stdout)[1])
     overlaps = int(re.search(r", (\d+) overlapping(en)? \(dekkingsgraad", r.stdout)[1])
     assert shared > 20 and overlaps < 10
+
+
+def test_gaps_closed_on_one_shared_word_are_counted_next_to_the_count(tmp_path: Path, data_dir: Path) -> None:
+    """A user test: "met Informatietechnologie: 14 hiaten gesloten", 10 of them on one stock word, and
+    nothing said so. ITTL's "kan hygiënisch werken" closes "Draagt zorg voor huishoudelijke
+    werkzaamheden" on "hygiënisch" alone (a link capped at 0,25): the line, the report and the
+    Excel sheet of the variant count such gaps."""
+    import pandas as pd
+
+    definition = tmp_path / "bio-gpm.toml"
+    definition.write_text(
+        'name = "Biologie → GPM"\nsending_level = "vmbo tl"\nreceiving_level = "mbo 4"\n'
+        '[[pair]]\nname = "Biologie → GPM"\nsending = ["Biologie"]\n'
+        'receiving = ["Gespecialiseerd pedagogisch medewerker"]\n'
+        '[[variant]]\nname = "met Informatietechnologie"\nadd_sending = ["Informatietechnologie"]\n',
+        encoding="utf-8")
+    html, xlsx = tmp_path / "r.html", tmp_path / "r.xlsx"
+    r = run("rapport", str(definition), "--data", str(data_dir), "-o", str(html), "--xlsx", str(xlsx))
+    assert r.returncode == 0, r.stderr
+    line = next(x for x in r.stdout.splitlines() if x.startswith("  variant met Informatietechnologie: "))
+    m = re.fullmatch(r"  variant met Informatietechnologie: (\d+) hia(?:at|ten) gesloten \([^)]*\), "
+                     r"waarvan (\d+) (rust|rusten) op maar één onderscheidend woord \(begrensd op 0,25\); "
+                     r"\d+ geopend.*", line)
+    assert m, line
+    closed, capped = int(m[1]), int(m[2])
+    assert 1 <= capped <= closed and m[3] == ("rust" if capped == 1 else "rusten")
+    # The Excel sheet of the variant marks the gaps it counted, among them the hygiene one.
+    sheet = next(s for n, s in pd.read_excel(xlsx, sheet_name=None, header=None).items() if n.startswith("Met "))
+    head = sheet.index[sheet.iloc[:, 0].eq("Paar")][-1]  # the header of the table of changes
+    changes = sheet.iloc[head + 1:].set_axis(sheet.iloc[head], axis=1).dropna(subset=["Verandering"])
+    gaps = changes[changes["Verandering"] == "hiaat gesloten"]
+    assert len(gaps) == closed and gaps["Op één woord"].astype(bool).sum() == capped
+    hygiene = gaps[gaps["Doel"] == "Draagt zorg voor huishoudelijke werkzaamheden"]
+    assert len(hygiene) == 1 and bool(hygiene["Op één woord"].iloc[0])
+    assert "hygiënisch" in hygiene["Nieuw aansluitend doel"].iloc[0]
+    note = ("Het gesloten hiaat rust" if closed == 1 else f"{capped} van de {closed} gesloten hiaten {m[3]}") + \
+        " op maar één onderscheidend woord"
+    assert note in " ".join(map(str, sheet.to_numpy().ravel()))
+    # The report says it below the heading of the closed gaps, with the cap.
+    text = html.read_text(encoding="utf-8")
+    assert note in text and "is begrensd op 0,25" in text

@@ -257,3 +257,45 @@ def test_a_colleagues_comment_above_the_metadata_keeps_every_key(full, goals, tm
     assert again._columns() == cur._columns()
     coverage, _ = _analyse(full, path, havo)
     assert coverage["status_code"] == "covered" and coverage["origin"] == "confirmed"
+
+
+# Ids as a curator copies them: an authored programme's goal and a werkproces of one dossier (user guide §7).
+ZORG_ID = "csv:zorg_en_welzijn_vmbo/P/ZW/4.2"
+WERKPROCES_ID = "sbb:2755/P2-K1-W2"
+
+
+def test_a_curator_names_goals_by_the_id_or_curie_they_copied(full, goals, tmp_path) -> None:
+    """A user test: goal ids copied from the Excel Id column or a table, cur.confirm("csv:...", "sbb:..."),
+    gave pybind11's TypeError. An id as in every table and a CURIE as in the file both name the goal."""
+    vmbo, havo = goals
+    path = tmp_path / "besluiten.sssom.tsv"
+    cur = a.Curation(full, path)
+    cur.confirm(ZORG_ID, WERKPROCES_ID, comment="uit de kolom Id")
+    cur.reject(f"slo:{vmbo.id}", f"{havo.id}\n", comment="een CURIE en een id uit een spreadsheetcel")
+    cur.save()
+
+    saved = a.Curation(full, path).to_pandas()
+    assert list(zip(saved["source_id"], saved["target_id"], saved["rejected"])) == [
+        (ZORG_ID, WERKPROCES_ID, False), (vmbo.id, havo.id, True)]
+    assert list(saved["comment"]) == ["uit de kolom Id", "een CURIE en een id uit een spreadsheetcel"]
+    # The CURIEs copied from the file name the same pair: the later decision replaces the rejection.
+    again = a.Curation(full, path)
+    again.confirm(saved["subject_id"][1], saved["object_id"][1], comment="toch goed")
+    again.save()
+    reread = a.Curation(full, path).to_pandas()
+    assert len(reread) == 2 and reread.set_index("source_id").loc[vmbo.id, "rejected"] == False  # noqa: E712
+    assert reread.set_index("source_id").loc[vmbo.id, "comment"] == "toch goed"
+
+
+def test_an_id_of_no_goal_in_the_curations_catalogue_is_refused_in_dutch(full, slo, goals) -> None:
+    vmbo, havo = goals
+    cur = a.Curation(full)
+    with pytest.raises(a.NotFoundError) as info:
+        cur.confirm("csv:zorg_en_welzijn_vmbo/P/ZW/9.9", havo)
+    assert info.value.code == "no_goal_with_id"
+    assert info.value.message_nl == "geen doel met id 'csv:zorg_en_welzijn_vmbo/P/ZW/9.9'"
+    assert info.value.__notes__ == [f"In het Nederlands: {info.value.message_nl}"]
+    assert len(cur) == 0
+    # Resolved in the catalogue the curation was opened with: the SLO data alone holds no werkproces.
+    with pytest.raises(a.NotFoundError, match=f"no goal with id '{WERKPROCES_ID}'"):
+        a.Curation(slo).reject(vmbo.id, WERKPROCES_ID)

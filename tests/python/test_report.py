@@ -434,6 +434,13 @@ def test_curated_links_are_marked_in_dutch(full, tmp_path):
     values = [[c.value for c in r] for r in sheet.iter_rows()]
     assert values[0][:3] == ["Paar", "Beslissing", "Code vooropleiding"]
     assert sorted(v[1] for v in values[1:]) == ["afgewezen", "bevestigd"]
+    rejected = next(v for v in values[1:] if v[1] == "afgewezen")
+    assert "te algemeen" in rejected[values[0].index("Uitleg")]  # the curator's reason travels with the report
+    # Which file the decisions came from, named as a shared report names files (a user test).
+    assert "De beslissingen staan in het curatiebestand <code>besluiten.sssom.tsv</code>" in " ".join(note.split())
+    facts = {r[0].value: r[1].value for r in load_workbook(tmp_path / "rapport.xlsx")["Samenvatting"].iter_rows()
+             if r[0].value}
+    assert facts["Curatiebestand"] == "besluiten.sssom.tsv" and "Curatiebestand" not in str(report.render_html(plain))
 
 
 def test_the_links_are_exchanged_as_valid_sssom(result, tmp_path):
@@ -1224,3 +1231,8 @@ def test_a_goal_that_says_not_applicable_is_no_gap(full):
     text = " ".join(report.render_html(r).split())
     assert 'id="niet-meegeteld">Niet meegeteld: 1 doel van het vervolg zegt in de bron alleen' in text
     assert list(report.tables.summary_table(r)["Zonder inhoud (n.v.t.)"])[-1] == 1
+    # The variant tables show the column as the summary does, and no column of zeros (a review).
+    name, comparison = next(iter(r.comparisons.items()))
+    variant = report.tables.comparison_summary_table(comparison, r.summary, r.variants[name].summary)
+    assert list(variant["Zonder inhoud (n.v.t.)"]) == [1, 1]
+    assert "Gedeeld (in beide programma's)" not in variant

@@ -196,6 +196,8 @@ def test_the_readme_path_works_outside_a_clone(tmp_path: Path, monkeypatch):
         Transition.from_file("curricula/transitions/vmbo-tl-havo9.toml")
     with pytest.raises(aansluiting.InputError, match="file not found"):
         Transition.from_file("elders/vmbo-tl-havo4.toml")  # not a shipped path: no guessing
+    with pytest.raises(aansluiting.InputError, match="file not found"):
+        Transition.from_file("mijnprojct/curricula/transitions/vmbo-tl-havo4.toml")  # a typo is not the shipped file
 
 
 def test_a_definition_saved_as_utf16_says_so(tmp_path: Path):

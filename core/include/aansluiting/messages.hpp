@@ -173,6 +173,7 @@ enum class MessageId : std::uint16_t {
   SssomYamlTab,
   SssomYamlBadEscape,
   SssomYamlAfterEnd,
+  SssomExportOntoCuration,
   // Binary matrix files (benchmark exchange)
   CsrFileEnds,
   CsrNoMagic,
@@ -191,6 +192,12 @@ enum class MessageId : std::uint16_t {
   UnknownMatcherOption,
   MatcherOptionIsSwitch,
   MatcherOptionOutOfRange,
+  CurationWithoutFile,
+  GoalOfOtherCatalogue,
+  AlignmentOfOtherCatalogue,
+  GoalsOfDifferentCatalogues,
+  NotAGoal,  // a TypeError in Python
+  CurationArguments,  // a TypeError in Python
   Count_  // not a message: the number of ids
 };
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "aansluiting/align/goal_text.hpp"
@@ -25,19 +26,35 @@ struct Candidate {
 // The stems a goal's own text has as words of their own (a compound's parts
 // only inside it do not count) that say something: what
 // AlignOptions::single_term_cap counts. A word in more than one goal in ten
-// ("kan", "kandidaat": half of all goals) is boilerplate, not evidence.
+// ("kan", "kandidaat": half of all goals) is boilerplate, not evidence; so is a
+// stock phrase of one programme, a word in many of the goals of one side under
+// one root ("in relatie tot haar werkzaamheden" ends most knowledge items of a
+// qualification, though the whole corpus has it in few goals).
 using WordSets = std::vector<std::unordered_set<std::string>>;
 
-WordSets own_words(const Graph& g, const std::vector<Vertex>& goals, const text::Analyser& analyser) {
+WordSets own_words(const GoalGraph& g, const std::vector<Vertex>& goals, const text::Analyser& analyser,
+                   const AlignOptions& options) {
   const double boilerplate_idf = std::log(10.0);  // BM25 idf of a word in 10% of the documents
   const text::Vocabulary& vocabulary = analyser.vocabulary();
   WordSets out(goals.size());
   for (std::size_t k = 0; k < goals.size(); ++k)
-    for (const text::Term& t : analyser.analyse(goal_text(g[goals[k]]))) {
+    for (const text::Term& t : analyser.analyse(goal_text(g.goal(goals[k])))) {
       if (t.from_compound) continue;
       const auto id = vocabulary.find(t.stem);
       if (!id || vocabulary.idf(*id) > boilerplate_idf) out[k].insert(t.stem);
     }
+  if (options.stock_share >= 1.0) return out;
+  std::map<Vertex, std::vector<std::size_t>> by_root;
+  for (std::size_t k = 0; k < goals.size(); ++k) by_root[g.path_to_root(goals[k]).back()].push_back(k);
+  for (const auto& [root, members] : by_root) {
+    std::unordered_map<std::string, std::size_t> goals_with;
+    for (std::size_t k : members)
+      for (const std::string& w : out[k]) ++goals_with[w];
+    const double share = options.stock_share * static_cast<double>(members.size());
+    for (const auto& [w, n] : goals_with)
+      if (n >= options.stock_min_goals && static_cast<double>(n) > share)
+        for (std::size_t k : members) out[k].erase(w);
+  }
   return out;
 }
 
@@ -334,15 +351,20 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
   // Capped before selection, so a better link of the same goal is not passed over
   // for one that the cap then lowers.
   const bool cap = options.single_term_cap < 1.0;
-  const WordSets source_words = cap ? own_words(g.boost_graph(), sources, analyser) : WordSets{};
-  const WordSets target_words = cap ? own_words(g.boost_graph(), targets, analyser) : WordSets{};
+  const WordSets source_words = cap ? own_words(g, sources, analyser, options) : WordSets{};
+  const WordSets target_words = cap ? own_words(g, targets, analyser, options) : WordSets{};
   std::vector<Candidate> all;
   for (auto& row : cand)
     for (auto& [t, c] : row) {
       c.score = (c.lexical + parent_weight * c.parent_vote + order_weight * c.order) / norm;
-      if (cap && c.score > options.single_term_cap && common(source_words[c.source], target_words[c.target]) < 2) {
-        c.score = options.single_term_cap;
-        c.capped = true;
+      if (cap) {
+        const std::size_t n = common(source_words[c.source], target_words[c.target]);
+        // Not one word in common: below "deels gedekt" (the cap less `no_word_margin`).
+        const double limit = n == 0 ? options.single_term_cap - options.no_word_margin : options.single_term_cap;
+        if (n < 2 && c.score > limit) {
+          c.score = limit;
+          c.capped = true;
+        }
       }
       if (c.score >= options.min_score && c.score > 0.0) all.push_back(c);
     }
@@ -376,6 +398,7 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
     link.source = sources[c.source];
     link.target = targets[c.target];
     link.score = std::clamp(c.score, 0.0, 1.0);
+    link.capped = c.capped;
     SharedTerms terms = shared_terms(S, c.source, T, c.target, vec);
     link.shared_terms = std::move(terms.own);
     link.context_terms = std::move(terms.context);
@@ -389,17 +412,19 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
     e.target_in_source = contained(T.own, c.target, S.own, c.source);
     link.predicate = detail::choose_predicate(g.goal(link.source), g.goal(link.target), e, options.predicates);
 
-    // A capped score says why next to the similarity it replaces (unless both read the same).
-    const bool say_cap = capped && score_text(c.lexical) != score_text(options.single_term_cap);
+    // A capped score says why next to the similarity it replaces, and the limit
+    // applied (the cap, or just below it when no distinctive word is shared)
+    // unless both read the same; a user test missed the reason on links at 0,25.
+    const bool say_limit = capped && score_text(c.lexical) != score_text(c.score);
     const std::string similarity =
-        "tekstovereenkomst " + score_text(c.lexical) +
-        (say_cap ? ", begrensd op " + score_text(options.single_term_cap) + ": de doelen zelf delen " +
+        "tekstovereenkomst " + score_text(c.lexical) + (say_limit ? ", begrensd op " + score_text(c.score) : "") +
+        (capped ? std::string(": de doelen zelf delen ") +
                       (common(source_words[c.source], target_words[c.target]) == 0 ? "geen" : "maar één") +
                       " onderscheidend woord"
                 : std::string());
     std::string x;
     if (link.shared_terms.empty() && link.context_terms.empty()) {
-      x = say_cap ? "Geen gedeelde termen (" + similarity + ")." : "Geen gedeelde termen.";
+      x = capped ? "Geen gedeelde termen (" + similarity + ")." : "Geen gedeelde termen.";
     } else {
       x = link.shared_terms.empty() ? "Geen gedeelde termen in de doelen zelf"
                                     : "Gedeelde termen: " + joined(link.shared_terms);

@@ -7,15 +7,29 @@
 namespace aansluiting::analysis {
 namespace {
 
+bool has_link_from(const ReceivingResult& r, Vertex sending) {
+  return std::any_of(r.support.begin(), r.support.end(), [&](const Support& s) { return s.sending == sending; });
+}
+
 // The strongest link of `r` from a sending goal that `other` has no link from
 // (support lists are sorted strongest first).
 std::optional<Support> strongest_not_in(const ReceivingResult& r, const ReceivingResult& other) {
-  for (const Support& s : r.support) {
-    const bool shared = std::any_of(other.support.begin(), other.support.end(),
-                                    [&](const Support& o) { return o.sending == s.sending; });
-    if (!shared) return s;
-  }
+  for (const Support& s : r.support)
+    if (!has_link_from(other, s.sending)) return s;
   return std::nullopt;
+}
+
+// Whether `after` reaches its status only through capped links that `before`
+// has no link from: without them its coverage gives a lower status. Not just
+// "the gained link is capped": an uncapped new link may carry the goal alone.
+bool rests_on_capped(const ReceivingResult& after, const ReceivingResult& before, const AnalysisOptions& options) {
+  std::vector<double> scores;
+  bool dropped = false;
+  for (const Support& s : after.support) {
+    if (s.capped && !has_link_from(before, s.sending)) dropped = true;
+    else scores.push_back(s.score);
+  }
+  return dropped && status_of(combine_support(std::move(scores), options), options) != after.status;
 }
 
 }  // namespace
@@ -75,11 +89,19 @@ Comparison compare(std::span<const TransitionAnalysis* const> before,
     const bool better = a.status < b.status;
     // Pair and domain from the same result: a goal under two kerntaken has a domain per pair.
     StatusChange change{goal, better ? it->second.pair : bb.pair, better ? a.domain : b.domain, b.status, a.status,
-                        b.coverage, a.coverage, strongest_not_in(a, b), strongest_not_in(b, a)};
-    if (b.status == Status::Gap) out.closed.push_back(change);
-    else if (a.status == Status::Gap) out.opened.push_back(change);
-    else if (a.status == Status::Covered) out.improved.push_back(change);  // partly -> covered
-    else out.worsened.push_back(change);                                    // covered -> partly
+                        b.coverage, a.coverage, strongest_not_in(a, b), strongest_not_in(b, a),
+                        better && rests_on_capped(a, b, after[it->second.pair]->options)};
+    if (b.status == Status::Gap) {
+      out.closed.push_back(change);
+      out.closed_capped += change.capped;
+    } else if (a.status == Status::Gap) {
+      out.opened.push_back(change);
+    } else if (a.status == Status::Covered) {  // partly -> covered
+      out.improved.push_back(change);
+      out.improved_capped += change.capped;
+    } else {
+      out.worsened.push_back(change);  // covered -> partly
+    }
     out.changed.push_back(change);
   }
   out.only_after = later.size() - matched;

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <stdexcept>
 
@@ -127,6 +128,7 @@ match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignme
       link.origin = match::Origin::Rejected;
       link.predicate = row.predicate;  // the relation the curator denies, as the file says (an export writes it back)
       link.score = was ? was->score : 0.0;
+      link.capped = was && was->capped;  // the matcher's score, as it was made
       link.explanation = with_comment("Afgewezen door curator", row.comment, matcher_said);
     } else {
       ++rep.confirmed;
@@ -134,6 +136,7 @@ match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignme
       link.origin = match::Origin::Confirmed;
       link.predicate = row.predicate;
       link.score = row.confidence.value_or(1.0);
+      link.capped = false;  // the curator vouched for it, however few words the goals share
       link.explanation = with_comment("Bevestigd door curator", row.comment, matcher_said);
     }
     out.links.push_back(std::move(link));
@@ -234,6 +237,24 @@ MappingSet to_mapping_set(const Catalogue& catalogue, const match::Alignment& al
     metadata.mappings.push_back(std::move(row));
   }
   return metadata;
+}
+
+bool is_curation_file(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
+  try {
+    const MappingSet set = read_sssom(path);
+    if (set.mapping_set_id == default_mapping_set().mapping_set_id) return true;
+    return !set.mappings.empty() &&
+           std::all_of(set.mappings.begin(), set.mappings.end(), [](const MappingRow& r) { return r.curated(); });
+  } catch (const InputError&) {
+    return false;  // not an SSSOM file this library can read: not one it wrote for a curator either
+  }
+}
+
+void write_export(const std::string& path, const MappingSet& links) {
+  if (is_curation_file(path)) throw InputError(Location{path, 0, 0, {}}, {MessageId::SssomExportOntoCuration});
+  write_sssom(path, links);
 }
 
 }  // namespace aansluiting::analysis

@@ -106,4 +106,14 @@ std::optional<Vertex> resolve_curie(const Catalogue& catalogue, std::string_view
   return catalogue.graph().find_id(std::string(curie.substr(0, colon + 1)) + local);
 }
 
+std::optional<Vertex> find_goal(const Catalogue& catalogue, std::string_view id_or_curie) {
+  // A cell copied from a spreadsheet brings its line break along.
+  while (!id_or_curie.empty() && std::isspace(static_cast<unsigned char>(id_or_curie.back())))
+    id_or_curie.remove_suffix(1);
+  while (!id_or_curie.empty() && std::isspace(static_cast<unsigned char>(id_or_curie.front())))
+    id_or_curie.remove_prefix(1);
+  if (auto v = catalogue.graph().find_id(id_or_curie)) return v;
+  return resolve_curie(catalogue, id_or_curie);
+}
+
 }  // namespace aansluiting::analysis

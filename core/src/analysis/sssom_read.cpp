@@ -106,18 +106,22 @@ MessageId yaml_problem(std::string_view problem) {
   return MessageId::SssomBadYaml;
 }
 
-// The column (0-based) of a double-quoted value that this YAML line opens and
-// does not close ("key: \"abc", "- \"abc"), if any.
+// The column (0-based) of a quoted value that this YAML line opens and does not
+// close ("key: \"abc", "- 'abc"), if any. PyYAML, which sssom-py writes with,
+// wraps a long single-quoted value onto the next lines; inside single quotes a
+// quote is doubled, inside double quotes escaped with a backslash.
 std::optional<std::size_t> open_quote(std::string_view line) {
   std::size_t start = line.find_first_not_of(' ');
   if (start == std::string_view::npos) return std::nullopt;
   if (line.substr(start, 2) == "- ") start += 2;
   else if (const std::size_t colon = line.find(": ", start); colon != std::string_view::npos) start = colon + 2;
   start = line.find_first_not_of(' ', start);
-  if (start == std::string_view::npos || line[start] != '"') return std::nullopt;
+  if (start == std::string_view::npos || (line[start] != '"' && line[start] != '\'')) return std::nullopt;
+  const char quote = line[start];
   for (std::size_t i = start + 1; i < line.size(); ++i) {
-    if (line[i] == '\\') ++i;
-    else if (line[i] == '"') return std::nullopt;
+    if (quote == '"' && line[i] == '\\') ++i;
+    else if (quote == '\'' && line[i] == '\'' && i + 1 < line.size() && line[i + 1] == '\'') ++i;
+    else if (line[i] == quote) return std::nullopt;
   }
   return start;
 }
@@ -146,7 +150,11 @@ class YamlEvents {
     have_event_ = false;
     if (!yaml_parser_parse(&parser_, &event_)) {
       const std::string problem = parser_.problem ? parser_.problem : "parse error";
-      // A quote left open runs into the next lines, and libyaml trips over them: name the quote.
+      // A quote left open runs into the next lines, and libyaml trips over them
+      // while it scans the quoted value: name the quote, where that value began.
+      if (parser_.context && std::string_view(parser_.context) == "while scanning a quoted scalar")
+        throw InputError(at(parser_.context_mark), {MessageId::SssomYamlUnclosed, {problem}});
+      // Or it ends at the next key's quote, and libyaml trips over what follows.
       if (auto quote = unclosed_quote(parser_.problem_mark.line))
         throw InputError(at(*quote), {MessageId::SssomYamlUnclosed, {problem}});
       const MessageId id = yaml_problem(problem);
@@ -169,21 +177,46 @@ class YamlEvents {
   [[noreturn]] void error(Message what) const { throw InputError(at(event_.start_mark), std::move(what)); }
 
  private:
-  // The opening quote of the first line up to `last` that leaves a value open.
+  // The opening quote of a value, on a line up to `last`, that no line closes
+  // before a line that starts the next key at the same indentation or less (a
+  // quoted value may go on over more indented lines, as PyYAML writes it).
   std::optional<yaml_mark_t> unclosed_quote(std::size_t last) const {
-    std::size_t line = 0, start = 0;
-    while (line <= last && start < yaml_.size()) {
+    std::vector<std::string_view> lines;
+    for (std::size_t start = 0; start < yaml_.size();) {
       const std::size_t end = std::min(yaml_.find('\n', start), yaml_.size());
-      if (auto column = open_quote(yaml_.substr(start, end - start))) {
-        yaml_mark_t m{};
-        m.line = line;
-        m.column = *column;
-        return m;
-      }
-      ++line;
+      lines.push_back(yaml_.substr(start, end - start));
       start = end + 1;
     }
+    for (std::size_t i = 0; i <= last && i < lines.size(); ++i) {
+      const auto column = open_quote(lines[i]);
+      if (!column) continue;
+      const char quote = lines[i][*column];
+      const std::size_t indent = std::min(lines[i].find_first_not_of(' '), lines[i].size());
+      for (std::size_t j = i + 1; j < lines.size(); ++j) {
+        const std::string_view next = lines[j];
+        const std::size_t first = next.find_first_not_of(' ');
+        if (first == std::string_view::npos) continue;
+        const bool key = first <= indent && (next.find(": ") != std::string_view::npos || next.ends_with(':'));
+        if (key) {
+          yaml_mark_t m{};
+          m.line = i;
+          m.column = *column;
+          return m;
+        }
+        if (closes(next, quote)) break;
+      }
+    }
     return std::nullopt;
+  }
+
+  // Whether a continuation line of a quoted value holds its closing quote.
+  static bool closes(std::string_view line, char quote) {
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (quote == '"' && line[i] == '\\') ++i;
+      else if (quote == '\'' && line[i] == '\'' && i + 1 < line.size() && line[i + 1] == '\'') ++i;
+      else if (line[i] == quote) return true;
+    }
+    return false;
   }
 
   std::string_view yaml_;
@@ -456,10 +489,24 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
   MappingSet set;
   std::vector<MetadataLine> metadata;
   std::size_t line = 1;
-  while (pos < text.size() && (text[pos] == '#' || text.substr(pos, 2) == "\"#")) {
+  const auto is_metadata = [&](std::size_t at) { return text[at] == '#' || text.substr(at, 2) == "\"#"; };
+  // A blank line between '#' lines belongs to the block (before, the keys after
+  // it were read as comments among the rows, and lost from the metadata).
+  const auto blank_inside = [&](std::size_t at) {
+    const std::size_t next = text.find_first_not_of(" \t\r\n", at);
+    return next != std::string_view::npos && next > at && is_metadata(next) &&
+           text.substr(at, next - at).find('\n') != std::string_view::npos;
+  };
+  while (pos < text.size() && (is_metadata(pos) || (!metadata.empty() && blank_inside(pos)))) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
     std::string_view content = text.substr(pos, end - pos);
+    if (!is_metadata(pos)) {  // a blank line: an empty YAML line, so line numbers stay the file's
+      metadata.push_back({std::string(), {}});
+      pos = end + 1;
+      ++line;
+      continue;
+    }
     if (!content.empty() && content.back() == '\r') content.remove_suffix(1);
     if (content.front() == '"') {
       auto unquoted = unquote_line(content);
@@ -601,8 +648,10 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
     }
     set.mappings.push_back(std::move(m));
   }
-  for (auto& c : table_comments)
-    set.comments.push_back({std::move(c.text), c.rows_before > 0 ? c.rows_before - 1 : 0, c.line});
+  for (auto& c : table_comments) {
+    const std::size_t before = c.rows_before > 0 ? c.rows_before - 1 : 0;
+    set.comments.push_back({std::move(c.text), before >= set.mappings.size() ? CommentLine::kAtEnd : before, c.line});
+  }
   for (Noted* n : {&comma, &ignored})
     if (n->first) {
       n->first->what.args.push_back(std::to_string(n->rows));

@@ -119,7 +119,8 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
     if (l->source == l->target) continue;  // one goal on both sides: below
     const double score = clamp01(l->score);
     const SelectedGoal& target = *receiving.find(l->target);
-    support[receiving.index.at(l->target)].push_back(Support{l->source, score, l->predicate, l->origin, l->explanation});
+    support[receiving.index.at(l->target)].push_back(
+        Support{l->source, score, l->predicate, l->origin, l->explanation, l->capped});
     onward[sending.index.at(l->source)].push_back(Continuation{l->target, target.domain, score, l->predicate, l->origin});
   }
   // A goal of both selections prepares itself, whatever the matcher made of its
@@ -130,7 +131,7 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
         std::find(out.rejected.begin(), out.rejected.end(), std::make_pair(g.goal, g.goal)) != out.rejected.end())
       continue;
     support[receiving.index.at(g.goal)].push_back(Support{g.goal, 1.0, match::Predicate::ExactMatch,
-                                                          match::Origin::Automatic, std::string(kSameGoal)});
+                                                          match::Origin::Automatic, std::string(kSameGoal), false});
     onward[sending.index.at(g.goal)].push_back(
         Continuation{g.goal, g.domain, 1.0, match::Predicate::ExactMatch, match::Origin::Automatic});
     if (g.leaf) ++sum.shared;

@@ -189,6 +189,7 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
         after = variant.summary.to_dict()
     domains = _records(comparison.by_domain)
     changed = [d for d in domains if _domain_changed(d)]
+    cap = ((base.meta or {}).get("thresholds") or {}).get("partly")
     return {
         "name": name,
         "description": variant.description if variant is not None else "",
@@ -198,6 +199,11 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
         "after": after,
         "closed": _records(comparison.closed),
         "closed_detail": tables.closed_detail(comparison.closed),
+        # Changes that rest on one shared word (the cap is the partial threshold of a transition).
+        "closed_capped": tables.capped_note(comparison.closed_capped, len(comparison.closed), "gesloten hiaat",
+                                            "gesloten hiaten", cap),
+        "improved_capped": tables.capped_note(comparison.improved_capped, len(comparison.improved),
+                                              "beter voorbereide doel", "beter voorbereide doelen", cap),
         "opened": _records(comparison.opened),
         "improved": _records(comparison.improved),
         "worsened": _records(comparison.worsened),
@@ -211,6 +217,7 @@ all_sources = tables.all_sources  # the report's one list of sources (HTML and E
 #: Dutch names of the settings in ``result.meta`` (a flat dict's keys joined with a dot).
 SETTING_LABELS = {
     "definition": "Definitiebestand",
+    "curation": "Curatiebestand",
     "thresholds.covered": "Drempel gedekt",
     "thresholds.partly": "Drempel deels gedekt",
     "thresholds.min_link_score": "Laagste score die meetelt",
@@ -282,8 +289,9 @@ def render_html(result: "TransitionResult", progress: Progress | None = None, *,
                    for name, c in result.comparisons.items()]
     folders = tables.report_folders(result, data, curricula)
     meta = dict(result.meta or {})
-    if meta.get("definition"):
-        meta["definition"] = tables.shown_file(meta["definition"], folders)
+    for key in ("definition", "curation"):
+        if meta.get(key):
+            meta[key] = tables.shown_file(meta[key], folders)
     # Each exam column only where some receiving goal has its part, as in Excel (tables.exam_columns).
     exam = tables.exam_columns(result.coverage)
     context = {
@@ -301,6 +309,7 @@ def render_html(result: "TransitionResult", progress: Progress | None = None, *,
         "curation": _curation_counts(summary),
         "curation_variants": _variant_curation(result, summary),
         "curated": _records(tables.curated_links(result)),
+        "curation_file": meta.get("curation") or "",
         "curation_unapplied": list((result.meta or {}).get("curation_unapplied") or []),
         "curation_notes": list((result.meta or {}).get("curation_notes") or []),
         "thresholds": (result.meta or {}).get("thresholds") or None,

@@ -175,6 +175,42 @@ def closed_detail(closed: "pd.DataFrame") -> str:
     return f" ({covered} nu gedekt, {n - covered} deels gedekt)"
 
 
+def _cap_text(cap: object) -> str:
+    """'0,25': the score one-word links are capped at, or '' when not known."""
+    return "" if _blank(cap) else f"{floor2(cap):.2f}".replace(".", ",")
+
+
+def capped_detail(n: object, cap: object = None) -> str:
+    """', waarvan 10 rusten op maar één onderscheidend woord (begrensd op 0,25)', or '' for none.
+
+    ``n`` is Comparison.closed_capped or improved_capped; ``cap`` the score such links are
+    capped at (a transition's partial threshold). A user test: 10 of the 14 gaps a variant
+    closed rested on one stock word, and the count an advisor compares did not say so.
+    """
+    n = int(n)  # type: ignore[call-overload]
+    if n == 0:
+        return ""
+    limit = f" (begrensd op {_cap_text(cap)})" if _cap_text(cap) else ""
+    return f", waarvan {n} {'rust' if n == 1 else 'rusten'} op maar één onderscheidend woord{limit}"
+
+
+def capped_note(n: object, total: object, one: str, many: str, cap: object = None) -> str:
+    """The report's sentence on the changes that rest on one shared word ('' for none):
+    '10 van de 14 gesloten hiaten rusten op maar één onderscheidend woord: ...'.
+
+    ``one``/``many``: what changed, 'gesloten hiaat'/'gesloten hiaten'.
+    """
+    n, total = int(n), int(total)  # type: ignore[call-overload]
+    if n == 0:
+        return ""
+    who = f"Het {one} rust" if total == 1 else f"{n} van de {total} {many} {'rust' if n == 1 else 'rusten'}"
+    limit = f" is begrensd op {_cap_text(cap)}" if _cap_text(cap) else " is begrensd"
+    return (f"{who} op maar één onderscheidend woord: de doelen van de nieuwe koppeling delen geen tweede "
+            f"woord dat niet in veel doelen staat, en de score van zo'n koppeling{limit}. Eén gedeeld woord "
+            "is zwak bewijs: lees de uitleg van deze koppelingen voordat u varianten op dit aantal vergelijkt "
+            "(in Excel: kolom Op één woord).")
+
+
 def exam_label(ce: object, se: object) -> str:
     """'CE en SE', 'CE', 'SE' or '' (mbo goals have no exam flags)."""
     ce, se = bool(ce), bool(se)
@@ -322,6 +358,16 @@ def _codes(code: str, goal_id: str) -> Callable[["pd.DataFrame"], object]:
     return lambda df: [code_or_id(c, i) for c, i in zip(_col(df, code), _col(df, goal_id))]
 
 
+def _shown_keys(rows: "pd.DataFrame") -> list[str]:
+    """The summary columns a table shows. Goals in both programmes occur only within one dossier (mbo 3 -> mbo 4),
+    "n.v.t." records in a few havo and vwo programmes: no column of zeros elsewhere."""
+    import pandas as pd
+
+    keys = [k for k in SUMMARY_LABELS if k in rows.columns]
+    return [k for k in keys if k not in ("shared", "placeholders")
+            or pd.to_numeric(rows[k], errors="coerce").fillna(0).any()]
+
+
 def summary_table(result: "TransitionResult") -> "pd.DataFrame":
     """One row per pair plus a row 'Totaal'."""
     import pandas as pd
@@ -329,13 +375,7 @@ def summary_table(result: "TransitionResult") -> "pd.DataFrame":
     rows = result.pair_summaries()
     if len(rows):
         rows.loc["Totaal"] = result.summary
-    keys = [k for k in SUMMARY_LABELS if k in rows.columns]
-    # Goals in both programmes occur only within one dossier (mbo 3 -> mbo 4): no column of zeros elsewhere.
-    # Likewise "n.v.t." records, in a few havo and vwo programmes only.
-    for key in ("shared", "placeholders"):
-        if key in keys and not pd.to_numeric(rows[key], errors="coerce").fillna(0).any():
-            keys.remove(key)
-    out = rows[keys].rename(columns=SUMMARY_LABELS)
+    out = rows[_shown_keys(rows)].rename(columns=SUMMARY_LABELS)
     out.index.name = "Paar"
     for column in out.columns:
         if column not in SHARE_COLUMNS:
@@ -433,7 +473,7 @@ def curated_table(curated: "pd.DataFrame") -> "pd.DataFrame":
     """:func:`curated_links` with Dutch headers; the column Analyse only when a variant adds decisions."""
     table = _renamed(curated, {
         "Paar": "pair",
-        "Analyse": "analysis",
+        "Analyse": lambda df: ["basis" if a == "basis" else f"variant {a}" for a in _col(df, "analysis")],
         "Beslissing": lambda df: [ORIGINS.get(str(o), str(o)).removesuffix(" door curator") for o in _col(df, "origin")],
         "Code vooropleiding": _codes("source_code", "source_id"),
         "Doel vooropleiding": "source_title",
@@ -441,8 +481,9 @@ def curated_table(curated: "pd.DataFrame") -> "pd.DataFrame":
         "Doel vervolg": "target_title",
         "Score": _cut("score"),
         "Status vervolgdoel": "status",
+        "Uitleg": "explanation",  # with the curator's comment ("Bevestigd door curator: ...")
     })
-    if not (table["Analyse"] != "basis").any():
+    if (table["Analyse"] == "basis").all():
         table = table.drop(columns=["Analyse"])
     return table
 
@@ -500,6 +541,8 @@ def change_table(changes: "pd.DataFrame", receiving: DomainWord = DOMAIN) -> "pd
         "Status na": "status_after",
         "Dekking voor": _cut("coverage_before"),
         "Dekking na": _cut("coverage_after"),
+        # The new status rests on a link of goals that share one distinctive word (capped).
+        "Op één woord": lambda c: _col(c, "capped", False).astype(bool),
         # The link that closes a gap or makes a goal covered (only the variant has it), or that
         # a gap which opens or a goal that is no longer covered loses.
         "Nieuw aansluitend doel (code)": _codes("gained_sending_code", "gained_sending_id"),
@@ -536,8 +579,7 @@ def comparison_summary_table(comparison: "Comparison", before: "pd.Series | None
     s = comparison.summary
     if before is not None and after is not None:
         s = pd.DataFrame({"before": before, "after": after}).T
-    keys = [k for k in SUMMARY_LABELS if k in s.columns]
-    out = s[keys].rename(columns=SUMMARY_LABELS,
+    out = s[_shown_keys(s)].rename(columns=SUMMARY_LABELS,
                          index={"before": "Zonder variant (basis)", "after": f"Met variant: {comparison.name}"})
     out.index.name = "Situatie"
     return _cut_mean(out).reset_index()

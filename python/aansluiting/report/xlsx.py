@@ -125,6 +125,9 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
             if kinds:  # "45 doelen (12 werkprocessen, 33 vakkennis en vaardigheden)"
                 facts["Doelen vervolg"] = (tables.count(result.summary.get("receiving_leaves"), "doel", "doelen")
                                            + f" ({kinds})")
+            if (result.meta or {}).get("curation"):  # whose decisions the figures include (a user test)
+                facts["Curatiebestand"] = tables.shown_file(result.meta["curation"],
+                                                            tables.report_folders(result, data, curricula))
             facts["Analyseduur (s)"] = round(float(result.seconds or 0.0), 2)
             header = pd.DataFrame({"Gegeven": list(facts), "Waarde": list(facts.values())})
             _write_blocks(writer, "Samenvatting", [("Overgang", header), ("Per vakkenpaar", summary)], taken,
@@ -145,6 +148,13 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
                                               (comparison.worsened, "minder goed voorbereid")) if len(frame)]
                 changes = (pd.concat(parts, ignore_index=True) if parts
                            else tables.change_table(comparison.closed, receiving).assign(Verandering=""))
+                # Below the changes: how many rest on one shared word (column "Op één woord").
+                cap = ((result.meta or {}).get("thresholds") or {}).get("partly")
+                capped = " ".join(n for n in (
+                    tables.capped_note(comparison.closed_capped, len(comparison.closed), "gesloten hiaat",
+                                       "gesloten hiaten", cap),
+                    tables.capped_note(comparison.improved_capped, len(comparison.improved),
+                                       "beter voorbereide doel", "beter voorbereide doelen", cap)) if n)
                 _write_blocks(writer, variant_sheet_name(name), [
                     (f"Variant '{name}' tegenover de basis", shown(tables.comparison_summary_table(
                         comparison, result.summary,
@@ -152,7 +162,7 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
                     (f"Verandering per {receiving.one}",
                      tables.comparison_domain_table(comparison.by_domain, receiving)),
                     ("Doelen waarvan de status verandert", changes),
-                ], taken)
+                ], taken, notes={"Doelen waarvan de status verandert": capped})
             curated = tables.curated_links(result)
             if len(curated):  # decisions a curator made and the analysis applied
                 _write(writer, "Curatie", tables.curated_table(curated), taken)

@@ -42,6 +42,15 @@ struct AlignOptions {
   // "werkzaamheden" or "hulpmiddelen", says too little for a strong link
   // (1: no cap).
   double single_term_cap = 1.0;
+  // For that count, a word in more than `stock_share` of the goals of one side
+  // under one root (in a transition: one programme or qualification), and in at
+  // least `stock_min_goals` of them, is that programme's stock phrase, not
+  // evidence ("in relatie tot haar werkzaamheden"; 1: off).
+  double stock_share = 0.2;
+  std::size_t stock_min_goals = 16;
+  // A link whose goals share no such word at all scores at most the cap less
+  // this: below "deels gedekt" when the cap is that threshold.
+  double no_word_margin = 0.01;
   VectorOptions vectors;
   StructureOptions structure;
   PredicateOptions predicates;

@@ -27,6 +27,10 @@ struct StatusChange {
   // these before trusting a what-if.
   std::optional<Support> gained;
   std::optional<Support> lost;
+  // Closed and improved goals: the status after rests on capped links
+  // (Support::capped, the goals share one distinctive word) that only `after`
+  // has; without them the goal would not reach it. Weak evidence for a what-if.
+  bool capped = false;
 };
 
 struct DomainChange {
@@ -55,6 +59,9 @@ struct Comparison {
   Summary after;
   std::size_t only_before = 0;  // receiving leaves only in `before`
   std::size_t only_after = 0;
+  // Of `closed` and of `improved`: the changes that rest on capped links (StatusChange::capped).
+  std::size_t closed_capped = 0;
+  std::size_t improved_capped = 0;
 };
 
 Comparison compare(const TransitionAnalysis& before, const TransitionAnalysis& after);

@@ -32,6 +32,10 @@ std::string goal_curie(const Catalogue& catalogue, Vertex v);
 // The goal a CURIE names (inverse of goal_curie; the prefix itself is not
 // checked against the goal's source, so a renamed prefix still resolves).
 std::optional<Vertex> resolve_curie(const Catalogue& catalogue, std::string_view curie);
+// The goal a curator names: its id as in every table (and the Excel Id column)
+// or its CURIE as in a curation file (white space around it ignored). The id
+// is tried first.
+std::optional<Vertex> find_goal(const Catalogue& catalogue, std::string_view id_or_curie);
 
 struct CurationReport {
   std::size_t confirmed = 0;         // confirmations applied
@@ -109,5 +113,15 @@ void record_decision(MappingSet& set, const Catalogue& catalogue, const Decision
 // predicate_modifier Not).
 MappingSet to_mapping_set(const Catalogue& catalogue, const match::Alignment& alignment,
                           MappingSet metadata = alignment_mapping_set());
+
+// Whether `path` is a file a curator keeps: an SSSOM file whose set is the
+// curated one (default_mapping_set's id, as Curation.save writes it) or whose
+// rows are all decisions. An export of an alignment holds automatic links; a
+// file that is missing or no SSSOM is no curation file.
+bool is_curation_file(const std::string& path);
+// Writes an export (to_mapping_set) atomically, but never over a curation
+// file: the export holds every link, mostly the matcher's, and would replace
+// the curator's decisions and comments. Throws InputError (SssomExportOntoCuration).
+void write_export(const std::string& path, const MappingSet& links);
 
 }  // namespace aansluiting::analysis

@@ -58,8 +58,9 @@ struct MetadataEntry {
 // ("# Piet: besproken op 12 maart"): no mapping, but the curator's words, so a
 // save writes it back above the same row.
 struct CommentLine {
+  static constexpr std::size_t kAtEnd = static_cast<std::size_t>(-1);
   std::string text;        // after the '#', as written
-  std::size_t before = 0;  // index in `mappings` of the row below it; mappings.size(): after the last row
+  std::size_t before = 0;  // index in `mappings` of the row below it; kAtEnd: below the last row, also rows added later
   std::size_t line = 0;    // line in the file it was read from (0 if not read)
 };
 

@@ -51,6 +51,7 @@ struct Support {
   match::Predicate predicate = match::Predicate::RelatedMatch;
   match::Origin origin = match::Origin::Automatic;
   std::string explanation;
+  bool capped = false;  // match::Link::capped: the goals share only one distinctive word
 };
 
 struct ReceivingResult {

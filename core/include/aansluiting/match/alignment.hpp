@@ -40,6 +40,10 @@ struct Link {
   std::vector<std::string> shared_terms;   // terms of both goals' own texts that carried the score, strongest first
   std::vector<std::string> context_terms;  // terms that carried it but reach a goal only through its headings
   std::string explanation;                // human-readable: terms, structure evidence
+  // The matcher lowered the score because the goals' own texts share fewer than two
+  // distinctive words (AlignOptions::single_term_cap): weak evidence, whatever the score.
+  // Never set on a confirmed link: a curator vouched for it.
+  bool capped = false;
   // A curated link's own words, as the curator wrote them: an export gives them back unchanged.
   struct CuratorNote {
     std::string comment, author_id, author_label, date;
