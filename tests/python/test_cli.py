@@ -253,6 +253,20 @@ def test_an_export_onto_any_curation_file_is_refused(full, tmp_path: Path, data_
         a.to_sssom(renamed)  # the notebook's way (a user test): refused as the command line refuses it
     assert info.value.code == "sssom.export_onto_curation" and "curatiebestand" in info.value.detail_nl
     assert renamed.read_text(encoding="utf-8").startswith("\ufeff")
+    # A curator's file an editor broke (a review: a typo, or Excel's UTF-16) is protected all the same.
+    typo = tmp_path / "besluiten-typo.sssom.tsv"
+    typo.write_text(before.decode("utf-8").replace("skos:", "skos-", 1).replace("\tskos:", "\tskos:relatdMatch", 1),
+                    encoding="utf-8")
+    utf16 = tmp_path / "besluiten-utf16.sssom.tsv"
+    utf16.write_text(before.decode("utf-8"), encoding="utf-16")
+    for broken in (typo, utf16):
+        with pytest.raises(aansluiting.InputError):
+            aansluiting.Curation(full, broken)  # it does not parse
+        assert _core._is_curation_file(broken)
+        kept = broken.read_bytes()
+        with pytest.raises(aansluiting.InputError):
+            a.to_sssom(broken)
+        assert broken.read_bytes() == kept
 
 
 @pytest.mark.parametrize("option", ["-o", "--xlsx", "--sssom"])

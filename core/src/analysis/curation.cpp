@@ -248,7 +248,17 @@ bool is_curation_file(const std::string& path) {
     return !set.mappings.empty() &&
            std::all_of(set.mappings.begin(), set.mappings.end(), [](const MappingRow& r) { return r.curated(); });
   } catch (const InputError&) {
-    return false;  // not an SSSOM file this library can read: not one it wrote for a curator either
+    // A curator's file an editor broke (a typo, UTF-16 from Excel) is still one:
+    // its decisions must not be replaced. Look for what only curation files hold,
+    // in the bytes without NULs (UTF-16 text of ASCII words).
+    try {
+      std::string text = read_file(path);
+      std::erase(text, '\0');
+      return text.find(default_mapping_set().mapping_set_id) != std::string::npos ||
+             text.find(kManualCuration) != std::string::npos;
+    } catch (const InputError&) {
+      return false;  // unreadable: nothing to protect that could be read back either
+    }
   }
 }
 

@@ -116,8 +116,10 @@ MappingSet to_mapping_set(const Catalogue& catalogue, const match::Alignment& al
 
 // Whether `path` is a file a curator keeps: an SSSOM file whose set is the
 // curated one (default_mapping_set's id, as Curation.save writes it) or whose
-// rows are all decisions. An export of an alignment holds automatic links; a
-// file that is missing or no SSSOM is no curation file.
+// rows are all decisions. An export of an alignment holds automatic links. A
+// file that does not parse counts as one when it names the curated set or holds
+// a decision anywhere (a curator's file broken by an editor); a missing or
+// unreadable file is none.
 bool is_curation_file(const std::string& path);
 // Writes an export (to_mapping_set) atomically, but never over a curation
 // file: the export holds every link, mostly the matcher's, and would replace
