@@ -29,6 +29,7 @@ def catalogue_to_pandas(self: Catalogue, table: str = "goals") -> "pd.DataFrame"
         rows = [
             {
                 "id": p.root.id,
+                "code": p.root.code,  # a qualification's crebo number, which advisors look it up by
                 "title": p.title,
                 "subject": p.subject,
                 "kind": p.kind,
@@ -39,7 +40,7 @@ def catalogue_to_pandas(self: Catalogue, table: str = "goals") -> "pd.DataFrame"
             for p in self.programmes
         ]
         return _frame({k: [r[k] for r in rows] for k in
-                       ("id", "title", "subject", "kind", "levels", "version", "source_file")})
+                       ("id", "code", "title", "subject", "kind", "levels", "version", "source_file")})
     if table == "warnings":
         ws = self.warnings
         return _frame({

@@ -180,6 +180,12 @@ def test_one_catalogue_holds_all_sources(full: a.Catalogue) -> None:
     pmk = full.find_programme("Pedagogisch medewerker kinderopvang")
     assert pmk.levels == ["mbo 3"]
     assert not full.find_programmes("Pedagogisch medewerker kinderopvang", "mbo 4")
+    # The programmes table gives a qualification's crebo (a user test: an advisor could not look one up),
+    # and that number finds it again.
+    progs = full.to_pandas("programmes").set_index("id")
+    crebo = progs.loc[hzw.root.id, "code"]
+    assert crebo.isdigit() and len(crebo) == 5
+    assert full.find_programme(crebo).root == hzw.root
 
 
 def test_bad_input_raises_input_error_with_position(tmp_path: Path) -> None:
