@@ -123,10 +123,17 @@ std::string_view edge_kind_name(EdgeKind kind) {
   return "contains";
 }
 
+std::vector<std::string_view> edge_kind_names() {
+  std::vector<std::string_view> out;
+  for (int i = 0; i <= static_cast<int>(EdgeKind::Prerequisite); ++i) out.push_back(edge_kind_name(static_cast<EdgeKind>(i)));
+  return out;
+}
+
 std::optional<EdgeKind> parse_edge_kind(std::string_view text) {
-  for (int i = 0; i <= static_cast<int>(EdgeKind::Prerequisite); ++i)
-    if (edge_kind_name(static_cast<EdgeKind>(i)) == text) return static_cast<EdgeKind>(i);
-  return std::nullopt;
+  const auto names = edge_kind_names();
+  const auto it = std::find(names.begin(), names.end(), text);
+  if (it == names.end()) return std::nullopt;
+  return static_cast<EdgeKind>(it - names.begin());
 }
 
 GoalGraph::GoalGraph() : g_(std::make_unique<Graph>()) {

@@ -15,7 +15,7 @@ from ._dutch_reasons import os_reason
 from ._kind_names import KINDS
 from ._loading import find_curricula_folder, find_data_folder, load
 from ._progress import ProgressLine
-from .report.tables import capped_detail, closed_detail, count, noun
+from .report.tables import capped_at, capped_detail, closed_detail, count, noun
 
 NO_DATA = (
     "Geen datamap gevonden. Geef de map met de open curriculumdata op met --data MAP "
@@ -444,7 +444,7 @@ def _report(args: argparse.Namespace) -> int:
         n = int(s.get("placeholders", 0))
         print(f"  Niet meegeteld: {count(n, 'doel', 'doelen')} van het vervolg {'zegt' if n == 1 else 'zeggen'} "
               "in de bron alleen dat er geen doel is ('n.v.t.'); zo'n doel is geen hiaat.")
-    cap = ((result.meta or {}).get("thresholds") or {}).get("partly")  # one-word links are capped at it
+    cap = capped_at(result)
     for name, comparison in result.comparisons.items():
         # Goals that change status without a gap closing or opening, only when there are any.
         other = [f"{count(len(frame), 'doel', 'doelen')} {label}{capped_detail(n, cap)}" for frame, label, n in

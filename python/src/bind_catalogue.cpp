@@ -7,6 +7,7 @@
 #include "aansluiting/goal_filter.hpp"
 #include "aansluiting/goal_rows.hpp"
 #include "aansluiting/diagnostics.hpp"
+#include "aansluiting/joined.hpp"
 #include "handles.hpp"
 
 namespace aansluiting::python {
@@ -178,10 +179,7 @@ void bind_catalogue(py::module_& m) {
            py::arg("kind"), "Number of goals of one kind ('eindterm', 'specification', ...).")
       .def("count_edges", [](const Catalogue& c, const std::string& kind) {
         if (auto k = parse_edge_kind(kind)) return c.graph().count(*k);
-        std::string known;
-        for (int i = 0; i <= static_cast<int>(EdgeKind::Prerequisite); ++i)
-          known += (known.empty() ? "" : ", ") + std::string(edge_kind_name(static_cast<EdgeKind>(i)));
-        throw ArgumentError({MessageId::UnknownEdgeKind, {kind, known}});
+        throw ArgumentError({MessageId::UnknownEdgeKind, {kind, joined(edge_kind_names())}});
       }, py::arg("kind"))
       .def_property_readonly("warnings", [](const Catalogue& c) { return c.warnings(); })
       .def_property_readonly("sources", [](const Catalogue& c) { return c.sources(); })

@@ -4,6 +4,7 @@
 
 #include "aansluiting/goal_graph.hpp"
 #include "aansluiting/diagnostics.hpp"
+#include "aansluiting/joined.hpp"
 #include "handles.hpp"
 
 namespace aansluiting::python {
@@ -16,9 +17,7 @@ Level level_arg(const std::string& name) {
 
 GoalKind kind_arg(const std::string& name) {
   if (auto k = parse_kind(name)) return *k;
-  std::string known;
-  for (std::string_view k : kind_names()) known += (known.empty() ? "" : ", ") + std::string(k);
-  throw ArgumentError({MessageId::UnknownGoalKind, {name, known}});
+  throw ArgumentError({MessageId::UnknownGoalKind, {name, joined(kind_names())}});
 }
 
 void bind_model(py::module_& m) {

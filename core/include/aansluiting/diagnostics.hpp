@@ -42,26 +42,28 @@ class InputError : public std::runtime_error {
   Message what_;
 };
 
-// Thrown for an argument of an API call that is not one of the accepted values
-// (an unknown level, a confidence above 1): a ValueError in Python, with the
-// message in Dutch beside it for notebook users.
-class ArgumentError : public std::invalid_argument {
+// A standard exception whose what() is the English text of a Message, which
+// it keeps for the Dutch one.
+template <class Base>
+class MessageError : public Base {
  public:
-  explicit ArgumentError(Message what) : std::invalid_argument(what.english()), what_(std::move(what)) {}
+  explicit MessageError(Message what) : Base(what.english()), what_(std::move(what)) {}
   const Message& message() const noexcept { return what_; }
 
  private:
   Message what_;
 };
 
-// Thrown for a query that names something that is not there.
-class NotFoundError : public std::runtime_error {
- public:
-  explicit NotFoundError(Message what) : std::runtime_error(what.english()), what_(std::move(what)) {}
-  const Message& message() const noexcept { return what_; }
+// Thrown for an argument of an API call that is not one of the accepted values
+// (an unknown level, a confidence above 1): a ValueError in Python, with the
+// message in Dutch beside it for notebook users.
+class ArgumentError : public MessageError<std::invalid_argument> {
+  using MessageError::MessageError;
+};
 
- private:
-  Message what_;
+// Thrown for a query that names something that is not there.
+class NotFoundError : public MessageError<std::runtime_error> {
+  using MessageError::MessageError;
 };
 
 // Line and column (1-based; the column counts characters, as an editor shows

@@ -29,6 +29,8 @@ enum class EdgeKind : std::uint8_t {
 };
 
 std::string_view edge_kind_name(EdgeKind kind);
+// Every edge kind's name, in enum order (as kind_names() for goal kinds).
+std::vector<std::string_view> edge_kind_names();
 // The kind an edge_kind_name names ("contains", "at_level", ...); none for another text.
 std::optional<EdgeKind> parse_edge_kind(std::string_view text);
 

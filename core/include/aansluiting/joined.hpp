@@ -10,8 +10,19 @@
 
 namespace aansluiting {
 
-// "a, b, c": the terms an explanation and the shared_terms column name.
-std::string joined(const std::vector<std::string>& items, std::string_view separator = ", ");
+// "a, b, c": the terms an explanation and the shared_terms column name, the
+// names an error lists as accepted. `items`: any range of texts.
+template <class Texts = std::vector<std::string>>
+std::string joined(const Texts& items, std::string_view separator = ", ") {
+  std::string out;
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) out += separator;
+    out += item;
+    first = false;
+  }
+  return out;
+}
 
 // The titles of `goals` in order; "; " between them by default, as titles may hold commas.
 std::string joined_titles(const GoalGraph& graph, std::span<const Vertex> goals, std::string_view separator = "; ");

@@ -1,7 +1,9 @@
 #include "aansluiting/align/option_names.hpp"
 #include "aansluiting/diagnostics.hpp"
+#include "aansluiting/joined.hpp"
 
 #include <cmath>
+#include <ranges>
 #include <stdexcept>
 
 namespace aansluiting::align {
@@ -66,9 +68,8 @@ const std::vector<Option>& table() {
 const Option& find(std::string_view name) {
   for (const Option& o : table())
     if (o.info.name == name) return o;
-  std::string known;
-  for (const Option& o : table()) known += (known.empty() ? "" : ", ") + std::string(o.info.name);
-  throw ArgumentError({MessageId::UnknownMatcherOption, {std::string(name), known}});
+  const auto names = table() | std::views::transform([](const Option& o) { return o.info.name; });
+  throw ArgumentError({MessageId::UnknownMatcherOption, {std::string(name), joined(names)}});
 }
 
 std::string number(double x) {

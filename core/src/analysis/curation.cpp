@@ -242,8 +242,14 @@ MappingSet to_mapping_set(const Catalogue& catalogue, const match::Alignment& al
 bool is_curation_file(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return false;
+  std::string text;
   try {
-    const MappingSet set = read_sssom(path);
+    text = read_file(path);
+  } catch (const InputError&) {
+    return false;  // unreadable: nothing to protect that could be read back either
+  }
+  try {
+    const MappingSet set = parse_sssom(text, path);
     if (set.mapping_set_id == default_mapping_set().mapping_set_id) return true;
     return !set.mappings.empty() &&
            std::all_of(set.mappings.begin(), set.mappings.end(), [](const MappingRow& r) { return r.curated(); });
@@ -251,14 +257,9 @@ bool is_curation_file(const std::string& path) {
     // A curator's file an editor broke (a typo, UTF-16 from Excel) is still one:
     // its decisions must not be replaced. Look for what only curation files hold,
     // in the bytes without NULs (UTF-16 text of ASCII words).
-    try {
-      std::string text = read_file(path);
-      std::erase(text, '\0');
-      return text.find(default_mapping_set().mapping_set_id) != std::string::npos ||
-             text.find(kManualCuration) != std::string::npos;
-    } catch (const InputError&) {
-      return false;  // unreadable: nothing to protect that could be read back either
-    }
+    std::erase(text, '\0');
+    return text.find(default_mapping_set().mapping_set_id) != std::string::npos ||
+           text.find(kManualCuration) != std::string::npos;
   }
 }
 

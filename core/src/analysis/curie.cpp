@@ -107,11 +107,7 @@ std::optional<Vertex> resolve_curie(const Catalogue& catalogue, std::string_view
 }
 
 std::optional<Vertex> find_goal(const Catalogue& catalogue, std::string_view id_or_curie) {
-  // A cell copied from a spreadsheet brings its line break along.
-  while (!id_or_curie.empty() && std::isspace(static_cast<unsigned char>(id_or_curie.back())))
-    id_or_curie.remove_suffix(1);
-  while (!id_or_curie.empty() && std::isspace(static_cast<unsigned char>(id_or_curie.front())))
-    id_or_curie.remove_prefix(1);
+  id_or_curie = trim_cell(id_or_curie);  // a cell copied from a spreadsheet brings its line break along
   if (auto v = catalogue.graph().find_id(id_or_curie)) return v;
   return resolve_curie(catalogue, id_or_curie);
 }

@@ -38,8 +38,9 @@ std::optional<double> comma_fraction(std::string_view text) {
   return fraction(with_points(text));
 }
 
-// Without the spaces a spreadsheet leaves around a value (a no-break space too).
-std::string_view trim(std::string_view s) {
+}  // namespace
+
+std::string_view trim_cell(std::string_view s) {
   const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; };
   while (true) {
     if (!s.empty() && space(s.front())) s.remove_prefix(1);
@@ -49,6 +50,8 @@ std::string_view trim(std::string_view s) {
     else return s;
   }
 }
+
+namespace {
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -106,10 +109,20 @@ MessageId yaml_problem(std::string_view problem) {
   return MessageId::SssomBadYaml;
 }
 
+// Whether `text`, inside a value quoted with `quote`, holds its closing quote:
+// inside single quotes a quote is doubled, inside double quotes escaped with a backslash.
+bool closes(std::string_view text, char quote) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') ++i;
+    else if (quote == '\'' && text[i] == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
+    else if (text[i] == quote) return true;
+  }
+  return false;
+}
+
 // The column (0-based) of a quoted value that this YAML line opens and does not
 // close ("key: \"abc", "- 'abc"), if any. PyYAML, which sssom-py writes with,
-// wraps a long single-quoted value onto the next lines; inside single quotes a
-// quote is doubled, inside double quotes escaped with a backslash.
+// wraps a long single-quoted value onto the next lines.
 std::optional<std::size_t> open_quote(std::string_view line) {
   std::size_t start = line.find_first_not_of(' ');
   if (start == std::string_view::npos) return std::nullopt;
@@ -117,12 +130,7 @@ std::optional<std::size_t> open_quote(std::string_view line) {
   else if (const std::size_t colon = line.find(": ", start); colon != std::string_view::npos) start = colon + 2;
   start = line.find_first_not_of(' ', start);
   if (start == std::string_view::npos || (line[start] != '"' && line[start] != '\'')) return std::nullopt;
-  const char quote = line[start];
-  for (std::size_t i = start + 1; i < line.size(); ++i) {
-    if (quote == '"' && line[i] == '\\') ++i;
-    else if (quote == '\'' && line[i] == '\'' && i + 1 < line.size() && line[i + 1] == '\'') ++i;
-    else if (line[i] == quote) return std::nullopt;
-  }
+  if (closes(line.substr(start + 1), line[start])) return std::nullopt;
   return start;
 }
 
@@ -207,16 +215,6 @@ class YamlEvents {
       }
     }
     return std::nullopt;
-  }
-
-  // Whether a continuation line of a quoted value holds its closing quote.
-  static bool closes(std::string_view line, char quote) {
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      if (quote == '"' && line[i] == '\\') ++i;
-      else if (quote == '\'' && line[i] == '\'' && i + 1 < line.size() && line[i + 1] == '\'') ++i;
-      else if (line[i] == quote) return true;
-    }
-    return false;
   }
 
   std::string_view yaml_;
@@ -307,7 +305,7 @@ bool opens_block(std::string_view text) {
 bool plain_value(std::string_view text) {
   const std::size_t colon = text.find(": ");
   if (colon == std::string_view::npos) return true;  // no key: libyaml says what is wrong
-  const std::string_view value = trim(text.substr(colon + 2));
+  const std::string_view value = trim_cell(text.substr(colon + 2));
   return value.empty() || std::string_view("\"'[{").find(value.front()) == std::string_view::npos;
 }
 
@@ -371,7 +369,7 @@ std::optional<std::pair<std::string, std::vector<std::size_t>>> unquote_line(std
       columns.push_back(i + 1);
       ++i;
     } else {
-      if (!trim(line.substr(i + 1)).empty()) return std::nullopt;
+      if (!trim_cell(line.substr(i + 1)).empty()) return std::nullopt;
       return std::pair{std::move(out), std::move(columns)};
     }
   }
@@ -542,7 +540,7 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
   const auto& header = rows.front();
   std::vector<std::string> names;
   for (const auto& c : header) {
-    const std::string name(trim(c.value));
+    const std::string name(trim_cell(c.value));
     for (const auto& n : names)
       if (n == name) throw InputError(Location{file, c.line, c.column, {}}, {MessageId::SssomColumnTwice, {name}});
     names.push_back(name);
@@ -594,7 +592,7 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const std::string& name = names[c];
       const bool code = std::find(kTrimmed.begin(), kTrimmed.end(), name) != kTrimmed.end();
-      const std::string v(code ? trim(cells[c].value) : std::string_view(cells[c].value));
+      const std::string v(code ? trim_cell(cells[c].value) : std::string_view(cells[c].value));
       auto bad = [&](Message what) {
         throw InputError(Location{file, cells[c].line, cells[c].column, {}}, std::move(what));
       };
@@ -631,7 +629,7 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
       auto at = static_cast<std::size_t>(std::find(names.begin(), names.end(), required) - names.begin());
       if (at >= cells.size()) throw InputError(Location{file, last.line, last.column, {}}, {MessageId::SssomRowWithout, {std::string(required)}});
     }
-    if (const std::string_view v = confidence ? trim(confidence->value) : std::string_view(); !v.empty()) {
+    if (const std::string_view v = confidence ? trim_cell(confidence->value) : std::string_view(); !v.empty()) {
       const Location where{file, confidence->line, confidence->column, {}};
       auto note = [&](Noted& n, Message what) {
         if (!n.rows++) n.first.emplace(where, std::move(what));

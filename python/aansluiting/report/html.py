@@ -189,7 +189,7 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
         after = variant.summary.to_dict()
     domains = _records(comparison.by_domain)
     changed = [d for d in domains if _domain_changed(d)]
-    cap = ((base.meta or {}).get("thresholds") or {}).get("partly")
+    closed_capped, improved_capped = tables.capped_notes(comparison, tables.capped_at(base))
     return {
         "name": name,
         "description": variant.description if variant is not None else "",
@@ -200,10 +200,8 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
         "closed": _records(comparison.closed),
         "closed_detail": tables.closed_detail(comparison.closed),
         # Changes that rest on one shared word (the cap is the partial threshold of a transition).
-        "closed_capped": tables.capped_note(comparison.closed_capped, len(comparison.closed), "gesloten hiaat",
-                                            "gesloten hiaten", cap),
-        "improved_capped": tables.capped_note(comparison.improved_capped, len(comparison.improved),
-                                              "beter voorbereide doel", "beter voorbereide doelen", cap),
+        "closed_capped": closed_capped,
+        "improved_capped": improved_capped,
         "opened": _records(comparison.opened),
         "improved": _records(comparison.improved),
         "worsened": _records(comparison.worsened),

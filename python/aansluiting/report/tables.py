@@ -175,6 +175,19 @@ def closed_detail(closed: "pd.DataFrame") -> str:
     return f" ({covered} nu gedekt, {n - covered} deels gedekt)"
 
 
+def capped_at(result: "TransitionResult") -> object:
+    """The score a transition caps one-word links at: its partial threshold (the core's run sets the cap to it);
+    None when the result has no thresholds."""
+    return ((result.meta or {}).get("thresholds") or {}).get("partly")
+
+
+def capped_notes(comparison: "Comparison", cap: object = None) -> tuple[str, str]:
+    """:func:`capped_note` for the closed gaps and for the improved goals of a comparison."""
+    return (capped_note(comparison.closed_capped, len(comparison.closed), "gesloten hiaat", "gesloten hiaten", cap),
+            capped_note(comparison.improved_capped, len(comparison.improved), "beter voorbereide doel",
+                        "beter voorbereide doelen", cap))
+
+
 def _cap_text(cap: object) -> str:
     """'0,25': the score one-word links are capped at, or '' when not known."""
     return "" if _blank(cap) else f"{floor2(cap):.2f}".replace(".", ",")

@@ -149,12 +149,7 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
                 changes = (pd.concat(parts, ignore_index=True) if parts
                            else tables.change_table(comparison.closed, receiving).assign(Verandering=""))
                 # Below the changes: how many rest on one shared word (column "Op één woord").
-                cap = ((result.meta or {}).get("thresholds") or {}).get("partly")
-                capped = " ".join(n for n in (
-                    tables.capped_note(comparison.closed_capped, len(comparison.closed), "gesloten hiaat",
-                                       "gesloten hiaten", cap),
-                    tables.capped_note(comparison.improved_capped, len(comparison.improved),
-                                       "beter voorbereide doel", "beter voorbereide doelen", cap)) if n)
+                capped = " ".join(n for n in tables.capped_notes(comparison, tables.capped_at(result)) if n)
                 _write_blocks(writer, variant_sheet_name(name), [
                     (f"Variant '{name}' tegenover de basis", shown(tables.comparison_summary_table(
                         comparison, result.summary,

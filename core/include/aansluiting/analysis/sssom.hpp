@@ -102,6 +102,9 @@ struct MappingSet {
 // indented lines use two spaces, as every SSSOM writer does) goes to
 // `metadata_comments`, as does a YAML comment ("## ...").
 MappingSet parse_sssom(std::string_view text, const std::string& file);
+// A cell's value without the spaces a spreadsheet leaves around it (no-break
+// spaces and a line break too): what the reader compares codes and ids by.
+std::string_view trim_cell(std::string_view value);
 // Reads and parses a file; throws InputError when missing, unreadable or malformed.
 MappingSet read_sssom(const std::string& path);
 
