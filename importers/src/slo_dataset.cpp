@@ -140,35 +140,51 @@ void Dataset::prepare() {
       FileId::Explanations, FileId::Concepts,   FileId::Syllabi,    FileId::RefDomains,    FileId::RefSubdomains,
       FileId::RefTopics,    FileId::RefSubtopics, FileId::Frameworks, FileId::BasisGoals};
 
-  // Task value t < kFileCount drafts the goals of file t, the others check file t - kFileCount.
-  std::vector<std::size_t> tasks, checks;
-  draft_task_.fill(kNoTask);
+  // A task drafts one chunk of a file's records, or checks one file (chunk == kCheck).
+  struct Task {
+    FileId file;
+    std::size_t chunk;
+  };
+  static constexpr std::size_t kCheck = static_cast<std::size_t>(-1);
+  std::vector<Task> tasks;
+  first_draft_task_.fill(kNoTask);
   for (FileId f : kBuildOrder) {
     if (!goal_file[at(f)]) continue;
-    draft_task_[at(f)] = tasks.size();
-    tasks.push_back(at(f));
+    const std::size_t records = file(f).records().size();
+    drafts_[at(f)].resize(std::max<std::size_t>(1, (records + kDraftChunk - 1) / kDraftChunk));
+    first_draft_task_[at(f)] = tasks.size();
+    for (std::size_t c = 0; c < drafts_[at(f)].size(); ++c) tasks.push_back({f, c});
   }
+  std::vector<FileId> checks;
   for (std::size_t i = 0; i < kFileCount; ++i)
-    if (files_[i]) checks.push_back(kFileCount + i);
-  auto weight = [&](std::size_t t) { return files_[t % kFileCount]->records().size(); };
-  std::stable_sort(checks.begin(), checks.end(), [&](std::size_t a, std::size_t b) { return weight(a) > weight(b); });
-  tasks.insert(tasks.end(), checks.begin(), checks.end());
+    if (files_[i]) checks.push_back(static_cast<FileId>(i));
+  auto weight = [&](FileId f) { return file(f).records().size(); };
+  std::stable_sort(checks.begin(), checks.end(), [&](FileId a, FileId b) { return weight(a) > weight(b); });
+  for (FileId f : checks) tasks.push_back({f, kCheck});
 
   const std::size_t n = tasks.size();  // before `tasks` moves into the lambda
   tasks_ = std::make_unique<TaskSet>(n, [this, tasks = std::move(tasks)](std::size_t k) {
-    const auto f = static_cast<FileId>(tasks[k] % kFileCount);
-    if (tasks[k] >= kFileCount) return check_file(f);
+    const auto [f, c] = tasks[k];
+    if (c == kCheck) return check_file(f);
     const auto& recs = file(f).records();
-    auto& drafts = drafts_[at(f)];
-    auto& keys = draft_keys_[at(f)];
-    drafts.resize(recs.size());
-    keys.resize(recs.size());
-    for (std::size_t r = 0; r < recs.size(); ++r) {
+    const std::size_t first = c * kDraftChunk, last = std::min(recs.size(), first + kDraftChunk);
+    DraftChunk& chunk = drafts_[at(f)][c];
+    // Sized here, on the drafting thread: constructing every file's goals up front would be serial work.
+    chunk.goals.resize(last - first);
+    chunk.keys.resize(last - first);
+    for (std::size_t r = first; r < last; ++r) {
       if (!entries_[at(f)][r]) continue;
-      drafts[r] = make_goal(f, recs[r]);
-      keys[r] = GoalGraph::lookup_keys(drafts[r]);
+      chunk.goals[r - first] = make_goal(f, recs[r]);
+      chunk.keys[r - first] = GoalGraph::lookup_keys(chunk.goals[r - first]);
     }
   });
+}
+
+void Dataset::wait_for_drafts(FileId f) {
+  const std::size_t first = first_draft_task_[at(f)];
+  if (first == kNoTask) return;
+  // From the last chunk down: waiting for it first drafts the earlier ones here, not one by one.
+  for (std::size_t t = first + drafts_[at(f)].size(); t-- > first;) tasks_->wait(t);
 }
 
 void Dataset::build_into(Catalogue& target) {
@@ -210,32 +226,37 @@ void Dataset::read(const std::string& folder, const SloOptions& options) {
     throw InputError({folder, 0, 0, {}}, {MessageId::SloNoData});
   }
 
+  // No file is looked at before it is read (a stat each is serial work on
+  // a slow file system): they are read in the order of their usual size,
+  // largest first, so that the threads finish together.
+  static constexpr FileId kUsualSizeOrder[] = {
+      FileId::BasisGoals, FileId::Specifications, FileId::Eindtermen,    FileId::Explanations, FileId::Syllabi,
+      FileId::Subdomains, FileId::Domains,        FileId::Concepts,      FileId::Body,         FileId::Programmes,
+      FileId::Kop1,       FileId::Subjects,       FileId::RefTopics,     FileId::Kop2,         FileId::Niveaus,
+      FileId::RefSubtopics, FileId::RefSubdomains, FileId::ProgrammeSubjects, FileId::SyllabusSubjects,
+      FileId::RefDomains, FileId::Frameworks,     FileId::RefTextFeatures, FileId::Kop3,       FileId::Kop4};
+  static_assert(std::size(kUsualSizeOrder) == kFileCount);
+  const std::string base = folder.ends_with('/') ? folder : folder + '/';
   std::array<std::string, kFileCount> paths;
-  std::vector<std::size_t> order;  // files to read, largest first
-  std::array<std::uintmax_t, kFileCount> sizes{};
-  for (std::size_t i = 0; i < kFileCount; ++i) {
-    const auto id = static_cast<FileId>(i);
+  std::array<bool, kFileCount> required{};
+  std::vector<std::size_t> order;
+  for (FileId id : kUsualSizeOrder) {
+    const std::size_t i = at(id);
     const FileSpec& spec = kFiles[i];
     if (!dataset_selected(spec.folder, options) || !present(spec.folder)) continue;
     if (id == FileId::BasisGoals && !options.basis_goals) continue;
-    const fs::path path = fs::path(folder) / spec.folder / spec.name;
-    const bool required = spec.required || id == FileId::BasisGoals;
-    // One stat for size and presence; a required file that is missing is
-    // still read, which reports it.
-    sizes[i] = fs::file_size(path, ec);
-    if (ec) {
-      sizes[i] = 0;
-      if (!required && !fs::exists(path, ec)) continue;
-    }
-    paths[i] = path.string();
+    paths[i] = base + std::string(spec.folder) + '/' + std::string(spec.name);
+    required[i] = spec.required || id == FileId::BasisGoals;
     order.push_back(i);
   }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
   // Files are independent: parse them side by side, keep their warnings apart
   // and add those in file order.
   std::array<std::vector<Warning>, kFileCount> warnings;
   parallel_for(std::span<const std::size_t>(order), [&](std::size_t i) {
-    files_[i] = std::make_unique<RecordFile>(paths[i], warnings[i]);  // throws "file not found" when missing
+    // A required file that is missing is still read, which reports it.
+    files_[i] = required[i] ? std::make_unique<RecordFile>(paths[i], warnings[i])
+                            : RecordFile::read_if_present(paths[i], warnings[i]);
+    if (!files_[i]) return;
     // Hashed here, on the thread that parsed the file, to keep build_index's serial part short.
     const auto& recs = files_[i]->records();
     id_hashes_[i].resize(recs.size());
@@ -348,9 +369,9 @@ Goal Dataset::make_goal(FileId f, const Record& r) const {
 }
 
 Vertex Dataset::add_goal(FileId f, const Record& r, Entry& e, GoalKind kind, SourceIndex source) {
-  if (draft_task_[at(f)] != kNoTask) tasks_->wait(draft_task_[at(f)]);
-  auto& drafts = drafts_[at(f)];
-  Goal goal = e.record < drafts.size() ? std::move(drafts[e.record]) : make_goal(f, r);
+  wait_for_drafts(f);
+  auto& chunks = drafts_[at(f)];
+  Goal goal = chunks.empty() ? make_goal(f, r) : std::move(chunks[e.record / kDraftChunk].goals[e.record % kDraftChunk]);
   goal.kind = kind;
   goal.source = source;
   const Vertex v = graph().add_goal(std::move(goal));
@@ -362,31 +383,33 @@ Vertex Dataset::add_goal(FileId f, const Record& r, Entry& e, GoalKind kind, Sou
 std::vector<Vertex> Dataset::add_goals(FileId f, GoalKind kind) {
   std::vector<Vertex> out;
   if (!loaded(f)) return out;
-  if (draft_task_[at(f)] == kNoTask) {
+  if (drafts_[at(f)].empty()) {
     for_each(f, [&](const Record& r, Entry& e) { out.push_back(add_goal(f, r, e, kind)); });
     return out;
   }
-  tasks_->wait(draft_task_[at(f)]);
+  wait_for_drafts(f);
   // Drafts (with their lookup keys) go into the graph in bulk, a run of
   // records that own their id at a time.
-  auto& drafts = drafts_[at(f)];
-  const auto& keys = draft_keys_[at(f)];
   const auto& entries = entries_[at(f)];
-  for (std::size_t a = 0; a < entries.size();) {
-    if (!entries[a]) {
-      ++a;
-      continue;
+  for (DraftChunk& chunk : drafts_[at(f)]) {
+    const std::size_t base = static_cast<std::size_t>(&chunk - drafts_[at(f)].data()) * kDraftChunk;
+    for (std::size_t a = 0; a < chunk.goals.size();) {
+      if (!entries[base + a]) {
+        ++a;
+        continue;
+      }
+      std::size_t b = a;
+      while (b < chunk.goals.size() && entries[base + b]) chunk.goals[b++].kind = kind;
+      const Vertex first =
+          graph().add_goals(std::span(chunk.goals).subspan(a, b - a), std::span(chunk.keys).subspan(a, b - a));
+      for (std::size_t k = a; k < b; ++k) {
+        const Vertex v = first + (k - a);
+        entries[base + k]->vertex = v;
+        goals_.emplace_back(f, v);
+        out.push_back(v);
+      }
+      a = b;
     }
-    std::size_t b = a;
-    while (b < entries.size() && entries[b]) drafts[b++].kind = kind;
-    const Vertex first = graph().add_goals(std::span(drafts).subspan(a, b - a), std::span(keys).subspan(a, b - a));
-    for (std::size_t k = a; k < b; ++k) {
-      const Vertex v = first + (k - a);
-      entries[k]->vertex = v;
-      goals_.emplace_back(f, v);
-      out.push_back(v);
-    }
-    a = b;
   }
   return out;
 }

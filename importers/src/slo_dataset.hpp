@@ -206,11 +206,19 @@ class Dataset {
   std::vector<std::pair<FileId, Vertex>> goals_;  // every goal added
   std::vector<EdgeSpec> pending_;                 // edges not yet in the graph
   std::vector<std::pair<Vertex, std::string>> programmes_;  // not yet in the catalogue
-  std::array<std::vector<Goal>, kFileCount> drafts_;  // per record, goals prepared ahead
-  std::array<std::vector<GoalGraph::LookupKeys>, kFileCount> draft_keys_;  // per record, of its draft
+  // Goals prepared ahead, per file in chunks of kDraftChunk records (one
+  // task each): a builder waiting for a file's drafts then takes on at most
+  // a chunk of later work, not a whole later file, before it can go on.
+  static constexpr std::size_t kDraftChunk = 256;
+  struct DraftChunk {
+    std::vector<Goal> goals;                    // per record of the chunk
+    std::vector<GoalGraph::LookupKeys> keys;    // of each draft
+  };
+  std::array<std::vector<DraftChunk>, kFileCount> drafts_;  // empty: the file's goals are not drafted
   std::array<FileCheck, kFileCount> checks_;
   static constexpr std::size_t kNoTask = static_cast<std::size_t>(-1);
-  std::array<std::size_t, kFileCount> draft_task_;  // the task drafting a file's goals
+  std::array<std::size_t, kFileCount> first_draft_task_;  // the task drafting a file's first chunk
+  void wait_for_drafts(FileId f);
   // Last member: destroyed first, so no task outlives what it reads.
   std::unique_ptr<TaskSet> tasks_;
 };

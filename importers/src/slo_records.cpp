@@ -37,20 +37,32 @@ struct RecordFile::Parser {
   dom::parser parser;
 };
 
-RecordFile::RecordFile(std::string path, std::vector<Warning>& warnings)
+RecordFile::RecordFile(std::string path, std::vector<Warning>& warnings) : RecordFile(std::move(path), warnings, false) {}
+
+std::unique_ptr<RecordFile> RecordFile::read_if_present(std::string path, std::vector<Warning>& warnings) {
+  std::unique_ptr<RecordFile> file(new RecordFile(std::move(path), warnings, true));
+  if (!file->parser_) file.reset();  // it was not there
+  return file;
+}
+
+RecordFile::RecordFile(std::string path, std::vector<Warning>& warnings, bool optional)
     : path_(std::move(path)), parser_(std::make_unique<Parser>()) {
-  read_padded();
+  if (!read_padded(optional)) {
+    parser_.reset();
+    return;
+  }
   if (size_ >= 3 && std::memcmp(text_.get(), "\xEF\xBB\xBF", 3) == 0) start_ = 3;
   parse(warnings);
 }
 
 // Reads the file straight into a buffer with simdjson's padding, so the
 // content is copied once; read_file explains any failure.
-void RecordFile::read_padded() {
+bool RecordFile::read_padded(bool optional) {
   // The size first: it fails for anything but a regular file, and fopen of a FIFO
   // would block until someone writes to it (read_file then names what it is).
   std::error_code ec;
   const auto size = std::filesystem::file_size(path_, ec);
+  if (ec && optional && !std::filesystem::exists(path_, ec)) return false;
   std::FILE* f = ec ? nullptr : std::fopen(path_.c_str(), "rb");
   if (!f || size > (std::size_t{1} << 30)) {
     if (f) std::fclose(f);
@@ -64,6 +76,7 @@ void RecordFile::read_padded() {
   std::fclose(f);
   if (got != size) throw InputError({path_, 0, 0, {}}, {MessageId::CannotReadWholeFile});
   size_ = size;
+  return true;
 }
 
 RecordFile::~RecordFile() = default;

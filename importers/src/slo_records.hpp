@@ -46,6 +46,8 @@ class RecordFile {
   // records. Throws InputError naming file:line:column; record-level problems
   // (no id, wrong value types) are added to `warnings`.
   RecordFile(std::string path, std::vector<Warning>& warnings);
+  // The same for a file that may be left out: nullptr when it does not exist.
+  static std::unique_ptr<RecordFile> read_if_present(std::string path, std::vector<Warning>& warnings);
   ~RecordFile();
   RecordFile(RecordFile&&) noexcept;
   RecordFile& operator=(RecordFile&&) noexcept;
@@ -88,7 +90,8 @@ class RecordFile {
 
  private:
   struct Parser;
-  void read_padded();
+  RecordFile(std::string path, std::vector<Warning>& warnings, bool optional);
+  bool read_padded(bool optional);  // false: `optional` and the file does not exist
   void parse(std::vector<Warning>& warnings);
   Location location(std::size_t line, std::size_t column, std::string_view record) const;
   [[noreturn]] void fail(std::size_t offset, Message what) const;
