@@ -513,10 +513,6 @@ MessageTexts message_texts(MessageId id) {
       return {"sssom.metadata_key_not_name",
               "metadata keys must be plain names",
               "sleutels in het metadatablok moeten gewone namen zijn"};
-    case MessageId::SssomNestedMetadata:
-      return {"sssom.nested_metadata",
-              "nested metadata '{1}' is not supported",
-              "geneste metadata '{1}' wordt niet ondersteund"};
     case MessageId::SssomCurieMapKey:
       return {"sssom.curie_map_key",
               "curie_map keys must be prefixes",
@@ -529,10 +525,6 @@ MessageTexts message_texts(MessageId id) {
       return {"sssom.curie_map_not_mapping",
               "curie_map must map prefixes to IRIs",
               "curie_map moet prefixen aan IRI's koppelen"};
-    case MessageId::SssomListNotPlain:
-      return {"sssom.list_not_plain",
-              "metadata '{1}' may only list plain values",
-              "metadata '{1}' mag alleen gewone waarden opsommen"};
     case MessageId::SssomUnsupportedValue:
       return {"sssom.unsupported_value",
               "unsupported value for metadata '{1}'",

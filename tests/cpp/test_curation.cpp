@@ -110,11 +110,69 @@ TEST(Sssom, BadFilesNameFileLineAndColumn) {
   expect_error_at(minimal("slo:a\tskos:closeMatch\n"), 6, 0, "object_id");
   expect_error_at(minimal("slo:a\t\"skos:closeMatch\tslo:b\n"), 6, 7, "never closed");
   expect_error_at("#curie_map:\n#  slo: \"unclosed\n" + std::string(kHeader), 2, 9, "YAML");  // at the quote
-  expect_error_at("#license: x\n#extension_definitions:\n#  a: b\n" + std::string(kHeader), 3, 0, "not supported");
+  // In sssom-py's style ("# key"), too: the column is the file's.
+  expect_error_at("# license: x\n# mapping_set_id: \"u\n" + std::string(kHeader), 2, 19, "YAML");
   expect_error_at("#license: x\nsubject_id\tobject_id\n", 2, 0, "predicate_id");
   expect_error_at("#license: x\n", 2, 0, "header");
   expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t\xff\n"), 6, 0, "UTF-8");
   EXPECT_THROW(read_sssom("/nonexistent/file.sssom.tsv"), InputError);
+}
+
+// SSSOM's extension_definitions is a list of slot definitions (mappings), as
+// sssom-py writes it ("# " before each line, which is no comment here): kept
+// as written, not refused.
+TEST(Sssom, NestedMetadataSuchAsExtensionDefinitionsIsKeptAsWritten) {
+  const std::string sssom_py =
+      "# curie_map:\n"
+      "#   slo: https://opendata.slo.nl/curriculum/uuid/\n"
+      "# extension_definitions:\n"
+      "# - property: urn:aansluiting:besluit\n"
+      "#   slot_name: besluit\n"
+      "#   type_hint: xsd:string\n"
+      "# license: https://creativecommons.org/publicdomain/zero/1.0/\n"
+      "# mapping_set_id: urn:x\n" +
+      std::string(kHeader) + "slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1\n";
+  const MappingSet set = parse_sssom(sssom_py, "py.sssom.tsv");
+  EXPECT_EQ(set.license, "https://creativecommons.org/publicdomain/zero/1.0/");  // the key after it is read
+  EXPECT_EQ(set.mapping_set_id, "urn:x");
+  ASSERT_EQ(set.other_metadata.size(), 1u);
+  const MetadataEntry& ext = set.other_metadata.front();
+  EXPECT_EQ(ext.key, "extension_definitions");
+  EXPECT_TRUE(ext.values.empty());
+  EXPECT_EQ(ext.yaml, "- property: urn:aansluiting:besluit\n  slot_name: besluit\n  type_hint: xsd:string");
+  // Written back as it was, and read back the same, over and over.
+  const std::string written = format_sssom(set);
+  EXPECT_NE(written.find("#extension_definitions:\n#- property: urn:aansluiting:besluit\n#  slot_name: besluit\n"),
+            std::string::npos)
+      << written;
+  const MappingSet again = parse_sssom(written, "again.sssom.tsv");
+  ASSERT_EQ(again.other_metadata.size(), 1u);
+  EXPECT_EQ(again.other_metadata.front().yaml, ext.yaml);
+  EXPECT_EQ(format_sssom(again), written);
+  ASSERT_EQ(again.mappings.size(), 1u);
+
+  // A flow value beside its key, a nested mapping, and a list with a mapping after a plain item.
+  const std::string others =
+      "#license: x\n"
+      "#extension_definitions: [{slot_name: besluit, property: \"urn:aansluiting:besluit\"}]\n"
+      "#mapping_tool:\n"
+      "#  name: aansluiting\n"
+      "#  version: \"1\"\n"
+      "#see_also:\n"
+      "#  - https://example.org\n"
+      "#  - {a: b}\n"
+      "#mapping_set_id: urn:y\n" +
+      std::string(kHeader);
+  const MappingSet o = parse_sssom(others, "o.sssom.tsv");
+  EXPECT_EQ(o.mapping_set_id, "urn:y");
+  ASSERT_EQ(o.other_metadata.size(), 3u);
+  EXPECT_EQ(o.other_metadata[0].yaml, "[{slot_name: besluit, property: \"urn:aansluiting:besluit\"}]");
+  EXPECT_FALSE(o.other_metadata[0].yaml_below_key);
+  EXPECT_EQ(o.other_metadata[1].yaml, "  name: aansluiting\n  version: \"1\"");
+  EXPECT_EQ(o.other_metadata[2].yaml, "  - https://example.org\n  - {a: b}");
+  const std::string o_written = format_sssom(o);
+  EXPECT_EQ(format_sssom(parse_sssom(o_written, "o2.sssom.tsv")), o_written);
+  EXPECT_NE(o_written.find("#extension_definitions: [{slot_name: besluit"), std::string::npos) << o_written;
 }
 
 TEST(Sssom, WriteThenReadRoundTrips) {

@@ -237,9 +237,33 @@ void parse_metadata(std::string_view yaml, const std::string& file, const Source
     if (key_event.type == YAML_MAPPING_END_EVENT) break;
     if (key_event.type != YAML_SCALAR_EVENT) ev.error({MessageId::SssomMetadataKeyNotName});
     const std::string key = ev.scalar();
+    const std::size_t key_line = key_event.start_mark.line;
     const auto& value = ev.next();
+    const yaml_mark_t value_start = value.start_mark;
+    // A value of nested mappings or lists (extension_definitions, a list of
+    // slot definitions) is kept as its YAML text, to be written back as it was.
+    auto keep_nested = [&](int depth) {
+      for (yaml_mark_t end = value_start; depth > 0;) {
+        const auto& e = ev.next();
+        if (e.type == YAML_MAPPING_START_EVENT || e.type == YAML_SEQUENCE_START_EVENT) ++depth;
+        if (e.type == YAML_MAPPING_END_EVENT || e.type == YAML_SEQUENCE_END_EVENT) --depth;
+        end = e.end_mark;
+        if (depth == 0) {
+          std::string_view text = yaml.substr(value_start.index, end.index - value_start.index);
+          text = text.substr(0, text.find_last_not_of(" \t\r\n") + 1);
+          MetadataEntry entry{key, {}, false, std::string(text), false};
+          // A block value on the lines below its key keeps its indentation.
+          if (value_start.line != key_line) entry.yaml.insert(0, value_start.column, ' ');
+          entry.yaml_below_key = value_start.line != key_line;
+          set.other_metadata.push_back(std::move(entry));
+        }
+      }
+    };
+    if (value.type == YAML_MAPPING_START_EVENT && key != "curie_map") {
+      keep_nested(1);
+      continue;
+    }
     if (value.type == YAML_MAPPING_START_EVENT) {
-      if (key != "curie_map") ev.error({MessageId::SssomNestedMetadata, {key}});
       while (true) {
         const auto& k = ev.next();
         if (k.type == YAML_MAPPING_END_EVENT) break;
@@ -251,14 +275,16 @@ void parse_metadata(std::string_view yaml, const std::string& file, const Source
       continue;
     }
     if (value.type == YAML_SEQUENCE_START_EVENT) {
-      MetadataEntry entry{key, {}, true};
-      while (true) {
+      MetadataEntry entry{key, {}, true, {}, false};
+      int depth = 0;  // of the first item that is no plain value, once found
+      while (depth == 0) {
         const auto& item = ev.next();
         if (item.type == YAML_SEQUENCE_END_EVENT) break;
-        if (item.type != YAML_SCALAR_EVENT) ev.error({MessageId::SssomListNotPlain, {key}});
-        entry.values.push_back(ev.scalar());
+        if (item.type == YAML_SCALAR_EVENT) entry.values.push_back(ev.scalar());
+        else depth = item.type == YAML_MAPPING_START_EVENT || item.type == YAML_SEQUENCE_START_EVENT ? 2 : 1;
       }
-      set.other_metadata.push_back(std::move(entry));
+      if (depth == 0) set.other_metadata.push_back(std::move(entry));
+      else keep_nested(depth);
       continue;
     }
     if (value.type != YAML_SCALAR_EVENT) ev.error({MessageId::SssomUnsupportedValue, {key}});
@@ -270,7 +296,7 @@ void parse_metadata(std::string_view yaml, const std::string& file, const Source
     else if (key == "license") set.license = v;
     else if (key == "mapping_date") set.mapping_date = v;
     else if (key == "curie_map") ev.error({MessageId::SssomCurieMapNotMapping});
-    else set.other_metadata.push_back(MetadataEntry{key, {v}, false});
+    else set.other_metadata.push_back(MetadataEntry{key, {v}, false, {}, false});
   }
   // What follows the mapping is an error, never dropped: libyaml finds a line
   // that belongs to no key only when asked for the next event.
@@ -516,6 +542,22 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
     }
     pos = end < text.size() ? end + 1 : end;
     ++line;
+  }
+  // sssom-py and the SSSOM examples write "# key: value": a block whose every
+  // line is indented is read without that indentation (else every key would
+  // be a comment line, and the metadata lost).
+  std::size_t base = std::string::npos;
+  for (const auto& m : metadata)
+    if (!blank(m.text) && m.text.front() != '#') base = std::min(base, indentation(m.text));
+  if (base != std::string::npos && base > 0) {
+    for (auto& m : metadata) {
+      if (blank(m.text)) continue;
+      const std::size_t cut = std::min(base, indentation(m.text));
+      if (m.columns.empty())  // a plain '#' line: its text starts in column 2
+        for (std::size_t k = 0; k < m.text.size(); ++k) m.columns.push_back(k + 2);
+      m.text.erase(0, cut);
+      m.columns.erase(m.columns.begin(), m.columns.begin() + static_cast<std::ptrdiff_t>(cut));
+    }
   }
   // Comments become empty lines of the YAML, so libyaml's line numbers stay the file's.
   std::string yaml;

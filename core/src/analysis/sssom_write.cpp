@@ -131,6 +131,12 @@ std::string format_sssom(const MappingSet& set) {
   meta("license", set.license);
   meta("mapping_date", set.mapping_date);
   for (const auto& m : set.other_metadata) {
+    if (!m.yaml.empty()) {
+      std::string text = m.yaml;
+      for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 2)) text.insert(at + 1, "#");
+      out += "#" + m.key + (m.yaml_below_key ? ":\n#" : ": ") + text + "\n";
+      continue;
+    }
     if (!m.is_list) {
       out += "#" + m.key + ": " + yaml_quote(m.values.empty() ? std::string() : m.values.front()) + "\n";
       continue;

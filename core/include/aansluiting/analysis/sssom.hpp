@@ -52,6 +52,10 @@ struct MetadataEntry {
   std::string key;
   std::vector<std::string> values;  // one value for a scalar
   bool is_list = false;
+  // A value of nested mappings or lists (SSSOM's extension_definitions) as
+  // the YAML text it was read from, without the '#'s; `values` is then empty.
+  std::string yaml;
+  bool yaml_below_key = false;  // a block on the lines below the key, not a flow value beside it
 };
 
 // A line of its own starting with '#' among the rows, typed in an editor
