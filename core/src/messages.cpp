@@ -615,6 +615,51 @@ MessageTexts message_texts(MessageId id) {
               "a point, so other programs may misread the file",
               "confidence '{1}' heeft een decimale komma en is gelezen als {2} (rijen met een decimale komma: {3}); "
               "SSSOM vraagt een punt, dus andere programma's lezen het bestand mogelijk verkeerd"};
+    case MessageId::SssomNoModifierColumn:
+      return {"sssom.no_modifier_column",
+              "the file holds {1} curator's decisions but no column predicate_modifier, which marks a rejected link "
+              "with 'Not'; without it every rejection would count as a confirmation. Put the column back (empty "
+              "if no link was rejected)",
+              "het bestand bevat {1} beslissingen van curatoren maar geen kolom predicate_modifier, waarin 'Not' "
+              "een afgewezen koppeling aangeeft; zonder die kolom zou elke afwijzing als bevestiging tellen. Zet de "
+              "kolom terug (leeg als er geen koppeling is afgewezen)"};
+    case MessageId::SssomModifierColumnMisnamed:
+      return {"sssom.modifier_column_misnamed",
+              "the file holds {1} curator's decisions but no column predicate_modifier, which marks a rejected link "
+              "with 'Not'; column '{2}' looks like it: name it predicate_modifier (otherwise every rejection would "
+              "count as a confirmation)",
+              "het bestand bevat {1} beslissingen van curatoren maar geen kolom predicate_modifier, waarin 'Not' een "
+              "afgewezen koppeling aangeeft; de kolom '{2}' lijkt erop: noem die predicate_modifier (anders zou elke "
+              "afwijzing als bevestiging tellen)"};
+    case MessageId::SssomNotOnSuggestion:
+      return {"sssom.not_on_suggestion",
+              "predicate_modifier 'Not' on a row whose mapping_justification is '{1}': that row is no decision and "
+              "would be ignored. To reject the link, write semapv:ManualMappingCuration as its mapping_justification",
+              "predicate_modifier 'Not' in een rij met mapping_justification '{1}': die rij is geen beslissing en "
+              "zou niet meetellen. Wilt u de koppeling afwijzen, zet dan semapv:ManualMappingCuration als "
+              "mapping_justification"};
+    case MessageId::SssomNoConfidenceColumn:
+      return {"sssom.no_confidence_column",
+              "the file has no column confidence: every confirmation ({1}) counts with confidence 1",
+              "het bestand heeft geen kolom confidence: elke bevestiging ({1}) telt met zekerheid 1"};
+    case MessageId::SssomUnnamedColumn:
+      return {"sssom.unnamed_column",
+              "column {1} has no name in the header and is left out ({2} rows had a value in it)",
+              "kolom {1} heeft geen naam in de kopregel en wordt weggelaten ({2} rijen hadden er een waarde in)"};
+    case MessageId::SssomDateRead:
+      return {"sssom.date_read",
+              "mapping_date '{1}' was read as {2} (rows with such a date: {3}); SSSOM writes dates as YYYY-MM-DD, "
+              "and the next save does so",
+              "mapping_date '{1}' is gelezen als {2} (rijen met zo'n datum: {3}); SSSOM schrijft een datum als "
+              "JJJJ-MM-DD, en de volgende keer opslaan doet dat ook"};
+    case MessageId::SssomBadDate:
+      return {"sssom.bad_date",
+              "mapping_date '{1}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-29",
+              "mapping_date '{1}' is geen datum; schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2026-11-29"};
+    case MessageId::SssomConflictingDecisions:
+      return {"sssom.conflicting_decisions",
+              "this row decides otherwise about the same link than line {1} ({2}); the last row counts, so this one",
+              "deze rij beslist anders over dezelfde koppeling dan regel {1} ({2}); de laatste rij telt, dus deze"};
     case MessageId::SssomConfidenceIgnored:
       return {"sssom.confidence_ignored",
               "confidence '{1}' is not a number from 0 to 1; ignored, as the row is not a decision (rows like this: {2})",

@@ -7,6 +7,7 @@ errors too: a misspelt ``curation`` would otherwise silently drop a curator's wo
 
 from __future__ import annotations
 
+import ast
 import codecs
 import os
 import re
@@ -24,7 +25,8 @@ PAIR_KEYS = {"name", "sending", "receiving"}
 VARIANT_KEYS = {"name", "sending_level", "add_sending"}
 EXAM_PARTS = {"ce", "se", "kern", "keuze"}  # as the core's exam filter reads them (any case)
 
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+#: The end of tomllib's messages: "(at line L, column C)", or "(at end of document)".
+_TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
 
 
 def input_error(file: str | os.PathLike, code: str, detail: str, detail_nl: str,
@@ -58,14 +60,188 @@ def read_definition(path: Path) -> dict[str, Any]:
                           "ongeldige TOML: te diep genest (lijsten of tabellen in elkaar)", line, column)
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:  # the message ends in "(at line L, column C)"
-        m = _TOML_POSITION.search(str(e))
-        reason = _TOML_POSITION.sub("", str(e)).strip()
-        line, column = (int(m[1]), int(m[2])) if m else (0, 0)
-        raise input_error(path, "bad_toml", f"invalid TOML: {reason}", f"ongeldige TOML: {toml_reason(reason)}",
-                          line, column) from None
+    except tomllib.TOMLDecodeError as e:
+        raise toml_syntax_error(path, text, e) from None
     check_definition(data, path, text)
     return data
+
+
+def toml_syntax_error(path: str | os.PathLike, text: str, error: tomllib.TOMLDecodeError) -> _core.InputError:
+    """The InputError for tomllib's error: its reason in Dutch, where it is (the last line when tomllib
+    says "end of document") and, where it helps, where the unclosed list or text began or how to write it."""
+    message = str(error)
+    m = _TOML_POSITION.search(message)
+    reason = message[:m.start()].strip() if m else message.strip()
+    if m and m[1]:
+        line, column = int(m[1]), int(m[2])
+        offset = _offset(text, line, column)
+    elif m:  # the end of the document: the last line that holds anything, just after its last character
+        line, column = _last_line(text)
+        offset = len(text)
+    else:
+        line = column = offset = 0
+    if reason == 'Expected "\'"' and m and not m[1]:
+        # A one-line text in single quotes, never closed: tomllib looked for the quote to the end of the
+        # document; the mistake is where the text begins.
+        opened = _opening(text, len(text))
+        if opened is not None:
+            line = text.count("\n", 0, opened) + 1
+            column = opened - (text.rfind("\n", 0, opened) + 1) + 1
+            offset = opened
+    english, dutch = _explain_toml(reason, text, offset, line)
+    return input_error(path, "bad_toml", f"invalid TOML: {english}", f"ongeldige TOML: {dutch}", line, column)
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """The character offset of a 1-based line and column."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return len(text)
+    return min(start + column - 1, len(text))
+
+
+def _last_line(text: str) -> tuple[int, int]:
+    """The last line that is not blank, and the column just after its last character."""
+    lines = text.splitlines() or [""]
+    number = len(lines)
+    while number > 1 and not lines[number - 1].strip():
+        number -= 1
+    return number, len(lines[number - 1].rstrip()) + 1
+
+
+def _key_name(key: str) -> str:
+    """tomllib names a key as a Python tuple, ``('pair', 'name')``: as it is written, ``pair.name``."""
+    try:
+        parts = ast.literal_eval(key)
+    except (ValueError, SyntaxError):
+        return key
+    if isinstance(parts, tuple) and all(isinstance(p, str) for p in parts):
+        return ".".join(parts)
+    return key
+
+
+def _header_line(text: str, name: str, array: bool, before: int = 0) -> int:
+    """The line of the first ``[name]`` (or ``[[name]]``) header, above line ``before`` when given (0 if none)."""
+    opening, closing = (r"\[\[", r"\]\]") if array else (r"\[(?!\[)", r"\](?!\])")
+    header = re.compile(r"^\s*" + opening + r"\s*" + re.escape(name) + r"\s*" + closing + r"\s*(#.*)?$")
+    for number, line in enumerate(text.splitlines(), 1):
+        if before and number >= before:
+            break
+        if header.match(line):
+            return number
+    return 0
+
+
+#: tomllib's messages that _dutch_reasons.toml_reason leaves in English, in Dutch.
+_MORE_TOML_REASONS = [
+    (r"""Expected "'\"""", "een tekst tussen enkele aanhalingstekens (') wordt op deze regel niet afgesloten"),
+    (r"Found invalid character '\\n'",
+     "een tekst tussen enkele aanhalingstekens (') wordt op deze regel niet afgesloten (een tekst over meer regels "
+     "staat tussen ''' en ''')"),
+    (r"""Expected "'''\"""", "een tekst tussen ''' wordt niet afgesloten met '''"),
+    (r"Illegal character '\\n'",
+     'een tekst tussen dubbele aanhalingstekens (") wordt op deze regel niet afgesloten (een tekst over meer '
+     'regels staat tussen """ en """)'),
+    (r"Unescaped '\\' in a string",
+     r"een backslash (\) in een tekst tussen dubbele aanhalingstekens: schrijf \\ of zet de tekst tussen "
+     "enkele aanhalingstekens"),
+    (r"Invalid hex value", r"ongeldige \u- of \U-code in een tekst"),
+    (r"Escaped character is not a Unicode scalar value", r"ongeldige \u- of \U-code in een tekst"),
+    (r"Duplicate inline table key '(.+)'", "de sleutel '{0}' staat twee keer tussen dezelfde {{ }}"),
+]
+
+#: Reasons after which it helps to say where the unclosed list, table or text began.
+_UNCLOSED = re.compile(r"""Unclosed array|Unclosed inline table|Unterminated string|Expected "'+"|"""
+                       r"Illegal character '\\n'")
+
+
+def _explain_toml(reason: str, text: str, offset: int, line: int) -> tuple[str, str]:
+    """tomllib's reason in English and Dutch, with a hint where one helps."""
+    m = re.fullmatch(r"Cannot declare (.+) twice", reason)
+    if m:
+        name = _key_name(m[1])
+        first = _header_line(text, name, array=True, before=line)
+        if first:  # [variant] after [[variant]]: more tables of an array are written [[variant]] too
+            return (f"[{name}] after [[{name}]] (line {first}): write every {name} as [[{name}]], "
+                    "with double brackets",
+                    f"[{name}] na [[{name}]] (regel {first}): schrijf elke {name} als [[{name}]], met dubbele haken")
+        first = _header_line(text, name, array=False, before=line)
+        where_en, where_nl = (f" (first at line {first})", f" (eerst op regel {first})") if first else ("", "")
+        return (f"the table [{name}] is given twice{where_en}: give its keys under one [{name}]",
+                f"de tabel [{name}] wordt twee keer gegeven{where_nl}: zet de sleutels onder één [{name}]")
+    m = re.fullmatch(r"Cannot (mutate immutable|redefine) namespace (.+)", reason)
+    if m:
+        name = _key_name(m[2])
+        if m[1] == "redefine":
+            return (f"'{name}' is already given as the table [{name}]",
+                    f"'{name}' is al gegeven als de tabel [{name}]")
+        return (f"'{name}' is already given in full (as a list or between {{ }}) and cannot be added to",
+                f"'{name}' is al helemaal gegeven (als lijst of tussen {{ }}) en kan niet worden aangevuld")
+    if reason == "Cannot overwrite a value":
+        lines = text.splitlines()
+        here = lines[line - 1] if 0 < line <= len(lines) else ""
+        header = re.match(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]", here)
+        first = _header_line(text, header[1], array=False, before=line) if header else 0
+        if header and first:  # [[variant]] after [variant]
+            name = header[1]
+            return (f"[[{name}]] after [{name}] (line {first}): write every {name} as [[{name}]], "
+                    "with double brackets",
+                    f"[[{name}]] na [{name}] (regel {first}): schrijf elke {name} als [[{name}]], met dubbele haken")
+        key = re.match(r"^\s*([A-Za-z0-9_-]+)\s*=", here)
+        if key:
+            return (f"the key '{key[1]}' is given a second time in the same table",
+                    f"de sleutel '{key[1]}' wordt een tweede keer gegeven in dezelfde tabel")
+    dutch = toml_reason(reason)
+    for pattern, nl in _MORE_TOML_REASONS:
+        m = re.fullmatch(pattern, reason)
+        if m:
+            dutch = nl.format(*m.groups())
+            break
+    english = reason
+    if reason == "Unclosed array" and offset < len(text) and text[offset] not in "\r\n#[":
+        # ["a" "b"]: tomllib met a value where it expected ',' or ']'
+        english += " (or a comma between two values is missing)"
+        dutch += " (of er ontbreekt een komma tussen twee waarden)"
+    if _UNCLOSED.fullmatch(reason):
+        opened = _opening(text, offset)
+        if opened is not None:
+            at_line = text.count("\n", 0, opened) + 1
+            at_column = opened - (text.rfind("\n", 0, opened) + 1) + 1
+            if at_line != line:
+                english += f" (begun at line {at_line}, column {at_column})"
+                dutch += f" (begonnen op regel {at_line}, kolom {at_column})"
+    return english, dutch
+
+
+def _opening(text: str, end: int) -> int | None:
+    """Where the innermost list, inline table or text that is still open at ``end`` begins (None if none is)."""
+    stack: list[int] = []
+    i, n = 0, min(end, len(text))
+    while i < n:
+        c = text[i]
+        if c == "#":
+            newline = text.find("\n", i)
+            i = n if newline < 0 else newline + 1
+            continue
+        if c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                if len(quote) == 1 and text[j] == "\n":
+                    break  # a one-line text still open at the end of its line
+                j += 2 if c == '"' and text[j] == "\\" else 1
+            if j >= n or not text.startswith(quote, j):
+                return i
+            i = j + len(quote)
+            continue
+        if c in "[{":
+            stack.append(i)
+        elif c in "]}" and stack:
+            stack.pop()
+        i += 1
+    return stack[-1] if stack else None
 
 
 def _deep_nesting(text: str, depth: int = 100) -> tuple[int, int]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 from ._core import Catalogue
+from ._errors import dutch_error
 
 #: Environment variable that points at a data folder laid out like ``shared/data``.
 DATA_ENV = "AANSLUITING_DATA"
@@ -72,16 +74,25 @@ def load(
     Folders that are not given are looked up with :func:`find_data_folder` and
     :func:`find_curricula_folder`; a missing ``slo/`` or ``sbb/`` part is skipped.
     A data folder that is given but holds neither, or none found at all, raises
-    :class:`FileNotFoundError`: an empty catalogue would hide the mistake.
+    :class:`FileNotFoundError`: an empty catalogue would hide the mistake. So does a curricula
+    folder that is given (or set in ``$AANSLUITING_CURRICULA``) but does not exist, or that holds
+    no ``programmes/`` or ``transitions/`` but CSV or TOML files of its own (the programmes or
+    transitions folder itself); one that holds nothing of these is loaded with a
+    :class:`CurriculaFolderWarning`.
     """
     data_path = Path(data) if data is not None else find_data_folder()
     curricula_path = Path(curricula) if curricula is not None else find_curricula_folder()
+    # A folder the user named (here or in $AANSLUITING_CURRICULA) is checked; a found one has programmes/.
+    curricula_named = curricula is not None or bool(os.environ.get(CURRICULA_ENV))
     if data_path is None:
         raise FileNotFoundError(
             f"no data folder found: none given, ${DATA_ENV} is not set, and no shared/data (with slo/ or sbb/) "
             f"in or above {Path.cwd()}; pass load(data=...) or set {DATA_ENV}")
     if not ((data_path / "slo").is_dir() or (data_path / "sbb").is_dir()):
         raise FileNotFoundError(f"{data_path}: no slo/ or sbb/ folder (expected a data folder laid out like shared/data)")
+    if curricula_named and curricula_path is not None:
+        how = "load(curricula=...)" if curricula is not None else f"${CURRICULA_ENV}"
+        check_curricula_folder(curricula_path, how=how)
     cat = Catalogue()
     if (data_path / "slo").is_dir():
         cat.load_slo(os.fspath(data_path / "slo"), basis_goals=basis_goals)
@@ -90,3 +101,71 @@ def load(
     if curricula_path is not None and (curricula_path / "programmes").is_dir():
         cat.load_csv(os.fspath(curricula_path / "programmes"))
     return cat
+
+
+class CurriculaFolderWarning(UserWarning):
+    """A curricula folder was given that holds neither ``programmes/`` nor ``transitions/``: nothing is read from it."""
+
+
+def curricula_folder_problem(folder: str | os.PathLike, how: str = "load(curricula=...)"
+                             ) -> tuple[type[Exception] | type[Warning], str, str, str] | None:
+    """What is wrong with a curricula folder that the user named, or None when nothing is.
+
+    Returns the exception (or warning) class, a stable code, the English and the Dutch text;
+    ``how`` says how the folder was given (``load(curricula=...)``, ``--curricula``, an
+    environment variable), so that the advice names what to change.
+    """
+    path = Path(folder)
+    if not path.exists():
+        return (FileNotFoundError, "load.curricula_not_found",
+                f"the curricula folder {path} ({how}) does not exist "
+                "(expected a folder with programmes/ and transitions/, like curricula/)",
+                f"de map met eigen curricula {path} ({how}) bestaat niet "
+                "(verwacht: een map met programmes/ en transitions/, zoals curricula/)")
+    if not path.is_dir():
+        return (NotADirectoryError, "load.curricula_not_a_folder",
+                f"the curricula folder {path} ({how}) is not a folder "
+                "(expected a folder with programmes/ and transitions/, like curricula/)",
+                f"de map met eigen curricula {path} ({how}) is geen map "
+                "(verwacht: een map met programmes/ en transitions/, zoals curricula/)")
+    if (path / "programmes").is_dir() or (path / "transitions").is_dir():
+        return None
+    try:
+        suffixes = {p.suffix.lower() for p in path.iterdir() if p.is_file()}
+    except OSError:
+        suffixes = set()
+    if ".csv" in suffixes or ".toml" in suffixes:
+        # The user pointed at curricula/programmes (or curricula/transitions) itself.
+        sub = "programmes" if ".csv" in suffixes else "transitions"
+        what_en, what_nl = (("CSV files: it looks like a programmes folder itself",
+                             "wel CSV-bestanden: dit lijkt zelf een map met programma's") if sub == "programmes" else
+                            ("TOML files: it looks like a transitions folder itself",
+                             "wel TOML-bestanden: dit lijkt zelf een map met overgangen"))
+        if path.resolve().name in ("programmes", "transitions"):
+            parent = path.resolve().parent
+            advice_en, advice_nl = (f"give the folder above it: {parent}", f"Geef de map erboven op: {parent}")
+        else:
+            advice_en = f"put its files in {path / sub}, or give the folder that holds {sub}/"
+            advice_nl = f"Zet de bestanden in {path / sub}, of geef de map op waarin {sub}/ staat"
+        return (FileNotFoundError, "load.curricula_is_a_subfolder",
+                f"the curricula folder {path} ({how}) holds no programmes/ or transitions/ folder but {what_en}; "
+                f"{advice_en}",
+                f"in de map met eigen curricula {path} ({how}) staat geen map programmes/ of transitions/, "
+                f"maar {what_nl}. {advice_nl}")
+    return (CurriculaFolderWarning, "load.curricula_empty",
+            f"the curricula folder {path} ({how}) holds no programmes/ or transitions/ folder: "
+            "no own programmes are loaded from it",
+            f"in de map met eigen curricula {path} ({how}) staat geen map programmes/ of transitions/: "
+            "er worden geen eigen programma's uit geladen")
+
+
+def check_curricula_folder(folder: str | os.PathLike, how: str = "load(curricula=...)") -> None:
+    """Raises (or warns) as :func:`curricula_folder_problem` says."""
+    problem = curricula_folder_problem(folder, how)
+    if problem is None:
+        return
+    kind, code, english, dutch = problem
+    if issubclass(kind, Warning):
+        warnings.warn(kind(f"{english}\nIn het Nederlands: {dutch}"), stacklevel=3)
+        return
+    raise dutch_error(kind, code, english, dutch)  # type: ignore[arg-type]

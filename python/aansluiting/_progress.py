@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from typing import TextIO
@@ -21,12 +22,18 @@ STAGES = {
 }
 
 
+#: A stage that is one of a numbered run ("stap 3 van 20: ..."), as transition.analyse names them.
+_RUN_STEP = re.compile(r"\bstap (\d+) van (\d+)\b")
+
+
 class ProgressLine:
     """Callable as ``progress(done, total)`` or ``progress(stage, done, total)``.
 
     On a terminal the line is redrawn in place; in a log (not a tty) a line is
     written only when the stage changes or another quarter is done, so that CI
-    logs stay short.
+    logs stay short. Stages numbered "stap k van n" (a transition's pairs, each
+    a stage of a few steps) count as one run: a line at each tenth of the run,
+    not one per stage.
     """
 
     def __init__(self, label: str = "Afstemmen", unit: str = "doelen", stream: TextIO | None = None,
@@ -59,8 +66,12 @@ class ProgressLine:
             self.stream.write("\r\033[K" + text)
             self._open = True
         else:
-            quarter = 4 * done // total if total else 0
-            key = (label, quarter)
+            run = _RUN_STEP.search(label)
+            if run and total:  # the k-th of n stages: the tenths of the whole run
+                step, steps = int(run[1]), int(run[2])
+                key = (label[:run.start()], steps, 10 * ((step - 1) * total + min(done, total)) // (steps * total))
+            else:
+                key = (label, 4 * done // total if total else 0)
             if key == self._last_key:
                 return
             self._last_key = key

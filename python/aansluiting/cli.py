@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import time
+import warnings
 from collections import Counter
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from . import _core
 from ._dutch_argparse import DutchArgumentParser
 from ._dutch_reasons import os_reason
 from ._kind_names import KINDS
-from ._loading import find_curricula_folder, find_data_folder, load
+from ._loading import (CURRICULA_ENV, CurriculaFolderWarning, curricula_folder_problem, find_curricula_folder,
+                       find_data_folder, load)
 from ._progress import ProgressLine
 from .report.tables import capped_at, capped_detail, closed_detail, count, noun
 
@@ -127,9 +129,14 @@ def _load_or_say(data: Path, curricula: Path | None):
     from . import InputError
 
     try:
-        return load(data, curricula)
-    except FileNotFoundError:
-        print(NOT_A_DATA_FOLDER.format(folder=Path(data).resolve()), file=sys.stderr)
+        with warnings.catch_warnings():  # said in Dutch before loading (_check_curricula_option)
+            warnings.simplefilter("ignore", CurriculaFolderWarning)
+            return load(data, curricula)
+    except (FileNotFoundError, NotADirectoryError) as e:
+        if str(getattr(e, "code", "")).startswith("load.curricula"):  # $AANSLUITING_CURRICULA names a wrong folder
+            print(_sentence(e.message_nl), file=sys.stderr)  # type: ignore[attr-defined]
+        else:
+            print(NOT_A_DATA_FOLDER.format(folder=Path(data).resolve()), file=sys.stderr)
     except InputError as e:
         where = f", regel {e.line}, kolom {e.column}" if e.line else ""
         if e.record:
@@ -222,8 +229,10 @@ def _overview(args: argparse.Namespace) -> int:
 
     print(f"aansluiting {__import__('aansluiting').__version__} — overzicht van de geladen curricula")
     print(f"Data: {Path(data).resolve()}")
-    if curricula:
+    if curricula and (Path(curricula) / "programmes").is_dir():
         print(f"Eigen programma's: {Path(curricula).resolve() / 'programmes'}")
+    elif curricula:  # a folder with transitions/ only
+        print(f"Eigen programma's: geen (in {Path(curricula).resolve()} staat geen map programmes/)")
     print(f"Geladen in {_seconds(seconds, 2)}: {count(len(cat), 'doel', 'doelen')}, "
           f"{count(cat.num_edges, 'verbinding', 'verbindingen')}, {count(len(cat.sources), 'bron', 'bronnen')}.\n")
 
@@ -489,6 +498,28 @@ def _curricula_of(path: Path) -> Path | None:
     return None
 
 
+def _check_curricula_option(folder: Path | None, how: str) -> int | None:
+    """Exit status 2 after saying that --curricula names a missing folder or the programmes (or transitions)
+    folder itself; a warning, and None, when it names a folder with nothing to read; None when it is fine."""
+    if folder is None:
+        return None
+    problem = curricula_folder_problem(folder, how)
+    if problem is None:
+        return None
+    kind, _, _, dutch = problem
+    if issubclass(kind, Warning):
+        print(f"Let op: {dutch}.", file=sys.stderr)
+        return None
+    print(_sentence(dutch), file=sys.stderr)
+    return 2
+
+
+def _sentence(text: str) -> str:
+    """A message as a sentence: a capital first letter and a full stop."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def _seconds(value: float, digits: int = 1) -> str:
     """A duration as a Dutch reader writes it: 3,1 s (decimal comma)."""
     return f"{value:.{digits}f} s".replace(".", ",")
@@ -527,6 +558,12 @@ def _run(argv: list[str] | None) -> int:
             state = "is geen map" if Path(folder).exists() else "bestaat niet"
             print(f"{what} {folder} ({option}) {state}.", file=sys.stderr)
             return 2
+    # A folder without programmes/ and transitions/ (often curricula/programmes itself) read nothing, silently.
+    status = _check_curricula_option(getattr(args, "curricula", None), "--curricula")
+    if status is None and getattr(args, "curricula", None) is None and os.environ.get(CURRICULA_ENV):
+        status = _check_curricula_option(Path(os.environ[CURRICULA_ENV]), f"${CURRICULA_ENV}")
+    if status is not None:
+        return status
     if args.command in (None, "overzicht"):
         return _overview(args)
     if args.command == "overgangen":

@@ -195,6 +195,7 @@ void bind_align(py::module_& m) {
         if (path) c.path = path->string();
         if (c.path.empty()) throw ArgumentError(Message(MessageId::CurationWithoutFile));
         c.set.file = c.path;
+        analysis::complete_metadata(c.set);  // a '#' block a spreadsheet dropped: other SSSOM tools need it
         // The curator's work is done by now: a folder that is not there yet is made, not an error.
         analysis::write_sssom(c.path, c.set, analysis::MissingFolders::Create);
       }, py::arg("path") = py::none(),
@@ -220,7 +221,7 @@ void bind_align(py::module_& m) {
         out += c.path.empty() ? std::string("(not saved yet)") : py::repr(py::str(c.path)).cast<std::string>();
         out += " " + std::to_string(decisions) + (decisions == 1 ? " decision: " : " decisions: ") +
                std::to_string(confirmed) + " confirmed, " + std::to_string(rejected) + " rejected";
-        if (others) out += ", " + std::to_string(others) + " other rows";
+        if (others) out += ", " + std::to_string(others) + (others == 1 ? " other row" : " other rows");
         return out + ">";
       })
       .def("_columns", [](const CurationRef& c) {

@@ -34,7 +34,8 @@ std::string slurp(const fs::path& p) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-const char* kHeader = "subject_id\tpredicate_id\tobject_id\tmapping_justification\tconfidence\n";
+// predicate_modifier last: the rows below may leave it out (a short row), as most are confirmations.
+const char* kHeader = "subject_id\tpredicate_id\tobject_id\tmapping_justification\tconfidence\tpredicate_modifier\n";
 
 std::string minimal(const std::string& rows) {
   return "#curie_map:\n#  slo: \"https://opendata.slo.nl/curriculum/uuid/\"\n"
@@ -106,7 +107,7 @@ TEST(Sssom, BadFilesNameFileLineAndColumn) {
   expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1,5\n"), 6, 0,
                   "confidence '1,5' is not a number from 0 to 1");
   expect_error_at(minimal("a b\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1\n"), 6, 1, "CURIE");
-  expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1\textra\n"), 6, 0, "header");
+  expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1\t\textra\n"), 6, 0, "header");
   expect_error_at(minimal("slo:a\tskos:closeMatch\n"), 6, 0, "object_id");
   expect_error_at(minimal("slo:a\t\"skos:closeMatch\tslo:b\n"), 6, 7, "never closed");
   expect_error_at("#curie_map:\n#  slo: \"unclosed\n" + std::string(kHeader), 2, 9, "YAML");  // at the quote
@@ -303,6 +304,27 @@ TEST_F(Curation, LastRowWinsSuggestionsIgnoredUnknownGoalsReported) {
   ASSERT_EQ(r3->support.size(), 2u);
   EXPECT_EQ(r3->support[0].sending, t.s2);
   EXPECT_DOUBLE_EQ(r3->support[0].score, 0.3);
+}
+
+// A colleague adds a row that decides otherwise, and sorts the rows: the last
+// row counts, as before, and the curator hears which rows disagree.
+TEST_F(Curation, RowsThatDisagreeAboutALinkAreNamed) {
+  ScratchDir dir;
+  const std::string path = dir.write("d.sssom.tsv", minimal(
+      "slo:s2\tskos:closeMatch\tslo:r3\tsemapv:ManualMappingCuration\t0.9\n"
+      "slo:s1\tskos:closeMatch\tslo:r1\tsemapv:ManualMappingCuration\t\tNot\n"
+      "slo:s2\tskos:closeMatch\tslo:r3\tsemapv:ManualMappingCuration\t0.5\n"  // the same decision: no note
+      "slo:s1\tskos:closeMatch\tslo:r1\tsemapv:ManualMappingCuration\t0.8\n"));
+  CurationReport rep;
+  auto a = rerun(path, &rep);
+  ASSERT_EQ(rep.notes.size(), 1u);
+  EXPECT_EQ(rep.notes[0].what.id, MessageId::SssomConflictingDecisions);
+  EXPECT_EQ(rep.notes[0].where.line, 9u);
+  EXPECT_EQ(rep.notes[0].what.args.at(0), "7");  // the row it overrules
+  EXPECT_EQ(rep.notes[0].what.args.at(1), "Not skos:closeMatch");
+  EXPECT_EQ(rep.confirmed, 2u);
+  EXPECT_EQ(rep.rejected, 0u);
+  EXPECT_EQ(a.find_receiving(t.r1)->support.at(0).origin, match::Origin::Confirmed);
 }
 
 // A curator confirming a link says it is right; that the goals are the same
@@ -520,6 +542,12 @@ class SpreadsheetEdits : public ::testing::Test {
       return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
     }
     std::string& cell(std::size_t row, std::string_view name) { return rows.at(row).at(col(name)); }
+    // A column deleted in the spreadsheet.
+    void drop(std::string_view name) {
+      const std::size_t c = col(name);
+      header.erase(header.begin() + static_cast<std::ptrdiff_t>(c));
+      for (auto& r : rows) r.erase(r.begin() + static_cast<std::ptrdiff_t>(c));
+    }
     std::size_t line(std::size_t row) const { return meta.size() + 2 + row; }
     std::size_t column(std::size_t row, std::string_view name) const {
       std::size_t c = 1;
@@ -1012,6 +1040,120 @@ TEST_F(SpreadsheetEdits, ABrokenMetadataBlockIsAnErrorInDutch) {
 
 std::size_t files_in(const fs::path& dir) {
   return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+}
+
+// A user test: with the predicate_modifier column deleted (or renamed) in a
+// spreadsheet, every rejection became a confirmation, without a word, and the
+// next save made it so for good.
+TEST_F(SpreadsheetEdits, ALostModifierColumnStopsTheLoad) {
+  const auto error = [](const std::string& text) {
+    try {
+      parse_sssom(text, "s.sssom.tsv");
+    } catch (const InputError& e) {
+      return e;
+    }
+    ADD_FAILURE() << "read without an error";
+    return InputError({}, {MessageId::FileNotFound});
+  };
+  Sheet lost(*export_);
+  lost.drop("predicate_modifier");
+  InputError e = error(lost.text());
+  EXPECT_EQ(e.message().id, MessageId::SssomNoModifierColumn) << e.what();
+  EXPECT_EQ(e.where().line, lost.meta.size() + 1);  // the header
+  EXPECT_EQ(e.message().args.at(0), "2");            // the decisions in the file
+
+  for (const std::string name : {"Predicate_Modifier", "predicate_modifer", "modifier"}) {
+    Sheet renamed(*export_);
+    renamed.header[renamed.col("predicate_modifier")] = name;
+    e = error(renamed.text());
+    EXPECT_EQ(e.message().id, MessageId::SssomModifierColumnMisnamed) << name;
+    EXPECT_EQ(e.message().args.at(1), name);
+  }
+  Sheet dutch(*export_);
+  dutch.header[dutch.col("predicate_modifier")] = "afgewezen";
+  EXPECT_EQ(error(dutch.text()).message().id, MessageId::SssomNoModifierColumn);
+
+  // Without decisions the column may be left out: nothing in the file could be a rejection.
+  Sheet suggestions(*export_);
+  suggestions.drop("predicate_modifier");
+  std::erase_if(suggestions.rows, [&](const auto& r) { return r[suggestions.col("mapping_justification")] == kManualCuration; });
+  EXPECT_EQ(parse_sssom(suggestions.text(), "s.sssom.tsv").mappings.size(), automatic_->links.size() - 2);
+}
+
+// A user test: 'Not' typed on rows of an exported links file (their
+// justification still semapv:LexicalMatching) was ignored without a word.
+TEST_F(SpreadsheetEdits, ARejectionTypedOnASuggestionIsAnError) {
+  Sheet sheet(*export_);
+  const std::size_t row = sheet.rows_with("mapping_justification", "semapv:LexicalMatching").at(3);
+  sheet.cell(row, "predicate_modifier") = "Not";
+  try {
+    parse_sssom(sheet.text(), "s.sssom.tsv");
+    ADD_FAILURE() << "read without an error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.message().id, MessageId::SssomNotOnSuggestion);
+    EXPECT_EQ(e.where().line, sheet.line(row));
+    EXPECT_EQ(e.where().column, sheet.column(row, "predicate_modifier"));
+    EXPECT_NE(std::string(e.what()).find("semapv:ManualMappingCuration"), std::string::npos) << e.what();
+  }
+  sheet.cell(row, "mapping_justification") = std::string(kManualCuration);  // as the message says
+  const MappingSet set = parse_sssom(sheet.text(), "s.sssom.tsv");
+  EXPECT_TRUE(set.mappings.at(row).negated);
+  EXPECT_TRUE(set.mappings.at(row).curated());
+}
+
+// What else a spreadsheet or pandas does to the columns and dates.
+TEST_F(SpreadsheetEdits, LostColumnsUnnamedColumnsAndDatesAreSaidAndMended) {
+  const auto ids = [](const MappingSet& set) {
+    std::vector<MessageId> out;
+    for (const auto& w : set.warnings) out.push_back(w.what.id);
+    return out;
+  };
+  // Without confidence, the confirmation (0.9) counts as certain: said.
+  Sheet no_confidence(*export_);
+  no_confidence.drop("confidence");
+  MappingSet set = parse_sssom(no_confidence.text(), "s.sssom.tsv");
+  ASSERT_EQ(ids(set), std::vector<MessageId>{MessageId::SssomNoConfidenceColumn});
+  EXPECT_EQ(set.warnings[0].what.args.at(0), "1");
+
+  // A tab after every line: an empty column without a name, left out without a word.
+  std::string tabbed;
+  std::istringstream in(*export_);
+  for (std::string line; std::getline(in, line);) tabbed += line + (line.starts_with("#") ? "" : "\t") + "\n";
+  set = parse_sssom(tabbed, "s.sssom.tsv");
+  EXPECT_TRUE(ids(set).empty());
+  EXPECT_TRUE(set.extra_columns.empty());
+  EXPECT_EQ(format_sssom(set), format_sssom(parse_sssom(*export_, "s.sssom.tsv")));
+
+  // pandas' to_csv without index=False: a first column without a name, holding 0, 1, 2, ...
+  Sheet indexed(*export_);
+  indexed.header.insert(indexed.header.begin(), "");
+  for (std::size_t r = 0; r < indexed.rows.size(); ++r) indexed.rows[r].insert(indexed.rows[r].begin(), std::to_string(r));
+  set = parse_sssom(indexed.text(), "s.sssom.tsv");
+  ASSERT_EQ(ids(set), std::vector<MessageId>{MessageId::SssomUnnamedColumn});
+  EXPECT_EQ(set.warnings[0].what.args, (std::vector<std::string>{"1", std::to_string(indexed.rows.size())}));
+  EXPECT_EQ(format_sssom(set), format_sssom(parse_sssom(*export_, "s.sssom.tsv")));
+
+  // A date as a Dutch (or American) spreadsheet shows it: read as meant, written as SSSOM wants.
+  Sheet dated(*export_);
+  dated.header.push_back("mapping_date");  // the export has none: its curated links have no date
+  for (auto& r : dated.rows) r.push_back("");
+  const std::size_t yes = confirmed(dated), no = rejected(dated);
+  dated.cell(yes, "mapping_date") = "29-11-2026";
+  dated.cell(no, "mapping_date") = "11/28/2026";
+  set = parse_sssom(dated.text(), "s.sssom.tsv");
+  ASSERT_EQ(ids(set), std::vector<MessageId>{MessageId::SssomDateRead});
+  EXPECT_EQ(set.warnings[0].what.args, (std::vector<std::string>{"29-11-2026", "2026-11-29", "2"}));
+  EXPECT_EQ(set.mappings.at(yes).mapping_date, "2026-11-29");
+  EXPECT_EQ(set.mappings.at(no).mapping_date, "2026-11-28");
+  dated.cell(yes, "mapping_date") = "gisteren";
+  try {
+    parse_sssom(dated.text(), "s.sssom.tsv");
+    ADD_FAILURE() << "read without an error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.message().id, MessageId::SssomBadDate);
+    EXPECT_EQ(e.where().line, dated.line(yes));
+    EXPECT_EQ(e.where().column, dated.column(yes, "mapping_date"));
+  }
 }
 
 TEST(AtomicWrite, ReplacesContentAndKeepsPermissions) {

@@ -4,6 +4,7 @@ bad confidences, saving into a new folder, and how a Curation shows itself."""
 from __future__ import annotations
 
 import math
+import warnings
 from pathlib import Path
 
 import pytest
@@ -299,3 +300,135 @@ def test_an_id_of_no_goal_in_the_curations_catalogue_is_refused_in_dutch(full, s
     # Resolved in the catalogue the curation was opened with: the SLO data alone holds no werkproces.
     with pytest.raises(a.NotFoundError, match=f"no goal with id '{WERKPROCES_ID}'"):
         a.Curation(slo).reject(vmbo.id, WERKPROCES_ID)
+
+
+def _curated_file(full: a.Catalogue, goals, path: Path) -> Path:
+    """A curation file with one confirmation and one rejection."""
+    vmbo, havo = goals
+    cur = a.Curation(full, path)
+    cur.confirm(vmbo, havo, confidence=0.9, comment="klopt")
+    cur.reject(full.find_code("WI/K/7/10a")[0], havo, comment="alleen dezelfde woorden")
+    cur.save()
+    return path
+
+
+def _rewrite(path: Path, edit) -> None:
+    """The table part of a curation file through `edit(rows)` (rows of cells, header first),
+    as a colleague's spreadsheet would save it."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    meta = [line for line in lines if line.startswith("#")]
+    rows = [line.split("\t") for line in lines if not line.startswith("#")]
+    rows = edit(rows)
+    path.write_text("\n".join(meta + ["\t".join(r) for r in rows]) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("column", [None, "Predicate_Modifier", "afgewezen"])
+def test_a_lost_modifier_column_stops_the_load_instead_of_confirming_every_rejection(
+        full, goals, tmp_path, column) -> None:
+    """A user test: a colleague deleted (or renamed) the column predicate_modifier in a spreadsheet,
+    and every rejection counted as a confirmation, without a word; the next save made it final."""
+    path = _curated_file(full, goals, tmp_path / "besluiten.sssom.tsv")
+
+    def edit(rows):
+        at = rows[0].index("predicate_modifier")
+        if column is None:
+            return [r[:at] + r[at + 1:] for r in rows]
+        rows[0][at] = column
+        return rows
+
+    _rewrite(path, edit)
+    with pytest.raises(a.InputError) as caught:
+        a.Curation(full, path)
+    assert caught.value.file == str(path)
+    assert caught.value.line == 1 + sum(line.startswith("#") for line in path.read_text().splitlines())
+    note = caught.value.__notes__[-1]
+    assert "predicate_modifier" in note and "afwijzing als bevestiging" in note and "2 beslissingen" in note
+    assert (f"de kolom '{column}' lijkt erop" in note) == (column == "Predicate_Modifier")
+    # The analysis stops too, before counting anything.
+    with pytest.raises(a.InputError):
+        _wiskunde_b(path).analyse(full, with_variants=False)
+
+
+def test_a_rejection_typed_on_a_suggestion_row_is_an_error_naming_the_row(full, goals, tmp_path) -> None:
+    """A user test: 'Not' typed in an exported links file (its rows still semapv:LexicalMatching)
+    was ignored without a word."""
+    vmbo, havo = goals
+    path = tmp_path / "koppelingen.sssom.tsv"
+    links = a.align(full.find_programme("wiskunde", "vmbo tl"), full.find_programme("wiskunde B", "havo"),
+                    source_level="vmbo tl")
+    links.to_sssom(path)
+
+    def edit(rows):
+        rows[3][rows[0].index("predicate_modifier")] = "Not"
+        return rows
+
+    _rewrite(path, edit)
+    with pytest.raises(a.InputError) as caught:
+        a.Curation(full, path)
+    assert caught.value.line == 1 + 3 + sum(line.startswith("#") for line in path.read_text().splitlines())
+    assert "semapv:ManualMappingCuration" in caught.value.__notes__[-1]
+
+
+def test_saving_after_a_spreadsheet_dropped_the_metadata_writes_it_again(full, goals, tmp_path) -> None:
+    """A user test: a file saved back without its '#' block (pandas, a spreadsheet) was saved without
+    curie_map or mapping_set_id, and other SSSOM tools refused it (missing prefix slo)."""
+    path = _curated_file(full, goals, tmp_path / "besluiten.sssom.tsv")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(line for line in lines if not line.startswith("#")) + "\n", encoding="utf-8")
+    cur = a.Curation(full, path)
+    assert len(cur) == 2
+    cur.save()
+    text = path.read_text(encoding="utf-8")
+    assert "#curie_map:" in text and "urn:aansluiting:mappings:curated" in text and "#license:" in text
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the sssom package warns about its own dependencies
+        from sssom.parsers import parse_sssom_table
+        from sssom.validators import validate
+
+        msdf = parse_sssom_table(path)
+        validate(msdf, fail_on_error=True)
+    assert len(msdf.df) == 2
+
+
+def test_a_file_written_by_sssom_py_keeps_its_metadata_and_decisions(full, goals, tmp_path) -> None:
+    """sssom-py writes its '#' block as '# key: value' (as the SSSOM examples do), and declares
+    extension slots in a list of mappings: both were misread (every key taken for a comment line,
+    the list refused)."""
+    path = _curated_file(full, goals, tmp_path / "besluiten.sssom.tsv")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from sssom.parsers import parse_sssom_table
+        from sssom.writers import write_table
+
+        msdf = parse_sssom_table(path)
+        msdf.metadata["extension_definitions"] = [
+            {"slot_name": "besluit", "property": "urn:aansluiting:besluit", "type_hint": "xsd:string"}]
+        py_path = tmp_path / "sssom_py.sssom.tsv"
+        with py_path.open("w", encoding="utf-8") as out:
+            write_table(msdf, out)
+    assert py_path.read_text(encoding="utf-8").startswith("# ")
+    cur = a.Curation(full, py_path)
+    assert repr(cur).endswith("2 decisions: 1 confirmed, 1 rejected>")
+    cur.save()
+    text = py_path.read_text(encoding="utf-8")
+    assert "#mapping_set_id: \"urn:aansluiting:mappings:curated\"" in text
+    assert "#extension_definitions:" in text and "slot_name: besluit" in text
+    assert "##" not in text  # no key was taken for a comment line
+    assert repr(a.Curation(full, py_path)) == repr(cur)
+
+
+def test_an_html_report_that_lists_decisions_is_no_curation_file(full, goals, tmp_path) -> None:
+    """A user test: a report whose list of decisions not applied quotes semapv:ManualMappingCuration
+    was taken for a curation file, so the next run refused to write the report over it."""
+    from aansluiting import _core
+
+    path = _curated_file(full, goals, tmp_path / "besluiten.sssom.tsv")
+    page = tmp_path / "rapport.html"
+    page.write_text("<!DOCTYPE html><html><body><p>Niet toegepast: regel 7, "
+                    "semapv:manualMappingCuration is bijna semapv:ManualMappingCuration</p></body></html>",
+                    encoding="utf-8")
+    assert not _core._is_curation_file(str(page))
+    assert _core._is_curation_file(str(path))
+    broken = tmp_path / "utf16.sssom.tsv"  # a curator's file Excel saved as UTF-16 is still protected
+    broken.write_text(path.read_text(encoding="utf-8"), encoding="utf-16")
+    assert _core._is_curation_file(str(broken))

@@ -1236,3 +1236,138 @@ def test_a_goal_that_says_not_applicable_is_no_gap(full):
     variant = report.tables.comparison_summary_table(comparison, r.summary, r.variants[name].summary)
     assert list(variant["Zonder inhoud (n.v.t.)"]) == [1, 1]
     assert "Gedeeld (in beide programma's)" not in variant
+
+
+# --- A curator acting on the decisions a report shows (a user test) ---
+
+@pytest.fixture(scope="module")
+def curated_mbo(full, tmp_path_factory):
+    """vmbo tl -> mbo 4 with three decisions: a base link confirmed, one rejected (both by an author),
+    and a T&T goal confirmed, which only the variant that adds T&T applies. (curated result, Curation)"""
+    from aansluiting.transition import Transition
+
+    transition = Transition.from_file(TRANSITIONS / "nieuwe-leerweg-mbo4.toml")
+    plain = analysed(full, transition.path)
+    pair = plain.pairs[0]
+    goals = report.tables.leaves(pair.coverage)
+    gap, covered = goals[goals["status_code"] == "gap"].iloc[0], goals[goals["status_code"] != "gap"].iloc[0]
+    sending = report.tables.leaves(pair.continuations).iloc[0]
+    tt = report.tables.leaves(plain.variants["met Technologie & Toepassing"].pairs[0].continuations)
+    tt = tt[tt["sending_id"].str.startswith("csv:technologie_en_toepassing/")].iloc[0]
+    path = tmp_path_factory.mktemp("curatie") / "besluiten.sssom.tsv"
+    curation = aansluiting.Curation(full, path)
+    curation.confirm(sending["sending_id"], gap["receiving_id"], author="J. de Vries", comment="klopt")
+    curation.reject(sending["sending_id"], covered["receiving_id"], author="orcid:0000-0002-1825-0097")
+    curation.confirm(tt["sending_id"], gap["receiving_id"], author="J. de Vries")
+    curation.save()
+    return dataclasses.replace(transition, curation=path).analyse(full), curation
+
+
+def test_the_curatie_sheet_names_both_goals_by_id_for_a_curator(curated_mbo, tmp_path):
+    """A user test: the sheet Curatie had no ids, although every sheet with goals has them so that a
+    curator can act on a decision. Both ids, under the headers of the sheet Overlap, and they are the
+    goals of the decisions in the curator's file (its CURIEs, as the user guide says)."""
+    curated, curation = curated_mbo
+    links = report.tables.curated_links(curated)
+    assert set(links["analysis"]) == {"basis", "met Technologie & Toepassing"}  # the T&T decision: variant only
+    sheet = pd.read_excel(report.write_xlsx(curated, tmp_path / "r.xlsx"), sheet_name="Curatie", dtype=str)
+    assert list(sheet.columns[-2:]) == ["Id vooropleiding", "Id vervolg"]
+    assert list(sheet["Id vooropleiding"]) == list(links["source_id"])
+    assert list(sheet["Id vervolg"]) == list(links["target_id"])
+    decisions = curation.to_pandas()
+    assert {(_curie(s), _curie(t)) for s, t in zip(sheet["Id vooropleiding"], sheet["Id vervolg"])} \
+        == set(zip(decisions["subject_id"], decisions["object_id"]))
+    assert sheet["Id vooropleiding"].str.startswith("csv:technologie_en_toepassing/").any()
+    if "author" not in links:  # the link table of the core does not say who decided: no empty columns
+        assert "Auteur" not in sheet and "Datum" not in sheet
+        assert "<th>Auteur</th>" not in block(report.render_html(curated), "curatie-koppelingen")
+
+
+class _LinksWithCurator:
+    """A pair's links with the author and date of each decision as the curation file has them (the
+    columns of Curation.to_pandas()): what the report gets once the core's link table carries them."""
+
+    def __init__(self, alignment, decisions: pd.DataFrame) -> None:
+        self._alignment, self._decisions = alignment, decisions
+
+    def to_pandas(self) -> pd.DataFrame:
+        links = self._alignment.to_pandas().drop(columns=["author", "mapping_date"], errors="ignore")
+        return links.merge(self._decisions, on=["source_id", "target_id"], how="left")
+
+
+def test_the_curated_links_say_who_decided_and_when_where_the_links_carry_it(curated_mbo, tmp_path):
+    """A user test: the table of curated links had no author and no date. They are the curator's
+    words in the curation file; the report shows them where the links carry them, in HTML and Excel."""
+    curated, curation = curated_mbo
+    decisions = curation.to_pandas()[["source_id", "target_id", "author", "mapping_date"]]
+    assert set(decisions["author"]) == {"J. de Vries", "orcid:0000-0002-1825-0097"}
+
+    def with_curator(res):
+        return dataclasses.replace(res, pairs=[
+            dataclasses.replace(p, alignment=_LinksWithCurator(p.alignment, decisions)) for p in res.pairs])
+
+    shown = dataclasses.replace(with_curator(curated),
+                                variants={n: with_curator(v) for n, v in curated.variants.items()})
+    links = report.tables.curated_links(shown)
+    assert len(links) == len(report.tables.curated_links(curated))
+    table = block(report.render_html(shown), "curatie-koppelingen")
+    header = re.findall(r"<th[^>]*>(.*?)</th>", table)
+    assert header[-2:] == ["Auteur", "Datum"]
+    rows = [[_visible(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+            for r in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]]
+    assert [r[-2:] for r in rows] == [[a, d] for a, d in zip(links["author"], links["mapping_date"])]
+    sheet = pd.read_excel(report.write_xlsx(shown, tmp_path / "r.xlsx"), sheet_name="Curatie", dtype=str)
+    assert list(sheet.columns[-4:]) == ["Auteur", "Datum", "Id vooropleiding", "Id vervolg"]
+    assert list(sheet["Auteur"]) == list(links["author"]) and list(sheet["Datum"]) == list(links["mapping_date"])
+    assert sheet["Datum"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()  # the day each decision was saved
+
+
+# --- An author who adds their own programme as a variant (a user test) ---
+
+@pytest.mark.parametrize("name, subject", [("met Technologie & Toepassing", "Technologie & Toepassing"),
+                                           ("met Informatietechnologie", "Informatietechnologie")])
+def test_a_variant_lists_the_goals_of_the_added_programme_that_lead_nowhere(full, result, html, tmp_path,
+                                                                          name, subject):
+    """A user test: an author who adds their programme asked which of its goals lead to nothing in
+    havo 4, and had to filter r.variants[...].continuations by hand (the programme is in every pair).
+    The variant's section lists them, each goal once, in HTML and on the variant's sheet."""
+    from html import unescape
+
+    variant = result.variants[name]
+    table = report.tables.added_without_continuation(result, variant)
+    added = {g.id for g in full.find_programme(subject, "vmbo tl").goals()}
+    assert len(table) > 0 and set(table["sending_id"]) <= added
+    assert not table["sending_id"].duplicated().any()
+    # A goal is listed when it leads nowhere in every pair, as the totals count it: the list is the
+    # change of the count "zonder vervolg", and a goal that continues in one pair only is not listed.
+    rows = report.tables.leaves(variant.continuations)
+    rows = rows[rows["sending_id"].isin(added)]
+    nowhere = rows.groupby("sending_id")["leads_nowhere"].all()
+    assert set(table["sending_id"]) == set(nowhere[nowhere].index)
+    assert len(table) == variant.summary["sending_nowhere"] - result.summary["sending_nowhere"]
+    if name == "met Informatietechnologie":  # prepares havo informatica, not the other subjects
+        somewhere = rows.groupby("sending_id")["leads_nowhere"].any() & ~nowhere
+        assert somewhere.any() and not set(somewhere[somewhere].index) & set(table["sending_id"])
+
+    n = list(result.comparisons).index(name)
+    section = block(html, f"variant-{n}", '<div class="comparison"')
+    assert f"Doelen van het toegevoegde programma zonder vervolg ({len(table)})" in section
+    listed = block(html, f"variant-{n}-zonder-vervolg")
+    codes = [unescape(c) for c in re.findall(r'<td class="code">([^<]*)</td>', listed)]
+    assert codes == [report.tables.code_or_id(c, i) for c, i in zip(table["code"], table["sending_id"])]
+    sheet = pd.read_excel(report.write_xlsx(result, tmp_path / "r.xlsx"), sheet_name=name[:1].upper() + name[1:],
+                          header=None, dtype=str)
+    start = sheet.index[sheet[0] == "Doelen van het toegevoegde programma zonder vervolg"][0] + 1
+    part = sheet.iloc[start + 1: start + 1 + len(table)].set_axis(sheet.iloc[start].tolist(), axis=1)
+    assert list(sheet.iloc[start].dropna()) == ["Code", "Doel vooropleiding", "Domein", "Beste score", "Id"]
+    assert list(part["Id"]) == list(table["sending_id"])
+    assert sheet.iloc[start + 1 + len(table), 0].startswith("Doelen van ")  # the note below it
+
+
+def test_a_variant_of_another_level_has_no_list_of_added_goals(full, tmp_path):
+    """vmbo tl -> havo 4, variant vmbo gl: it adds no programme, so the section has no such table."""
+    r = analysed(full, TRANSITIONS / "vmbo-tl-havo4.toml")
+    assert report.tables.added_without_continuation(r, r.variants["vmbo gl"]) is None
+    assert "toegevoegde programma" not in report.render_html(r)
+    sheet = pd.read_excel(report.write_xlsx(r, tmp_path / "r.xlsx"), sheet_name="Variant vmbo gl", header=None)
+    assert not sheet[0].astype(str).str.startswith("Doelen van het toegevoegde").any()

@@ -33,12 +33,6 @@ std::string today() {
   return buf;
 }
 
-// A file written by hand may lack some of the project's prefixes.
-void add_missing_prefixes(MappingSet& set) {
-  for (const auto& [prefix, iri] : default_curie_map())
-    if (set.expand_prefix(prefix).empty()) set.curie_map.emplace_back(prefix, iri);
-}
-
 bool same_ignoring_case(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
@@ -95,7 +89,16 @@ match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignme
                                   Message{MessageId::SssomDecisionGoalMissing});
       continue;
     }
-    decided[{*s, *o}] = PairDecision{&row, *s, *o};
+    auto [it, fresh] = decided.try_emplace({*s, *o}, PairDecision{&row, *s, *o});
+    if (fresh) continue;
+    const MappingRow& before = *it->second.row;
+    // Two rows that disagree (a colleague's row added, the rows sorted): the last counts, and the curator hears so.
+    if (before.negated != row.negated || before.predicate != row.predicate)
+      rep.notes.emplace_back(Location{decisions.file, row.line, 0, row.subject_id + " → " + row.object_id},
+                             Message{MessageId::SssomConflictingDecisions,
+                                     {std::to_string(before.line), (before.negated ? "Not " : "") +
+                                                                       std::string(sssom_predicate_id(before.predicate))}});
+    it->second = PairDecision{&row, *s, *o};
   }
 
   match::Alignment out;
@@ -174,7 +177,7 @@ void record_decision(MappingSet& set, const Catalogue& catalogue, const Decision
     std::snprintf(shown, sizeof shown, "%g", *d.confidence);
     throw ArgumentError({MessageId::ConfidenceOutOfRange, {shown}});
   }
-  add_missing_prefixes(set);
+  complete_metadata(set);
   MappingRow row;
   row.subject_id = goal_curie(catalogue, d.sending);
   row.subject_label = label(catalogue, d.sending);
@@ -202,7 +205,7 @@ void record_decision(MappingSet& set, const Catalogue& catalogue, const Decision
 }
 
 MappingSet to_mapping_set(const Catalogue& catalogue, const match::Alignment& alignment, MappingSet metadata) {
-  add_missing_prefixes(metadata);
+  complete_metadata(metadata);
   if (metadata.mapping_date.empty()) metadata.mapping_date = today();  // an export is of its day
   for (const auto& link : alignment.links) {
     MappingRow row;
@@ -239,6 +242,14 @@ MappingSet to_mapping_set(const Catalogue& catalogue, const match::Alignment& al
   return metadata;
 }
 
+void complete_metadata(MappingSet& set) {
+  for (const auto& [prefix, iri] : default_curie_map())
+    if (set.expand_prefix(prefix).empty()) set.curie_map.emplace_back(prefix, iri);
+  const MappingSet defaults = default_mapping_set();
+  if (set.mapping_set_id.empty()) set.mapping_set_id = defaults.mapping_set_id;
+  if (set.license.empty()) set.license = defaults.license;
+}
+
 bool is_curation_file(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return false;
@@ -257,7 +268,11 @@ bool is_curation_file(const std::string& path) {
     // A curator's file an editor broke (a typo, UTF-16 from Excel) is still one:
     // its decisions must not be replaced. Look for what only curation files hold,
     // in the bytes without NULs (UTF-16 text of ASCII words).
+    // Not a page or a workbook that quotes a decision (an earlier report's list of
+    // decisions not applied): a table with SSSOM's columns.
     std::erase(text, '\0');
+    const std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF\xFF\xFE");
+    if (first == std::string::npos || text[first] == '<' || text.find("subject_id") == std::string::npos) return false;
     return text.find(default_mapping_set().mapping_set_id) != std::string::npos ||
            text.find(kManualCuration) != std::string::npos;
   }

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
@@ -85,6 +86,42 @@ std::optional<std::string_view> misspelled_decision(std::string_view value) {
   if (has("manual") || has("curation") || edit_distance(local, "manualmappingcuration") <= 3) return kManualCuration;
   if (has("review") || edit_distance(local, "mappingreview") <= 2) return kMappingReview;
   return std::nullopt;
+}
+
+// YYYY-MM-DD with a month and day that exist in some year.
+bool is_iso_date(std::string_view v) {
+  if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(v[i]))) return false;
+  const int month = (v[5] - '0') * 10 + (v[6] - '0'), day = (v[8] - '0') * 10 + (v[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+// A date as a spreadsheet shows it: day, month and year (29-11-2026, 1/2/2026,
+// 29.11.2026), or month first where the day cannot be the month (11/29/2026).
+// As YYYY-MM-DD, or nothing.
+std::optional<std::string> day_month_year(std::string_view v) {
+  int parts[3] = {0, 0, 0};
+  std::size_t digits[3] = {0, 0, 0}, k = 0;
+  char separator = 0;
+  for (char ch : v) {
+    if (std::isdigit(static_cast<unsigned char>(ch))) {
+      parts[k] = parts[k] * 10 + (ch - '0');
+      if (++digits[k] > 4) return std::nullopt;
+    } else if ((ch == '-' || ch == '/' || ch == '.') && k < 2 && digits[k] > 0 && (!separator || ch == separator)) {
+      separator = ch;
+      ++k;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (k != 2 || digits[0] > 2 || digits[1] > 2 || digits[2] != 4) return std::nullopt;
+  int day = parts[0], month = parts[1];
+  if (month > 12 && day <= 12) std::swap(day, month);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02d-%02d", parts[2], month, day);
+  return std::string(out);
 }
 
 // ---- metadata block (YAML, parsed with libyaml) ----
@@ -580,13 +617,15 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
   auto rows = split_tsv(text, pos, line, file, table_comments);
   if (rows.empty()) throw InputError(Location{file, line, 1, {}}, {MessageId::SssomNoHeader});
   const auto& header = rows.front();
-  std::vector<std::string> names;
+  std::vector<std::string> names;  // "" for a column without a name (a trailing tab, pandas' index): left out
   for (const auto& c : header) {
     const std::string name(trim_cell(c.value));
     for (const auto& n : names)
-      if (n == name) throw InputError(Location{file, c.line, c.column, {}}, {MessageId::SssomColumnTwice, {name}});
+      if (!name.empty() && n == name)
+        throw InputError(Location{file, c.line, c.column, {}}, {MessageId::SssomColumnTwice, {name}});
     names.push_back(name);
   }
+  std::vector<std::size_t> unnamed_values(names.size(), 0);  // rows with a value in a column without a name
   for (std::string_view required : {"subject_id", "predicate_id", "object_id", "mapping_justification"}) {
     if (std::find(names.begin(), names.end(), required) != names.end()) continue;
     // A spreadsheet saved as "CSV" (semicolons in Dutch Excel) instead of tab-separated text.
@@ -611,7 +650,7 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
       "mapping_justification", "confidence", "author_id", "author_label", "reviewer_id", "reviewer_label",
       "mapping_date", "comment"};
   for (const auto& n : names)
-    if (std::find(kKnown.begin(), kKnown.end(), n) == kKnown.end()) set.extra_columns.push_back(n);
+    if (!n.empty() && std::find(kKnown.begin(), kKnown.end(), n) == kKnown.end()) set.extra_columns.push_back(n);
   // Codes, not prose: the spaces a spreadsheet adds around them mean nothing.
   static const std::vector<std::string_view> kTrimmed = {
       "subject_id", "predicate_id", "predicate_modifier", "object_id", "mapping_justification", "confidence",
@@ -622,7 +661,7 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
   struct Noted {
     std::size_t rows = 0;
     std::optional<Warning> first;
-  } comma, ignored;
+  } comma, ignored, dates;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const auto& cells = rows[r];
     if (cells.size() > names.size())
@@ -631,8 +670,14 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
     MappingRow m;
     m.line = cells.front().line;
     const Cell* confidence = nullptr;  // read once the row is known to be a decision or not
+    const Cell* modifier = nullptr;
+    const Cell* date = nullptr;
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const std::string& name = names[c];
+      if (name.empty()) {
+        if (!trim_cell(cells[c].value).empty()) ++unnamed_values[c];
+        continue;
+      }
       const bool code = std::find(kTrimmed.begin(), kTrimmed.end(), name) != kTrimmed.end();
       const std::string v(code ? trim_cell(cells[c].value) : std::string_view(cells[c].value));
       auto bad = [&](Message what) {
@@ -654,6 +699,7 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
       } else if (name == "predicate_modifier") {
         if (!v.empty() && v != "Not") bad({MessageId::SssomBadModifier, {v}});
         m.negated = v == "Not";
+        modifier = &cells[c];
       } else if (name == "confidence") confidence = &cells[c];
       else if (name == "subject_label") m.subject_label = v;
       else if (name == "object_label") m.object_label = v;
@@ -661,7 +707,10 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
       else if (name == "author_label") m.author_label = v;
       else if (name == "reviewer_id") m.reviewer_id = v;
       else if (name == "reviewer_label") m.reviewer_label = v;
-      else if (name == "mapping_date") m.mapping_date = v;
+      else if (name == "mapping_date") {
+        m.mapping_date = v;
+        date = &cells[c];
+      }
       else if (name == "comment") m.comment = v;
       else m.extra.emplace_back(name, v);
     }
@@ -670,6 +719,20 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
     for (std::string_view required : {"subject_id", "predicate_id", "object_id", "mapping_justification"}) {
       auto at = static_cast<std::size_t>(std::find(names.begin(), names.end(), required) - names.begin());
       if (at >= cells.size()) throw InputError(Location{file, last.line, last.column, {}}, {MessageId::SssomRowWithout, {std::string(required)}});
+    }
+    // A rejection typed on a suggestion's row would be ignored without a word.
+    if (m.negated && !m.curated())
+      throw InputError(Location{file, modifier->line, modifier->column, {}},
+                       {MessageId::SssomNotOnSuggestion, {m.justification}});
+    if (date && !m.mapping_date.empty() && !is_iso_date(m.mapping_date)) {
+      const Location where{file, date->line, date->column, {}};
+      if (auto iso = day_month_year(m.mapping_date)) {
+        // As a Dutch spreadsheet shows a date (29-11-2026): read as meant, written back as SSSOM wants it.
+        if (!dates.rows++) dates.first.emplace(where, Message{MessageId::SssomDateRead, {m.mapping_date, *iso}});
+        m.mapping_date = *iso;
+      } else if (m.curated()) {
+        throw InputError(where, {MessageId::SssomBadDate, {m.mapping_date}});
+      }
     }
     if (const std::string_view v = confidence ? trim_cell(confidence->value) : std::string_view(); !v.empty()) {
       const Location where{file, confidence->line, confidence->column, {}};
@@ -688,11 +751,37 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
     }
     set.mappings.push_back(std::move(m));
   }
+  // Columns a spreadsheet may lose. Without predicate_modifier every rejection
+  // would silently become a confirmation: refused. Without confidence every
+  // confirmation counts as certain: said.
+  const auto column = [&](std::string_view name) { return std::find(names.begin(), names.end(), name) != names.end(); };
+  const auto decisions = static_cast<std::size_t>(
+      std::count_if(set.mappings.begin(), set.mappings.end(), [](const MappingRow& m) { return m.curated(); }));
+  if (decisions > 0 && !column("predicate_modifier")) {
+    const Location where{file, header.front().line, 1, {}};
+    for (const auto& n : names) {
+      std::string key;
+      for (char ch : lower(n))
+        if (std::isalnum(static_cast<unsigned char>(ch))) key.push_back(ch);
+      if (!key.empty() && (key.find("modifier") != std::string::npos || edit_distance(key, "predicatemodifier") <= 3))
+        throw InputError(where, {MessageId::SssomModifierColumnMisnamed, {std::to_string(decisions), n}});
+    }
+    throw InputError(where, {MessageId::SssomNoModifierColumn, {std::to_string(decisions)}});
+  }
+  const auto confirmations = static_cast<std::size_t>(std::count_if(
+      set.mappings.begin(), set.mappings.end(), [](const MappingRow& m) { return m.curated() && !m.negated; }));
+  if (confirmations > 0 && !column("confidence"))
+    set.warnings.emplace_back(Location{file, header.front().line, 1, {}},
+                              Message{MessageId::SssomNoConfidenceColumn, {std::to_string(confirmations)}});
+  for (std::size_t c = 0; c < names.size(); ++c)
+    if (names[c].empty() && unnamed_values[c] > 0)
+      set.warnings.emplace_back(Location{file, header[c].line, header[c].column, {}},
+                                Message{MessageId::SssomUnnamedColumn, {std::to_string(c + 1), std::to_string(unnamed_values[c])}});
   for (auto& c : table_comments) {
     const std::size_t before = c.rows_before > 0 ? c.rows_before - 1 : 0;
     set.comments.push_back({std::move(c.text), before >= set.mappings.size() ? CommentLine::kAtEnd : before, c.line});
   }
-  for (Noted* n : {&comma, &ignored})
+  for (Noted* n : {&comma, &ignored, &dates})
     if (n->first) {
       n->first->what.args.push_back(std::to_string(n->rows));
       set.warnings.push_back(std::move(*n->first));

@@ -169,14 +169,7 @@ def _domain_changed(row: dict[str, Any]) -> bool:
                for key, show in (("share", _percent), ("mean", _score), ("gaps", _integer)))
 
 
-def _added_programmes(base: "TransitionResult", variant: "TransitionResult | None") -> list[str]:
-    """Programmes the variant adds; not the syllabi that come with another level (they follow from it)."""
-    if variant is None or variant.sources is None or "title" not in variant.sources:
-        return []
-    known = set(base.sources["title"]) if base.sources is not None and "title" in base.sources else set()
-    kinds = variant.sources["kind"] if "kind" in variant.sources else [""] * len(variant.sources)
-    added = [t for t, kind in zip(variant.sources["title"], kinds) if t not in known and kind != "syllabus"]
-    return list(dict.fromkeys(added))
+_added_programmes = tables.added_programmes  # the programmes a variant adds (HTML and Excel)
 
 
 def _comparison_context(name: str, comparison, base: "TransitionResult",
@@ -190,6 +183,8 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
     domains = _records(comparison.by_domain)
     changed = [d for d in domains if _domain_changed(d)]
     closed_capped, improved_capped = tables.capped_notes(comparison, tables.capped_at(base))
+    # The added programmes' goals that lead nowhere, each once (None: the variant adds no programme).
+    nowhere = tables.added_without_continuation(base, variant)
     return {
         "name": name,
         "description": variant.description if variant is not None else "",
@@ -207,6 +202,8 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
         "worsened": _records(comparison.worsened),
         "domains": changed,
         "unchanged": len(domains) - len(changed),  # what the note below the table counts
+        "added_nowhere": None if nowhere is None else _records(nowhere),
+        "added_nowhere_heading": tables.added_without_continuation_heading(base, variant),
     }
 
 
@@ -292,6 +289,8 @@ def render_html(result: "TransitionResult", progress: Progress | None = None, *,
             meta[key] = tables.shown_file(meta[key], folders)
     # Each exam column only where some receiving goal has its part, as in Excel (tables.exam_columns).
     exam = tables.exam_columns(result.coverage)
+    curated_links = tables.curated_links(result)
+    curated = _records(curated_links)
     context = {
         "result": result,
         "summary": summary,
@@ -306,7 +305,10 @@ def render_html(result: "TransitionResult", progress: Progress | None = None, *,
         "summary_labels": tables.SUMMARY_LABELS,
         "curation": _curation_counts(summary),
         "curation_variants": _variant_curation(result, summary),
-        "curated": _records(tables.curated_links(result)),
+        "curated": curated,
+        # Who decided and when: columns only when the links say so of some decision (tables.CURATOR_COLUMNS).
+        "curated_author": tables.has_curator_column(curated_links, "author"),
+        "curated_date": tables.has_curator_column(curated_links, "mapping_date"),
         "curation_file": meta.get("curation") or "",
         "curation_unapplied": list((result.meta or {}).get("curation_unapplied") or []),
         "curation_notes": list((result.meta or {}).get("curation_notes") or []),

@@ -495,10 +495,28 @@ def curated_table(curated: "pd.DataFrame") -> "pd.DataFrame":
         "Score": _cut("score"),
         "Status vervolgdoel": "status",
         "Uitleg": "explanation",  # with the curator's comment ("Bevestigd door curator: ...")
+        # Who decided and when, as the curation file says: shown when the links carry them (CURATOR_COLUMNS).
+        "Auteur": "author",
+        "Datum": "mapping_date",
+        # Both ids, as on every sheet with goals: a curator changes or withdraws a decision by them.
+        "Id vooropleiding": "source_id",
+        "Id vervolg": "target_id",
     })
     if (table["Analyse"] == "basis").all():
         table = table.drop(columns=["Analyse"])
-    return table
+    return table.drop(columns=[CURATOR_COLUMNS[c] for c in CURATOR_COLUMNS if not has_curator_column(curated, c)])
+
+
+#: The curator's own words on a decision that the report shows with the curated links, by the
+#: column of the link table that holds them (the names of ``Curation.to_pandas()``) and the
+#: Dutch header. The link table of the core (``Alignment.to_pandas()``) does not hold them yet:
+#: until it does, the columns are left out, not shown empty.
+CURATOR_COLUMNS = {"author": "Auteur", "mapping_date": "Datum"}
+
+
+def has_curator_column(curated: "pd.DataFrame", column: str) -> bool:
+    """Whether the curated links (:func:`curated_links`) say ``column`` (:data:`CURATOR_COLUMNS`) of some decision."""
+    return column in curated and any(not _blank(v) and str(v).strip() for v in curated[column])
 
 
 def domain_table(by_domain: "pd.DataFrame", receiving: DomainWord = DOMAIN) -> "pd.DataFrame":
@@ -541,6 +559,59 @@ def continuation_table(continuations: "pd.DataFrame", sending: DomainWord = DOMA
         "Zonder vervolg": lambda c: _col(c, "leads_nowhere", False).astype(bool),
         "Gaat verder in": "continues_in",
         "Id": "sending_id",  # pair and code do not name a goal: a code can occur twice in a programme
+    })
+
+
+def added_programmes(base: "TransitionResult", variant: "TransitionResult | None") -> list[str]:
+    """Titles of the programmes ``variant`` adds to the sending side; not the syllabi that come with
+    another level (they follow from it)."""
+    if variant is None or variant.sources is None or "title" not in variant.sources:
+        return []
+    known = set(base.sources["title"]) if base.sources is not None and "title" in base.sources else set()
+    kinds = variant.sources["kind"] if "kind" in variant.sources else [""] * len(variant.sources)
+    added = [t for t, kind in zip(variant.sources["title"], kinds) if t not in known and kind != "syllabus"]
+    return list(dict.fromkeys(added))
+
+
+def added_without_continuation(base: "TransitionResult", variant: "TransitionResult | None") -> "pd.DataFrame | None":
+    """The goals of the programmes ``variant`` adds that lead nowhere in the receiving programmes, each
+    goal once (rows of ``variant.continuations``, leaves only; ``best_score`` the highest over the pairs).
+
+    A variant that adds programmes at the level of the base has the base's sending goals plus those
+    of the added programmes (and of their syllabi) in every pair: the rows whose goal the base does
+    not have are the added goals. Such a goal is in every pair, once per pair; it is listed when it
+    leads nowhere in each, as the totals count it (the core's rule, analysis::total_summary): a goal
+    that continues in one pair's receiving programme leads somewhere.
+    None for a variant that adds no programme, or that also analyses another level (then the
+    base's own goals differ too, and the table cannot tell the added ones).
+    """
+    if variant is None or not added_programmes(base, variant) or variant.sending_level != base.sending_level:
+        return None
+    goals = leaves(variant.continuations)
+    if goals is None or len(goals) == 0 or "sending_id" not in goals:
+        return None
+    known = set(base.continuations["sending_id"]) if "sending_id" in base.continuations else set()
+    added = goals[~goals["sending_id"].isin(known)]
+    nowhere = added["leads_nowhere"].astype(bool).groupby(added["sending_id"], sort=False).transform("all")
+    best = added.groupby("sending_id", sort=False)["best_score"].max()
+    once = added[nowhere.to_numpy()].drop_duplicates("sending_id")
+    return once.assign(best_score=once["sending_id"].map(best).to_numpy()).reset_index(drop=True)
+
+
+def added_without_continuation_heading(base: "TransitionResult", variant: "TransitionResult | None") -> str:
+    """'Doelen van het toegevoegde programma zonder vervolg' (or 'van de toegevoegde programma's')."""
+    which = "de toegevoegde programma's" if len(added_programmes(base, variant)) > 1 else "het toegevoegde programma"
+    return f"Doelen van {which} zonder vervolg"
+
+
+def added_without_continuation_table(goals: "pd.DataFrame", sending: DomainWord = DOMAIN) -> "pd.DataFrame":
+    """:func:`added_without_continuation` with the headers of the sheet Vervolg (no pair: each goal once)."""
+    return _renamed(goals, {
+        "Code": _codes("code", "sending_id"),
+        "Doel vooropleiding": "title",
+        sending.title: "domain",
+        "Beste score": _cut("best_score"),
+        "Id": "sending_id",
     })
 
 

@@ -150,14 +150,25 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
                            else tables.change_table(comparison.closed, receiving).assign(Verandering=""))
                 # Below the changes: how many rest on one shared word (column "Op één woord").
                 capped = " ".join(n for n in tables.capped_notes(comparison, tables.capped_at(result)) if n)
-                _write_blocks(writer, variant_sheet_name(name), [
+                blocks = [
                     (f"Variant '{name}' tegenover de basis", shown(tables.comparison_summary_table(
                         comparison, result.summary,
                         None if variant is None else variant.summary))),
                     (f"Verandering per {receiving.one}",
                      tables.comparison_domain_table(comparison.by_domain, receiving)),
                     ("Doelen waarvan de status verandert", changes),
-                ], taken, notes={"Doelen waarvan de status verandert": capped})
+                ]
+                notes = {"Doelen waarvan de status verandert": capped}
+                # The added programmes' goals that lead nowhere, each once (a variant that adds programmes).
+                nowhere = tables.added_without_continuation(result, variant)
+                if nowhere is not None:
+                    heading = tables.added_without_continuation_heading(result, variant)
+                    blocks.append((heading, tables.added_without_continuation_table(nowhere, sending)))
+                    added = ", ".join(tables.added_programmes(result, variant))
+                    notes[heading] = (f"Doelen van {added} die in geen vakkenpaar een doel van het vervolg "
+                                      "voorbereiden; elk doel één keer." if len(nowhere) else
+                                      f"Geen: elk doel van {added} bereidt een doel van het vervolg voor.")
+                _write_blocks(writer, variant_sheet_name(name), blocks, taken, notes=notes)
             curated = tables.curated_links(result)
             if len(curated):  # decisions a curator made and the analysis applied
                 _write(writer, "Curatie", tables.curated_table(curated), taken)

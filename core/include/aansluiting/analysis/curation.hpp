@@ -117,10 +117,16 @@ MappingSet to_mapping_set(const Catalogue& catalogue, const match::Alignment& al
 // Whether `path` is a file a curator keeps: an SSSOM file whose set is the
 // curated one (default_mapping_set's id, as Curation.save writes it) or whose
 // rows are all decisions. An export of an alignment holds automatic links. A
-// file that does not parse counts as one when it names the curated set or holds
-// a decision anywhere (a curator's file broken by an editor); a missing or
-// unreadable file is none.
+// file that does not parse counts as one when it has SSSOM's subject_id column
+// and names the curated set or holds a decision anywhere (a curator's file
+// broken by an editor), unless it is markup (an HTML report that lists
+// decisions); a missing or unreadable file is none.
 bool is_curation_file(const std::string& path);
+
+// Fills in what a curation file needs and an edited one may have lost (the
+// '#' block dropped by a spreadsheet or pandas): the project's CURIE
+// prefixes, the curated set's id and the licence. Values that are there stay.
+void complete_metadata(MappingSet& set);
 // Writes an export (to_mapping_set) atomically, but never over a curation
 // file: the export holds every link, mostly the matcher's, and would replace
 // the curator's decisions and comments. Throws InputError (SssomExportOntoCuration).
