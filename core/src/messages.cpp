@@ -638,6 +638,12 @@ MessageTexts message_texts(MessageId id) {
               "predicate_modifier 'Not' in een rij met mapping_justification '{1}': die rij is geen beslissing en "
               "zou niet meetellen. Wilt u de koppeling afwijzen, zet dan semapv:ManualMappingCuration als "
               "mapping_justification"};
+    case MessageId::SssomEmptyJustification:
+      return {"sssom.empty_justification",
+              "mapping_justification is empty: write semapv:ManualMappingCuration for a curator's decision, or e.g. "
+              "semapv:LexicalMatching for a row that is not one",
+              "mapping_justification is leeg: schrijf semapv:ManualMappingCuration voor een beslissing van een "
+              "curator, of bijvoorbeeld semapv:LexicalMatching voor een rij die er geen is"};
     case MessageId::SssomNoConfidenceColumn:
       return {"sssom.no_confidence_column",
               "the file has no column confidence: every confirmation ({1}) counts with confidence 1",

@@ -107,6 +107,7 @@ TEST(Sssom, BadFilesNameFileLineAndColumn) {
   expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1,5\n"), 6, 0,
                   "confidence '1,5' is not a number from 0 to 1");
   expect_error_at(minimal("a b\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1\n"), 6, 1, "CURIE");
+  expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\t\t1\n"), 6, 29, "mapping_justification is empty: write semapv:ManualMappingCuration");
   expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1\t\textra\n"), 6, 0, "header");
   expect_error_at(minimal("slo:a\tskos:closeMatch\n"), 6, 0, "object_id");
   expect_error_at(minimal("slo:a\t\"skos:closeMatch\tslo:b\n"), 6, 7, "never closed");

@@ -166,6 +166,7 @@ enum class MessageId : std::uint16_t {
   SssomNoModifierColumn,
   SssomModifierColumnMisnamed,
   SssomNotOnSuggestion,
+  SssomEmptyJustification,
   SssomNoConfidenceColumn,
   SssomUnnamedColumn,
   SssomDateRead,

@@ -688,6 +688,7 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
         m.justification = v.starts_with(kSemapvIri) ? "semapv:" + v.substr(kSemapvIri.size()) : v;
         const auto meant = m.curated() ? std::nullopt : misspelled_decision(m.justification);
         if (meant) bad({MessageId::SssomJustificationMisspelled, {v, std::string(*meant)}});
+        if (v.empty()) bad({MessageId::SssomEmptyJustification});  // a row a colleague added
         if (!is_curie(m.justification)) bad({MessageId::SssomNotCurie, {name, v}});
       } else if (name == "subject_id" || name == "object_id") {
         if (!is_curie(v)) bad({MessageId::SssomNotCurie, {name, v}});
