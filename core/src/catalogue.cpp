@@ -212,6 +212,9 @@ Programme Catalogue::find_programme(std::string_view subject, std::optional<Leve
       const std::string file = s < sources_.size() ? std::filesystem::path(sources_[s].file).filename().string() : "";
       names[i] += " (" + (file.empty() ? graph_.goal(tier[i].root).source_id : file) + ")";
     }
+  // All of one title: no title the user could give picks one, so say what will.
+  if (std::all_of(titles.begin(), titles.end(), [&](const std::string& t) { return t == titles.front(); }))
+    throw NotFoundError(Message{MessageId::AmbiguousSameTitle, {std::string(subject), name_list(names)}});
   throw NotFoundError(level ? Message{MessageId::AmbiguousSubjectAtLevel, {std::string(subject), level_text, name_list(names)}}
                             : Message{MessageId::AmbiguousSubject, {std::string(subject), name_list(names)}});
 }

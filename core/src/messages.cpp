@@ -153,6 +153,12 @@ MessageTexts message_texts(MessageId id) {
       return {"ambiguous_subject_at_level",
               "subject '{1}' at level '{2}' is ambiguous: {3}",
               "vak '{1}' op niveau '{2}' is niet eenduidig: {3}"};
+    case MessageId::AmbiguousSameTitle:
+      return {"ambiguous_same_title",
+              "subject '{1}' is in more than one file with the same title: {2}; move the copy out of the folder, or "
+              "give one of the programmes a title of its own",
+              "vak '{1}' staat in meer dan één bestand met dezelfde titel: {2}; haal de kopie uit de map, of geef een "
+              "van de programma's een eigen titel"};
     case MessageId::NoGoalWithId:
       return {"no_goal_with_id",
               "no goal with id '{1}'",
@@ -488,6 +494,12 @@ MessageTexts message_texts(MessageId id) {
       return {"csv.no_csv_files",
               "folder has no .csv files; nothing loaded",
               "de map bevat geen .csv-bestanden; niets geladen"};
+    case MessageId::CsvSameTitle:
+      return {"csv.same_title",
+              "programme '{1}' is also in {2}, for the same levels (a copy?); no subject or title can then choose "
+              "between them: move one of the files out of the folder or give it a title of its own",
+              "programma '{1}' staat ook in {2}, voor dezelfde niveaus (een kopie?); geen vak of titel kan dan tussen "
+              "de twee kiezen: haal een van de bestanden uit de map of geef het een eigen titel"};
     case MessageId::CsvListCellSplit:
       return {"csv.list_cell_split",
               "more cells than header columns: column '{1}' seems to hold '{2}', split at the delimiter; read as "

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -490,6 +491,29 @@ class CsvProgrammeReader {
   std::vector<Vertex> added_;
 };
 
+// A programme file copied beside itself ("... - kopie.csv") gives two
+// programmes with one title: no subject or title can then pick either. Said
+// where the later one is loaded, with the file of the first.
+void warn_same_titles(Catalogue& staged, const Catalogue& loaded) {
+  auto file_of = [](const Catalogue& c, const Programme& p) {
+    const SourceIndex s = c.graph().goal(p.root).source;
+    return s < c.sources().size() ? c.sources()[s].file : c.graph().goal(p.root).source_id;
+  };
+  std::vector<std::tuple<std::string, LevelSet, std::string>> seen;  // title, levels, file
+  for (const Catalogue* c : {&loaded, static_cast<const Catalogue*>(&staged)})
+    for (const Programme& p : c->programmes()) {
+      const std::string& title = c->graph().goal(p.root).title;
+      const std::string file = file_of(*c, p);
+      if (c == &staged)
+        for (const auto& [t, levels, other] : seen)
+          if (t == title && levels.intersects(p.levels) && other != file) {
+            staged.warn({file, 0, 0, {}}, {MessageId::CsvSameTitle, {title, other}});
+            break;
+          }
+      seen.emplace_back(title, p.levels, file);
+    }
+}
+
 }  // namespace
 
 void load_csv(Catalogue& into, const std::string& path) {
@@ -503,6 +527,7 @@ void load_csv(Catalogue& into, const std::string& path) {
     CsvProgrammeReader(one, src, &staged).run();
     staged.merge(std::move(one));
   }
+  warn_same_titles(staged, into);
   into.merge(std::move(staged));
 }
 

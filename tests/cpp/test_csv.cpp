@@ -457,5 +457,26 @@ TEST(Csv, TwoProgrammesWithOneTitleAreToldApartByTheirFiles) {
     const std::string dutch = e.message().dutch();
     EXPECT_NE(dutch.find("Technologie & Toepassing (vmbo gl/tl) (tt - kopie.csv)"), std::string::npos) << dutch;
     EXPECT_NE(dutch.find("Technologie & Toepassing (vmbo gl/tl) (tt.csv)"), std::string::npos) << dutch;
+    // A user test: the advice to give the full title could not help, as both have it.
+    EXPECT_EQ(e.message().id, MessageId::AmbiguousSameTitle);
+    EXPECT_NE(dutch.find("haal de kopie uit de map"), std::string::npos) << dutch;
   }
+  // Said when the folder is loaded, before any transition trips over it: once, at the later file.
+  std::vector<const Warning*> same;
+  for (const Warning& w : cat.warnings())
+    if (w.what.id == MessageId::CsvSameTitle) same.push_back(&w);
+  ASSERT_EQ(same.size(), 1u);
+  EXPECT_TRUE(same[0]->where.file.ends_with("tt.csv")) << same[0]->where.file;  // files load in name order
+  EXPECT_TRUE(same[0]->what.args.at(1).ends_with("tt - kopie.csv")) << same[0]->what.args.at(1);
+
+  // The same title at other levels, or loaded on top of the shipped copy: only the overlap counts.
+  Catalogue shipped;
+  importers::load_csv(shipped, at::source_dir() + "/curricula/programmes");
+  std::size_t before = 0;
+  for (const Warning& w : shipped.warnings()) before += w.what.id == MessageId::CsvSameTitle;
+  EXPECT_EQ(before, 0u) << "the shipped programmes have titles of their own";
+  importers::load_csv(shipped, dir.path().string() + "/tt.csv");
+  std::size_t after = 0;
+  for (const Warning& w : shipped.warnings()) after += w.what.id == MessageId::CsvSameTitle;
+  EXPECT_EQ(after, 1u);
 }

@@ -44,6 +44,7 @@ enum class MessageId : std::uint16_t {
   NoProgrammeAtOtherLevels,
   AmbiguousSubject,
   AmbiguousSubjectAtLevel,
+  AmbiguousSameTitle,
   DossierNotQualification,
   NoGoalWithId,
   // JSON (SLO data)
@@ -133,6 +134,7 @@ enum class MessageId : std::uint16_t {
   CsvUnknownKind,
   CsvUnknownPart,
   CsvNoCsvFiles,
+  CsvSameTitle,
   CsvListCellSplit,
   CsvProgrammeWithoutLevels,
   // SSSOM (curated links)
