@@ -58,12 +58,21 @@ class Comparison:
     # positional construction keeps working; left out, they are empty).
     improved: "pd.DataFrame" = None     # partly before, covered after
     worsened: "pd.DataFrame" = None     # covered before, partly after
+    # Sending goals only the variant has (those of a programme it adds) that lead nowhere in any
+    # pair, each once: sending_id, sending_code, sending_title, domain, best_score (the core
+    # decides: analysis::Comparison::new_nowhere).
+    new_nowhere: "pd.DataFrame" = None
 
     def __post_init__(self) -> None:
+        import pandas as pd
+
         if self.improved is None:
             self.improved = self.closed.iloc[0:0].copy()
         if self.worsened is None:
             self.worsened = self.opened.iloc[0:0].copy()
+        if self.new_nowhere is None:
+            self.new_nowhere = pd.DataFrame(columns=["sending_id", "sending_code", "sending_title", "domain",
+                                                     "best_score"])
 
     # Of the closed and the improved goals: those whose new status rests on links the matcher
     # capped because the goals share one distinctive word (column ``capped``; the core decides:

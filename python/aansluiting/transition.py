@@ -336,6 +336,7 @@ def _compare(name: str, pairs: list[Pair], before_runs, after_runs) -> Compariso
         improved=table("improved"),
         worsened=table("worsened"),
         by_domain=table("by_domain"),
+        new_nowhere=pd.DataFrame(c["new_nowhere"]),
         # Rows before/after: each column keeps its own dtype (counts int), so .diff() works.
         summary=pd.DataFrame([c["before"], c["after"]], index=["before", "after"]),
     )

@@ -229,6 +229,18 @@ py::dict comparison_dict(const Catalogue& cat, const analysis::Comparison& c) {
   out["improved"] = change_columns(cat, c.improved);
   out["worsened"] = change_columns(cat, c.worsened);
   out["by_domain"] = by_domain;
+  GoalColumns fresh;
+  py::list fresh_domain, fresh_best;
+  for (const auto& s : c.new_nowhere) {
+    fresh.append(cat, s.goal);
+    fresh_domain.append(title_of(cat, s.domain));
+    fresh_best.append(s.best_score);
+  }
+  py::dict new_nowhere;
+  fresh.into(new_nowhere, "sending_");
+  new_nowhere["domain"] = fresh_domain;
+  new_nowhere["best_score"] = fresh_best;
+  out["new_nowhere"] = new_nowhere;
   out["before"] = summary_dict(c.before);
   out["after"] = summary_dict(c.after);
   return out;

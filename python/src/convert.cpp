@@ -55,7 +55,7 @@ std::string origin_name(match::Origin o) {
 
 py::dict link_columns(const Catalogue& cat, const match::Alignment& alignment) {
   GoalColumns source, target;
-  py::list score, predicate, origin, terms, context_terms, explanation;
+  py::list score, predicate, origin, terms, context_terms, explanation, author, date;
   for (const auto& link : alignment.links) {
     source.append(cat, link.source);
     target.append(cat, link.target);
@@ -65,6 +65,9 @@ py::dict link_columns(const Catalogue& cat, const match::Alignment& alignment) {
     terms.append(joined(link.shared_terms));
     context_terms.append(joined(link.context_terms));
     explanation.append(link.explanation);
+    // Who decided and when, for a curated link (as Curation.to_pandas names them); empty otherwise.
+    author.append(link.curator.author_id.empty() ? link.curator.author_label : link.curator.author_id);
+    date.append(link.curator.date);
   }
   py::dict d;
   source.into(d, "source_");
@@ -75,6 +78,8 @@ py::dict link_columns(const Catalogue& cat, const match::Alignment& alignment) {
   d["shared_terms"] = terms;
   d["context_terms"] = context_terms;
   d["explanation"] = explanation;
+  d["author"] = author;
+  d["mapping_date"] = date;
   return d;
 }
 

@@ -275,6 +275,37 @@ TEST(Compare, TechnologieEnToepassingClosesAGap) {
   EXPECT_EQ(c.after.gaps, c.before.gaps - 1);
 }
 
+// An author who adds a programme asks which of its goals lead nowhere: the goals
+// only the variant has, nowhere in every pair (as the totals count them).
+TEST(Compare, TheAddedProgrammesGoalsThatLeadNowhereAreListedOnce) {
+  SmallTransition t;
+  auto recv = select_goals(t.cat.graph(), {t.wb});
+  auto tl = select_goals(t.cat.graph(), {t.wi}, at(Level::VmboTL));
+  auto with_tt = select_goals(t.cat.graph(), {t.wi, t.tt}, at(Level::VmboTL));
+  auto linked = t.alignment();
+  auto unlinked = linked;
+  std::erase_if(unlinked.links, [&](const match::Link& l) { return l.source == t.t1; });
+  auto without = analyse(t.cat.graph(), tl, recv, linked);
+  auto nowhere = analyse(t.cat.graph(), with_tt, recv, unlinked);
+  auto somewhere = analyse(t.cat.graph(), with_tt, recv, linked);
+
+  auto c = compare(without, nowhere);
+  ASSERT_EQ(c.new_nowhere.size(), 1u);  // t1, and none of the goals the base has too
+  EXPECT_EQ(c.new_nowhere[0].goal, t.t1);
+  EXPECT_EQ(c.new_nowhere[0].domain, t.dT);
+  EXPECT_TRUE(c.new_nowhere[0].leaf);
+  EXPECT_DOUBLE_EQ(c.new_nowhere[0].best_score, 0.0);
+  EXPECT_TRUE(compare(without, somewhere).new_nowhere.empty());  // t1 prepares r5
+  // Over two pairs: t1 leads nowhere in one and somewhere in the other, so somewhere.
+  const TransitionAnalysis* before[] = {&without, &without};
+  const TransitionAnalysis* mixed[] = {&nowhere, &somewhere};
+  EXPECT_TRUE(compare(before, mixed).new_nowhere.empty());
+  const TransitionAnalysis* neither[] = {&nowhere, &nowhere};
+  EXPECT_EQ(compare(before, neither).new_nowhere.size(), 1u);  // once, not once per pair
+  // The counts agree: the variant's goals without continuation are the base's plus these.
+  EXPECT_EQ(c.after.sending_nowhere, c.before.sending_nowhere + c.new_nowhere.size());
+}
+
 namespace {
 // vmbo wiskunde of one leerweg against havo wiskunde B, on the fixture's links.
 TransitionAnalysis wiskunde_at(const SmallTransition& t, Level level) {

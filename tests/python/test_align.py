@@ -25,7 +25,9 @@ def test_align_returns_explained_skos_links(links: a.Alignment, pair) -> None:
     vmbo, havo = pair
     df = links.to_pandas()
     assert len(df) == len(links) > 10
-    assert {"source_id", "target_id", "score", "predicate", "origin", "shared_terms", "explanation"} <= set(df.columns)
+    assert {"source_id", "target_id", "score", "predicate", "origin", "shared_terms", "explanation",
+            "author", "mapping_date"} <= set(df.columns)
+    assert (df["author"] == "").all() and (df["mapping_date"] == "").all()  # no curator decided these
     assert df["predicate"].isin(["skos:exactMatch", "skos:closeMatch", "skos:broadMatch", "skos:narrowMatch",
                                  "skos:relatedMatch"]).all()
     assert df["score"].between(0, 1).all()
@@ -102,6 +104,10 @@ def test_curation_survives_reanalysis(full: a.Catalogue, links: a.Alignment, tmp
     rows = {pair_of(r): r for _, r in curated.iterrows()}
     assert rows[(top["source_id"], top["target_id"])]["origin"] == "rejected"
     assert rows[(vmbo_goal.id, unrelated.id)]["origin"] == "confirmed"
+    # Who decided and when, as the file says (the rejection by "test", today; the confirmation by no one).
+    assert rows[(top["source_id"], top["target_id"])]["author"] == "test"
+    assert len(rows[(top["source_id"], top["target_id"])]["mapping_date"]) == 10
+    assert rows[(vmbo_goal.id, unrelated.id)]["author"] == ""
 
     # Re-running the matcher (and the analysis) does not bring the rejected link back.
     again = a.align(full.find_programme("economie", "vmbo tl"), full.find_programme("economie", "havo"),

@@ -1334,12 +1334,13 @@ def test_a_variant_lists_the_goals_of_the_added_programme_that_lead_nowhere(full
     from html import unescape
 
     variant = result.variants[name]
-    table = report.tables.added_without_continuation(result, variant)
+    table = report.tables.added_without_continuation(result, variant, result.comparisons[name])
     added = {g.id for g in full.find_programme(subject, "vmbo tl").goals()}
     assert len(table) > 0 and set(table["sending_id"]) <= added
     assert not table["sending_id"].duplicated().any()
     # A goal is listed when it leads nowhere in every pair, as the totals count it: the list is the
-    # change of the count "zonder vervolg", and a goal that continues in one pair only is not listed.
+    # change of the count "zonder vervolg", and a goal that continues in one pair only is not listed
+    # (the core's list, analysis::Comparison::new_nowhere, checked against the continuations).
     rows = report.tables.leaves(variant.continuations)
     rows = rows[rows["sending_id"].isin(added)]
     nowhere = rows.groupby("sending_id")["leads_nowhere"].all()
@@ -1367,7 +1368,7 @@ def test_a_variant_lists_the_goals_of_the_added_programme_that_lead_nowhere(full
 def test_a_variant_of_another_level_has_no_list_of_added_goals(full, tmp_path):
     """vmbo tl -> havo 4, variant vmbo gl: it adds no programme, so the section has no such table."""
     r = analysed(full, TRANSITIONS / "vmbo-tl-havo4.toml")
-    assert report.tables.added_without_continuation(r, r.variants["vmbo gl"]) is None
+    assert report.tables.added_without_continuation(r, r.variants["vmbo gl"], r.comparisons["vmbo gl"]) is None
     assert "toegevoegde programma" not in report.render_html(r)
     sheet = pd.read_excel(report.write_xlsx(r, tmp_path / "r.xlsx"), sheet_name="Variant vmbo gl", header=None)
     assert not sheet[0].astype(str).str.startswith("Doelen van het toegevoegde").any()

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace aansluiting::analysis {
 namespace {
@@ -46,6 +47,10 @@ Comparison compare(std::span<const TransitionAnalysis* const> before,
   Comparison out;
   out.before = total_summary(before);
   out.after = total_summary(after);
+  std::unordered_set<Vertex> had;
+  for (const SendingTotal& s : sending_totals(before)) had.insert(s.goal);
+  for (const SendingTotal& s : sending_totals(after))
+    if (s.leaf && s.leads_nowhere && !had.count(s.goal)) out.new_nowhere.push_back(s);
 
   struct Best {
     const ReceivingResult* result;

@@ -288,6 +288,26 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
   return out;
 }
 
+std::vector<SendingTotal> sending_totals(std::span<const TransitionAnalysis* const> analyses) {
+  std::vector<SendingTotal> out;
+  std::unordered_map<Vertex, std::size_t> at;  // goal -> index in out
+  for (const TransitionAnalysis* a : analyses) {
+    if (!a) continue;
+    for (const auto& s : a->sending) {
+      auto [it, fresh] = at.try_emplace(s.goal, out.size());
+      if (fresh) {
+        out.push_back(SendingTotal{s.goal, s.domain, s.leaf, s.leads_nowhere, s.best_score});
+        continue;
+      }
+      SendingTotal& t = out[it->second];
+      t.leaf = t.leaf || s.leaf;
+      t.leads_nowhere = t.leads_nowhere && s.leads_nowhere;
+      t.best_score = std::max(t.best_score, s.best_score);
+    }
+  }
+  return out;
+}
+
 Summary total_summary(std::span<const TransitionAnalysis* const> analyses) {
   struct Receiving {
     double coverage = 0.0;
@@ -296,13 +316,8 @@ Summary total_summary(std::span<const TransitionAnalysis* const> analyses) {
     bool overlap = false;
     bool shared = false;
   };
-  struct Sending {
-    bool leaf = false;
-    bool nowhere = true;
-  };
   // Ordered maps: the mean is summed in goal order, the same for any pair order.
   std::map<Vertex, Receiving> receiving;
-  std::map<Vertex, Sending> sending;
   std::set<std::pair<Vertex, Vertex>> used, confirmed, rejected;
   std::set<Vertex> placeholders;
   for (const TransitionAnalysis* a : analyses) {
@@ -327,12 +342,6 @@ Summary total_summary(std::span<const TransitionAnalysis* const> analyses) {
     }
     for (const auto& o : a->overlaps)
       if (auto it = receiving.find(o.receiving); it != receiving.end()) it->second.overlap = true;
-    for (const auto& s : a->sending) {
-      auto [it, fresh] = sending.try_emplace(s.goal, Sending{s.leaf, s.leads_nowhere});
-      if (fresh) continue;
-      it->second.leaf = it->second.leaf || s.leaf;
-      it->second.nowhere = it->second.nowhere && s.leads_nowhere;
-    }
     rejected.insert(a->rejected.begin(), a->rejected.end());
     placeholders.insert(a->placeholders.begin(), a->placeholders.end());
   }
@@ -361,10 +370,10 @@ Summary total_summary(std::span<const TransitionAnalysis* const> analyses) {
     sum.coverage_share = static_cast<double>(sum.covered) / static_cast<double>(sum.receiving_leaves);
     sum.mean_coverage = coverage_total / static_cast<double>(sum.receiving_leaves);
   }
-  for (const auto& [goal, s] : sending) {
+  for (const SendingTotal& s : sending_totals(analyses)) {
     if (!s.leaf) continue;
     ++sum.sending_leaves;
-    sum.sending_nowhere += s.nowhere;
+    sum.sending_nowhere += s.leads_nowhere;
   }
   sum.links_used = used.size();
   sum.links_confirmed = confirmed.size();

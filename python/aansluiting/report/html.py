@@ -183,8 +183,8 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
     domains = _records(comparison.by_domain)
     changed = [d for d in domains if _domain_changed(d)]
     closed_capped, improved_capped = tables.capped_notes(comparison, tables.capped_at(base))
-    # The added programmes' goals that lead nowhere, each once (None: the variant adds no programme).
-    nowhere = tables.added_without_continuation(base, variant)
+    # The added programmes' goals that lead nowhere, each once (None: no programme added at the base's level).
+    nowhere = tables.added_without_continuation(base, variant, comparison)
     return {
         "name": name,
         "description": variant.description if variant is not None else "",

@@ -573,29 +573,17 @@ def added_programmes(base: "TransitionResult", variant: "TransitionResult | None
     return list(dict.fromkeys(added))
 
 
-def added_without_continuation(base: "TransitionResult", variant: "TransitionResult | None") -> "pd.DataFrame | None":
+def added_without_continuation(base: "TransitionResult", variant: "TransitionResult | None",
+                               comparison) -> "pd.DataFrame | None":
     """The goals of the programmes ``variant`` adds that lead nowhere in the receiving programmes, each
-    goal once (rows of ``variant.continuations``, leaves only; ``best_score`` the highest over the pairs).
-
-    A variant that adds programmes at the level of the base has the base's sending goals plus those
-    of the added programmes (and of their syllabi) in every pair: the rows whose goal the base does
-    not have are the added goals. Such a goal is in every pair, once per pair; it is listed when it
-    leads nowhere in each, as the totals count it (the core's rule, analysis::total_summary): a goal
-    that continues in one pair's receiving programme leads somewhere.
-    None for a variant that adds no programme, or that also analyses another level (then the
-    base's own goals differ too, and the table cannot tell the added ones).
-    """
+    goal once, with its best score over the pairs: the core's list of sending leaves only the variant
+    has that lead nowhere (analysis::Comparison::new_nowhere), columns as the continuations table.
+    None for a variant that adds no programme, or that also analyses another level (then the goals
+    only it has are not only those of the added programmes)."""
     if variant is None or not added_programmes(base, variant) or variant.sending_level != base.sending_level:
         return None
-    goals = leaves(variant.continuations)
-    if goals is None or len(goals) == 0 or "sending_id" not in goals:
-        return None
-    known = set(base.continuations["sending_id"]) if "sending_id" in base.continuations else set()
-    added = goals[~goals["sending_id"].isin(known)]
-    nowhere = added["leads_nowhere"].astype(bool).groupby(added["sending_id"], sort=False).transform("all")
-    best = added.groupby("sending_id", sort=False)["best_score"].max()
-    once = added[nowhere.to_numpy()].drop_duplicates("sending_id")
-    return once.assign(best_score=once["sending_id"].map(best).to_numpy()).reset_index(drop=True)
+    fresh = comparison.new_nowhere
+    return fresh.rename(columns={"sending_code": "code", "sending_title": "title"}).reset_index(drop=True)
 
 
 def added_without_continuation_heading(base: "TransitionResult", variant: "TransitionResult | None") -> str:

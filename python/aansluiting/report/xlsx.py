@@ -160,7 +160,7 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
                 ]
                 notes = {"Doelen waarvan de status verandert": capped}
                 # The added programmes' goals that lead nowhere, each once (a variant that adds programmes).
-                nowhere = tables.added_without_continuation(result, variant)
+                nowhere = tables.added_without_continuation(result, variant, comparison)
                 if nowhere is not None:
                     heading = tables.added_without_continuation_heading(result, variant)
                     blocks.append((heading, tables.added_without_continuation_table(nowhere, sending)))

@@ -62,6 +62,10 @@ struct Comparison {
   // Of `closed` and of `improved`: the changes that rest on capped links (StatusChange::capped).
   std::size_t closed_capped = 0;
   std::size_t improved_capped = 0;
+  // Sending leaves that only `after` has (the goals of a programme a variant
+  // adds) and that lead nowhere in it, counted as total_summary counts them
+  // (nowhere in every pair): what an author of the added programme looks for.
+  std::vector<SendingTotal> new_nowhere;
 };
 
 Comparison compare(const TransitionAnalysis& before, const TransitionAnalysis& after);

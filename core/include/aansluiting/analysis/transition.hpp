@@ -187,6 +187,20 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
 // (shares and means recomputed over all receiving leaves). Null entries are skipped.
 Summary total_summary(std::span<const TransitionAnalysis* const> analyses);
 
+// A sending goal of several analyses, once: a leaf if it is one in any of
+// them, leading nowhere only when it does so in every analysis it is in (the
+// rule total_summary counts by), with its best score over them and the
+// domain of the first analysis it is in.
+struct SendingTotal {
+  Vertex goal = 0;
+  Vertex domain = 0;
+  bool leaf = false;
+  bool leads_nowhere = true;
+  double best_score = 0.0;
+};
+// Every sending goal of `analyses` once, in the order first met.
+std::vector<SendingTotal> sending_totals(std::span<const TransitionAnalysis* const> analyses);
+
 // Coverage of one goal from the scores of its usable links (any order).
 double combine_support(std::vector<double> scores, const AnalysisOptions& options);
 Status status_of(double coverage, const AnalysisOptions& options);
