@@ -53,6 +53,8 @@ std::string eight_bit_name(std::string_view text) {
   const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &found, &status);
   for (int32_t i = 0; U_SUCCESS(status) && i < found; ++i) {
     const std::string_view name = ucsdet_getName(matches[i], &status);
+    // Latin-1 by the name a Windows user knows it by (Excel's "ANSI"): windows-1252 reads it the same.
+    if (U_SUCCESS(status) && name == "ISO-8859-1") return "windows-1252";
     if (U_SUCCESS(status) && (name.starts_with("ISO-8859-") || name.starts_with("windows-125")))
       return std::string(name);
   }

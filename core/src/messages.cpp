@@ -121,14 +121,19 @@ MessageTexts message_texts(MessageId id) {
       return {"goal_already_loaded",
               "already loaded; the earlier record is kept",
               "al geladen; het eerder geladen record blijft staan"};
+    // No name is like it: say where the names are (a user test: "TDT" got no hint at all).
     case MessageId::NoProgramme:
       return {"no_programme",
-              "no programme for subject '{1}'",
-              "geen programma voor vak '{1}'"};
+              "no programme for subject '{1}'; the loaded programmes: 'aansluiting overzicht', or "
+              "catalogue.to_pandas(\"programmes\")",
+              "geen programma voor vak '{1}'; de geladen programma's: 'aansluiting overzicht', of "
+              "catalogus.to_pandas(\"programmes\")"};
     case MessageId::NoProgrammeAtLevel:
       return {"no_programme_at_level",
-              "no programme for subject '{1}' at level '{2}'",
-              "geen programma voor vak '{1}' op niveau '{2}'"};
+              "no programme for subject '{1}' at level '{2}'; the loaded programmes: 'aansluiting overzicht', or "
+              "catalogue.to_pandas(\"programmes\")",
+              "geen programma voor vak '{1}' op niveau '{2}'; de geladen programma's: 'aansluiting overzicht', of "
+              "catalogus.to_pandas(\"programmes\")"};
     case MessageId::NoProgrammeSimilar:
       return {"no_programme_similar",
               "no programme for subject '{1}'; similar names: {2}",

@@ -70,6 +70,11 @@ class Transition:
     sources: list[str] = field(default_factory=list)
     path: Path | None = None
 
+    def __post_init__(self) -> None:
+        # A path as text, as a notebook passes it (dataclasses.replace(t, curation="besluiten.tsv")).
+        if self.curation is not None and not isinstance(self.curation, Path):
+            self.curation = Path(self.curation)
+
     def __repr__(self) -> str:
         # One line: shipped_transitions() shows five of these, and the description is a page.
         variants = f"; variants {', '.join(repr(v.name) for v in self.variants)}" if self.variants else ""

@@ -395,7 +395,7 @@ TEST(SloBadInput, InvalidUtf8NamesTheByte) {
   EXPECT_EQ(e.where().line, 2u) << e.what();
   EXPECT_EQ(e.where().column, 29u) << e.what();
   EXPECT_EQ(e.message().dutch(),
-            "ongeldige UTF-8-byte 0xE9: het bestand lijkt opgeslagen als ISO-8859-1, waarin dit 'é' is (sla het "
+            "ongeldige UTF-8-byte 0xE9: het bestand lijkt opgeslagen als windows-1252, waarin dit 'é' is (sla het "
             "bestand op als UTF-8)");
 }
 

@@ -50,7 +50,8 @@ def test_ambiguous_and_unknown_subjects_raise(slo: a.Catalogue) -> None:
     with pytest.raises(a.NotFoundError) as info:
         slo.find_programme("sterrenkunde", "havo")
     assert info.value.code == "no_programme_at_level"
-    assert info.value.message_nl == "geen programma voor vak 'sterrenkunde' op niveau 'havo'"
+    assert info.value.message_nl == ("geen programma voor vak 'sterrenkunde' op niveau 'havo'; de geladen "
+                                     "programma's: 'aansluiting overzicht', of catalogus.to_pandas(\"programmes\")")
     with pytest.raises(ValueError, match="unknown level"):
         slo.find_programme("wiskunde", "groep 9")
 

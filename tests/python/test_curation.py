@@ -432,3 +432,16 @@ def test_an_html_report_that_lists_decisions_is_no_curation_file(full, goals, tm
     broken = tmp_path / "utf16.sssom.tsv"  # a curator's file Excel saved as UTF-16 is still protected
     broken.write_text(path.read_text(encoding="utf-8"), encoding="utf-16")
     assert _core._is_curation_file(str(broken))
+
+
+def test_a_transitions_curation_file_may_be_given_as_text(full, goals, tmp_path) -> None:
+    """A user test: dataclasses.replace(t, curation="besluiten.tsv") failed at the analysis
+    ('str' object has no attribute 'is_file'); only a Path worked."""
+    import dataclasses
+
+    vmbo, havo = goals
+    path = _curated_file(full, goals, tmp_path / "besluiten.sssom.tsv")
+    t = dataclasses.replace(_wiskunde_b(tmp_path / "elders.tsv"), curation=str(path))
+    assert t.curation == path
+    coverage = t.analyse(full, with_variants=False).pairs[0].coverage.set_index("receiving_id").loc[havo.id]
+    assert coverage["origin"] == "confirmed"

@@ -167,7 +167,7 @@ def test_a_definition_that_is_not_utf8_names_line_and_column(tmp_path: Path):
     line = next(i + 1 for i, s in enumerate(lines) if "Wiskunde" in s)
     assert info.value.code == "invalid_utf8_in"
     assert (info.value.line, info.value.column) == (line, lines[line - 1].index("Wiskunde") + 5)  # the ü
-    assert "lijkt opgeslagen als ISO-8859-1, waarin dit 'ü' is (sla het bestand op als UTF-8)" in info.value.detail_nl
+    assert "lijkt opgeslagen als windows-1252, waarin dit 'ü' is (sla het bestand op als UTF-8)" in info.value.detail_nl
 
 
 def test_a_shipped_id_reads_the_shipped_file():
