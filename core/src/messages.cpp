@@ -648,13 +648,20 @@ MessageTexts message_texts(MessageId id) {
               "het bestand bevat {1} beslissingen van curatoren maar geen kolom predicate_modifier, waarin 'Not' een "
               "afgewezen koppeling aangeeft; de kolom '{2}' lijkt erop: noem die predicate_modifier (anders zou elke "
               "afwijzing als bevestiging tellen)"};
+    case MessageId::SssomNoModifierNote:
+      return {"sssom.no_modifier_note",
+              "the file has no column predicate_modifier: all {1} decisions count as confirmations (a rejection "
+              "needs 'Not' in that column)",
+              "het bestand heeft geen kolom predicate_modifier: alle {1} beslissingen tellen als bevestiging (een "
+              "afwijzing heeft 'Not' in die kolom nodig)"};
     case MessageId::SssomNotOnSuggestion:
       return {"sssom.not_on_suggestion",
               "predicate_modifier 'Not' on a row whose mapping_justification is '{1}': that row is no decision and "
-              "would be ignored. To reject the link, write semapv:ManualMappingCuration as its mapping_justification",
+              "does not count (rows like this: {2}). To reject the link, write semapv:ManualMappingCuration as its "
+              "mapping_justification",
               "predicate_modifier 'Not' in een rij met mapping_justification '{1}': die rij is geen beslissing en "
-              "zou niet meetellen. Wilt u de koppeling afwijzen, zet dan semapv:ManualMappingCuration als "
-              "mapping_justification"};
+              "telt niet mee (zulke rijen: {2}). Wilt u de koppeling afwijzen, zet dan semapv:ManualMappingCuration "
+              "als mapping_justification"};
     case MessageId::SssomEmptyJustification:
       return {"sssom.empty_justification",
               "mapping_justification is empty: write semapv:ManualMappingCuration for a curator's decision, or e.g. "
@@ -677,8 +684,10 @@ MessageTexts message_texts(MessageId id) {
               "JJJJ-MM-DD, en de volgende keer opslaan doet dat ook"};
     case MessageId::SssomBadDate:
       return {"sssom.bad_date",
-              "mapping_date '{1}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-29",
-              "mapping_date '{1}' is geen datum; schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2026-11-29"};
+              "mapping_date '{1}' is not a date; kept as written, but other SSSOM programs refuse the row: write it "
+              "as YYYY-MM-DD, e.g. 2026-11-29 (rows like this: {2})",
+              "mapping_date '{1}' is geen datum; zo bewaard, maar andere SSSOM-programma's weigeren de rij: schrijf "
+              "hem als JJJJ-MM-DD, bijvoorbeeld 2026-11-29 (zulke rijen: {2})"};
     case MessageId::SssomConflictingDecisions:
       return {"sssom.conflicting_decisions",
               "this row decides otherwise about the same link than line {1} ({2}); the last row counts, so this one",

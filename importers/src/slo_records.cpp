@@ -62,7 +62,8 @@ bool RecordFile::read_padded(bool optional) {
   // would block until someone writes to it (read_file then names what it is).
   std::error_code ec;
   const auto size = std::filesystem::file_size(path_, ec);
-  if (ec && optional && !std::filesystem::exists(path_, ec)) return false;
+  std::error_code absent;  // `ec` must stay set: a path that exists but is no file is explained below
+  if (ec && optional && !std::filesystem::exists(path_, absent)) return false;
   std::FILE* f = ec ? nullptr : std::fopen(path_.c_str(), "rb");
   if (!f || size > (std::size_t{1} << 30)) {
     if (f) std::fclose(f);

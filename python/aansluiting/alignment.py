@@ -188,7 +188,8 @@ def goal_vectors(goals: Sequence[Goal], *, char_weight: float | None = None) -> 
 def alignment_to_pandas(self: Alignment) -> "pd.DataFrame":
     """One row per link: source, target, score, predicate, origin, shared terms (of both goals'
     own texts), context terms (shared only through their headings), explanation, and for a
-    curated link who decided and when (author, mapping_date; empty for the matcher's links)."""
+    curated link who decided and when (author: the name, else the id; mapping_date; empty for the
+    matcher's links)."""
     import pandas as pd
 
     return pd.DataFrame(self._columns())

@@ -73,7 +73,7 @@ class Transition:
     def __post_init__(self) -> None:
         # A path as text, as a notebook passes it (dataclasses.replace(t, curation="besluiten.tsv")).
         if self.curation is not None and not isinstance(self.curation, Path):
-            self.curation = Path(self.curation)
+            self.curation = Path(self.curation) if str(self.curation) else None  # "": none
 
     def __repr__(self) -> str:
         # One line: shipped_transitions() shows five of these, and the description is a page.

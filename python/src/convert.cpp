@@ -65,8 +65,8 @@ py::dict link_columns(const Catalogue& cat, const match::Alignment& alignment) {
     terms.append(joined(link.shared_terms));
     context_terms.append(joined(link.context_terms));
     explanation.append(link.explanation);
-    // Who decided and when, for a curated link (as Curation.to_pandas names them); empty otherwise.
-    author.append(link.curator.author_id.empty() ? link.curator.author_label : link.curator.author_id);
+    // Who decided and when, for a curated link; empty otherwise. The name a reader knows, else the id (orcid:...).
+    author.append(link.curator.author_label.empty() ? link.curator.author_id : link.curator.author_label);
     date.append(link.curator.date);
   }
   py::dict d;

@@ -515,6 +515,13 @@ TEST(SloBadInput, APipeIsNamedNotWaitedFor) {
   const InputError e = load_error(mini.folder());
   EXPECT_EQ(e.where().file, path);
   EXPECT_EQ(e.message().id, MessageId::NotARegularFile) << e.what();
+  // An optional file too (a review: read without a stat first, it was opened and waited for).
+  MiniSlo other;
+  const std::string kop3 = (other.dir.path() / "examenprogramma" / "kop3.json").string();
+  ASSERT_EQ(::mkfifo(kop3.c_str(), 0600), 0);
+  const InputError optional = load_error(other.folder());
+  EXPECT_EQ(optional.where().file, kop3);
+  EXPECT_EQ(optional.message().id, MessageId::NotARegularFile) << optional.what();
 }
 
 }  // namespace

@@ -349,10 +349,10 @@ def test_a_lost_modifier_column_stops_the_load_instead_of_confirming_every_rejec
         _wiskunde_b(path).analyse(full, with_variants=False)
 
 
-def test_a_rejection_typed_on_a_suggestion_row_is_an_error_naming_the_row(full, goals, tmp_path) -> None:
+def test_a_rejection_typed_on_a_suggestion_row_is_said_with_the_row(full, goals, tmp_path) -> None:
     """A user test: 'Not' typed in an exported links file (its rows still semapv:LexicalMatching)
-    was ignored without a word."""
-    vmbo, havo = goals
+    was ignored without a word. Such a row is no decision (SSSOM allows a negated suggestion), so
+    it still does not count, but the analysis says so with the row and what to write."""
     path = tmp_path / "koppelingen.sssom.tsv"
     links = a.align(full.find_programme("wiskunde", "vmbo tl"), full.find_programme("wiskunde B", "havo"),
                     source_level="vmbo tl")
@@ -363,10 +363,12 @@ def test_a_rejection_typed_on_a_suggestion_row_is_an_error_naming_the_row(full, 
         return rows
 
     _rewrite(path, edit)
-    with pytest.raises(a.InputError) as caught:
-        a.Curation(full, path)
-    assert caught.value.line == 1 + 3 + sum(line.startswith("#") for line in path.read_text().splitlines())
-    assert "semapv:ManualMappingCuration" in caught.value.__notes__[-1]
+    line = 1 + 3 + sum(line.startswith("#") for line in path.read_text().splitlines())
+    result = _wiskunde_b(path).analyse(full, with_variants=False)
+    (note,) = result.meta["curation_notes"]
+    assert note.startswith(f"{path}, regel {line}: predicate_modifier 'Not'")
+    assert "semapv:ManualMappingCuration" in note and "zulke rijen: 1" in note
+    assert result.pairs[0].summary["links_rejected"] == 0
 
 
 def test_saving_after_a_spreadsheet_dropped_the_metadata_writes_it_again(full, goals, tmp_path) -> None:
@@ -429,6 +431,9 @@ def test_an_html_report_that_lists_decisions_is_no_curation_file(full, goals, tm
                     encoding="utf-8")
     assert not _core._is_curation_file(str(page))
     assert _core._is_curation_file(str(path))
+    conflict = tmp_path / "conflict.sssom.tsv"  # a merge conflict above the block: still the curator's file
+    conflict.write_text("<<<<<<< HEAD\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _core._is_curation_file(str(conflict))
     broken = tmp_path / "utf16.sssom.tsv"  # a curator's file Excel saved as UTF-16 is still protected
     broken.write_text(path.read_text(encoding="utf-8"), encoding="utf-16")
     assert _core._is_curation_file(str(broken))

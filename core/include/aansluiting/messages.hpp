@@ -167,6 +167,7 @@ enum class MessageId : std::uint16_t {
   SssomConfidenceIgnored,
   SssomNoModifierColumn,
   SssomModifierColumnMisnamed,
+  SssomNoModifierNote,
   SssomNotOnSuggestion,
   SssomEmptyJustification,
   SssomNoConfidenceColumn,

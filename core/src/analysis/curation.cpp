@@ -45,6 +45,12 @@ std::string with_comment(std::string text, const std::string& comment, const std
   return text;
 }
 
+// A file written by hand may lack some of the project's prefixes.
+void add_missing_prefixes(MappingSet& set) {
+  for (const auto& [prefix, iri] : default_curie_map())
+    if (set.expand_prefix(prefix).empty()) set.curie_map.emplace_back(prefix, iri);
+}
+
 }  // namespace
 
 ScopedDecisions scope_decisions(const Catalogue& catalogue, const MappingSet& decisions,
@@ -205,7 +211,7 @@ void record_decision(MappingSet& set, const Catalogue& catalogue, const Decision
 }
 
 MappingSet to_mapping_set(const Catalogue& catalogue, const match::Alignment& alignment, MappingSet metadata) {
-  complete_metadata(metadata);
+  add_missing_prefixes(metadata);  // an export keeps its own set id: it is no curation file
   if (metadata.mapping_date.empty()) metadata.mapping_date = today();  // an export is of its day
   for (const auto& link : alignment.links) {
     MappingRow row;
@@ -243,11 +249,10 @@ MappingSet to_mapping_set(const Catalogue& catalogue, const match::Alignment& al
 }
 
 void complete_metadata(MappingSet& set) {
-  for (const auto& [prefix, iri] : default_curie_map())
-    if (set.expand_prefix(prefix).empty()) set.curie_map.emplace_back(prefix, iri);
-  const MappingSet defaults = default_mapping_set();
-  if (set.mapping_set_id.empty()) set.mapping_set_id = defaults.mapping_set_id;
-  if (set.license.empty()) set.license = defaults.license;
+  add_missing_prefixes(set);
+  if (set.mapping_set_id.empty()) set.mapping_set_id = std::string(kCuratedSetId);
+  // SSSOM needs a licence; which one is the curator's to say, not ours.
+  if (set.license.empty()) set.license = std::string(kUnspecifiedLicense);
 }
 
 bool is_curation_file(const std::string& path) {
@@ -272,7 +277,10 @@ bool is_curation_file(const std::string& path) {
     // decisions not applied): a table with SSSOM's columns.
     std::erase(text, '\0');
     const std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF\xFF\xFE");
-    if (first == std::string::npos || text[first] == '<' || text.find("subject_id") == std::string::npos) return false;
+    if (first == std::string::npos || text.find("subject_id") == std::string::npos) return false;
+    std::string start = text.substr(first, 9);  // a page, not a file with a merge conflict ("<<<<<<<")
+    for (char& c : start) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (start.starts_with("<!doctype") || start.starts_with("<html") || start.starts_with("<?xml")) return false;
     return text.find(default_mapping_set().mapping_set_id) != std::string::npos ||
            text.find(kManualCuration) != std::string::npos;
   }

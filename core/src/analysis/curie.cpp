@@ -73,7 +73,7 @@ std::vector<std::pair<std::string, std::string>> default_curie_map() {
 
 MappingSet default_mapping_set() {
   MappingSet set;
-  set.mapping_set_id = "urn:aansluiting:mappings:curated";
+  set.mapping_set_id = std::string(kCuratedSetId);
   set.mapping_set_title = "Gecureerde koppelingen tussen leerdoelen (aansluiting)";
   set.license = "https://creativecommons.org/publicdomain/zero/1.0/";
   set.curie_map = default_curie_map();

@@ -88,6 +88,22 @@ std::optional<std::string_view> misspelled_decision(std::string_view value) {
   return std::nullopt;
 }
 
+// "key:" or "key: value" for a slot of SSSOM's mapping set: in a block written
+// as "# key: value", a key rather than a colleague's "# Piet: besproken".
+bool sssom_slot_line(std::string_view line) {
+  static const std::string_view kSlots[] = {
+      "curie_map", "mapping_set_id", "mapping_set_version", "mapping_set_source", "mapping_set_title",
+      "mapping_set_description", "mapping_set_confidence", "creator_id", "creator_label", "license", "subject_type",
+      "subject_source", "subject_source_version", "object_type", "object_source", "object_source_version",
+      "mapping_provider", "mapping_tool", "mapping_tool_id", "mapping_tool_version", "mapping_date",
+      "publication_date", "subject_match_field", "object_match_field", "subject_preprocessing",
+      "object_preprocessing", "similarity_measure", "see_also", "issue_tracker", "issue_tracker_item", "other",
+      "comment", "extension_definitions", "sssom_version", "cardinality_scope"};
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos || (colon + 1 < line.size() && line[colon + 1] != ' ')) return false;
+  return std::find(std::begin(kSlots), std::end(kSlots), line.substr(0, colon)) != std::end(kSlots);
+}
+
 // YYYY-MM-DD with a month and day that exist in some year.
 bool is_iso_date(std::string_view v) {
   if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
@@ -97,10 +113,12 @@ bool is_iso_date(std::string_view v) {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-// A date as a spreadsheet shows it: day, month and year (29-11-2026, 1/2/2026,
-// 29.11.2026), or month first where the day cannot be the month (11/29/2026).
-// As YYYY-MM-DD, or nothing.
-std::optional<std::string> day_month_year(std::string_view v) {
+// A date as a spreadsheet or another tool writes it: day, month and year
+// (29-11-2026, 1/2/2026, 29.11.26), month first where the day cannot be the
+// month (11/29/2026), year first (2026/11/29, 2026-1-5), with a time after it
+// (2026-11-29T10:00:00, 29-11-2026 10:00). As YYYY-MM-DD, or nothing.
+std::optional<std::string> spreadsheet_date(std::string_view v) {
+  if (const std::size_t time = v.find_first_of("T "); time != std::string_view::npos) v = v.substr(0, time);
   int parts[3] = {0, 0, 0};
   std::size_t digits[3] = {0, 0, 0}, k = 0;
   char separator = 0;
@@ -115,12 +133,20 @@ std::optional<std::string> day_month_year(std::string_view v) {
       return std::nullopt;
     }
   }
-  if (k != 2 || digits[0] > 2 || digits[1] > 2 || digits[2] != 4) return std::nullopt;
-  int day = parts[0], month = parts[1];
-  if (month > 12 && day <= 12) std::swap(day, month);
+  if (k != 2 || digits[2] == 0) return std::nullopt;
+  int year = 0, month = 0, day = 0;
+  if (digits[0] == 4 && digits[1] <= 2 && digits[2] <= 2) {
+    year = parts[0], month = parts[1], day = parts[2];
+  } else if (digits[0] <= 2 && digits[1] <= 2 && (digits[2] == 4 || digits[2] == 2)) {
+    year = digits[2] == 2 ? 2000 + parts[2] : parts[2];
+    day = parts[0], month = parts[1];
+    if (month > 12 && day <= 12) std::swap(day, month);
+  } else {
+    return std::nullopt;
+  }
   if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
   char out[16];
-  std::snprintf(out, sizeof out, "%04d-%02d-%02d", parts[2], month, day);
+  std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, day);
   return std::string(out);
 }
 
@@ -262,6 +288,22 @@ class YamlEvents {
   bool have_event_ = false;
 };
 
+// The byte a libyaml mark points at: its index and column count characters, and
+// a title before it may hold "één".
+std::size_t byte_offset(std::string_view yaml, const yaml_mark_t& m) {
+  std::size_t at = 0;
+  for (std::size_t line = 0; line < m.line && at < yaml.size(); ++line) {
+    const std::size_t end = yaml.find('\n', at);
+    if (end == std::string_view::npos) return yaml.size();
+    at = end + 1;
+  }
+  for (std::size_t column = 0; column < m.column && at < yaml.size() && yaml[at] != '\n'; ++column) {
+    ++at;
+    while (at < yaml.size() && (static_cast<unsigned char>(yaml[at]) & 0xC0) == 0x80) ++at;  // continuation bytes
+  }
+  return at;
+}
+
 void parse_metadata(std::string_view yaml, const std::string& file, const SourceColumns& columns, MappingSet& set) {
   YamlEvents ev(yaml, file, columns);
   ev.next();  // stream start
@@ -286,7 +328,8 @@ void parse_metadata(std::string_view yaml, const std::string& file, const Source
         if (e.type == YAML_MAPPING_END_EVENT || e.type == YAML_SEQUENCE_END_EVENT) --depth;
         end = e.end_mark;
         if (depth == 0) {
-          std::string_view text = yaml.substr(value_start.index, end.index - value_start.index);
+          const std::size_t from = byte_offset(yaml, value_start);
+          std::string_view text = yaml.substr(from, byte_offset(yaml, end) - from);
           text = text.substr(0, text.find_last_not_of(" \t\r\n") + 1);
           MetadataEntry entry{key, {}, false, std::string(text), false};
           // A block value on the lines below its key keeps its indentation.
@@ -580,20 +623,34 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
     pos = end < text.size() ? end + 1 : end;
     ++line;
   }
-  // sssom-py and the SSSOM examples write "# key: value": a block whose every
-  // line is indented is read without that indentation (else every key would
-  // be a comment line, and the metadata lost).
+  // sssom-py and the SSSOM examples write "# key: value": every key one space
+  // in after the '#'. Such keys, the list items at their column and the lines
+  // below them are read without that space (else, by the rule for a block of
+  // ours, each would be a comment line and the metadata lost); any other text at
+  // that column ("# Piet: besproken op 12 maart") stays a comment line.
   std::size_t base = std::string::npos;
   for (const auto& m : metadata)
-    if (!blank(m.text) && m.text.front() != '#') base = std::min(base, indentation(m.text));
+    if (!blank(m.text) && sssom_slot_line(std::string_view(m.text).substr(indentation(m.text))))
+      base = std::min(base, indentation(m.text));
   if (base != std::string::npos && base > 0) {
+    bool below_key = false;  // the lines that continue a key's value
     for (auto& m : metadata) {
       if (blank(m.text)) continue;
-      const std::size_t cut = std::min(base, indentation(m.text));
+      const std::size_t indent = indentation(m.text);
+      const std::string_view rest = std::string_view(m.text).substr(std::min(indent, m.text.size()));
+      bool strip = false;
+      if (indent == base) {
+        const bool key = sssom_slot_line(rest);
+        strip = key || (below_key && (rest == "-" || rest.starts_with("- ")));
+        below_key = strip;
+      } else {
+        strip = below_key && indent > base;
+      }
+      if (!strip) continue;
       if (m.columns.empty())  // a plain '#' line: its text starts in column 2
         for (std::size_t k = 0; k < m.text.size(); ++k) m.columns.push_back(k + 2);
-      m.text.erase(0, cut);
-      m.columns.erase(m.columns.begin(), m.columns.begin() + static_cast<std::ptrdiff_t>(cut));
+      m.text.erase(0, base);
+      m.columns.erase(m.columns.begin(), m.columns.begin() + static_cast<std::ptrdiff_t>(base));
     }
   }
   // Comments become empty lines of the YAML, so libyaml's line numbers stay the file's.
@@ -661,7 +718,7 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
   struct Noted {
     std::size_t rows = 0;
     std::optional<Warning> first;
-  } comma, ignored, dates;
+  } comma, ignored, dates, bad_dates, not_on_suggestion;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const auto& cells = rows[r];
     if (cells.size() > names.size())
@@ -721,18 +778,19 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
       auto at = static_cast<std::size_t>(std::find(names.begin(), names.end(), required) - names.begin());
       if (at >= cells.size()) throw InputError(Location{file, last.line, last.column, {}}, {MessageId::SssomRowWithout, {std::string(required)}});
     }
-    // A rejection typed on a suggestion's row would be ignored without a word.
-    if (m.negated && !m.curated())
-      throw InputError(Location{file, modifier->line, modifier->column, {}},
-                       {MessageId::SssomNotOnSuggestion, {m.justification}});
+    // A rejection typed on a suggestion's row is ignored, as the row is: said, not silent.
+    if (m.negated && !m.curated() && !not_on_suggestion.rows++)
+      not_on_suggestion.first.emplace(Location{file, modifier->line, modifier->column, {}},
+                                      Message{MessageId::SssomNotOnSuggestion, {m.justification}});
     if (date && !m.mapping_date.empty() && !is_iso_date(m.mapping_date)) {
       const Location where{file, date->line, date->column, {}};
-      if (auto iso = day_month_year(m.mapping_date)) {
-        // As a Dutch spreadsheet shows a date (29-11-2026): read as meant, written back as SSSOM wants it.
+      if (auto iso = spreadsheet_date(m.mapping_date)) {
+        // As a spreadsheet shows a date (29-11-2026, 2026-11-29 10:00): read as meant, written back as SSSOM wants it.
         if (!dates.rows++) dates.first.emplace(where, Message{MessageId::SssomDateRead, {m.mapping_date, *iso}});
         m.mapping_date = *iso;
-      } else if (m.curated()) {
-        throw InputError(where, {MessageId::SssomBadDate, {m.mapping_date}});
+      } else if (!bad_dates.rows++) {
+        // The analysis needs no date: kept as written, and said (other SSSOM tools refuse the row).
+        bad_dates.first.emplace(where, Message{MessageId::SssomBadDate, {m.mapping_date}});
       }
     }
     if (const std::string_view v = confidence ? trim_cell(confidence->value) : std::string_view(); !v.empty()) {
@@ -767,7 +825,11 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
       if (!key.empty() && (key.find("modifier") != std::string::npos || edit_distance(key, "predicatemodifier") <= 3))
         throw InputError(where, {MessageId::SssomModifierColumnMisnamed, {std::to_string(decisions), n}});
     }
-    throw InputError(where, {MessageId::SssomNoModifierColumn, {std::to_string(decisions)}});
+    // A curation file of ours always has the column: it was deleted. Another
+    // tool's file of confirmations may leave it out; its readers hear so.
+    if (set.mapping_set_id == kCuratedSetId)
+      throw InputError(where, {MessageId::SssomNoModifierColumn, {std::to_string(decisions)}});
+    set.warnings.emplace_back(where, Message{MessageId::SssomNoModifierNote, {std::to_string(decisions)}});
   }
   const auto confirmations = static_cast<std::size_t>(std::count_if(
       set.mappings.begin(), set.mappings.end(), [](const MappingRow& m) { return m.curated() && !m.negated; }));
@@ -782,7 +844,7 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
     const std::size_t before = c.rows_before > 0 ? c.rows_before - 1 : 0;
     set.comments.push_back({std::move(c.text), before >= set.mappings.size() ? CommentLine::kAtEnd : before, c.line});
   }
-  for (Noted* n : {&comma, &ignored, &dates})
+  for (Noted* n : {&comma, &ignored, &dates, &bad_dates, &not_on_suggestion})
     if (n->first) {
       n->first->what.args.push_back(std::to_string(n->rows));
       set.warnings.push_back(std::move(*n->first));

@@ -507,10 +507,9 @@ def curated_table(curated: "pd.DataFrame") -> "pd.DataFrame":
     return table.drop(columns=[CURATOR_COLUMNS[c] for c in CURATOR_COLUMNS if not has_curator_column(curated, c)])
 
 
-#: The curator's own words on a decision that the report shows with the curated links, by the
-#: column of the link table that holds them (the names of ``Curation.to_pandas()``) and the
-#: Dutch header. The link table of the core (``Alignment.to_pandas()``) does not hold them yet:
-#: until it does, the columns are left out, not shown empty.
+#: Who decided and when, as the link table (``Alignment.to_pandas()``) holds them for a curated
+#: link, with the Dutch header. A column no decision fills (no author given) is left out, not
+#: shown empty.
 CURATOR_COLUMNS = {"author": "Auteur", "mapping_date": "Datum"}
 
 

@@ -18,6 +18,10 @@ inline constexpr std::string_view kManualCuration = "semapv:ManualMappingCuratio
 inline constexpr std::string_view kMappingReview = "semapv:MappingReview";
 inline constexpr std::string_view kLexicalMatching = "semapv:LexicalMatching";
 inline constexpr std::string_view kSemapvIri = "https://w3id.org/semapv/vocab/";
+// The set id of a curation file this library writes (default_mapping_set).
+inline constexpr std::string_view kCuratedSetId = "urn:aansluiting:mappings:curated";
+// SSSOM's licence for a set that states none (as sssom-py fills it in).
+inline constexpr std::string_view kUnspecifiedLicense = "https://w3id.org/sssom/license/unspecified";
 
 // The SKOS CURIE of a predicate ("skos:closeMatch") and back; the analysis
 // keeps its own copy so it does not depend on the matcher library.
