@@ -85,8 +85,7 @@ def toml_syntax_error(path: str | os.PathLike, text: str, error: tomllib.TOMLDec
         # document; the mistake is where the text begins.
         opened = _opening(text, len(text))
         if opened is not None:
-            line = text.count("\n", 0, opened) + 1
-            column = opened - (text.rfind("\n", 0, opened) + 1) + 1
+            line, column = _line_column(text, opened)
             offset = opened
     english, dutch = _explain_toml(reason, text, offset, line)
     return input_error(path, "bad_toml", f"invalid TOML: {english}", f"ongeldige TOML: {dutch}", line, column)
@@ -100,6 +99,11 @@ def _offset(text: str, line: int, column: int) -> int:
         if start == 0:
             return len(text)
     return min(start + column - 1, len(text))
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset (the inverse of :func:`_offset`)."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _last_line(text: str) -> tuple[int, int]:
@@ -207,8 +211,7 @@ def _explain_toml(reason: str, text: str, offset: int, line: int) -> tuple[str, 
     if _UNCLOSED.fullmatch(reason):
         opened = _opening(text, offset)
         if opened is not None:
-            at_line = text.count("\n", 0, opened) + 1
-            at_column = opened - (text.rfind("\n", 0, opened) + 1) + 1
+            at_line, at_column = _line_column(text, opened)
             if at_line != line:
                 english += f" (begun at line {at_line}, column {at_column})"
                 dutch += f" (begonnen op regel {at_line}, kolom {at_column})"
@@ -449,8 +452,7 @@ def quoted_position(path: Path | None, text: str, pair: int | None = None) -> tu
     found = [i for i in (content.find(f'"{text}"', start), content.find(f"'{text}'", start)) if i >= 0]
     if not found:
         return 0, 0
-    at = min(found)
-    return content.count("\n", 0, at) + 1, at - (content.rfind("\n", 0, at) + 1) + 1
+    return _line_column(content, min(found))
 
 
 def subject_names(value: str | Sequence[str]) -> list[str]:

@@ -278,9 +278,11 @@ bool is_curation_file(const std::string& path) {
     std::erase(text, '\0');
     const std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF\xFF\xFE");
     if (first == std::string::npos || text.find("subject_id") == std::string::npos) return false;
-    std::string start = text.substr(first, 9);  // a page, not a file with a merge conflict ("<<<<<<<")
-    for (char& c : start) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (start.starts_with("<!doctype") || start.starts_with("<html") || start.starts_with("<?xml")) return false;
+    // A page, not a file with a merge conflict ("<<<<<<<").
+    const auto starts = [&](std::string_view opening) {
+      return same_ignoring_case(std::string_view(text).substr(first, opening.size()), opening);
+    };
+    if (starts("<!doctype") || starts("<html") || starts("<?xml")) return false;
     return text.find(default_mapping_set().mapping_set_id) != std::string::npos ||
            text.find(kManualCuration) != std::string::npos;
   }
