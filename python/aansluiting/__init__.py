@@ -22,6 +22,7 @@ from ._core import (
     levels,
     parse_level,
 )
+from ._curation_warning import CurationWarning
 from ._loading import find_data_folder, load, load_csv, load_sbb, load_slo
 from .alignment import align, goal_vectors, leaves, matcher_options, text_analyser
 from .results import Comparison, PairResult, TransitionResult
@@ -36,6 +37,7 @@ __all__ = [
     "Catalogue",
     "Comparison",
     "Curation",
+    "CurationWarning",
     "Pair",
     "PairResult",
     "TextAnalyser",

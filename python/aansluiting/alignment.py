@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence, Union
 
 from . import _core
 from ._core import Alignment, Catalogue, Curation, Goal, Programme, TextAnalyser
+from ._curation_warning import dutch_lines, warn_about_curation
 from ._errors import dutch_error
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ def align(
     if curation is not None:
         if not isinstance(curation, Curation):
             curation = Curation(catalogue, os.fspath(curation))
-        result = curation.apply(result)
+        result = _apply_curation(curation, result, stacklevel=3)
     return result
 
 
@@ -204,6 +205,23 @@ def curation_to_pandas(self: Curation) -> "pd.DataFrame":
     return pd.DataFrame(self._columns())
 
 
+def _apply_curation(curation: Curation, alignment: Alignment, stacklevel: int) -> Alignment:
+    """Curation.apply, with a CurationWarning for decisions that changed nothing and the file's notes."""
+    result = curation._apply(alignment)
+    report = result.curation_report
+    warn_about_curation(dutch_lines(report["unresolved"] + report["outside"], with_record=True),
+                        dutch_lines(report["notes"]), "Alignment.curation_report", stacklevel)
+    return result
+
+
+def curation_apply(self: Curation, alignment: Alignment) -> Alignment:
+    """The alignment with the curated decisions applied (confirmed links kept, rejected ones
+    removed); its ``curation_report`` says what they did. Decisions that changed nothing and
+    what the reader noted in the file are also said as a :class:`CurationWarning`."""
+    return _apply_curation(self, alignment, stacklevel=3)
+
+
 def install() -> None:
+    Curation.apply = curation_apply
     Alignment.to_pandas = alignment_to_pandas
     Curation.to_pandas = curation_to_pandas

@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import _core
+from ._curation_warning import CurationWarning
 from ._dutch_argparse import DutchArgumentParser
 from ._dutch_reasons import os_reason
 from ._kind_names import KINDS
@@ -411,7 +412,9 @@ def _report(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     progress.message(f"Overgang {transition_name(transition, path)} analyseren ...")
     try:
-        result = transition.analyse(cat, progress=progress)
+        with warnings.catch_warnings():  # said below, in the command line's own words
+            warnings.simplefilter("ignore", CurationWarning)
+            result = transition.analyse(cat, progress=progress)
     except (NotFoundError, InputError) as e:
         progress.finish()
         print(f"De overgang {path.name} kan niet worden geanalyseerd: {_in_dutch(e)}", file=sys.stderr)

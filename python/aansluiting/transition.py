@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 from . import _core
 from ._core import Catalogue, Curation, NotFoundError, Programme
+from ._curation_warning import dutch_lines, warn_about_curation
 from ._definition_file import check_definition, input_error, pair_name, quoted_position, read_definition, subject_names
 from ._errors import dutch_error
 from .alignment import text_analyser
@@ -233,7 +234,9 @@ class Transition:
             runs += variant_runs
         result.meta["curation_unapplied"] = _unapplied_decisions(runs)
         notes = {(w.file, w.line, w.column): w for run in runs for w in run.curation_report["notes"]}
-        result.meta["curation_notes"] = [f"{w.file}, regel {w.line}: {w.message_nl}" for _, w in sorted(notes.items())]
+        result.meta["curation_notes"] = dutch_lines(w for _, w in sorted(notes.items()))
+        warn_about_curation(result.meta["curation_unapplied"], result.meta["curation_notes"],
+                            "TransitionResult.meta", stacklevel=2)
         result.seconds = time.perf_counter() - start
         return result
 
@@ -318,7 +321,7 @@ def _unapplied_decisions(runs) -> list[str]:
     """Dutch lines for curated decisions that change nothing, in file order: they name goals not
     loaded, look like decisions but are not, or concern no pair of the transition (outside every
     run). Which decisions those are, the core decides (transition::unapplied_decisions)."""
-    return [f"{w.file}, regel {w.line}: {w.message_nl} ({w.record})" for w in _core._unapplied_decisions(runs)]
+    return dutch_lines(_core._unapplied_decisions(runs), with_record=True)
 
 
 def _compare(name: str, pairs: list[Pair], before_runs, after_runs) -> Comparison:

@@ -2,9 +2,11 @@
 // Handles for the matcher's objects: each keeps its catalogue alive.
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "aansluiting/align/align.hpp"
+#include "aansluiting/analysis/curation.hpp"
 #include "aansluiting/analysis/sssom.hpp"
 #include "aansluiting/text/analyser.hpp"
 #include "handles.hpp"
@@ -20,6 +22,7 @@ struct AlignmentRef {
   CataloguePtr cat;
   match::Alignment alignment;
   align::AlignDiagnostics diagnostics;
+  std::optional<analysis::CurationReport> curation;  // set when decisions were applied
 };
 
 struct CurationRef {

@@ -105,6 +105,11 @@ void bind_align(py::module_& m) {
         return a.diagnostics.order.correlation;
       })
       .def_property_readonly("order_weight", [](const AlignmentRef& a) { return a.diagnostics.order.weight; })
+      .def_property_readonly("curation_report", [](const AlignmentRef& a) -> py::object {
+        if (!a.curation) return py::none();
+        return curation_report_dict(*a.curation);
+      }, "What the curated decisions did (counts; unresolved, outside and notes as Warnings), or None when "
+         "no curation was applied.")
       .def("__repr__", [](const AlignmentRef& a) { return "<Alignment " + std::to_string(a.alignment.links.size()) + " links>"; });
 
   m.def("_is_curation_file", [](const std::filesystem::path& path) { return analysis::is_curation_file(path.string()); },
@@ -117,7 +122,7 @@ void bind_align(py::module_& m) {
           if (part.cat != parts.front().cat) throw py::value_error("the alignments belong to different catalogues");
           alignments.push_back(&part.alignment);
         }
-        return AlignmentRef{parts.front().cat, match::join_alignments(alignments), {}};
+        return AlignmentRef{parts.front().cat, match::join_alignments(alignments), {}, std::nullopt};
       }, py::arg("parts"));
 
   m.def("_align", [](const CataloguePtr& cat, const std::vector<GoalRef>& sources, const std::vector<GoalRef>& targets,
@@ -140,7 +145,7 @@ void bind_align(py::module_& m) {
           o.threads = threads;
           o.progress = run.progress();
           o.cancel = run.cancel_flag();
-          AlignmentRef out{cat, {}, {}};
+          AlignmentRef out{cat, {}, {}, std::nullopt};
           out.alignment = align::align(*cat, s, t, o, out.diagnostics);
           return out;
         });
@@ -200,14 +205,18 @@ void bind_align(py::module_& m) {
         analysis::write_sssom(c.path, c.set, analysis::MissingFolders::Create);
       }, py::arg("path") = py::none(),
          "Writes the file atomically (a failed write leaves the old file intact), making missing folders.")
-      .def("apply", [](const CurationRef& c, const AlignmentRef& a) {
+      // apply() is the package's (alignment.py): it also warns about decisions that changed nothing.
+      .def("_apply", [](const CurationRef& c, const AlignmentRef& a) {
         // Decisions are vertices of the curation's catalogue; on another catalogue's links they name other goals.
         if (a.cat != c.cat) throw ArgumentError(Message(MessageId::AlignmentOfOtherCatalogue));
-        AlignmentRef out{a.cat, {}, a.diagnostics};
-        out.alignment = analysis::apply_curation(*c.cat, a.alignment, c.set);
+        AlignmentRef out{a.cat, {}, a.diagnostics, analysis::CurationReport{}};
+        out.alignment = analysis::apply_curation(*c.cat, a.alignment, c.set, &*out.curation);
         return out;
       }, py::arg("alignment"))
       .def_property_readonly("path", [](const CurationRef& c) { return c.path; })
+      .def_property_readonly("warnings", [](const CurationRef& c) { return c.set.warnings; },
+                             "What the reader accepted from the file but noted (a decimal comma, a spreadsheet's "
+                             "date, rows that disagree), as Warnings with file and line.")
       .def("__len__", [](const CurationRef& c) { return c.set.mappings.size(); })
       .def("__repr__", [](const CurationRef& c) {
         std::size_t confirmed = 0, rejected = 0, others = 0;  // others: rows that are not decisions

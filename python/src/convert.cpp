@@ -5,6 +5,8 @@
 #include "aansluiting/joined.hpp"
 #include "aansluiting/diagnostics.hpp"
 
+#include <pybind11/stl.h>
+
 namespace aansluiting::python {
 
 void GoalColumns::append(const Catalogue& cat, Vertex v) {
@@ -80,6 +82,16 @@ py::dict link_columns(const Catalogue& cat, const match::Alignment& alignment) {
   d["explanation"] = explanation;
   d["author"] = author;
   d["mapping_date"] = date;
+  return d;
+}
+
+py::dict curation_report_dict(const analysis::CurationReport& report) {
+  py::dict d;
+  d["confirmed"] = report.confirmed; d["confirmed_added"] = report.confirmed_added;
+  d["rejected"] = report.rejected; d["rejected_removed"] = report.rejected_removed;
+  d["unresolved"] = report.unresolved;
+  d["outside"] = report.outside;
+  d["notes"] = report.notes;
   return d;
 }
 

@@ -9,6 +9,7 @@
 #include <pybind11/pybind11.h>
 
 #include "aansluiting/align/align.hpp"
+#include "aansluiting/analysis/curation.hpp"
 #include "aansluiting/analysis/selection.hpp"
 #include "aansluiting/match/alignment.hpp"
 #include "handles.hpp"
@@ -38,5 +39,9 @@ py::dict link_columns(const Catalogue& cat, const match::Alignment& alignment);
 void apply_matcher_options(align::AlignOptions& options, const std::map<std::string, double>& named);
 
 std::string origin_name(match::Origin o);
+
+// What applying curated decisions did (counts, unresolved, outside, notes), as
+// Alignment.curation_report and TransitionRun.curation_report show it.
+py::dict curation_report_dict(const analysis::CurationReport& report);
 
 }  // namespace aansluiting::python

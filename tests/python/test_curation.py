@@ -132,14 +132,61 @@ def test_a_decision_that_names_no_loaded_goal_is_reported(full, goals, tmp_path)
     row = next(i for i, line in enumerate(lines) if line.startswith(curie)) + 1
     path.write_text(text.replace(curie, curie[:-4] + "XXXX"), encoding="utf-8")
 
-    result = _wiskunde_b(path).analyse(full, with_variants=False)
+    # A notebook shows it as a warning that points at the user's own line, with the row.
+    with pytest.warns(a.CurationWarning, match="1 curatiebeslissing niet toegepast") as caught:
+        result = _wiskunde_b(path).analyse(full, with_variants=False)
+    assert caught[0].filename == __file__
     assert result.meta["curation_unapplied"] == [
         f"{path}, regel {row}: de beslissing noemt een doel dat niet geladen is; ze blijft bewaard maar wordt niet "
         f"toegepast ({curie[:-4]}XXXX)"]
+    assert result.meta["curation_unapplied"][0] in str(caught[0].message)
     assert result.pairs[0].summary["links_confirmed"] == 0
     html = report.render_html(result)
     assert 'id="curatie-niet-toegepast"' in html and "1 curatiebeslissing niet toegepast" in html
     assert f"{curie[:-4]}XXXX" in html
+
+
+def test_applying_a_curation_in_a_notebook_says_what_changed_nothing_and_what_was_mended(full, goals, tmp_path) -> None:
+    """A session's own finding: Curation.apply (and align(curation=...)) kept the file's notes and its
+    decisions about goals not loaded to itself; only a transition showed them. Now the curation has
+    .warnings, the alignment a curation_report, and a CurationWarning names the rows."""
+    vmbo, havo = goals
+    links = a.align(full.find_programme("wiskunde", "vmbo tl"), full.find_programme("wiskunde B", "havo"),
+                    source_level="vmbo tl")
+    assert links.curation_report is None
+    path = tmp_path / "besluiten.sssom.tsv"
+    cur = a.Curation(full, path)
+    cur.confirm(vmbo, havo)
+    cur.save()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a clean file: nothing to say
+        clean = cur.apply(links)
+    assert clean.curation_report["confirmed"] == 1 and clean.curation_report["notes"] == []
+
+    header, row = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    gone = list(row)
+    gone[header.index("object_id")] = "slo:00000000-0000-0000-0000-000000000000"  # a goal not in the data
+    gone[header.index("mapping_date")] = "29-11-2026"  # as a spreadsheet writes it
+    with path.open("a", encoding="utf-8") as f:
+        f.write("\t".join(gone) + "\n")
+    line = len(path.read_text(encoding="utf-8").splitlines())
+    reread = a.Curation(full, path)
+    (note,) = reread.warnings
+    assert (note.file, note.line, note.code) == (str(path), line, "sssom.date_read")
+    for call in (lambda: reread.apply(links),
+                 lambda: a.align(full.find_programme("wiskunde", "vmbo tl"), full.find_programme("wiskunde B", "havo"),
+                                 source_level="vmbo tl", curation=path)):
+        with pytest.warns(a.CurationWarning) as caught:
+            curated = call()
+        (w,) = caught
+        assert w.filename == __file__  # the user's line, not the package's
+        text = str(w.message)
+        assert "1 curatiebeslissing niet toegepast, 1 opmerking bij het curatiebestand" in text
+        assert f"{path}, regel {line}: de beslissing noemt een doel dat niet geladen is" in text
+        assert f"{path}, regel {line}: mapping_date '29-11-2026' is gelezen als 2026-11-29" in text
+        report = curated.curation_report
+        assert report["confirmed"] == 1 and [u.line for u in report["unresolved"]] == [line]
+        assert [n.code for n in report["notes"]] == ["sssom.date_read"]
 
 
 def test_a_decision_that_changes_nothing_in_the_transition_is_reported(full, goals, tmp_path) -> None:
@@ -168,7 +215,8 @@ def test_a_decision_that_changes_nothing_in_the_transition_is_reported(full, goa
     lines.append(lines[rows[2] - 1].replace(objects[2], objects[0]).replace(confirmed, "semapv:manualMappingCuration"))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    result = _wiskunde_b(path).analyse(full, with_variants=False)
+    with pytest.warns(a.CurationWarning, match="3 curatiebeslissingen niet toegepast"):
+        result = _wiskunde_b(path).analyse(full, with_variants=False)
     assert result.pairs[0].summary["links_confirmed"] == 1  # the IRI row
     unapplied = result.meta["curation_unapplied"]
     assert [line.split(": ", 1)[0] for line in unapplied] == [f"{path}, regel {r}" for r in (rows[1], rows[2], len(lines))]
@@ -210,7 +258,8 @@ def test_a_decimal_comma_from_a_spreadsheet_is_read_and_noted(full, goals, tmp_p
     text = path.read_text(encoding="utf-8")
     assert text.count("0.75") == 1
     path.write_text(text.replace("0.75", "0,75"), encoding="utf-8")
-    result = _wiskunde_b(path).analyse(full, with_variants=False)
+    with pytest.warns(a.CurationWarning, match="1 opmerking bij het curatiebestand"):
+        result = _wiskunde_b(path).analyse(full, with_variants=False)
     assert result.pairs[0].summary["links_confirmed"] == 1
     assert result.pairs[0].coverage.set_index("receiving_id").loc[havo.id, "coverage"] == pytest.approx(0.75)
     (note,) = result.meta["curation_notes"]
@@ -364,7 +413,8 @@ def test_a_rejection_typed_on_a_suggestion_row_is_said_with_the_row(full, goals,
 
     _rewrite(path, edit)
     line = 1 + 3 + sum(line.startswith("#") for line in path.read_text().splitlines())
-    result = _wiskunde_b(path).analyse(full, with_variants=False)
+    with pytest.warns(a.CurationWarning, match="predicate_modifier 'Not'"):
+        result = _wiskunde_b(path).analyse(full, with_variants=False)
     (note,) = result.meta["curation_notes"]
     assert note.startswith(f"{path}, regel {line}: predicate_modifier 'Not'")
     assert "semapv:ManualMappingCuration" in note and "zulke rijen: 1" in note
