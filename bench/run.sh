@@ -4,6 +4,7 @@
 #   bench_linking.py  alignment quality on the CvTE linking task      (target acc@1 >= 0.70)
 #   bench_join.py     top-k similarity join versus sparse_dot_topn    (target >= 3x)
 #   bench_coverage.py the coverage statuses against the syllabus gold  (calibration)
+#   bench_werkprocessen.py  long mbo werkprocessen against short vmbo goals (a check)
 #   the full report of every shipped transition, timed
 # Figures are printed, never asserted. Usage: bash bench/run.sh [--quick]
 set -euo pipefail
@@ -26,6 +27,8 @@ else
 fi
 echo "== coverage statuses against the syllabus gold"
 python3 bench/bench_coverage.py --data "$DATA"
+echo "== werkprocessen against their vmbo counterparts"
+python3 bench/bench_werkprocessen.py --data "$DATA"
 echo "== reports"
 out=$(mktemp -d)
 TIMEFORMAT="all reports (HTML + Excel): %R s wall"

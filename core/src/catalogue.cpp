@@ -1,10 +1,12 @@
 #include "aansluiting/catalogue.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <tuple>
 
+#include "aansluiting/edit_distance.hpp"
 #include "aansluiting/text/normalise.hpp"
 
 namespace aansluiting {
@@ -219,10 +221,65 @@ Programme Catalogue::find_programme(std::string_view subject, std::optional<Leve
                             : Message{MessageId::AmbiguousSubject, {std::string(subject), name_list(names)}});
 }
 
+std::optional<Message> Catalogue::crebo_message(std::string_view number, Level level) const {
+  // Qualifications by crebo number (an all-digit code), in number order.
+  std::vector<const Programme*> numbered;
+  for (const Programme& p : programmes_) {
+    const std::string& code = graph_.goal(p.root).code;
+    if (graph_.goal(p.root).kind == GoalKind::Qualification && !code.empty() &&
+        std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::isdigit(c); }))
+      numbered.push_back(&p);
+  }
+  std::stable_sort(numbered.begin(), numbered.end(),
+                   [&](const Programme* a, const Programme* b) { return graph_.goal(a->root).code < graph_.goal(b->root).code; });
+  auto named = [&](const Programme& p, bool with_levels) {
+    std::string out = graph_.goal(p.root).code + " (" + graph_.goal(p.root).title;
+    if (with_levels) out += ", " + p.levels.to_string();
+    return out + ")";
+  };
+  std::vector<const Programme*> here, same;
+  for (const Programme* p : numbered) {
+    if (applies_to(*p, level)) here.push_back(p);
+    if (graph_.goal(p->root).code == number) same.push_back(p);
+  }
+  // The nearest numbers: a digit wrong, missing or two swapped, or two such slips.
+  auto nearest = [&](const std::vector<const Programme*>& candidates, bool with_levels) {
+    std::vector<std::string> out;
+    std::size_t best = 3;
+    for (const Programme* p : candidates) best = std::min(best, edit_distance(number, graph_.goal(p->root).code));
+    for (const Programme* p : candidates)
+      if (best <= 2 && edit_distance(number, graph_.goal(p->root).code) == best && out.size() < 5)
+        out.push_back(named(*p, with_levels));
+    return out;
+  };
+  const std::string level_text(level_name(level));
+  if (!same.empty()) {  // a real number, of another level: which qualification that is
+    std::vector<std::string> which;
+    for (const Programme* p : same) which.push_back(graph_.goal(p->root).title + ", " + p->levels.to_string());
+    const auto near = nearest(here, false);
+    if (near.empty()) return Message{MessageId::CreboAtOtherLevel, {std::string(number), level_text, name_list(which)}};
+    return Message{MessageId::CreboAtOtherLevelSimilar,
+                   {std::string(number), level_text, name_list(which), name_list(near)}};
+  }
+  auto near = nearest(here, false);
+  if (near.empty()) near = nearest(numbered, true);  // none at the level: any level, with its levels
+  if (!near.empty()) return Message{MessageId::CreboNotAtLevelSimilar, {std::string(number), level_text, name_list(near)}};
+  if (here.empty()) return std::nullopt;
+  std::vector<std::string> listing;
+  for (const Programme* p : here) listing.push_back(named(*p, false));
+  return Message{MessageId::CreboNotAtLevel, {std::string(number), level_text, name_list(listing)}};
+}
+
 Message Catalogue::not_found_message(std::string_view subject, std::optional<Level> level,
                                      const std::vector<GoalKind>& kinds) const {
   const std::string key = subject_key(subject);
   const std::string level_text = level ? std::string(level_name(*level)) : std::string();
+  // A crebo number (a user test: a mistyped one was pointed to an overview that only counts).
+  std::string_view number = subject;
+  while (!number.empty() && std::isspace(static_cast<unsigned char>(number.front()))) number.remove_prefix(1);
+  while (!number.empty() && std::isspace(static_cast<unsigned char>(number.back()))) number.remove_suffix(1);
+  if (level && !number.empty() && std::all_of(number.begin(), number.end(), [](unsigned char c) { return std::isdigit(c); }))
+    if (auto m = crebo_message(number, *level)) return *m;
   // Names like it at this level: the most similar subjects, best first.
   const auto query = name_grams(key);
   std::vector<std::pair<double, std::string>> similar;
@@ -247,14 +304,34 @@ Message Catalogue::not_found_message(std::string_view subject, std::optional<Lev
   // The subject itself, at other levels: the programmes its name fits best ("Zorg en
   // welzijn" is the vmbo profile, not also Helpende Zorg en Welzijn, which contains it).
   if (level) {
-    LevelSet elsewhere;
     const auto ranked = ranked_programmes(subject, std::nullopt, kinds);
-    for (const auto& [rank, p] : ranked)
-      if (rank == ranked.front().first)
+    const int best = ranked.empty() ? -1 : ranked.front().first;
+    if (best == 0 || best == 1) {  // its full title, its code or its subject: the same subject elsewhere
+      LevelSet elsewhere;
+      for (const auto& [rank, p] : ranked)
+        if (rank == best)
+          for (Level l : p.levels.to_vector())
+            if (applies_to(p, l)) elsewhere.add(l);
+      if (!elsewhere.empty())
+        return Message{MessageId::NoProgrammeAtOtherLevels, {std::string(subject), level_text, elsewhere.to_string()}};
+    } else if (best > 1) {
+      // Only part of a name ("Zorg en welzijn" in Helpende Zorg en Welzijn, without the vmbo
+      // profile loaded): a guess at what was meant, with its levels, not "the subject exists at".
+      std::vector<std::string> guesses;
+      for (const auto& [rank, p] : ranked) {
+        if (rank != best) break;
+        if (graph_.goal(p.root).kind == GoalKind::Syllabus && kinds.empty()) continue;  // as the names above
+        LevelSet at;
         for (Level l : p.levels.to_vector())
-          if (applies_to(p, l)) elsewhere.add(l);
-    if (!elsewhere.empty())
-      return Message{MessageId::NoProgrammeAtOtherLevels, {std::string(subject), level_text, elsewhere.to_string()}};
+          if (applies_to(p, l)) at.add(l);
+        if (at.empty()) continue;
+        const std::string guess = graph_.goal(p.root).title + " (" + at.to_string() + ")";
+        if (std::find(guesses.begin(), guesses.end(), guess) == guesses.end()) guesses.push_back(guess);
+      }
+      if (!guesses.empty())
+        return Message{MessageId::NoProgrammeSimilarAtOtherLevels,
+                       {std::string(subject), level_text, name_list(guesses)}};
+    }
     return Message{MessageId::NoProgrammeAtLevel, {std::string(subject), level_text}};
   }
   return Message{MessageId::NoProgramme, {std::string(subject)}};

@@ -146,6 +146,28 @@ MessageTexts message_texts(MessageId id) {
       return {"no_programme_at_other_levels",
               "no programme for subject '{1}' at level '{2}'; it exists at: {3}",
               "geen programma voor vak '{1}' op niveau '{2}'; het vak bestaat wel op: {3}"};
+    // Only part of a name at another level ("Zorg en welzijn" in Helpende Zorg en Welzijn, mbo 2): a guess.
+    case MessageId::NoProgrammeSimilarAtOtherLevels:
+      return {"no_programme_similar_at_other_levels",
+              "no programme for subject '{1}' at level '{2}'; similar names at other levels: {3}",
+              "geen programma voor vak '{1}' op niveau '{2}'; bedoelt u een van deze (op een ander niveau)? {3}"};
+    // A crebo number no qualification at the level has: the nearest numbers, or the level's numbers.
+    case MessageId::CreboNotAtLevel:
+      return {"no_crebo_at_level",
+              "no qualification with crebo number '{1}' at level '{2}'; the qualifications at that level: {3}",
+              "geen kwalificatie met crebonummer '{1}' op niveau '{2}'; de kwalificaties op dit niveau: {3}"};
+    case MessageId::CreboNotAtLevelSimilar:
+      return {"no_crebo_at_level_similar",
+              "no qualification with crebo number '{1}' at level '{2}'; did you mean {3}?",
+              "geen kwalificatie met crebonummer '{1}' op niveau '{2}'; bedoelt u {3}?"};
+    case MessageId::CreboAtOtherLevel:
+      return {"crebo_at_other_level",
+              "no qualification with crebo number '{1}' at level '{2}' ({1} is {3})",
+              "geen kwalificatie met crebonummer '{1}' op niveau '{2}' ({1} is {3})"};
+    case MessageId::CreboAtOtherLevelSimilar:
+      return {"crebo_at_other_level_similar",
+              "no qualification with crebo number '{1}' at level '{2}' ({1} is {3}); did you mean {4}?",
+              "geen kwalificatie met crebonummer '{1}' op niveau '{2}' ({1} is {3}); bedoelt u {4}?"};
     case MessageId::AmbiguousSubject:
       return {"ambiguous_subject",
               "subject '{1}' is ambiguous: {2}",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import codecs
+import difflib
 import os
 import re
 import tomllib
@@ -24,6 +25,7 @@ OPTION_KEYS = {"receiving_exam", "receiving_parts", "sending_exam", "curation"}
 PAIR_KEYS = {"name", "sending", "receiving"}
 VARIANT_KEYS = {"name", "sending_level", "add_sending"}
 EXAM_PARTS = {"ce", "se", "kern", "keuze"}  # as the core's exam filter reads them (any case)
+ARRAY_TABLES = {"pair", "variant"}  # written [[pair]], [[variant]]: one table per pair or variant
 
 #: The end of tomllib's messages: "(at line L, column C)", or "(at end of document)".
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
@@ -173,6 +175,11 @@ def _explain_toml(reason: str, text: str, offset: int, line: int) -> tuple[str, 
                     f"[{name}] na [[{name}]] (regel {first}): schrijf elke {name} als [[{name}]], met dubbele haken")
         first = _header_line(text, name, array=False, before=line)
         where_en, where_nl = (f" (first at line {first})", f" (eerst op regel {first})") if first else ("", "")
+        if name in ARRAY_TABLES:  # two variants (or pairs), each as [variant]: not one to merge
+            return (f"the table [{name}] is given twice{where_en}: with more than one {name}, write each {name} as "
+                    f"[[{name}]], with double brackets (one table per {name})",
+                    f"de tabel [{name}] wordt twee keer gegeven{where_nl}: schrijf bij meer dan één {name} elke "
+                    f"{name} als [[{name}]], met dubbele haken (een tabel per {name})")
         return (f"the table [{name}] is given twice{where_en}: give its keys under one [{name}]",
                 f"de tabel [{name}] wordt twee keer gegeven{where_nl}: zet de sleutels onder één [{name}]")
     m = re.fullmatch(r"Cannot (mutate immutable|redefine) namespace (.+)", reason)
@@ -410,8 +417,11 @@ class Checker:
         if key in table and _core.parse_level(table[key]) is None:
             en, nl = self._where(name, index)
             known = ", ".join(_core.levels())
-            self.fail("unknown_level", f"unknown level '{table[key]}' in '{key}'{en} (known: {known})",
-                      f"onbekend niveau '{table[key]}' bij '{key}'{nl} (bekend: {known})", name, index, key)
+            guesses = level_suggestions(table[key])
+            hint_en = f"; did you mean {' or '.join(guesses)}?" if guesses else ""
+            hint_nl = f"; bedoelt u {' of '.join(guesses)}?" if guesses else ""
+            self.fail("unknown_level", f"unknown level '{table[key]}' in '{key}'{en} (known: {known}){hint_en}",
+                      f"onbekend niveau '{table[key]}' bij '{key}'{nl} (bekend: {known}){hint_nl}", name, index, key)
 
     def strings(self, table: dict[str, Any], key: str, name: str, index: int, allow_one: bool = False) -> None:
         if key not in table:
@@ -436,6 +446,41 @@ class Checker:
             self.fail("missing_key", f"no [[{key}]]: at least one is needed",
                       f"geen [[{key}]]: er is er minstens één nodig")
         return value
+
+
+#: A leerweg written out or abbreviated ("vmbo kader", "theoretische leerweg", "vmbo-kbl", "vmbo gt"): the
+#: word's beginning, whether the whole word must be it, and the levels it names.
+_LEERWEGEN = (("basis", False, ("vmbo bb",)), ("kader", False, ("vmbo kb",)), ("gemengd", False, ("vmbo gl",)),
+              ("theoretisch", False, ("vmbo tl",)), ("bbl", True, ("vmbo bb",)), ("kbl", True, ("vmbo kb",)),
+              ("gtl", True, ("vmbo gl", "vmbo tl")), ("gt", True, ("vmbo gl", "vmbo tl")))
+
+
+def level_suggestions(text: str) -> list[str]:
+    """The known levels (their names as ``_core.levels()`` gives them) a level the core does not read most
+    likely means: "niveau 2" and "mbo niveau 2" are mbo 2, "havo4" is havo, "vmbo kader" is vmbo kb; a slip
+    of a letter gets the closest names. Empty when nothing is close."""
+    folded = " ".join(re.sub(r"[-_/.,:]+", " ", str(text).casefold()).split())
+    # The mbo levels are "niveau 1" to "niveau 4" in the mbo's own words; "niveau 2F" is a reference level.
+    m = re.fullmatch(r"(?:mbo ?)?(?:kwalificatie ?)?(?:niveau|level) ?([1-4])", folded)
+    if m:
+        return [f"mbo {m[1]}"]
+    m = re.fullmatch(r"(?:referentie ?)?(?:niveau|level) ?([1-4]) ?f", folded)
+    if m:
+        return [f"{m[1]}F"]
+    rest = re.sub(r"\b(?:vmbo|leerweg)\b", " ", folded).split()
+    if len(rest) == 1:
+        for start, whole, levels in _LEERWEGEN:
+            if rest[0] == start or (not whole and rest[0].startswith(start)):
+                return list(levels)
+    # A school type and a year run together: "havo4", "vwo5".
+    level = _core.parse_level(re.sub(r"(?<=[a-z])(?=\d)", " ", folded))
+    if level is not None:
+        return [level]
+    # A slip of a letter ("vmbo tll", "vmbo xl"): the closest names, both when two are as close (more is no hint).
+    scores = [(difflib.SequenceMatcher(None, folded, k.casefold()).ratio(), k) for k in _core.levels()]
+    best = max(score for score, _ in scores)
+    closest = [k for score, k in scores if score == best]
+    return closest if best >= 0.8 and len(closest) <= 2 else []
 
 
 def quoted_position(path: Path | None, text: str, pair: int | None = None) -> tuple[int, int]:

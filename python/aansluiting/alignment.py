@@ -198,8 +198,8 @@ def alignment_to_pandas(self: Alignment) -> "pd.DataFrame":
 
 def curation_to_pandas(self: Curation) -> "pd.DataFrame":
     """One row per decision: the CURIEs of the file (subject_id, object_id), the goal ids as
-    every other table names goals (source_id, target_id; None when not loaded), predicate,
-    rejected, confidence, justification, author, date and comment."""
+    every other table names goals (source_id, target_id; None when not loaded), predicate_id,
+    rejected, confidence, mapping_justification, author, mapping_date and comment."""
     import pandas as pd
 
     return pd.DataFrame(self._columns())

@@ -18,7 +18,7 @@ from ._kind_names import KINDS
 from ._loading import (CURRICULA_ENV, CurriculaFolderWarning, curricula_folder_problem, find_curricula_folder,
                        find_data_folder, load)
 from ._progress import ProgressLine
-from .report.tables import capped_at, capped_detail, closed_detail, count, noun
+from .report.tables import capped_at, comparison_line, count, noun
 
 NO_DATA = (
     "Geen datamap gevonden. Geef de map met de open curriculumdata op met --data MAP "
@@ -456,18 +456,13 @@ def _report(args: argparse.Namespace) -> int:
         n = int(s.get("placeholders", 0))
         print(f"  Niet meegeteld: {count(n, 'doel', 'doelen')} van het vervolg {'zegt' if n == 1 else 'zeggen'} "
               "in de bron alleen dat er geen doel is ('n.v.t.'); zo'n doel is geen hiaat.")
+    for line in _chosen_lines(result):  # a part of a name or a crebo number: which programme it became
+        print(f"  {line}")
     cap = capped_at(result)
     for name, comparison in result.comparisons.items():
-        # Goals that change status without a gap closing or opening, only when there are any.
-        other = [f"{count(len(frame), 'doel', 'doelen')} {label}{capped_detail(n, cap)}" for frame, label, n in
-                 ((comparison.improved, "beter voorbereid", comparison.improved_capped),
-                  (comparison.worsened, "minder goed voorbereid", 0))
-                 if len(frame)]
-        # What rests on one shared word is said next to the count it is part of.
-        capped = capped_detail(comparison.closed_capped, cap)
-        print(f"  variant {name}: {count(len(comparison.closed), 'hiaat', 'hiaten')} gesloten"
-              f"{closed_detail(comparison.closed)}{capped}{'; ' if capped else ', '}"
-              f"{len(comparison.opened)} geopend" + "".join(f"; {o}" for o in other))
+        # The closed gaps split into now covered and only partly covered, and what rests on one
+        # shared word, as a notebook says them (report.tables.comparison_line).
+        print(f"  variant {name}: {comparison_line(comparison, cap)}")
     unapplied = result.meta.get("curation_unapplied", [])
     if unapplied:
         print(f"Let op: {count(len(unapplied), 'curatiebeslissing', 'curatiebeslissingen')} niet toegepast:",
@@ -483,6 +478,20 @@ def _report(args: argparse.Namespace) -> int:
     print(f"Klaar in {_seconds(total)} (laden {_seconds(t_load, 2)}, analyse {_seconds(t_analyse)}, "
           f"rapport {_seconds(t_report)}).", file=sys.stderr)
     return 0
+
+
+def _chosen_lines(result) -> list[str]:
+    """Per pair, the programmes taken for names that are not their exact title or subject (result.meta
+    ["programmes"]): "Pedagogisch medewerker" at mbo 4 is Gespecialiseerd pedagogisch medewerker."""
+    shown: dict[str, list[str]] = {}
+    for label, r in [("", result)] + [(f" (variant {name})", v) for name, v in result.variants.items()]:
+        for c in r.meta.get("programmes", []):
+            if c["named_by"] in ("part", "code"):
+                crebo = f", crebo {c['code']}" if c["kind"] == "qualification" and c["code"] else ""
+                text = f"'{c['given']}' (gekozen: {c['title']}{crebo})"
+                if not any(text in t for t in shown.get(c["pair"], [])):  # a variant's own picks only
+                    shown.setdefault(c["pair"], []).append(text + label)
+    return [f"{pair}: {'; '.join(texts)}" for pair, texts in shown.items()]
 
 
 def _loading_message(data: Path, curricula: Path | None) -> str:

@@ -207,6 +207,59 @@ def _bar_labels(gaps: "pd.DataFrame", by: str) -> "pd.Series":
     return gaps["domain"].astype(str)
 
 
+def _pair_parts(pairs: "list[str]") -> dict[str, str]:
+    """Each pair's name as short as still tells the pairs apart: the receiving side when all pairs
+    share their sending side ("Algemene vakken → Onderwijsassistent" is "Onderwijsassistent"), the
+    sending side when all share the receiving side, else the whole name."""
+    sides = [str(p).split(" → ", 1) for p in pairs]
+    if len(pairs) > 1 and all(len(s) == 2 for s in sides):
+        for keep in (1, 0):
+            shared = {s[1 - keep] for s in sides}
+            if len(shared) == 1 and len({s[keep] for s in sides}) == len(pairs):
+                return {p: s[keep] for p, s in zip(pairs, sides)}
+    return {p: str(p) for p in pairs}
+
+
+def _fits(text: str, width: int, lines: int) -> bool:
+    """Whether :func:`wrap_label` shows ``text`` whole (nothing cut with "…")."""
+    return wrap_label(text, width, lines).replace("\n", " ") == " ".join(text.split())
+
+
+def fitted_label(domain: str, pair: str, width: int = 40, lines: int = 2) -> str:
+    """'domain (pair)' wrapped as :func:`wrap_label` wraps it, the pair part kept whole: a long
+    domain loses words from its middle ("Begeleiden van … ontwikkeling (Onderwijsassistent)").
+
+    Cut at the end, two domains of the same title in two pairs read alike (a user test:
+    "Begeleiden van kinderen bij hun ontwikkeling (Algemene vakken →..." twice for mbo 4).
+    """
+    words = str(domain).split()
+    suffix = f" ({pair})"
+    text = " ".join(words) + suffix
+    if _fits(text, width, lines):
+        return wrap_label(text, width, lines)
+    # Fewest words out of the middle: the first word (what is done) and the last (to what) stay.
+    for dropped in range(1, len(words) - 1):
+        head = (len(words) - dropped + 1) // 2
+        tail = len(words) - dropped - head
+        text = " ".join(words[:head] + ["…"] + (words[-tail:] if tail else [])) + suffix
+        if _fits(text, width, lines):
+            return wrap_label(text, width, lines)
+    return wrap_label(f"{words[0] if words else ''} …{suffix}", width, lines + 1)  # a very long pair name
+
+
+def _tick_labels(gaps: "pd.DataFrame", labels: "list[str]", by: str) -> list[str]:
+    """The wrapped y labels of the gap bars: one per bar, never two alike (:func:`fitted_label`)."""
+    several = by == "domain" and "pair" in gaps and gaps["pair"].nunique() > 1
+    if not several:
+        return [wrap_label(x, 40, 2) for x in labels]
+    parts = _pair_parts(_ordered(gaps["pair"].astype(str)))
+    first = dict(zip(_bar_labels(gaps, by), zip(gaps["domain"].astype(str), gaps["pair"].astype(str))))
+    shown = [fitted_label(first[x][0], parts[first[x][1]]) for x in labels]
+    # Two domains of one pair that differ only in the words left out: those two in full, on more lines.
+    return [wrap_label(f"{first[x][0]} ({parts[first[x][1]]})", 40, 4) if shown.count(text) > 1 else text
+            for x, text in zip(labels, shown)]
+
+
 def gap_bar_count(gaps: "pd.DataFrame", by: str = "domain") -> int:
     """How many bars ``gap_bars`` draws (for sizing a figure)."""
     return max(1, _bar_labels(gaps, by).nunique()) if len(gaps) else 1
@@ -253,7 +306,7 @@ def gap_bars(gaps: "pd.DataFrame", title: str, ax: "Axes | None" = None, by: str
         left = [a + b for a, b in zip(left, widths)]
     for y, total in zip(positions, left):
         ax.text(total, y, f" {total}", va="center", fontsize=8)
-    ax.set_yticks(positions, [wrap_label(x, 40, 2) for x in labels], fontsize=8)
+    ax.set_yticks(positions, _tick_labels(g, labels, by), fontsize=8)
     # First bar on top; above and below the bars the gap between two bars, not matplotlib's 5% of
     # the axis, which grows with the number of bars (two empty bars' height at 47 bars).
     ax.set_ylim(len(labels) - 1 + GAP_PAD, -GAP_PAD)
@@ -322,7 +375,13 @@ def plot_heatmap(result: "TransitionResult", pair: str | None = None, ax: "Axes 
     source = result if variant is None else variant_named(result, variant)
     chosen = pair_named(source, pair)
     sending, receiving = domain_words(source)
-    return domain_heatmap(chosen.domain_matrix, title=chosen.name, ax=ax, sending=sending.one, receiving=receiving.one)
+    return domain_heatmap(chosen.domain_matrix, title=_titled(chosen.name, variant), ax=ax, sending=sending.one,
+                          receiving=receiving.one)
+
+
+def _titled(name: str, variant: str | None) -> str:
+    """A pair's plot title: its name, with the variant's as the variant's result is named ("… (met T&T)")."""
+    return name if variant is None else f"{name} ({variant})"
 
 
 def plot_gaps(result: "TransitionResult", pair: str | None = None, ax: "Axes | None" = None, *,
@@ -337,4 +396,4 @@ def plot_gaps(result: "TransitionResult", pair: str | None = None, ax: "Axes | N
     chosen = pair_named(source, pair)
     cov = chosen.coverage
     gaps = cov[(cov["status_code"] == "gap") & cov["leaf"].astype(bool)] if len(cov) else cov
-    return gap_bars(gaps, title=chosen.name, ax=ax, receiving=receiving)
+    return gap_bars(gaps, title=_titled(chosen.name, variant), ax=ax, receiving=receiving)

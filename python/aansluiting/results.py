@@ -62,6 +62,11 @@ class Comparison:
     # pair, each once: sending_id, sending_code, sending_title, domain, best_score (the core
     # decides: analysis::Comparison::new_nowhere).
     new_nowhere: "pd.DataFrame" = None
+    # Sending goals only the base has (sending_only_base: what a variant of another leerweg lacks)
+    # and only the variant has (sending_only_variant: another leerweg's own goals, an added
+    # programme's goals); same columns as new_nowhere plus leads_nowhere.
+    sending_only_base: "pd.DataFrame" = None
+    sending_only_variant: "pd.DataFrame" = None
 
     def __post_init__(self) -> None:
         import pandas as pd
@@ -70,9 +75,12 @@ class Comparison:
             self.improved = self.closed.iloc[0:0].copy()
         if self.worsened is None:
             self.worsened = self.opened.iloc[0:0].copy()
+        columns = ["sending_id", "sending_code", "sending_title", "domain", "best_score"]
         if self.new_nowhere is None:
-            self.new_nowhere = pd.DataFrame(columns=["sending_id", "sending_code", "sending_title", "domain",
-                                                     "best_score"])
+            self.new_nowhere = pd.DataFrame(columns=columns)
+        for name in ("sending_only_base", "sending_only_variant"):
+            if getattr(self, name) is None:
+                setattr(self, name, pd.DataFrame(columns=columns + ["leads_nowhere"]))
 
     # Of the closed and the improved goals: those whose new status rests on links the matcher
     # capped because the goals share one distinctive word (column ``capped``; the core decides:
@@ -85,14 +93,39 @@ class Comparison:
     def improved_capped(self) -> int:
         return _capped(self.improved)
 
+    # What the closed gaps became (column ``status_after``): covered, or only partly covered.
+    # The two add up to the closed gaps; a count of closed gaps alone overstates what a variant
+    # does when most become only partly covered (a user test: T&T closed 7, none covered).
+    @property
+    def closed_covered(self) -> int:
+        return closed_split(self.closed)[0]
+
+    @property
+    def closed_partly(self) -> int:
+        return closed_split(self.closed)[1]
+
     def __repr__(self) -> str:
-        return (f"<Comparison {self.name!r}: {len(self.closed)} gaps closed, {len(self.opened)} opened, "
+        covered, partly = closed_split(self.closed)
+        detail = f" ({covered} now covered, {partly} partly covered" if len(self.closed) else ""
+        capped = self.closed_capped
+        if detail:
+            detail += f"; {capped} of them on one shared word)" if capped else ")"
+        return (f"<Comparison {self.name!r}: {len(self.closed)} gaps closed{detail}, {len(self.opened)} opened, "
                 f"{len(self.improved)} improved, {len(self.worsened)} worsened>")
 
 
 def _capped(changes: "pd.DataFrame") -> int:
     """Rows of a change table marked ``capped`` (a table made without the column has none)."""
     return int(changes["capped"].astype(bool).sum()) if "capped" in changes else 0
+
+
+def closed_split(closed: "pd.DataFrame") -> tuple[int, int]:
+    """(now covered, now partly covered) of the gaps in a comparison's ``closed`` table, by the
+    status the core gives each after the change (``status_after``: "gedekt", "deels gedekt")."""
+    if len(closed) == 0 or "status_after" not in closed:
+        return 0, 0
+    after = closed["status_after"].astype(str)
+    return int((after == "gedekt").sum()), int((after == "deels gedekt").sum())
 
 
 class Comparisons(dict):

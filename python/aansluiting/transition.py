@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import time
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
@@ -25,6 +26,12 @@ from .alignment import text_analyser
 from .results import Comparison, PairResult, TransitionResult, summary_series, total_summary
 
 Progress = Callable[[str, int, int], None]
+
+
+def _canonical_level(level):
+    """A level by its name in ``aansluiting.levels()`` ("MBO-2" is "mbo 2"); anything else as given (an unknown
+    level is refused with the list of known ones where it is used)."""
+    return (_core.parse_level(level) or level) if isinstance(level, str) else level
 
 
 @dataclass
@@ -50,6 +57,7 @@ class Variant:
 
     def __post_init__(self) -> None:
         self.add_sending = subject_names(self.add_sending)
+        self.sending_level = _canonical_level(self.sending_level)
 
 
 @dataclass(repr=False)
@@ -72,6 +80,9 @@ class Transition:
     path: Path | None = None
 
     def __post_init__(self) -> None:
+        # "MBO-2", "kader": the title, the report and the command line name the level as the core does.
+        self.sending_level = _canonical_level(self.sending_level)
+        self.receiving_level = _canonical_level(self.receiving_level)
         # A path as text, as a notebook passes it (dataclasses.replace(t, curation="besluiten.tsv")).
         if self.curation is not None and not isinstance(self.curation, Path):
             self.curation = Path(self.curation) if str(self.curation) else None  # "": none
@@ -269,7 +280,13 @@ class Transition:
         # (the given programmes and the newest syllabus it adds to a programme).
         roots = {p.root.id: p for p in catalogue.programmes}
         used: dict[str, Programme] = {}
+        chosen = []  # what each name in the definition was taken for: a part of a name picks a programme too
         for pair, sending, receiving, run in analysed:
+            for side, names, programmes in (("sending", pair.sending + self.add_sending, sending),
+                                            ("receiving", pair.receiving, receiving)):
+                chosen += [{"pair": pair.name, "side": side, "given": given, "title": p.title, "code": p.root.code,
+                            "kind": p.kind, "levels": ", ".join(p.levels), "id": p.root.id,
+                            "named_by": _named_by(given, p)} for given, p in zip(names, programmes)]
 
             def frame(columns: dict) -> pd.DataFrame:
                 df = pd.DataFrame(columns)
@@ -312,9 +329,27 @@ class Transition:
             meta={"definition": str(self.path) if self.path else None,
                   "curation": str(self.curation) if self.curation else None,  # a shared report names it (a user test)
                   "definition_sources": self.sources,
+                  "programmes": chosen,
                   "thresholds": dict(analysed[0][3].thresholds) if analysed else {}},
             totals=total_summary([run for *_, run in analysed]),
         )
+
+
+def _folded(name: str) -> str:
+    """A name as the core compares names (subject_key): case and accents folded, spaces collapsed."""
+    letters = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(c for c in letters if not unicodedata.combining(c)).casefold().split())
+
+
+def _named_by(given: str, programme: Programme) -> str:
+    """How a definition's name found ``programme``: its "title", "code" (a crebo number), "subject", or
+    "part" of its name (or a dossier's name for its one qualification): a choice worth showing."""
+    key = _folded(given)
+    if key == _folded(programme.title):
+        return "title"
+    if programme.root.code and key == _folded(programme.root.code):
+        return "code"
+    return "subject" if key == _folded(programme.subject) else "part"
 
 
 def _unapplied_decisions(runs) -> list[str]:
@@ -335,6 +370,8 @@ def _compare(name: str, pairs: list[Pair], before_runs, after_runs) -> Compariso
     def table(key: str) -> pd.DataFrame:
         df = pd.DataFrame(c[key])
         df["pair"] = [names[i] for i in df["pair"]]
+        if "pairs" in df:  # a goal two pairs share (two qualifications' common kerntaak): both names
+            df["pairs"] = ["; ".join(names[i] for i in held) for held in df["pairs"]]
         return df
 
     return Comparison(
@@ -345,6 +382,8 @@ def _compare(name: str, pairs: list[Pair], before_runs, after_runs) -> Compariso
         worsened=table("worsened"),
         by_domain=table("by_domain"),
         new_nowhere=pd.DataFrame(c["new_nowhere"]),
+        sending_only_base=pd.DataFrame(c["sending_only_before"]),
+        sending_only_variant=pd.DataFrame(c["sending_only_after"]),
         # Rows before/after: each column keeps its own dtype (counts int), so .diff() works.
         summary=pd.DataFrame([c["before"], c["after"]], index=["before", "after"]),
     )

@@ -28,9 +28,9 @@ std::string title_of(const Catalogue& cat, Vertex v) { return cat.graph().goal(v
 
 py::dict receiving_columns(const RunRef& r) {
   const Catalogue& cat = *r.cat;
-  GoalColumns goal, best;
+  GoalColumns goal, best, candidate;
   py::list kind, domain, domain_id, leaf, coverage, direct, status, status_code, ce, se, kern, keuze, best_score,
-      best_capped, predicate, origin, explanation, n_support;
+      best_capped, predicate, origin, explanation, n_support, candidate_score, candidate_explanation;
   for (const auto& row : r.run.result.receiving) {
     const Goal& g = cat.graph().goal(row.goal);
     goal.append(cat, row.goal);
@@ -59,6 +59,14 @@ py::dict receiving_columns(const RunRef& r) {
       origin.append(origin_name(s.origin));
       explanation.append(s.explanation);
     }
+    if (row.candidate) {
+      candidate.append(cat, row.candidate->sending);
+      candidate_score.append(row.candidate->score);
+      candidate_explanation.append(row.candidate->explanation);
+    } else {
+      candidate.id.append(py::none()); candidate.code.append(py::none()); candidate.title.append(py::none());
+      candidate_score.append(py::none()); candidate_explanation.append(py::none());
+    }
   }
   py::dict d;
   d["receiving_id"] = goal.id; d["code"] = goal.code; d["title"] = goal.title; d["kind"] = kind;
@@ -68,6 +76,9 @@ py::dict receiving_columns(const RunRef& r) {
   d["best_score"] = best_score; d["best_capped"] = best_capped;  // Support::capped, None without a link
   d["predicate"] = predicate; d["origin"] = origin; d["explanation"] = explanation;
   d["n_support"] = n_support;
+  // ReceivingResult::candidate: without usable links, the strongest link below the threshold.
+  candidate.into(d, "candidate_sending_");
+  d["candidate_score"] = candidate_score; d["candidate_explanation"] = candidate_explanation;
   return d;
 }
 
@@ -185,9 +196,10 @@ struct ChangedLinkColumns {
 py::dict change_columns(const Catalogue& cat, const std::vector<analysis::StatusChange>& rows) {
   GoalColumns goal;
   ChangedLinkColumns gained, lost;
-  py::list pair, domain, before, after, cb, ca, capped;
+  py::list pair, pairs, domain, before, after, cb, ca, capped;
   for (const auto& c : rows) {
     pair.append(c.pair);
+    pairs.append(py::cast(c.pairs));
     goal.append(cat, c.goal);
     domain.append(title_of(cat, c.domain));
     before.append(std::string(analysis::status_label(c.before)));
@@ -199,11 +211,30 @@ py::dict change_columns(const Catalogue& cat, const std::vector<analysis::Status
   }
   py::dict d;
   d["pair"] = pair;
+  d["pairs"] = pairs;  // every pair whose receiving side holds the goal
   d["receiving_id"] = goal.id; d["code"] = goal.code; d["title"] = goal.title; d["domain"] = domain;
   d["status_before"] = before; d["status_after"] = after; d["coverage_before"] = cb; d["coverage_after"] = ca;
   d["capped"] = capped;  // StatusChange::capped: the new status rests on one-word links
   gained.into(d, "gained_");
   lost.into(d, "lost_");
+  return d;
+}
+
+// Sending goals of a comparison: sending_id/code/title, domain, best_score, leads_nowhere.
+py::dict sending_total_columns(const Catalogue& cat, const std::vector<analysis::SendingTotal>& rows) {
+  GoalColumns goal;
+  py::list domain, best, nowhere;
+  for (const auto& s : rows) {
+    goal.append(cat, s.goal);
+    domain.append(title_of(cat, s.domain));
+    best.append(s.best_score);
+    nowhere.append(s.leads_nowhere);
+  }
+  py::dict d;
+  goal.into(d, "sending_");
+  d["domain"] = domain;
+  d["best_score"] = best;
+  d["leads_nowhere"] = nowhere;
   return d;
 }
 
@@ -229,18 +260,9 @@ py::dict comparison_dict(const Catalogue& cat, const analysis::Comparison& c) {
   out["improved"] = change_columns(cat, c.improved);
   out["worsened"] = change_columns(cat, c.worsened);
   out["by_domain"] = by_domain;
-  GoalColumns fresh;
-  py::list fresh_domain, fresh_best;
-  for (const auto& s : c.new_nowhere) {
-    fresh.append(cat, s.goal);
-    fresh_domain.append(title_of(cat, s.domain));
-    fresh_best.append(s.best_score);
-  }
-  py::dict new_nowhere;
-  fresh.into(new_nowhere, "sending_");
-  new_nowhere["domain"] = fresh_domain;
-  new_nowhere["best_score"] = fresh_best;
-  out["new_nowhere"] = new_nowhere;
+  out["new_nowhere"] = sending_total_columns(cat, c.new_nowhere);
+  out["sending_only_before"] = sending_total_columns(cat, c.sending_only_before);
+  out["sending_only_after"] = sending_total_columns(cat, c.sending_only_after);
   out["before"] = summary_dict(c.before);
   out["after"] = summary_dict(c.after);
   return out;

@@ -251,6 +251,25 @@ TEST(Align, ShuffledListsShowNoOrderEvidence) {
   EXPECT_GT(ordered.order.forward_share, shuffled.order.forward_share);
 }
 
+TEST(Align, AFewTargetsGiveNoOrderEvidence) {
+  // A user test: a long list against two goals "ran demonstrably in parallel"
+  // (z = 3.3). Below min_pairs targets the order model does not run.
+  Task t = task("Syllabus Biologie havo 2024");
+  ASSERT_GT(t.eindtermen.size(), 8u);
+  auto o = options();
+  for (std::size_t n : {std::size_t{2}, o.structure.order.min_pairs - 1}) {
+    const std::vector<Vertex> few(t.eindtermen.begin(), t.eindtermen.begin() + static_cast<std::ptrdiff_t>(n));
+    align::AlignDiagnostics d;
+    const match::Alignment a = align::align(slo().cat, t.specs, few, o, d);
+    EXPECT_EQ(d.order.weight, 0.0) << n;
+    for (const match::Link& l : a.links) EXPECT_EQ(l.explanation.find("Volgorde"), std::string::npos) << l.explanation;
+  }
+  align::AlignDiagnostics enough;
+  const std::vector<Vertex> eight(t.eindtermen.begin(), t.eindtermen.begin() + static_cast<std::ptrdiff_t>(o.structure.order.min_pairs));
+  align::align(slo().cat, t.specs, eight, o, enough);
+  EXPECT_NE(enough.order.z, 0.0);  // the model ran
+}
+
 TEST(Align, ListWeightsSilenceWordsEveryGoalRepeats) {
   // Every specification of this syllabus opens with "De kandidaat kan in
   // contexten herkennen en toepassen", and one eindterm reads "economische

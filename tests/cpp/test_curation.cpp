@@ -323,6 +323,10 @@ TEST_F(Curation, RejectedNeverReturnsConfirmedAlwaysStays) {
   ASSERT_NE(it, curated.links.end());
   EXPECT_EQ(it->origin, match::Origin::Rejected);
   EXPECT_NE(it->explanation.find("te algemeen"), std::string::npos);
+  // What the matcher said is marked as its own, not read as the curator's verdict (a user test:
+  // "Bevestigd door curator — Geen gedeelde termen. Zwakke overeenkomst.").
+  EXPECT_EQ(it->explanation.rfind("Afgewezen door curator: te algemeen — volgens de tekstvergelijking: ", 0), 0u)
+      << it->explanation;
   EXPECT_EQ(std::count_if(curated.links.begin(), curated.links.end(),
                           [&](const match::Link& l) { return l.source == t.s1 && l.target == t.r1; }),
             1);

@@ -458,6 +458,32 @@ TEST(SbbXml, AQualificationIsFoundByItsCrebo) {
   EXPECT_THROW(cat.find_programme(crebo, Level::Mbo4), NotFoundError);  // a qualification of level 3
 }
 
+// A user test: a mistyped crebo number was pointed to an overview that only counts programmes.
+TEST(SbbXml, AMistypedCreboGetsTheNearestNumbers) {
+  Catalogue cat;
+  importers::load_sbb(cat, at::sbb_dir());
+  const std::string crebo = cat.graph().goal(cat.find_programme("Thuisbegeleider", Level::Mbo4).root).code;
+  auto message = [&](const std::string& number, Level level) {
+    try {
+      cat.find_programme(number, level);
+    } catch (const NotFoundError& e) {
+      return e.message();
+    }
+    return Message{MessageId::NoGoalWithId};  // found: not what any line below expects
+  };
+  std::string swapped = crebo;
+  std::swap(swapped[3], swapped[4]);  // two digits swapped
+  const Message near = message(swapped, Level::Mbo4);
+  EXPECT_EQ(near.id, MessageId::CreboNotAtLevelSimilar);
+  EXPECT_NE(near.args.at(2).find(crebo + " (Thuisbegeleider)"), std::string::npos) << near.args.at(2);
+  // Its own number at another level: which qualification that is.
+  const Message other = message(crebo, Level::Mbo2);
+  EXPECT_TRUE(other.id == MessageId::CreboAtOtherLevel || other.id == MessageId::CreboAtOtherLevelSimilar);
+  EXPECT_EQ(other.args.at(2), "Thuisbegeleider, mbo 4");
+  // Nothing near: the level's numbers.
+  EXPECT_EQ(message("11111", Level::Mbo4).id, MessageId::CreboNotAtLevel);
+}
+
 // A user test: in a folder, a directory or a dangling link named *.xml was skipped without a
 // word, and its dossier was missing later ("geen programma").
 TEST(SbbXml, AFolderEntryThatIsNoFileIsNamed) {

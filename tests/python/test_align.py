@@ -232,3 +232,26 @@ def test_the_text_similarity_in_an_explanation_never_reaches_a_threshold_the_sco
     assert len(shown) > 500
     assert all(value == math.floor(score * 100 + 1e-9) / 100 for score, value in shown)
     assert any(round(score, 2) != value for score, value in shown)  # some would have been rounded up
+
+
+def test_a_werkproces_title_is_not_drowned_by_its_description(full: a.Catalogue) -> None:
+    """Two user tests: a werkproces is a short title over 3,000 characters of description, result and
+    behaviour, and "Ondersteunt de cliënt bij de persoonlijke verzorging" did not find the vmbo goal
+    "Ondersteunen bij persoonlijke verzorging" (another goal came first). The title now counts once
+    more (title_weight); without it the same call still ranks another goal first."""
+    werkproces = full["sbb:4156/B1-K1-W2"]
+    assert len(werkproces.description) > 2000
+    zorg = full.find_programme("Zorg en welzijn", "vmbo gl")
+
+    def best(**options):
+        links = a.align(zorg, [werkproces], source_level="vmbo gl", options=options).to_pandas()
+        return links.sort_values("score", ascending=False).iloc[0]
+
+    assert best()["source_code"] == "P/ZW/4.2"
+    assert best(title_weight=0.0)["source_code"] != "P/ZW/4.2"
+    # Goals with one text (every SLO eindterm and specification) are unchanged.
+    syllabus = full.find_programme("Syllabus Wiskunde A 2024", "havo")
+    eindtermen = full.find_programme("wiskunde A", "havo")
+    with_title = a.align(syllabus, eindtermen, options={"order": False}).to_pandas()
+    without = a.align(syllabus, eindtermen, options={"order": False, "title_weight": 0.0}).to_pandas()
+    assert with_title[["source_id", "target_id"]].equals(without[["source_id", "target_id"]])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 import warnings
@@ -169,6 +170,19 @@ def test_a_table_given_twice_is_named_as_written(tmp_path: Path) -> None:
                                f"{line_of(text, '[options]')}): zet de sleutels onder één [options]")
 
 
+def test_two_single_variant_tables_are_told_to_be_written_as_variant_tables(tmp_path: Path) -> None:
+    # A user test: two variants written [variant] were told to put their keys under one [variant],
+    # which would make one variant of the two.
+    path, text = broken(tmp_path, lambda t: t.replace("[[variant]]", "[variant]")
+                        + '\n[variant]\nname = "vmbo kb"\nsending_level = "vmbo kb"\n')
+    error = refused(path)
+    assert error.line == line_of(text, "[variant]", 2)
+    assert error.detail_nl == (f"ongeldige TOML: de tabel [variant] wordt twee keer gegeven (eerst op regel "
+                               f"{line_of(text, '[variant]')}): schrijf bij meer dan één variant elke variant als "
+                               "[[variant]], met dubbele haken (een tabel per variant)")
+    assert "onder één" not in error.detail_nl and "under one" not in str(error)
+
+
 def test_an_unclosed_text_in_single_quotes_is_found_on_its_line(tmp_path: Path) -> None:
     # A later quote (in the description) made tomllib complain about "invalid character '\n'".
     path, text = broken(tmp_path, lambda t: t.replace('name = "vmbo tl → havo 4"', "name = 'vmbo tl → havo 4", 1))
@@ -221,6 +235,112 @@ def test_the_command_line_names_a_toml_syntax_error_with_its_position(tmp_path: 
     assert r.stderr.strip() == (f"Fout in het overgangsbestand {path}:{line_of(text, '[variant]')}:9: ongeldige TOML: "
                                 f"[variant] na [[variant]] (regel {line_of(text, '[[variant]]')}): schrijf elke "
                                 "variant als [[variant]], met dubbele haken")
+
+
+# --- Levels and programmes as the definition names them ----------------------------------------------------
+
+
+@pytest.mark.parametrize("key, written, meant", [
+    ("receiving_level", "niveau 2", "mbo 2"),
+    ("receiving_level", "mbo niveau 2", "mbo 2"),
+    ("receiving_level", "MBO-niveau 4", "mbo 4"),
+    ("receiving_level", "havo4", "havo"),
+    ("sending_level", "vmbo kader", "vmbo kb"),
+    ("sending_level", "vmbo gt", "vmbo gl of vmbo tl"),
+])
+def test_an_unknown_level_gets_the_level_it_most_likely_means(tmp_path: Path, key: str, written: str,
+                                                             meant: str) -> None:
+    # A user test: "niveau 2" and "mbo niveau 2" got the list of levels, not "mbo 2".
+    path, _ = broken(tmp_path, lambda t: re.sub(rf'(?m)^{key} = ".*"$', f'{key} = "{written}"', t, count=1))
+    with pytest.raises(a.InputError) as info:
+        a.Transition.from_file(path)
+    error = info.value
+    assert error.code == "transition.unknown_level"
+    assert error.detail_nl == (f"onbekend niveau '{written}' bij '{key}' (bekend: {', '.join(a.levels())}); "
+                               f"bedoelt u {meant}?")
+    assert str(error).endswith(f"; did you mean {meant.replace(' of ', ' or ')}?")
+
+
+def test_an_unknown_level_like_no_level_gets_no_guess(tmp_path: Path) -> None:
+    path, _ = broken(tmp_path, lambda t: t.replace('receiving_level = "havo"', 'receiving_level = "groep 9"', 1))
+    with pytest.raises(a.InputError) as info:
+        a.Transition.from_file(path)
+    assert info.value.detail_nl.endswith(f"(bekend: {', '.join(a.levels())})")
+
+
+def test_a_level_written_otherwise_is_named_as_the_core_names_it(tmp_path: Path) -> None:
+    # A user test: "VMBO-KB" and "MBO-2" were read, and the report said "Van VMBO-KB naar MBO-2".
+    path = tmp_path / "anders.toml"
+    path.write_text(KADER_TO_MBO4.replace('"kader"', '"VMBO-KB"').replace('"MBO-4"', '"MBO-2"'), encoding="utf-8")
+    t = a.Transition.from_file(path)
+    assert (t.sending_level, t.receiving_level, t.variants[0].sending_level) == ("vmbo kb", "mbo 2", "vmbo bb")
+    assert repr(t) == "<Transition 'anders' (vmbo kb → mbo 2): 1 pairs; variants 'basis'>"
+    # Built in code, as a notebook does, too; a level the core does not know stays as given (refused where used).
+    t = a.Transition("x", "x", "kader", "mbo2", [a.Pair("p", "Zorg en welzijn", "25498")])
+    assert (t.sending_level, t.receiving_level) == ("vmbo kb", "mbo 2")
+    assert a.Transition("x", "x", "groep 9", "mbo 2", []).sending_level == "groep 9"
+
+
+#: One pair whose receiving name is only part of a qualification's ("Pedagogisch medewerker kinderopvang" is
+#: mbo 3; at mbo 4 the name is part of "Gespecialiseerd pedagogisch medewerker"), levels written otherwise.
+KADER_TO_MBO4 = """
+name = "Kader naar pedagogisch werk"
+sending_level = "kader"
+receiving_level = "MBO-4"
+
+[[pair]]
+name = "Zorg en welzijn → PW"
+sending = ["Zorg en welzijn"]
+receiving = ["Pedagogisch medewerker"]
+
+[[variant]]
+name = "basis"
+sending_level = "VMBO-BB"
+"""
+
+
+def test_a_result_names_its_levels_and_the_programmes_it_took(tmp_path: Path, full: a.Catalogue) -> None:
+    from aansluiting.report.html import render_html
+
+    path = tmp_path / "pw.toml"
+    path.write_text(KADER_TO_MBO4, encoding="utf-8")
+    result = a.Transition.from_file(path).analyse(full, with_variants=False)
+    assert (result.sending_level, result.receiving_level) == ("vmbo kb", "mbo 4")
+    assert "Van vmbo kb naar mbo 4" in render_html(result)
+    # Which programme each name became, for a notebook: the partial name is marked as such.
+    by_side = {c["side"]: c for c in result.meta["programmes"]}
+    assert by_side["receiving"] == {
+        "pair": "Zorg en welzijn → PW", "side": "receiving", "given": "Pedagogisch medewerker",
+        "title": "Gespecialiseerd pedagogisch medewerker", "code": "25484", "kind": "qualification",
+        "levels": "mbo 4", "id": by_side["receiving"]["id"], "named_by": "part"}
+    assert result.pairs[0].receiving == ["Gespecialiseerd pedagogisch medewerker"]  # the choice itself is unchanged
+    assert (by_side["sending"]["named_by"], by_side["sending"]["title"]) == ("subject", "Zorg en welzijn vmbo (profielvak)")
+
+
+def test_the_command_line_names_a_programme_taken_for_part_of_its_name(tmp_path: Path, data_dir: Path) -> None:
+    # A user test: "<pair>: 102 doelen ..." on Gespecialiseerd pedagogisch medewerker, without naming it.
+    path = tmp_path / "pw.toml"
+    path.write_text(KADER_TO_MBO4, encoding="utf-8")
+    r = run("rapport", str(path), "--data", str(data_dir), "-o", str(tmp_path / "r.html"))
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("Kader naar pedagogisch werk: 102 doelen in het vervolg")
+    assert lines[1] == ("  Zorg en welzijn → PW: 'Pedagogisch medewerker' (gekozen: Gespecialiseerd pedagogisch "
+                        "medewerker, crebo 25484)")
+    assert sum("gekozen" in line for line in lines) == 1  # the variant took the same programme: said once
+    assert "Van vmbo kb naar mbo 4" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_the_command_line_names_no_programme_for_exact_names(tmp_path: Path, data_dir: Path) -> None:
+    text = (TRANSITIONS / "vmbo-kb-mbo2-hzw.toml").read_text(encoding="utf-8")
+    path = tmp_path / "hzw.toml"
+    path.write_text(text.replace('receiving = ["Helpende Zorg en Welzijn"]', 'receiving = ["25498"]'), encoding="utf-8")
+    r = run("rapport", str(path), "--data", str(data_dir), "-o", str(tmp_path / "r.html"))
+    assert r.returncode == 0, r.stderr
+    # A crebo number is exact, but not a name: the qualification is said; the subjects (Wiskunde, ...) are not.
+    assert [line for line in r.stdout.splitlines() if "gekozen" in line] == [
+        "  Zorg en welzijn en algemene vakken → Helpende Zorg en Welzijn: '25498' (gekozen: Helpende Zorg en "
+        "Welzijn, crebo 25498)"]
 
 
 # --- 3. Progress in a log ----------------------------------------------------------------------------------

@@ -138,3 +138,43 @@ def test_an_unknown_comparison_lists_the_variants_there_are(result):
                                                     result.comparisons["met Informatietechnologie"]})
     with pytest.raises(KeyError, match=r"the variants of this result are: 'met Informatietechnologie'$"):
         only.comparisons["met T&T"]
+
+
+def test_a_variants_plots_are_titled_with_the_variant(result):
+    """A user test: r.plot_heatmap(pair, variant=...) had the title of the base's heatmap."""
+    name, variant = "Wiskunde → informatica", "met Informatietechnologie"
+    base = plots.plot_heatmap(result, name, _axes()).get_title()
+    titled = result.plot_heatmap(name, _axes(), variant=variant).get_title()
+    assert base == name and titled != base
+    assert titled.replace("\n", " ") == f"{name} ({variant})"
+    # The gaps of one pair of a variant as well; of all pairs, the variant's result is named so already.
+    assert result.plot_gaps(name, _axes(), variant=variant).get_title() == f"{name} ({variant})"
+    assert result.plot_gaps(name, _axes()).get_title() == name
+    assert result.plot_gaps(ax=_axes(), variant=variant).get_title() == result.variants[variant].name
+
+
+def test_the_gap_bars_of_two_qualifications_tell_their_rows_apart(full):
+    """A user test (mbo 4, two qualifications): labels were cut at the end, so two bars both read
+    "Begeleiden van kinderen bij hun ontwikkeling (Algemene vakken →...". The qualification stays whole."""
+    from report_case import TRANSITIONS
+
+    mbo = analysed(full, TRANSITIONS / "nieuwe-leerweg-mbo4.toml")
+    assert len(mbo.pairs) == 2 and {p.name.split(" → ")[0] for p in mbo.pairs} == {"Algemene vakken"}
+    for variant in [None, *mbo.variants]:
+        source = mbo if variant is None else mbo.variants[variant]
+        ax = mbo.plot_gaps(ax=_axes(), variant=variant)
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        bars = list(dict.fromkeys(source.gaps["domain"] + " (" + source.gaps["pair"] + ")"))
+        assert len(labels) == len(bars) == len(set(labels)), labels
+        domains = list(dict.fromkeys(zip(source.gaps["domain"], source.gaps["pair"])))
+        for label, (domain, pair) in zip(labels, domains):
+            read = label.replace("\n", " ")
+            qualification = pair.split(" → ")[1]
+            assert read.endswith(f"({qualification})"), (label, pair)  # whole, not "→..."
+            kept = read.removesuffix(f" ({qualification})").split(" … ")
+            assert domain.startswith(kept[0]) and domain.endswith(kept[-1]), (label, domain)
+    # One title in both pairs: the labels differ in the qualification.
+    both = [t.get_text().replace("\n", " ") for t in mbo.plot_gaps(ax=_axes()).get_yticklabels()
+            if t.get_text().startswith("Begeleiden van")]
+    assert len(both) == 2 and both[0] != both[1]
+    assert both[0].endswith("(Onderwijsassistent)") and both[1].endswith("(Gespecialiseerd pedagogisch medewerker)")

@@ -196,7 +196,7 @@ def test_one_of_a_kind_is_said_in_the_singular(data_dir: Path, tmp_path: Path):
     html = tmp_path / "r.html"
     r = run("rapport", str(tmp_path / "transitions" / "robot.toml"), "--data", str(data_dir), "-o", str(html))
     assert r.returncode == 0, r.stderr
-    assert "  variant met robotica: 1 hiaat gesloten (nu deels gedekt), 0 geopend" in r.stdout.splitlines()
+    assert "  variant met robotica: 1 hiaat gesloten (0 nu gedekt, 1 deels gedekt), 0 geopend" in r.stdout.splitlines()
     header = " ".join(html.read_text(encoding="utf-8").split("</header>")[0].split())
     assert "· 1 vakkenpaar ·" in header
 
@@ -248,3 +248,29 @@ def test_a_report_names_its_files_relative_to_the_folders_given(data_dir: Path, 
     assert {"programmes/robotica.csv", "slo/syllabus/syllabus.json"} <= files
     sources = text.split('id="bronnen"', 1)[1]
     assert all(f"<td>{f}</td>" in sources for f in ("programmes/robotica.csv", "slo/syllabus/syllabus.json"))
+
+
+@pytest.mark.slow
+def test_the_closed_gaps_of_a_variant_are_split_into_covered_and_partly_covered(data_dir: Path, tmp_path: Path):
+    """A user test: `aansluiting rapport nieuwe-leerweg-havo4` said "met T&T: 7 hiaten gesloten" while
+    none became covered. The line says how many of the closed are now covered and how many only
+    partly, as the heading in the report does; the number closed stays."""
+    import re
+
+    html = tmp_path / "x.html"
+    r = run("rapport", "nieuwe-leerweg-havo4", "--data", str(data_dir), "-o", str(html))
+    assert r.returncode == 0, r.stderr
+    lines = [x for x in r.stdout.splitlines() if x.startswith("  variant ")]
+    assert "  variant vmbo gl: 0 hiaten gesloten, 0 geopend" in lines  # nothing closed: no split to give
+    lines = [x for x in lines if not x.startswith("  variant vmbo gl")]
+    assert len(lines) == 2
+    text = " ".join(html.read_text(encoding="utf-8").split())
+    for line in lines:
+        m = re.fullmatch(r"  variant (.+?): (\d+) hiaten gesloten \((\d+) nu gedekt, (\d+) deels gedekt\), waarvan "
+                         r"\d+ rusten op maar één onderscheidend woord \(begrensd op 0,25\); \d+ geopend.*", line)
+        assert m, line
+        closed, covered, partly = int(m[2]), int(m[3]), int(m[4])
+        assert covered + partly == closed > 0
+        assert f"Hiaten die de variant sluit ({closed}): {covered} nu gedekt, {partly} deels gedekt</h3>" in text
+    tt = next(x for x in lines if x.startswith("  variant met Technologie & Toepassing: "))
+    assert re.search(r"gesloten \(\d+ nu gedekt, [1-9]\d* deels gedekt\)", tt)  # the user test: some only partly

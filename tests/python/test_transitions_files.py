@@ -387,3 +387,67 @@ def test_an_unknown_subject_is_placed_in_its_own_pair(tmp_path: Path, full):
     with pytest.raises(aansluiting.NotFoundError) as info:  # no Wiskunde A at vmbo tl: pair B's, on line 10
         Transition.from_file(path).analyse(full, with_variants=False)
     assert info.value.message_nl.startswith(f"{path}:10:12: ")
+
+
+def _crebo_pair(tmp_path: Path, crebo: str, level: str) -> Path:
+    path = tmp_path / "crebo.toml"
+    path.write_text(f'name = "crebo"\nsending_level = "vmbo kb"\nreceiving_level = "{level}"\n'
+                    f'[[pair]]\nname = "P"\nsending = ["Zorg en welzijn"]\nreceiving = ["{crebo}"]\n', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("crebo, level, code, dutch", [
+    # A user test: a mistyped crebo number was pointed to 'aansluiting overzicht', which only counts programmes.
+    ("25497", "mbo 2", "no_crebo_at_level_similar",
+     "geen kwalificatie met crebonummer '25497' op niveau 'mbo 2'; bedoelt u 25498 (Helpende Zorg en Welzijn); "
+     "25499 (Medewerker facilitaire dienstverlening)?"),
+    ("25497", "mbo 4", "no_crebo_at_level_similar",  # two digits swapped
+     "geen kwalificatie met crebonummer '25497' op niveau 'mbo 4'; bedoelt u 25477 (Persoonlijk begeleider "
+     "gehandicaptenzorg); 25479 (Thuisbegeleider)?"),
+    ("25501", "mbo 1", "no_crebo_at_level_similar",  # none at the level: any level, with its level
+     "geen kwalificatie met crebonummer '25501' op niveau 'mbo 1'; bedoelt u 25500 (Medewerker sport en recreatie, "
+     "mbo 2)?"),
+    ("12345", "mbo 2", "no_crebo_at_level",  # none near: the numbers at the level
+     "geen kwalificatie met crebonummer '12345' op niveau 'mbo 2'; de kwalificaties op dit niveau: 25498 (Helpende "
+     "Zorg en Welzijn); 25499 (Medewerker facilitaire dienstverlening); 25500 (Medewerker sport en recreatie)"),
+    ("25479", "mbo 2", "crebo_at_other_level_similar",  # a number of another level: which qualification that is
+     "geen kwalificatie met crebonummer '25479' op niveau 'mbo 2' (25479 is Thuisbegeleider, mbo 4); bedoelt u "
+     "25499 (Medewerker facilitaire dienstverlening)?"),
+])
+def test_a_mistyped_crebo_number_gets_the_nearest_numbers_with_their_names(tmp_path: Path, full, crebo, level,
+                                                                           code, dutch):
+    from aansluiting.transition import Transition
+
+    path = _crebo_pair(tmp_path, crebo, level)
+    with pytest.raises(aansluiting.NotFoundError) as info:
+        Transition.from_file(path).analyse(full, with_variants=False)
+    assert info.value.code == code
+    assert info.value.message_nl == f"{path}:7:14: {dutch}"
+    assert "aansluiting overzicht" not in info.value.message_nl and "crebo number" in str(info.value)
+    # The catalogue says the same in a notebook (the core owns the hint).
+    with pytest.raises(aansluiting.NotFoundError) as info:
+        full.find_programme(crebo, level)
+    assert info.value.message_nl == dutch
+
+
+def test_a_subject_that_is_only_part_of_a_name_elsewhere_is_a_guess(tmp_path: Path, data_dir: Path):
+    """A user test: without the own vmbo profile, "Zorg en welzijn" at vmbo gl was said to exist at mbo 2:
+    that is Helpende Zorg en Welzijn, whose name contains the words, not the subject."""
+    from aansluiting.transition import Transition
+
+    (tmp_path / "transitions").mkdir()
+    open_data = aansluiting.load(data_dir, curricula=tmp_path)  # the open data only
+    t = Transition.from_dict({"name": "proef", "sending_level": "vmbo gl", "receiving_level": "mbo 2",
+                              "pair": [{"name": "Z", "sending": ["Zorg en welzijn"],
+                                        "receiving": ["Helpende Zorg en Welzijn"]}]})
+    with pytest.raises(aansluiting.NotFoundError) as info:
+        t.analyse(open_data, with_variants=False)
+    assert info.value.code == "no_programme_similar_at_other_levels"
+    assert info.value.message_nl == ("transition: geen programma voor vak 'Zorg en welzijn' op niveau 'vmbo gl'; "
+                                     "bedoelt u een van deze (op een ander niveau)? Helpende Zorg en Welzijn (mbo 2)")
+    assert str(info.value).endswith("similar names at other levels: Helpende Zorg en Welzijn (mbo 2)")
+    # The subject itself at another level is still said to exist there.
+    with pytest.raises(aansluiting.NotFoundError) as info:
+        open_data.find_programme("Helpende Zorg en Welzijn", "mbo 3", kinds=["programme", "qualification"])
+    assert info.value.code == "no_programme_at_other_levels"
+    assert info.value.message_nl.endswith("het vak bestaat wel op: mbo 2")

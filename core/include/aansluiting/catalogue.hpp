@@ -56,8 +56,9 @@ class Catalogue {
   // subject (the title is the way to name one programme among several).
   // The single best programme: among equally good name matches, an exam
   // programme before its syllabi, then the one whose own record names `level`.
-  // Throws NotFoundError if none (suggesting similar names, or the levels the
-  // subject exists at) or if several remain (naming them).
+  // Throws NotFoundError if none (suggesting similar names at `level`, else the levels
+  // the subject itself exists at, else the programmes at other levels whose names
+  // only contain it, as a guess) or if several remain (naming them).
   Programme find_programme(std::string_view subject, std::optional<Level> level = std::nullopt,
                            std::vector<GoalKind> kinds = {}) const;
 
@@ -74,6 +75,9 @@ class Catalogue {
                                                            const std::vector<GoalKind>& kinds) const;
   Message not_found_message(std::string_view subject, std::optional<Level> level,
                             const std::vector<GoalKind>& kinds) const;
+  // For a crebo number no qualification at `level` has: the nearest numbers with
+  // their names, or that level's numbers; nothing when there are none to name.
+  std::optional<Message> crebo_message(std::string_view number, Level level) const;
 
   GoalGraph graph_;
   std::vector<Source> sources_;

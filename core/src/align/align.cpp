@@ -310,11 +310,13 @@ match::Alignment align(const Catalogue& catalogue, const std::vector<Vertex>& so
       for (const Scored& s : votes[i]) cand[i][s.target].parent_vote = s.score;
   }
   // Order: the order model runs, and counts in proportion to the evidence of
-  // its permutation test (nothing for lists whose order is unrelated).
+  // its permutation test (nothing for lists whose order is unrelated). Both
+  // lists need min_pairs goals: a long list against two goals "ran in
+  // parallel" with z = 3.3 (a user test), which says nothing about order.
   diagnostics.order = estimate_order(lexical, targets.size(), so.order);
   double order_weight = 0.0;
   ScoreRows post;
-  if (so.order.enabled && sources.size() >= so.order.min_pairs && targets.size() >= 2 &&
+  if (so.order.enabled && sources.size() >= so.order.min_pairs && targets.size() >= so.order.min_pairs &&
       sources.size() * targets.size() <= so.order.max_cells) {
     double lambda = 0.0, z = 0.0;
     const Duplicates dups = near_duplicates(T.rows, join, so.order);

@@ -54,6 +54,8 @@ const std::vector<Option>& table() {
        AANSLUITING_NUMBER(vectors.char_weight)},
       {{"ancestor_weight", "weight of the parent's title against the goal's own text", false}, 0, 10, false,
        AANSLUITING_NUMBER(vectors.ancestor_weight)},
+      {{"title_weight", "weight of a title said once more when the goal's description is longer (0: off)", false}, 0,
+       10, false, AANSLUITING_NUMBER(vectors.title_weight)},
       {{"list_idf", "power of the within-list idf in the term weights (0: corpus idf only)", false}, 0, 10, false,
        AANSLUITING_NUMBER(vectors.list_idf)},
       {{"list_idf_per_side", "weigh each list by its own statistics instead of both together", true}, 0, 1, false,

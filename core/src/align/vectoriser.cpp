@@ -167,11 +167,18 @@ GoalVectors Vectoriser::vectorise(const std::vector<Vertex>& goals, const ListSt
   GoalVectors out;
   out.forms.resize(goals.size());
   for (std::size_t i = 0; i < goals.size(); ++i) {
-    const std::string own_text = goal_text(g.goal(goals[i]));
+    const Goal& goal = g.goal(goals[i]);
+    const std::string own_text = goal_text(goal);
     Entries own, grams;
     add_text(own_text, 1.0, own, &out.forms[i]);
     if (cw > 0.0) add_grams(own_text, 1.0, grams);
     Entries words = own;
+    // Only where the description outweighs the title: SLO's few descriptions are a
+    // short addition to a long title (median 19 against 87 bytes).
+    if (options_.title_weight > 0.0 && !goal.title.empty() && goal.description.size() > goal.title.size()) {
+      add_text(goal.title, options_.title_weight, words, nullptr);
+      if (cw > 0.0) add_grams(goal.title, options_.title_weight, grams);
+    }
     // Ancestors' titles say what the goal is about when its own text is short
     // ("Ritme" under "Muzikale begrippen"); nearer ancestors count more.
     double scale = options_.ancestor_weight;

@@ -47,10 +47,17 @@ Comparison compare(std::span<const TransitionAnalysis* const> before,
   Comparison out;
   out.before = total_summary(before);
   out.after = total_summary(after);
-  std::unordered_set<Vertex> had;
-  for (const SendingTotal& s : sending_totals(before)) had.insert(s.goal);
-  for (const SendingTotal& s : sending_totals(after))
-    if (s.leaf && s.leads_nowhere && !had.count(s.goal)) out.new_nowhere.push_back(s);
+  const std::vector<SendingTotal> sent_before = sending_totals(before), sent_after = sending_totals(after);
+  std::unordered_set<Vertex> had, has;
+  for (const SendingTotal& s : sent_before) had.insert(s.goal);
+  for (const SendingTotal& s : sent_after) {
+    has.insert(s.goal);
+    if (!s.leaf || had.count(s.goal)) continue;
+    out.sending_only_after.push_back(s);
+    if (s.leads_nowhere) out.new_nowhere.push_back(s);
+  }
+  for (const SendingTotal& s : sent_before)
+    if (s.leaf && !has.count(s.goal)) out.sending_only_before.push_back(s);
 
   struct Best {
     const ReceivingResult* result;
@@ -78,6 +85,16 @@ Comparison compare(std::span<const TransitionAnalysis* const> before,
   std::vector<Vertex> order;
   const auto earlier = best_of(before, &order);
   const auto later = best_of(after, nullptr);
+  std::unordered_map<Vertex, std::vector<std::size_t>> pairs_of;
+  for (std::size_t i = 0; i < after.size(); ++i) {
+    const TransitionAnalysis* side = after[i] ? after[i] : before[i];
+    if (!side) continue;
+    for (const auto& r : side->receiving) {
+      if (!r.leaf) continue;
+      auto& held = pairs_of[r.goal];
+      if (held.empty() || held.back() != i) held.push_back(i);
+    }
+  }
 
   std::size_t matched = 0;
   for (Vertex goal : order) {
@@ -95,7 +112,7 @@ Comparison compare(std::span<const TransitionAnalysis* const> before,
     // Pair and domain from the same result: a goal under two kerntaken has a domain per pair.
     StatusChange change{goal, better ? it->second.pair : bb.pair, better ? a.domain : b.domain, b.status, a.status,
                         b.coverage, a.coverage, strongest_not_in(a, b), strongest_not_in(b, a),
-                        better && rests_on_capped(a, b, after[it->second.pair]->options)};
+                        better && rests_on_capped(a, b, after[it->second.pair]->options), pairs_of[goal]};
     if (b.status == Status::Gap) {
       out.closed.push_back(change);
       out.closed_capped += change.capped;

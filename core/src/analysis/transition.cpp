@@ -113,6 +113,15 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
   sum.links_used = links.size();
   sum.links_confirmed = static_cast<std::size_t>(std::count_if(
       links.begin(), links.end(), [](const match::Link* l) { return l->origin == match::Origin::Confirmed; }));
+  // The strongest link below the threshold per receiving goal (a candidate for a curator).
+  std::vector<const match::Link*> weak(receiving.goals.size(), nullptr);
+  for (const auto& link : alignment.links) {
+    if (link.origin != match::Origin::Automatic || link.score >= options.min_link_score || link.score <= 0.0 ||
+        link.source == link.target || !sending.contains(link.source) || !receiving.contains(link.target))
+      continue;
+    const std::size_t i = receiving.index.at(link.target);
+    if (!weak[i] || link.score > weak[i]->score) weak[i] = &link;
+  }
   std::vector<std::vector<Support>> support(receiving.goals.size());
   std::vector<std::vector<Continuation>> onward(sending.goals.size());
   for (const match::Link* l : links) {
@@ -156,6 +165,11 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
     for (const auto& s : support[i]) scores.push_back(s.score);
     r.direct = combine_support(std::move(scores), options);
     r.support = std::move(support[i]);
+    if (r.support.empty() && weak[i] &&
+        std::find(out.rejected.begin(), out.rejected.end(), std::make_pair(weak[i]->source, weak[i]->target)) ==
+            out.rejected.end())
+      r.candidate = Support{weak[i]->source, clamp01(weak[i]->score), weak[i]->predicate, weak[i]->origin,
+                            weak[i]->explanation, weak[i]->capped};
     r.coverage = r.direct;
     if (!g.leaf && child_count[i] > 0)
       r.coverage = std::max(r.direct, child_sum[i] / static_cast<double>(child_count[i]));

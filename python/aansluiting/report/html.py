@@ -45,16 +45,16 @@ def _score(value: Any) -> str:
 
 
 def _percent(value: Any) -> str:
+    """A share in whole percents, as Excel stores it (tables.percent_points)."""
     if _missing(value):
         return "–"
-    return f"{100 * float(value):.0f}%"
+    return f"{tables.percent_points(value)}%"
 
 
 def _signed_percent(value: Any) -> str:
     if _missing(value):
         return "–"
-    points = 100 * float(value)
-    return f"{points:+.0f} %-punt".replace("+0 ", "0 ").replace("-0 ", "0 ")
+    return f"{tables.percent_points(value):+d} %-punt".replace("+0 ", "0 ")
 
 
 def _integer(value: Any) -> str:
@@ -193,7 +193,9 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
         "before": before,
         "after": after,
         "closed": _records(comparison.closed),
-        "closed_detail": tables.closed_detail(comparison.closed),
+        # What the closed gaps became, next to their number in the heading.
+        "closed_covered": comparison.closed_covered,
+        "closed_partly": comparison.closed_partly,
         # Changes that rest on one shared word (the cap is the partial threshold of a transition).
         "closed_capped": closed_capped,
         "improved_capped": improved_capped,
@@ -204,6 +206,11 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
         "unchanged": len(domains) - len(changed),  # what the note below the table counts
         "added_nowhere": None if nowhere is None else _records(nowhere),
         "added_nowhere_heading": tables.added_without_continuation_heading(base, variant),
+        # A variant of another leerweg: the sending goals only one of the two has (gl lacks three
+        # biology eindtermen of tl), which explain changes no link does. None for the same level.
+        "level_other": variant is not None and variant.sending_level != base.sending_level,
+        "only_base": _records(comparison.sending_only_base),
+        "only_variant": _records(comparison.sending_only_variant),
     }
 
 
@@ -330,9 +337,10 @@ def render_html(result: "TransitionResult", progress: Progress | None = None, *,
 def render_notebook_html(result: "TransitionResult") -> str:
     """The short Dutch summary a notebook shows for a result (``TransitionResult._repr_html_``)."""
     summary = {k: (None if _missing(v) else v) for k, v in result.summary.items()}
-    comparisons = [{"name": name, "closed": len(c.closed), "closed_detail": tables.closed_detail(c.closed),
-                    "opened": len(c.opened), "improved": len(c.improved), "worsened": len(c.worsened)}
-                   for name, c in result.comparisons.items()]
+    # Each variant's counts in the line the command line prints: the closed gaps split into now
+    # covered and partly covered, and how many rest on one shared word (tables.comparison_line).
+    cap = tables.capped_at(result)
+    comparisons = [{"name": name, "line": tables.comparison_line(c, cap)} for name, c in result.comparisons.items()]
     return _environment().get_template("notebook.html.j2").render(
         result=result,
         pair_rows=_records(tables.summary_table(result)) if result.pairs else [],

@@ -1,11 +1,12 @@
 """The report's tables with Dutch column names, shared by the HTML and the Excel report.
 
 Each function takes the result tables of docs/transitions.md and returns a new
-DataFrame with the columns a reader needs, in reading order, values unformatted
+DataFrame with the columns a reader needs, in reading order, values as numbers
 (shares stay 0-1 so that Excel can compute with them). Goal lists hold leaf goals
 only, the goals the summary counts; coverage and link scores are cut to two
 decimals (:func:`floor2`), so that a shown number never reaches a threshold the
-goal does not.
+goal does not, and shares are in whole percents (:func:`whole_percent`): each
+number is the one the report shows.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Union
 
 from .._kind_names import KINDS
+from ..results import closed_split  # (now covered, now partly covered) of a comparison's closed gaps
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -159,20 +161,34 @@ def code_or_id(code: object, goal_id: object) -> str:
 
 
 def closed_detail(closed: "pd.DataFrame") -> str:
-    """What the closed gaps became: ' (nu gedekt)', ' (nu deels gedekt)' or ' (3 nu gedekt, 5 deels gedekt)'.
+    """What the closed gaps became, both counts always: ' (0 nu gedekt, 7 deels gedekt)'; '' for none.
 
-    Most gaps a variant closes become only partly covered; a reader quoting "26 hiaten
-    gesloten" should see that next to the number.
+    Most gaps a variant closes become only partly covered; a reader quoting "7 hiaten
+    gesloten" should see next to the number how many are now covered (a user test: all 7 of
+    T&T's were only partly covered, and "(nu deels gedekt)" was read past).
     """
-    n = len(closed)
-    if n == 0:
+    if len(closed) == 0:
         return ""
-    covered = int((closed["status_after"] == "gedekt").sum())
-    if covered == n:
-        return " (nu gedekt)"
-    if covered == 0:
-        return " (nu deels gedekt)"
-    return f" ({covered} nu gedekt, {n - covered} deels gedekt)"
+    covered, partly = closed_split(closed)
+    return f" ({covered} nu gedekt, {partly} deels gedekt)"
+
+
+def comparison_line(comparison: "Comparison", cap: object = None) -> str:
+    """The counts of a comparison in one Dutch line, as the command line and a notebook say them:
+    '7 hiaten gesloten (0 nu gedekt, 7 deels gedekt), waarvan 2 rusten op maar één onderscheidend
+    woord (begrensd op 0,25); 0 geopend; 1 doel beter voorbereid'.
+
+    What rests on one shared word is said next to the count it is part of (:func:`capped_detail`);
+    the goals that change status without a gap closing or opening only when there are any.
+    """
+    capped = capped_detail(comparison.closed_capped, cap)
+    other = [f"{count(len(frame), 'doel', 'doelen')} {label}{capped_detail(n, cap)}" for frame, label, n in
+             ((comparison.improved, "beter voorbereid", comparison.improved_capped),
+              (comparison.worsened, "minder goed voorbereid", 0))
+             if len(frame)]
+    return (f"{count(len(comparison.closed), 'hiaat', 'hiaten')} gesloten{closed_detail(comparison.closed)}"
+            f"{capped}{'; ' if capped else ', '}{len(comparison.opened)} geopend"
+            + "".join(f"; {o}" for o in other))
 
 
 def capped_at(result: "TransitionResult") -> object:
@@ -317,6 +333,28 @@ def floor2(value: object) -> object:
     return float(Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_FLOOR))  # type: ignore[arg-type]
 
 
+def percent_points(value: object) -> int:
+    """A share (0-1) in whole percent points as the report shows it: 0.1538 is 15, 2/3 is 67.
+
+    Rounded, as the command line rounds the share in its summary line (``f"{100 * v:.0f}"``),
+    not cut: a share has no threshold to miss. The one rule of the HTML (``pct``), the notebook
+    and the Excel file (:func:`whole_percent`).
+    """
+    return int(f"{100 * float(value):.0f}")  # type: ignore[arg-type]
+
+
+def whole_percent(value: object) -> object:
+    """A share (0-1) as the report shows it, as a number: 0.1538 gives 0.15 (15%, :func:`percent_points`).
+
+    The Excel file stores shares so (format 0%), as it stores a coverage cut to two decimals
+    (:func:`floor2`, format 0.00): a cell holds the number it shows, the number in the HTML.
+    None and NaN pass unchanged.
+    """
+    if _blank(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+        return value
+    return percent_points(value) / 100
+
+
 def leaves(df: "pd.DataFrame") -> "pd.DataFrame":
     """The rows of leaf goals: those the summary counts (the result tables also hold roots and domains)."""
     if df is None or len(df) == 0 or "leaf" not in df:
@@ -352,6 +390,11 @@ def _renamed(df: "pd.DataFrame", columns: dict[str, Column]) -> "pd.DataFrame":
 def _cut(name: str) -> Callable[["pd.DataFrame"], object]:
     """A coverage or score column cut to two decimals (:func:`floor2`)."""
     return lambda df: _col(df, name, 0.0).map(floor2)
+
+
+def _share(name: str) -> Callable[["pd.DataFrame"], object]:
+    """A share column (Dekkingsgraad) in whole percents as the report shows it (:func:`whole_percent`)."""
+    return lambda df: _col(df, name, 0.0).map(whole_percent)
 
 
 def _predicates(df: "pd.DataFrame") -> list[str]:
@@ -397,9 +440,12 @@ def summary_table(result: "TransitionResult") -> "pd.DataFrame":
 
 
 def _cut_mean(table: "pd.DataFrame") -> "pd.DataFrame":
-    """The mean coverage cut to two decimals, as every coverage the report shows (:func:`floor2`)."""
+    """The mean coverage cut to two decimals, as every coverage the report shows (:func:`floor2`), and
+    the share of covered goals in whole percents (:func:`whole_percent`): each as the report shows it."""
     if "Gemiddelde dekking" in table:
         table["Gemiddelde dekking"] = table["Gemiddelde dekking"].map(floor2)
+    if "Dekkingsgraad" in table:
+        table["Dekkingsgraad"] = table["Dekkingsgraad"].map(whole_percent)
     return table
 
 
@@ -426,9 +472,14 @@ def coverage_table(coverage: "pd.DataFrame", receiving: DomainWord = DOMAIN) -> 
         "Herkomst": _origins,
         "Uitleg": "explanation",
         "Ondersteunende koppelingen": ("n_support", 0),
+        # Without a link that counts: the strongest one below the threshold, for a curator to confirm or reject.
+        "Kandidaat onder de drempel (code)": _codes("candidate_sending_code", "candidate_sending_id"),
+        "Kandidaat onder de drempel": "candidate_sending_title",
+        "Score kandidaat": _cut("candidate_score"),
         # Both ids, for a decision in a curation file (the user guide, chapter 5, says how they become CURIEs).
         "Id": "receiving_id",
         "Beste aansluitende doel (id)": "best_sending_id",
+        "Kandidaat (id)": "candidate_sending_id",
     })
 
 
@@ -526,7 +577,7 @@ def domain_table(by_domain: "pd.DataFrame", receiving: DomainWord = DOMAIN) -> "
         "Gedekt": ("covered", 0),
         "Deels gedekt": ("partly", 0),
         "Hiaten": ("gaps", 0),
-        "Dekkingsgraad": ("coverage_share", 0.0),
+        "Dekkingsgraad": _share("coverage_share"),
         "Gemiddelde dekking": _cut("mean_coverage"),
     })
 
@@ -604,7 +655,8 @@ def added_without_continuation_table(goals: "pd.DataFrame", sending: DomainWord 
 
 def change_table(changes: "pd.DataFrame", receiving: DomainWord = DOMAIN) -> "pd.DataFrame":
     return _renamed(changes, {
-        "Paar": "pair",
+        # Every pair that holds the goal: one row for a kerntaak two qualifications share.
+        "Paar": lambda c: _col(c, "pairs", "").where(_col(c, "pairs", "") != "", _col(c, "pair")),
         "Code": _codes("code", "receiving_id"),
         "Doel": "title",
         receiving.title: "domain",
@@ -632,9 +684,9 @@ def comparison_domain_table(by_domain: "pd.DataFrame", receiving: DomainWord = D
     return _renamed(by_domain, {
         "Paar": "pair",
         receiving.title: "domain",
-        "Dekkingsgraad voor": ("share_before", 0.0),
-        "Dekkingsgraad na": ("share_after", 0.0),
-        "Verschil dekkingsgraad": ("share_delta", 0.0),
+        "Dekkingsgraad voor": _share("share_before"),
+        "Dekkingsgraad na": _share("share_after"),
+        "Verschil dekkingsgraad": _share("share_delta"),  # the change as the HTML says it (+3 %-punt)
         "Gemiddeld voor": _cut("mean_before"),
         "Gemiddeld na": _cut("mean_after"),
         "Hiaten voor": ("gaps_before", 0),

@@ -54,6 +54,19 @@ def matrix_sheet_name(sending: "tables.DomainWord", receiving: "tables.DomainWor
     return f"Matrix {sending.one}-{receiving.one}"
 
 
+#: Number formats of the share columns: a share (Dekkingsgraad) as a percentage, its change with a
+#: sign, a coverage or score with two decimals. The tables hold each as the report shows it (whole
+#: percents, cut to two decimals: report.tables), so a cell's value is the number it shows.
+PERCENT, SIGNED_PERCENT, DECIMALS = "0%", "+0%;-0%;0%", "0.00"
+
+
+def number_format(column: object) -> str:
+    """The format of a column of :data:`tables.SHARE_COLUMNS`."""
+    if column == "Verschil dekkingsgraad":
+        return SIGNED_PERCENT
+    return PERCENT if str(column).startswith("Dekkingsgraad") or column == "Aandeel gedekt" else DECIMALS
+
+
 def _format_sheet(sheet, frame: "pd.DataFrame", header_row: int = 1) -> None:
     """Readable widths, percentages as percentages, a frozen header and a filter."""
     from openpyxl.utils import get_column_letter
@@ -64,7 +77,7 @@ def _format_sheet(sheet, frame: "pd.DataFrame", header_row: int = 1) -> None:
         sheet.column_dimensions[letter].width = min(MAX_COLUMN_WIDTH, max(8, max(len(v) for v in values) + 2))
         if column in tables.SHARE_COLUMNS:
             for row in range(header_row + 1, header_row + 1 + len(frame)):
-                sheet.cell(row=row, column=i).number_format = "0%" if "Dekkingsgraad" in str(column) or column == "Aandeel gedekt" else "0.00"
+                sheet.cell(row=row, column=i).number_format = number_format(column)
 
 
 def _write(writer, name: str, frame: "pd.DataFrame", taken: set[str]) -> None:

@@ -38,7 +38,7 @@ struct OrderOptions {
   // Confident lexical matches: sources whose best score lies at or above this
   // quantile of all sources' best scores (scale-free: cosines differ per corpus).
   double confident_quantile = 0.5;
-  std::size_t min_pairs = 8;       // fewer confident steps: no order evidence
+  std::size_t min_pairs = 8;       // fewer confident steps, or a list shorter than this: no order evidence
   // Order model: emission exp(score / temperature); transitions are a mixture
   // of stay / next (geometric in the distance, `jump_decay`) / skip forward /
   // back / anywhere, whose weights EM estimates per pair of lists, starting

@@ -24,6 +24,14 @@ struct VectorOptions {
   double ancestor_weight = 0.15;  // the parent's title, relative to the goal's own terms (leave-subjects-out choice)
   double ancestor_decay = 0.5;    // every further ancestor: times this
   std::size_t max_ancestors = 3;
+  // A goal whose description is longer than its title has its title's terms once more, at
+  // this weight (a title field weight, as BM25F gives one). A werkproces or an
+  // authored goal holds a short title and thousands of characters of
+  // description; without it the title's words drown, and "Ondersteunen bij
+  // persoonlijke verzorging" does not meet "Ondersteunt de cliënt bij de
+  // persoonlijke verzorging". Goals with one text, or a short addition to a
+  // long title (SLO's), are unchanged.
+  double title_weight = 0.5;      // (bench/bench_werkprocessen.py; docs/matching.md)
   // Share of the character n-gram channel in the combined cosine (0: words only).
   double char_weight = 0.3;       // (leave-subjects-out choice)
   // List weights: a feature's corpus idf is multiplied by its idf within the

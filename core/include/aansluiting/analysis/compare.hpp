@@ -31,6 +31,11 @@ struct StatusChange {
   // (Support::capped, the goals share one distinctive word) that only `after`
   // has; without them the goal would not reach it. Weak evidence for a what-if.
   bool capped = false;
+  // Every pair whose receiving side holds the goal, in pair order (`pair` is
+  // one of them). A goal two qualifications share is one row; a reader of one
+  // qualification must still find it (a user test: the second qualification's
+  // closed gaps were listed under the first only).
+  std::vector<std::size_t> pairs;
 };
 
 struct DomainChange {
@@ -66,6 +71,12 @@ struct Comparison {
   // adds) and that lead nowhere in it, counted as total_summary counts them
   // (nowhere in every pair): what an author of the added programme looks for.
   std::vector<SendingTotal> new_nowhere;
+  // Sending leaves only one side has, in the order first met: what a variant of
+  // another leerweg lacks or adds (gl against tl: three biology eindtermen of tl
+  // only; a user test found the gl section saying "Geen" everywhere), and the
+  // goals of a programme a variant adds.
+  std::vector<SendingTotal> sending_only_before;
+  std::vector<SendingTotal> sending_only_after;
 };
 
 Comparison compare(const TransitionAnalysis& before, const TransitionAnalysis& after);

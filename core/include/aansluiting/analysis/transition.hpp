@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <optional>
 #include <vector>
 
 #include "aansluiting/analysis/selection.hpp"
@@ -66,6 +67,11 @@ struct ReceivingResult {
   Status status = Status::Gap;
   ExamFlags exam;                // effective flags in the receiving selection
   std::vector<Support> support;  // usable links, strongest first
+  // Without usable links: the strongest automatic link below min_link_score, if
+  // any (not rejected). It counts for nothing, but a curator looks there first: a
+  // werkproces's right vmbo goal often scores 0.12-0.15 (a user test found most
+  // werkproces gaps shown with "no goal found").
+  std::optional<Support> candidate;
 };
 
 struct Continuation {
