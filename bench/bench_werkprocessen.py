@@ -120,9 +120,11 @@ def main() -> int:
     start = time.perf_counter()
     catalogue = a.load(args.data)
     rows, base = [], []
+    threshold = 0.0
     for tid, transition in transitions(a).items():
         gold_of = {t: g for (k, t), g in GOLD.items() if k == tid}
         result = transition.analyse(catalogue, with_variants=False)
+        threshold = result.meta["thresholds"]["min_link_score"]  # the weakest link a transition counts
         rows += ranks(catalogue, result, gold_of)
         base += tfidf_ranks(a, catalogue, transition, gold_of)
     seconds = time.perf_counter() - start
@@ -134,7 +136,7 @@ def main() -> int:
     print(summary("matcher", found))
     print(summary("baseline tfidf-word", base))
     linked = [r["gold_score"] for r in rows if r["rank"]]
-    print(f"gold link counted (score >= 0.15): {sum(s >= 0.15 for s in linked)} of {len(rows)}; "
+    print(f"gold link counted (score >= {threshold:.2f}): {sum(s >= threshold for s in linked)} of {len(rows)}; "
           f"mean score of the gold link {sum(linked) / max(1, len(linked)):.3f}  ({seconds:.1f} s)")
     return 0
 

@@ -152,6 +152,17 @@ std::vector<std::pair<int, Programme>> Catalogue::ranked_programmes(std::string_
   return out;
 }
 
+std::string_view Catalogue::named_by(std::string_view name, const Programme& p) const {
+  const std::string key = subject_key(name);
+  if (const std::string& code = graph_.goal(p.root).code; !code.empty() && subject_key(code) == key) return "code";
+  switch (name_rank(key, subject_key(p.subject), graph_.goal(p.root).title)) {
+    case 0: return "title";
+    case 1: return "subject";
+    case 2: case 3: return "part";
+    default: return "";
+  }
+}
+
 std::vector<Programme> Catalogue::find_programmes(std::string_view subject, std::optional<Level> level,
                                                   std::vector<GoalKind> kinds) const {
   std::vector<Programme> out;

@@ -176,10 +176,11 @@ def _explain_toml(reason: str, text: str, offset: int, line: int) -> tuple[str, 
         first = _header_line(text, name, array=False, before=line)
         where_en, where_nl = (f" (first at line {first})", f" (eerst op regel {first})") if first else ("", "")
         if name in ARRAY_TABLES:  # two variants (or pairs), each as [variant]: not one to merge
+            dutch = {"pair": ("vakkenpaar", "elk"), "variant": ("variant", "elke")}[name]
             return (f"the table [{name}] is given twice{where_en}: with more than one {name}, write each {name} as "
                     f"[[{name}]], with double brackets (one table per {name})",
-                    f"de tabel [{name}] wordt twee keer gegeven{where_nl}: schrijf bij meer dan één {name} elke "
-                    f"{name} als [[{name}]], met dubbele haken (een tabel per {name})")
+                    f"de tabel [{name}] wordt twee keer gegeven{where_nl}: schrijf bij meer dan één {dutch[0]} "
+                    f"{dutch[1]} {dutch[0]} als [[{name}]], met dubbele haken (een tabel per {dutch[0]})")
         return (f"the table [{name}] is given twice{where_en}: give its keys under one [{name}]",
                 f"de tabel [{name}] wordt twee keer gegeven{where_nl}: zet de sleutels onder één [{name}]")
     m = re.fullmatch(r"Cannot (mutate immutable|redefine) namespace (.+)", reason)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import time
-import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
@@ -286,7 +285,7 @@ class Transition:
                                             ("receiving", pair.receiving, receiving)):
                 chosen += [{"pair": pair.name, "side": side, "given": given, "title": p.title, "code": p.root.code,
                             "kind": p.kind, "levels": ", ".join(p.levels), "id": p.root.id,
-                            "named_by": _named_by(given, p)} for given, p in zip(names, programmes)]
+                            "named_by": catalogue._named_by(given, p) or "part"} for given, p in zip(names, programmes)]
 
             def frame(columns: dict) -> pd.DataFrame:
                 df = pd.DataFrame(columns)
@@ -333,23 +332,6 @@ class Transition:
                   "thresholds": dict(analysed[0][3].thresholds) if analysed else {}},
             totals=total_summary([run for *_, run in analysed]),
         )
-
-
-def _folded(name: str) -> str:
-    """A name as the core compares names (subject_key): case and accents folded, spaces collapsed."""
-    letters = unicodedata.normalize("NFKD", name)
-    return " ".join("".join(c for c in letters if not unicodedata.combining(c)).casefold().split())
-
-
-def _named_by(given: str, programme: Programme) -> str:
-    """How a definition's name found ``programme``: its "title", "code" (a crebo number), "subject", or
-    "part" of its name (or a dossier's name for its one qualification): a choice worth showing."""
-    key = _folded(given)
-    if key == _folded(programme.title):
-        return "title"
-    if programme.root.code and key == _folded(programme.root.code):
-        return "code"
-    return "subject" if key == _folded(programme.subject) else "part"
 
 
 def _unapplied_decisions(runs) -> list[str]:

@@ -109,7 +109,9 @@ void bind_align(py::module_& m) {
         if (!a.curation) return py::none();
         return curation_report_dict(*a.curation);
       }, "What the curated decisions did (counts; unresolved, outside and notes as Warnings), or None when "
-         "no curation was applied.")
+         "no curation was applied (Curation.apply, align(curation=...)). A transition run's alignment always has one "
+         "(zero counts without a curation file; 'outside' there holds decisions about other pairs); the joined "
+         "alignment of a transition has none: see TransitionResult.meta.")
       .def("__repr__", [](const AlignmentRef& a) { return "<Alignment " + std::to_string(a.alignment.links.size()) + " links>"; });
 
   m.def("_is_curation_file", [](const std::filesystem::path& path) { return analysis::is_curation_file(path.string()); },

@@ -199,6 +199,10 @@ void bind_catalogue(py::module_& m) {
         return ProgrammeRef{c, c->find_programme(subject, optional_level(level), kind_list(kinds))};
       }, py::arg("subject"), py::arg("level") = py::none(), py::arg("kinds") = py::none(),
          "The programme for a subject at a level, e.g. ('wiskunde', 'vmbo tl') or ('wiskunde B', 'havo').")
+      .def("_named_by", [](const CataloguePtr& c, const std::string& name, const ProgrammeRef& p) {
+        return std::string(c->named_by(name, p.p));
+      }, py::arg("name"), py::arg("programme"),
+         "How a name names a programme: 'title', 'code', 'subject', 'part' or '' (Catalogue::named_by).")
       .def("goal", &resolve, py::arg("id"), "The goal with this source id.")
       .def("__getitem__", &resolve)
       .def("__contains__", [](const Catalogue& c, const std::string& id) { return c.graph().find_id(id).has_value(); })

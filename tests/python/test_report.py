@@ -1508,13 +1508,20 @@ def test_a_closed_gap_two_qualifications_share_is_listed_for_both(full, tmp_path
     transition = aansluiting.shipped_transitions()["nieuwe-leerweg-mbo4"]
     first, second = (p.name for p in transition.pairs)
     r = transition.analyse(full)
-    closed = r.comparisons["met Informatietechnologie"].closed
+    variant = "met Informatietechnologie"
+    closed = r.comparisons[variant].closed
     assert all(row.pair in row.pairs.split("; ") for row in closed.itertuples())
     shared = closed[closed["pairs"] == f"{first}; {second}"]
     assert len(shared) > 0 and set(shared["pair"]) == {first}
-    # Every closed row of the second qualification's own summary is named for it.
-    for_second = closed[closed["pairs"].str.contains(second, regex=False)]
-    assert len(for_second) > len(closed[closed["pair"] == second])
+    assert len(closed[closed["pairs"].str.contains(second, regex=False)]) > len(closed[closed["pair"] == second])
+    # A row names a pair only where the goal is a gap in that pair's base and not in its variant.
+    for k, name in enumerate((first, second)):
+        before = r.pairs[k].coverage.set_index("receiving_id")["status_code"]
+        after = r.variants[variant].pairs[k].coverage.set_index("receiving_id")["status_code"]
+        named = closed[closed["pairs"].str.split("; ").map(lambda held, name=name: name in held)]
+        assert (before.loc[named["receiving_id"]] == "gap").all() and (after.loc[named["receiving_id"]] != "gap").all()
+        unnamed = closed[~closed["receiving_id"].isin(named["receiving_id"]) & closed["receiving_id"].isin(before.index)]
+        assert ((before.loc[unnamed["receiving_id"]] != "gap") | (after.loc[unnamed["receiving_id"]] == "gap")).all()
     html = report.render_html(r)
     section = html[html.index('id="variant-1-gesloten"'):].replace("&gt;", ">")
     assert f"<td>{first}; {second}</td>" in section
@@ -1523,26 +1530,58 @@ def test_a_closed_gap_two_qualifications_share_is_listed_for_both(full, tmp_path
     assert (variant.astype(str) == f"{first}; {second}").any().any()  # the Paar column, under a title row
 
 
-def test_a_variant_of_another_leerweg_lists_the_goals_only_one_side_has(result, html):
+def test_a_variant_of_another_leerweg_lists_the_goals_only_one_side_has(result, html, full, tmp_path):
     """A user test (SPV advisor): the shipped nieuwe-leerweg transitions had no gl variant, and a gl
     variant made by hand said "Geen" everywhere, not that gl lacks three biology eindtermen of tl.
     The shipped transitions now have 'vmbo gl', and its section names the goals only one side has."""
     gl = result.comparisons["vmbo gl"]
     only_tl = set(gl.sending_only_base["sending_code"])
-    assert only_tl == {"BIO/K/6/9a", "BIO/K/11/16a", "BIO/K/12/18"}  # the real data: three eindtermen, tl only
+    # The catalogue's own answer: leaves at tl but not at gl of the programmes the pairs send.
+    definition = aansluiting.Transition.from_file(result.meta["definition"])
+    sending = {name for pair in definition.pairs for name in pair.sending}
+    expected = set()
+    for name in sending:
+        programme = full.find_programme(name, "vmbo tl")
+        expected |= {g.code for g in aansluiting.leaves(programme, "vmbo tl")} - \
+            {g.code for g in aansluiting.leaves(programme, "vmbo gl")}
+    assert only_tl == expected and len(only_tl) > 0  # three biology eindtermen in the November 2025 data
     assert len(gl.sending_only_variant) == 0
     n = list(result.comparisons).index("vmbo gl")
     section = html[html.index(f'id="variant-{n}-andere-doelen"'):]
     section = section[:section.index("Verandering per ")]
     text = _visible(section)
-    assert "Alleen in de basis (vmbo tl): 3 doelen; alleen in de variant (vmbo gl): 0 doelen" in " ".join(text.split())
+    n_tl = len(only_tl)
+    assert (f"Alleen in de basis (vmbo tl): {n_tl} {'doel' if n_tl == 1 else 'doelen'}; alleen in de variant "
+            f"(vmbo gl): 0 doelen") in " ".join(text.split())
     assert all(code in section for code in only_tl)
     # A variant that adds a programme at the same level has no such section; its goals are counted.
     tt = result.comparisons["met Technologie & Toepassing"]
     assert len(tt.sending_only_base) == 0
-    assert set(tt.new_nowhere["sending_id"]) <= set(tt.sending_only_variant["sending_id"])
-    assert tt.sending_only_variant["leads_nowhere"].sum() == len(tt.new_nowhere)
+    tech = full.find_programme("Technologie & Toepassing", "vmbo tl")
+    assert set(tt.sending_only_variant["sending_id"]) == {g.id for g in aansluiting.leaves(tech, "vmbo tl")}
     assert 'id="variant-0-andere-doelen"' not in html
+    # Excel: the variant's sheet lists them too, under the same headings (a review: only the HTML did).
+    sheets = pd.read_excel(report.write_xlsx(result, tmp_path / "r.xlsx"), sheet_name=None, header=None)
+    sheet = next(df for name, df in sheets.items() if "vmbo gl" in name)
+    cells = set(sheet.astype(str).to_numpy().ravel())
+    assert "Alleen in de basis (vmbo tl)" in cells and only_tl <= cells
+    # The change of a share is the difference of the two shares as shown (15% -> 17% is +2, a review).
+    checked = 0
+    for df in sheets.values():
+        values = df.astype(str).to_numpy()
+        for r, row in enumerate(values):
+            if "Verschil dekkingsgraad" in row:
+                col = {c: list(row).index(c) for c in ("Dekkingsgraad voor", "Dekkingsgraad na", "Verschil dekkingsgraad")}
+                for below in values[r + 1:]:
+                    try:
+                        before, after, delta = (float(below[col[c]]) for c in col)
+                    except ValueError:
+                        break
+                    if before != before:  # the blank line below the table
+                        break
+                    assert delta == pytest.approx(after - before)
+                    checked += 1
+    assert checked > 0
 
 
 def test_a_gap_without_a_link_that_counts_shows_its_best_candidate(mbo, mbo_html, mbo_xlsx, full, tmp_path):

@@ -52,6 +52,10 @@ class Catalogue {
   std::vector<Programme> find_programmes(std::string_view subject,
                                          std::optional<Level> level = std::nullopt,
                                          std::vector<GoalKind> kinds = {}) const;
+  // How `name` names `p` under the ranking above: "title", "code" (a crebo
+  // number), "subject", "part" (of its name; a choice worth showing), or "" when
+  // it does not name it.
+  std::string_view named_by(std::string_view name, const Programme& p) const;
   // A query equal to a programme's full title ranks before one equal to its
   // subject (the title is the way to name one programme among several).
   // The single best programme: among equally good name matches, an exam

@@ -85,16 +85,27 @@ Comparison compare(std::span<const TransitionAnalysis* const> before,
   std::vector<Vertex> order;
   const auto earlier = best_of(before, &order);
   const auto later = best_of(after, nullptr);
-  std::unordered_map<Vertex, std::vector<std::size_t>> pairs_of;
-  for (std::size_t i = 0; i < after.size(); ++i) {
-    const TransitionAnalysis* side = after[i] ? after[i] : before[i];
-    if (!side) continue;
-    for (const auto& r : side->receiving) {
-      if (!r.leaf) continue;
-      auto& held = pairs_of[r.goal];
-      if (held.empty() || held.back() != i) held.push_back(i);
+  // Each pair's own status of a goal, before and after: a row names the pairs
+  // where the goal changes the way the row says (a gap closed in one pair may
+  // still be a gap in the other).
+  auto statuses = [](std::span<const TransitionAnalysis* const> side) {
+    std::vector<std::unordered_map<Vertex, Status>> out(side.size());
+    for (std::size_t i = 0; i < side.size(); ++i)
+      if (side[i])
+        for (const auto& r : side[i]->receiving)
+          if (r.leaf) out[i].emplace(r.goal, r.status);
+    return out;
+  };
+  const auto pair_before = statuses(before), pair_after = statuses(after);
+  auto pairs_changed = [&](Vertex goal, bool better) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < pair_before.size(); ++i) {
+      auto b = pair_before[i].find(goal), a = pair_after[i].find(goal);
+      if (b == pair_before[i].end() || a == pair_after[i].end()) continue;
+      if (better ? a->second < b->second : a->second > b->second) out.push_back(i);
     }
-  }
+    return out;
+  };
 
   std::size_t matched = 0;
   for (Vertex goal : order) {
@@ -112,7 +123,7 @@ Comparison compare(std::span<const TransitionAnalysis* const> before,
     // Pair and domain from the same result: a goal under two kerntaken has a domain per pair.
     StatusChange change{goal, better ? it->second.pair : bb.pair, better ? a.domain : b.domain, b.status, a.status,
                         b.coverage, a.coverage, strongest_not_in(a, b), strongest_not_in(b, a),
-                        better && rests_on_capped(a, b, after[it->second.pair]->options), pairs_of[goal]};
+                        better && rests_on_capped(a, b, after[it->second.pair]->options), pairs_changed(goal, better)};
     if (b.status == Status::Gap) {
       out.closed.push_back(change);
       out.closed_capped += change.capped;

@@ -165,9 +165,8 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
     for (const auto& s : support[i]) scores.push_back(s.score);
     r.direct = combine_support(std::move(scores), options);
     r.support = std::move(support[i]);
-    if (r.support.empty() && weak[i] &&
-        std::find(out.rejected.begin(), out.rejected.end(), std::make_pair(weak[i]->source, weak[i]->target)) ==
-            out.rejected.end())
+    // A rejected pair is no candidate: apply_curation made its links Origin::Rejected.
+    if (r.support.empty() && weak[i])
       r.candidate = Support{weak[i]->source, clamp01(weak[i]->score), weak[i]->predicate, weak[i]->origin,
                             weak[i]->explanation, weak[i]->capped};
     r.coverage = r.direct;

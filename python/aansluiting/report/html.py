@@ -181,6 +181,8 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
         before = base.summary.to_dict()
         after = variant.summary.to_dict()
     domains = _records(comparison.by_domain)
+    for d in domains:  # the change as the two shown shares differ (Excel: the same rule)
+        d["share_delta"] = tables.shown_share_delta(d.get("share_before"), d.get("share_after"))
     changed = [d for d in domains if _domain_changed(d)]
     closed_capped, improved_capped = tables.capped_notes(comparison, tables.capped_at(base))
     # The added programmes' goals that lead nowhere, each once (None: no programme added at the base's level).

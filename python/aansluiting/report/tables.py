@@ -355,6 +355,15 @@ def whole_percent(value: object) -> object:
     return percent_points(value) / 100
 
 
+def shown_share_delta(before: object, after: object) -> object:
+    """The change of a share as the report shows it: the difference of the two shown shares (15% -> 17% is
+    +2 %-punt, also when the unrounded change rounds to +1), so that a reader's na - voor agrees."""
+    a, b = whole_percent(after), whole_percent(before)
+    if _blank(a) or _blank(b):
+        return None
+    return round(float(a) - float(b), 2)  # type: ignore[arg-type]
+
+
 def leaves(df: "pd.DataFrame") -> "pd.DataFrame":
     """The rows of leaf goals: those the summary counts (the result tables also hold roots and domains)."""
     if df is None or len(df) == 0 or "leaf" not in df:
@@ -653,6 +662,17 @@ def added_without_continuation_table(goals: "pd.DataFrame", sending: DomainWord 
     })
 
 
+def sending_only_table(goals: "pd.DataFrame", sending: DomainWord = DOMAIN) -> "pd.DataFrame":
+    """Comparison.sending_only_base / sending_only_variant with the headers of the sheet Vervolg."""
+    return _renamed(goals, {
+        "Code": _codes("sending_code", "sending_id"),
+        "Doel vooropleiding": "sending_title",
+        f"{sending.title} vooropleiding": "domain",
+        "Beste score": _cut("best_score"),
+        "Id": "sending_id",
+    })
+
+
 def change_table(changes: "pd.DataFrame", receiving: DomainWord = DOMAIN) -> "pd.DataFrame":
     return _renamed(changes, {
         # Every pair that holds the goal: one row for a kerntaak two qualifications share.
@@ -686,7 +706,9 @@ def comparison_domain_table(by_domain: "pd.DataFrame", receiving: DomainWord = D
         receiving.title: "domain",
         "Dekkingsgraad voor": _share("share_before"),
         "Dekkingsgraad na": _share("share_after"),
-        "Verschil dekkingsgraad": _share("share_delta"),  # the change as the HTML says it (+3 %-punt)
+        # The change as the HTML says it (+3 %-punt): the shown shares' difference.
+        "Verschil dekkingsgraad": lambda c: [shown_share_delta(b, a) for b, a in
+                                             zip(_col(c, "share_before", None), _col(c, "share_after", None))],
         "Gemiddeld voor": _cut("mean_before"),
         "Gemiddeld na": _cut("mean_after"),
         "Hiaten voor": ("gaps_before", 0),

@@ -181,6 +181,15 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
                     notes[heading] = (f"Doelen van {added} die in geen vakkenpaar een doel van het vervolg "
                                       "voorbereiden; elk doel één keer." if len(nowhere) else
                                       f"Geen: elk doel van {added} bereidt een doel van het vervolg voor.")
+                # A variant of another leerweg: the sending goals only one side has (as the HTML lists them).
+                if variant is not None and variant.sending_level != result.sending_level:
+                    for label, frame, level in (("Alleen in de basis", comparison.sending_only_base,
+                                                 result.sending_level),
+                                                ("Alleen in de variant", comparison.sending_only_variant,
+                                                 variant.sending_level)):
+                        heading = f"{label} ({level})"
+                        blocks.append((heading, tables.sending_only_table(frame, sending)))
+                        notes[heading] = f"{tables.count(len(frame), 'doel', 'doelen')} van de vooropleiding."
                 _write_blocks(writer, variant_sheet_name(name), blocks, taken, notes=notes)
             curated = tables.curated_links(result)
             if len(curated):  # decisions a curator made and the analysis applied

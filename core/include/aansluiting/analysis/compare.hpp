@@ -31,8 +31,9 @@ struct StatusChange {
   // (Support::capped, the goals share one distinctive word) that only `after`
   // has; without them the goal would not reach it. Weak evidence for a what-if.
   bool capped = false;
-  // Every pair whose receiving side holds the goal, in pair order (`pair` is
-  // one of them). A goal two qualifications share is one row; a reader of one
+  // Every pair in which the goal's own status changes the way this row says
+  // (better for closed and improved, worse for opened and worsened), in pair
+  // order. A goal two qualifications share is one row; a reader of one
   // qualification must still find it (a user test: the second qualification's
   // closed gaps were listed under the first only).
   std::vector<std::size_t> pairs;
