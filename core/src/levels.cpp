@@ -1,10 +1,15 @@
 #include "aansluiting/levels.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <optional>
+#include <regex>
+#include <sstream>
 #include <string>
 #include <utility>
+
+#include "aansluiting/edit_distance.hpp"
 
 namespace aansluiting {
 namespace {
@@ -69,6 +74,53 @@ std::optional<Level> parse_level(std::string_view text) {
   for (const auto& [name, level] : aliases)
     if (s == name) return level;
   return std::nullopt;
+}
+
+std::vector<Level> likely_levels(std::string_view text) {
+  std::string s = squeeze_lower(text);
+  for (char& c : s)
+    if (c == '/' || c == ',' || c == ':') c = ' ';
+  s = squeeze_lower(s);
+  if (s.empty() || parse_level(s)) return {};
+  std::smatch m;
+  // The mbo says "niveau 2" for its levels; "niveau 2F" is a reference level.
+  static const std::regex mbo(R"((?:mbo ?)?(?:kwalificatie ?)?(?:niveau|level) ?([1-4]))");
+  static const std::regex ref(R"((?:referentie ?)?(?:niveau|level) ?([1-4]) ?f)");
+  if (std::regex_match(s, m, mbo)) return {static_cast<Level>(static_cast<int>(Level::Mbo1) + (m[1].str()[0] - '1'))};
+  if (std::regex_match(s, m, ref)) return {static_cast<Level>(static_cast<int>(Level::Ref1F) + (m[1].str()[0] - '1'))};
+  // A leerweg written out or abbreviated, beside "vmbo" or "leerweg".
+  std::vector<std::string> words;
+  std::istringstream in(s);
+  for (std::string w; in >> w;)
+    if (w != "vmbo" && w != "leerweg") words.push_back(w);
+  if (words.size() == 1) {
+    struct Name {
+      std::string_view start;
+      bool whole;  // the whole word, not its beginning
+      std::vector<Level> levels;
+    };
+    static const Name names[] = {
+        {"basis", false, {Level::VmboBB}},   {"kader", false, {Level::VmboKB}},
+        {"gemengd", false, {Level::VmboGL}}, {"theoretisch", false, {Level::VmboTL}},
+        {"bbl", true, {Level::VmboBB}},      {"kbl", true, {Level::VmboKB}},
+        {"gtl", true, {Level::VmboGL, Level::VmboTL}}, {"gt", true, {Level::VmboGL, Level::VmboTL}}};
+    for (const Name& n : names)
+      if (words[0] == n.start || (!n.whole && words[0].rfind(n.start, 0) == 0)) return n.levels;
+  }
+  // A school type and a year run together: "havo4", "vwo5".
+  static const std::regex joined("([a-z])([0-9])");
+  if (auto level = parse_level(std::regex_replace(s, joined, "$1 $2"))) return {*level};
+  // A slip of a letter: the nearest canonical names, both when two are as near.
+  std::vector<std::pair<std::size_t, Level>> near;
+  for (std::size_t i = 0; i < kLevelCount; ++i)
+    near.emplace_back(edit_distance(s, squeeze_lower(kNames[i])), static_cast<Level>(i));
+  std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  const std::size_t best = near.front().first, allowed = s.size() >= 8 ? 2 : 1;
+  std::vector<Level> out;
+  for (const auto& [d, level] : near)
+    if (d == best) out.push_back(level);
+  if (best > allowed || out.size() > 2) return {};
+  return out;
 }
 
 std::vector<Level> LevelSet::to_vector() const {

@@ -792,6 +792,10 @@ MessageTexts message_texts(MessageId id) {
       return {"argument.unknown_level",
               "unknown level '{1}' (examples: 'vmbo tl', 'havo', 'mbo 2', '2F', 'B1')",
               "onbekend niveau '{1}' (bijvoorbeeld 'vmbo tl', 'havo', 'mbo 2', '2F', 'B1')"};
+    case MessageId::UnknownLevelLikely:
+      return {"argument.unknown_level",
+              "unknown level '{1}'; did you mean {2}?",
+              "onbekend niveau '{1}'; bedoelt u {3}?"};
     case MessageId::UnknownGoalKind:
       return {"argument.unknown_goal_kind",
               "unknown goal kind '{1}' (known: {2})",

@@ -20,6 +20,7 @@ from ._core import (
     __version__,
     goal_kinds,
     levels,
+    likely_levels,
     parse_level,
 )
 from ._curation_warning import CurationWarning
@@ -61,6 +62,7 @@ __all__ = [
     "find_data_folder",
     "goal_kinds",
     "levels",
+    "likely_levels",
     "load",
     "load_csv",
     "load_sbb",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import codecs
-import difflib
 import os
 import re
 import tomllib
@@ -418,7 +417,7 @@ class Checker:
         if key in table and _core.parse_level(table[key]) is None:
             en, nl = self._where(name, index)
             known = ", ".join(_core.levels())
-            guesses = level_suggestions(table[key])
+            guesses = _core.likely_levels(str(table[key]))  # the core's "did you mean"
             hint_en = f"; did you mean {' or '.join(guesses)}?" if guesses else ""
             hint_nl = f"; bedoelt u {' of '.join(guesses)}?" if guesses else ""
             self.fail("unknown_level", f"unknown level '{table[key]}' in '{key}'{en} (known: {known}){hint_en}",
@@ -447,41 +446,6 @@ class Checker:
             self.fail("missing_key", f"no [[{key}]]: at least one is needed",
                       f"geen [[{key}]]: er is er minstens één nodig")
         return value
-
-
-#: A leerweg written out or abbreviated ("vmbo kader", "theoretische leerweg", "vmbo-kbl", "vmbo gt"): the
-#: word's beginning, whether the whole word must be it, and the levels it names.
-_LEERWEGEN = (("basis", False, ("vmbo bb",)), ("kader", False, ("vmbo kb",)), ("gemengd", False, ("vmbo gl",)),
-              ("theoretisch", False, ("vmbo tl",)), ("bbl", True, ("vmbo bb",)), ("kbl", True, ("vmbo kb",)),
-              ("gtl", True, ("vmbo gl", "vmbo tl")), ("gt", True, ("vmbo gl", "vmbo tl")))
-
-
-def level_suggestions(text: str) -> list[str]:
-    """The known levels (their names as ``_core.levels()`` gives them) a level the core does not read most
-    likely means: "niveau 2" and "mbo niveau 2" are mbo 2, "havo4" is havo, "vmbo kader" is vmbo kb; a slip
-    of a letter gets the closest names. Empty when nothing is close."""
-    folded = " ".join(re.sub(r"[-_/.,:]+", " ", str(text).casefold()).split())
-    # The mbo levels are "niveau 1" to "niveau 4" in the mbo's own words; "niveau 2F" is a reference level.
-    m = re.fullmatch(r"(?:mbo ?)?(?:kwalificatie ?)?(?:niveau|level) ?([1-4])", folded)
-    if m:
-        return [f"mbo {m[1]}"]
-    m = re.fullmatch(r"(?:referentie ?)?(?:niveau|level) ?([1-4]) ?f", folded)
-    if m:
-        return [f"{m[1]}F"]
-    rest = re.sub(r"\b(?:vmbo|leerweg)\b", " ", folded).split()
-    if len(rest) == 1:
-        for start, whole, levels in _LEERWEGEN:
-            if rest[0] == start or (not whole and rest[0].startswith(start)):
-                return list(levels)
-    # A school type and a year run together: "havo4", "vwo5".
-    level = _core.parse_level(re.sub(r"(?<=[a-z])(?=\d)", " ", folded))
-    if level is not None:
-        return [level]
-    # A slip of a letter ("vmbo tll", "vmbo xl"): the closest names, both when two are as close (more is no hint).
-    scores = [(difflib.SequenceMatcher(None, folded, k.casefold()).ratio(), k) for k in _core.levels()]
-    best = max(score for score, _ in scores)
-    closest = [k for score, k in scores if score == best]
-    return closest if best >= 0.8 and len(closest) <= 2 else []
 
 
 def quoted_position(path: Path | None, text: str, pair: int | None = None) -> tuple[int, int]:

@@ -12,7 +12,14 @@ namespace py = pybind11;
 
 Level level_arg(const std::string& name) {
   if (auto l = parse_level(name)) return *l;
-  throw ArgumentError({MessageId::UnknownLevel, {name}});
+  const std::vector<Level> likely = likely_levels(name);
+  if (likely.empty()) throw ArgumentError({MessageId::UnknownLevel, {name}});
+  std::string en, nl;  // "vmbo gl or vmbo tl" / "vmbo gl of vmbo tl"
+  for (std::size_t i = 0; i < likely.size(); ++i) {
+    en += (i ? " or " : "") + std::string(level_name(likely[i]));
+    nl += (i ? " of " : "") + std::string(level_name(likely[i]));
+  }
+  throw ArgumentError({MessageId::UnknownLevelLikely, {name, en, nl}});
 }
 
 GoalKind kind_arg(const std::string& name) {
@@ -26,6 +33,12 @@ void bind_model(py::module_& m) {
     for (std::size_t i = 0; i < kLevelCount; ++i) out.emplace_back(level_name(static_cast<Level>(i)));
     return out;
   }, "Canonical names of all levels.");
+  m.def("likely_levels", [](const std::string& text) {
+    std::vector<std::string> out;
+    for (Level l : likely_levels(text)) out.emplace_back(level_name(l));
+    return out;
+  }, py::arg("text"), "The levels a text the core does not read most likely means ('niveau 2': ['mbo 2']); "
+     "empty when nothing is close.");
   m.def("parse_level", [](const std::string& s) -> py::object {
     if (auto l = parse_level(s)) return py::str(std::string(level_name(*l)));
     return py::none();

@@ -57,3 +57,20 @@ TEST(Levels, SchoolTypes) {
   EXPECT_EQ(school_type(Level::Ref2F), SchoolType::None);
   EXPECT_EQ(school_type(Level::CefrB1), SchoolType::None);
 }
+
+// User tests: "niveau 2", "vmbo kader" and "havo4" got the list of levels, not the one meant.
+TEST(Levels, LikelyLevelsForWhatParseLevelDoesNotRead) {
+  using L = std::vector<Level>;
+  EXPECT_EQ(likely_levels("niveau 2"), L{Level::Mbo2});
+  EXPECT_EQ(likely_levels("MBO-niveau 4"), L{Level::Mbo4});
+  EXPECT_EQ(likely_levels("niveau 2F"), L{Level::Ref2F});
+  EXPECT_EQ(likely_levels("vmbo kader"), L{Level::VmboKB});
+  EXPECT_EQ(likely_levels("kaderberoepsgerichte leerweg"), L{Level::VmboKB});
+  EXPECT_EQ(likely_levels("vmbo-kbl"), L{Level::VmboKB});
+  EXPECT_EQ(likely_levels("vmbo gt"), (L{Level::VmboGL, Level::VmboTL}));
+  EXPECT_EQ(likely_levels("havo4"), L{Level::Havo});
+  EXPECT_EQ(likely_levels("vmbo tll"), L{Level::VmboTL});  // a slip of a letter
+  EXPECT_TRUE(likely_levels("groep 9").empty());             // nothing like a level
+  EXPECT_TRUE(likely_levels("havo").empty());                // read already: no guess needed
+  EXPECT_TRUE(likely_levels("").empty());
+}

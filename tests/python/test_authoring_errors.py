@@ -389,3 +389,18 @@ def test_a_real_analysis_writes_a_short_log(full: a.Catalogue) -> None:
     assert steps == 20
     assert lines[-1].startswith(f"Afstemmen (stap {steps} van {steps}: ")
     assert len(lines) <= 12  # was 60: every call of every pair
+
+
+def test_a_level_a_notebook_writes_otherwise_gets_the_same_guess(full) -> None:
+    """A review: only transition files got "bedoelt u ...?"; find_programme and a Transition built in a
+    notebook gave the bare list. The guess is the core's (likely_levels), so every way in says it."""
+    assert a.likely_levels("vmbo kader") == ["vmbo kb"] and a.likely_levels("groep 9") == []
+    with pytest.raises(ValueError) as info:
+        full.find_programme("wiskunde", "vmbo kader")
+    assert info.value.message_nl == "onbekend niveau 'vmbo kader'; bedoelt u vmbo kb?"
+    assert str(info.value).startswith("unknown level 'vmbo kader'; did you mean vmbo kb?")
+    t = a.Transition(id="t", name="t", sending_level="vmbo gt", receiving_level="havo",
+                     pairs=[a.Pair("W", ["Wiskunde"], ["Wiskunde B"])])
+    with pytest.raises(ValueError) as info:
+        t.analyse(full, with_variants=False)
+    assert "bedoelt u vmbo gl of vmbo tl?" in info.value.message_nl

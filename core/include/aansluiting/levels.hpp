@@ -32,6 +32,13 @@ SchoolType school_type(Level level);
 // "vmbo gl, 3", "B1+", "tl", "mavo"); case-insensitive. nullopt if unknown.
 std::optional<Level> parse_level(std::string_view text);
 
+// The levels a text parse_level does not read most likely means, for a "did you
+// mean": "niveau 2" and "mbo niveau 2" are mbo 2, "niveau 2F" is 2F, "vmbo kader"
+// and "kaderberoepsgerichte leerweg" vmbo kb, "vmbo gt" gl or tl, "havo4" havo; a
+// slip of a letter ("vmbo tll") the nearest names, at most two. Empty when
+// nothing is close.
+std::vector<Level> likely_levels(std::string_view text);
+
 class LevelSet {
  public:
   LevelSet() = default;

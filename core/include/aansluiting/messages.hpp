@@ -198,6 +198,7 @@ enum class MessageId : std::uint16_t {
   CsrBadContent,
   // Arguments of API calls (notebooks)
   UnknownLevel,
+  UnknownLevelLikely,
   UnknownGoalKind,
   UnknownEdgeKind,
   UnknownExamPart,
