@@ -599,8 +599,10 @@ MessageTexts message_texts(MessageId id) {
               "de rij heeft {1} waarden, maar de kopregel noemt {2} kolommen"};
     case MessageId::SssomNotCurie:
       return {"sssom.not_curie",
-              "{1} '{2}' is not a CURIE (prefix:identifier)",
-              "{1} '{2}' is geen CURIE (prefix:identificatie)"};
+              "{1} '{2}' is not a CURIE (prefix:identifier): a goal id from a table is written with its "
+              "prefix, e.g. slo:<id> for SLO goals, as Curation.confirm() writes it",
+              "{1} '{2}' is geen CURIE (prefix:identificatie): een doel-id uit een tabel schrijft u met het "
+              "voorvoegsel, bijvoorbeeld slo:<id> voor doelen van SLO, zoals Curation.confirm() het schrijft"};
     case MessageId::SssomBadPredicate:
       return {"sssom.bad_predicate",
               "predicate_id '{1}' is not one of skos:exactMatch, skos:closeMatch, skos:broadMatch, skos:narrowMatch, skos:relatedMatch",
@@ -792,10 +794,14 @@ MessageTexts message_texts(MessageId id) {
       return {"argument.unknown_level",
               "unknown level '{1}' (examples: 'vmbo tl', 'havo', 'mbo 2', '2F', 'B1')",
               "onbekend niveau '{1}' (bijvoorbeeld 'vmbo tl', 'havo', 'mbo 2', '2F', 'B1')"};
-    case MessageId::UnknownLevelLikely:
-      return {"argument.unknown_level",
+    case MessageId::UnknownLevelLikely:  // likely_levels: one level
+      return {"argument.unknown_level_likely",
               "unknown level '{1}'; did you mean {2}?",
-              "onbekend niveau '{1}'; bedoelt u {3}?"};
+              "onbekend niveau '{1}'; bedoelt u {2}?"};
+    case MessageId::UnknownLevelLikelyEither:  // likely_levels: two
+      return {"argument.unknown_level_likely_either",
+              "unknown level '{1}'; did you mean {2} or {3}?",
+              "onbekend niveau '{1}'; bedoelt u {2} of {3}?"};
     case MessageId::UnknownGoalKind:
       return {"argument.unknown_goal_kind",
               "unknown goal kind '{1}' (known: {2})",

@@ -209,7 +209,8 @@ def _apply_curation(curation: Curation, alignment: Alignment, stacklevel: int) -
     """Curation.apply, with a CurationWarning for decisions that changed nothing and the file's notes."""
     result = curation._apply(alignment)
     report = result.curation_report
-    warn_about_curation(dutch_lines(report["unresolved"] + report["outside"], with_record=True),
+    # Decisions about other goals (report["outside"]) are expected in a team's shared file: counted, not warned.
+    warn_about_curation(dutch_lines(report["unresolved"], with_record=True),
                         dutch_lines(report["notes"]), "Alignment.curation_report", stacklevel)
     return result
 

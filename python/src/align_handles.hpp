@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "aansluiting/align/align.hpp"
 #include "aansluiting/analysis/curation.hpp"
@@ -23,6 +24,9 @@ struct AlignmentRef {
   match::Alignment alignment;
   align::AlignDiagnostics diagnostics;
   std::optional<analysis::CurationReport> curation;  // set when decisions were applied
+  // The lists align() aligned (empty for a transition's): a curation applies only
+  // to their pairs.
+  std::vector<Vertex> sources, targets;
 };
 
 struct CurationRef {

@@ -124,7 +124,7 @@ void bind_align(py::module_& m) {
           if (part.cat != parts.front().cat) throw py::value_error("the alignments belong to different catalogues");
           alignments.push_back(&part.alignment);
         }
-        return AlignmentRef{parts.front().cat, match::join_alignments(alignments), {}, std::nullopt};
+        return AlignmentRef{parts.front().cat, match::join_alignments(alignments), {}, std::nullopt, {}, {}};
       }, py::arg("parts"));
 
   m.def("_align", [](const CataloguePtr& cat, const std::vector<GoalRef>& sources, const std::vector<GoalRef>& targets,
@@ -147,7 +147,7 @@ void bind_align(py::module_& m) {
           o.threads = threads;
           o.progress = run.progress();
           o.cancel = run.cancel_flag();
-          AlignmentRef out{cat, {}, {}, std::nullopt};
+          AlignmentRef out{cat, {}, {}, std::nullopt, s, t};
           out.alignment = align::align(*cat, s, t, o, out.diagnostics);
           return out;
         });
@@ -198,6 +198,16 @@ void bind_align(py::module_& m) {
         analysis::record_decision(c.set, *c.cat, decision(c, s, t, false, predicate, std::nullopt, author, comment));
       }, py::arg("source"), py::arg("target"), py::arg("predicate") = "skos:relatedMatch", py::arg("author") = "",
          py::arg("comment") = "", "Rejects a link (goals, ids or CURIEs, as confirm takes them): it never comes back.")
+      .def("remove", [](CurationRef& c, const py::object& s, const py::object& t) {
+        auto named = [&](const py::object& goal) -> std::string {
+          if (py::isinstance<GoalRef>(goal)) return analysis::goal_curie(*c.cat, goal_arg(c, goal, "remove()"));
+          if (!py::isinstance<py::str>(goal)) throw_type_error({MessageId::NotAGoal, {"remove()", type_name(goal)}});
+          return goal.cast<std::string>();
+        };
+        return analysis::forget_decisions(c.set, *c.cat, named(s), named(t));
+      }, py::arg("source"), py::arg("target"),
+         "Removes the decisions about a link (goals, ids or CURIEs; a CURIE of a goal that is not loaded, such as "
+         "a typo in the file, as written). Returns how many rows went; save() writes the file without them.")
       .def("save", [](CurationRef& c, std::optional<std::filesystem::path> path) {
         if (path) c.path = path->string();
         if (c.path.empty()) throw ArgumentError(Message(MessageId::CurationWithoutFile));
@@ -211,8 +221,10 @@ void bind_align(py::module_& m) {
       .def("_apply", [](const CurationRef& c, const AlignmentRef& a) {
         // Decisions are vertices of the curation's catalogue; on another catalogue's links they name other goals.
         if (a.cat != c.cat) throw ArgumentError(Message(MessageId::AlignmentOfOtherCatalogue));
-        AlignmentRef out{a.cat, {}, a.diagnostics, analysis::CurationReport{}};
-        out.alignment = analysis::apply_curation(*c.cat, a.alignment, c.set, &*out.curation);
+        AlignmentRef out{a.cat, {}, a.diagnostics, analysis::CurationReport{}, a.sources, a.targets};
+        out.alignment = a.sources.empty()
+                            ? analysis::apply_curation(*c.cat, a.alignment, c.set, &*out.curation)
+                            : analysis::apply_curation(*c.cat, a.alignment, c.set, a.sources, a.targets, &*out.curation);
         return out;
       }, py::arg("alignment"))
       .def_property_readonly("path", [](const CurationRef& c) { return c.path; })

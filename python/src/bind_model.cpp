@@ -12,14 +12,11 @@ namespace py = pybind11;
 
 Level level_arg(const std::string& name) {
   if (auto l = parse_level(name)) return *l;
-  const std::vector<Level> likely = likely_levels(name);
+  const std::vector<Level> likely = likely_levels(name);  // at most two
   if (likely.empty()) throw ArgumentError({MessageId::UnknownLevel, {name}});
-  std::string en, nl;  // "vmbo gl or vmbo tl" / "vmbo gl of vmbo tl"
-  for (std::size_t i = 0; i < likely.size(); ++i) {
-    en += (i ? " or " : "") + std::string(level_name(likely[i]));
-    nl += (i ? " of " : "") + std::string(level_name(likely[i]));
-  }
-  throw ArgumentError({MessageId::UnknownLevelLikely, {name, en, nl}});
+  if (likely.size() == 1) throw ArgumentError({MessageId::UnknownLevelLikely, {name, std::string(level_name(likely[0]))}});
+  throw ArgumentError({MessageId::UnknownLevelLikelyEither,
+                       {name, std::string(level_name(likely[0])), std::string(level_name(likely[1]))}});
 }
 
 GoalKind kind_arg(const std::string& name) {

@@ -331,7 +331,7 @@ void bind_transition(py::module_& m) {
           for (Vertex v : side->roots) ids.append(r.cat->graph().goal(v).source_id);
         return ids;
       }, "Ids of the roots the run analysed, sending then receiving: the given programmes and the syllabi it added.")
-      .def_property_readonly("alignment", [](const RunRef& r) { return AlignmentRef{r.cat, r.run.alignment, r.run.diagnostics, r.run.curation}; })
+      .def_property_readonly("alignment", [](const RunRef& r) { return AlignmentRef{r.cat, r.run.alignment, r.run.diagnostics, r.run.curation, {}, {}}; })
       .def_property_readonly("curation_report", [](const RunRef& r) { return curation_report_dict(r.run.curation); });
 
   m.def("_total_summary", [](const std::vector<const RunRef*>& runs) {

@@ -500,3 +500,76 @@ def test_a_transitions_curation_file_may_be_given_as_text(full, goals, tmp_path)
     assert t.curation == path
     coverage = t.analyse(full, with_variants=False).pairs[0].coverage.set_index("receiving_id").loc[havo.id]
     assert coverage["origin"] == "confirmed"
+
+
+def test_a_shared_file_applies_to_an_alignment_only_the_decisions_about_its_goals(full, goals, tmp_path) -> None:
+    """A user test: a team's file with a Wiskunde confirmation added that link to a Biologie alignment
+    (confirmed, score 1.0) and counted it. Decisions about other goals now stay out, counted as 'outside'
+    and not warned about (a shared file holds them by design)."""
+    vmbo, havo = goals
+    path = tmp_path / "team.sssom.tsv"
+    cur = a.Curation(full, path)
+    cur.confirm(vmbo, havo)
+    cur.save()
+    bio_vmbo, bio_havo = full.find_programme("Biologie", "vmbo tl"), full.find_programme("Biologie", "havo")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        bio = a.align(bio_vmbo, bio_havo, source_level="vmbo tl", curation=path)
+    report = bio.curation_report
+    assert (report["confirmed"], report["confirmed_added"]) == (0, 0)
+    assert [w.line for w in report["outside"]] == [_first_row(path)]
+    assert (bio.to_pandas()["origin"] == "automatic").all()
+    # The Wiskunde alignment still takes it.
+    wi = a.align(full.find_programme("wiskunde", "vmbo tl"), full.find_programme("wiskunde B", "havo"),
+                 source_level="vmbo tl", curation=path)
+    assert wi.curation_report["confirmed"] == 1 and wi.curation_report["outside"] == []
+
+
+def _first_row(path: Path) -> int:
+    """Line number of the first row under the header of a curation file."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines) if not line.startswith("#")) + 2
+
+
+def test_a_file_pandas_read_with_comment_hash_and_without_the_modifier_column_is_refused(full, goals, tmp_path):
+    """A user test: pd.read_csv(comment="#") drops the '#' block (and with it the set id that marks a file of
+    ours); the modifier column dropped as well turned 9 rejections into confirmations with only a note."""
+    import pandas as pd
+
+    path = _curated_file(full, goals, tmp_path / "besluiten.sssom.tsv")
+    df = pd.read_csv(path, sep="\t", comment="#")
+    df.drop(columns=["predicate_modifier"]).to_csv(path, sep="\t", index=False)
+    with pytest.raises(a.InputError) as info:
+        a.Curation(full, path)
+    assert info.value.code == "sssom.no_modifier_column"
+
+
+def test_a_wrong_decision_is_removed_also_when_its_goal_is_not_loaded(full, goals, tmp_path) -> None:
+    """A user test: Curation had no way to take a decision back; a typo row had to be edited out by hand."""
+    vmbo, havo = goals
+    path = tmp_path / "besluiten.sssom.tsv"
+    cur = a.Curation(full, path)
+    cur.confirm(vmbo, havo)
+    cur.reject(havo, vmbo)
+    cur.save()
+    curie = cur._columns()["object_id"][0]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(curie, curie[:-4] + "XXXX", 1), encoding="utf-8")  # a typo in the first row
+    again = a.Curation(full, path)
+    assert again.remove(vmbo, havo) == 0  # that row names a goal that is not loaded now
+    assert again.remove(vmbo.id, curie[:-4] + "XXXX") == 1  # as written in the file
+    assert again.remove(havo, vmbo.id) == 1  # a goal and an id
+    again.save()
+    assert len(a.Curation(full, path)) == 0
+
+
+def test_a_bare_goal_id_in_a_curation_file_is_told_to_carry_its_prefix(full, goals, tmp_path) -> None:
+    """A user test: ids copied from r.gaps into a pandas row stopped the load with 'is not a CURIE'."""
+    vmbo, havo = goals
+    path = _curated_file(full, goals, tmp_path / "besluiten.sssom.tsv")
+    text = path.read_text(encoding="utf-8")
+    curie = a.Curation(full, path)._columns()["subject_id"][0]
+    path.write_text(text.replace(curie, curie.split(":", 1)[1], 1), encoding="utf-8")
+    with pytest.raises(a.InputError) as info:
+        a.Curation(full, path)
+    assert "slo:<id>" in info.value.detail_nl and "Curation.confirm()" in str(info.value)

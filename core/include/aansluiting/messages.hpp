@@ -199,6 +199,7 @@ enum class MessageId : std::uint16_t {
   // Arguments of API calls (notebooks)
   UnknownLevel,
   UnknownLevelLikely,
+  UnknownLevelLikelyEither,
   UnknownGoalKind,
   UnknownEdgeKind,
   UnknownExamPart,

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <unordered_set>
 #include <stdexcept>
 
 namespace aansluiting::analysis {
@@ -53,19 +54,44 @@ void add_missing_prefixes(MappingSet& set) {
 
 }  // namespace
 
-ScopedDecisions scope_decisions(const Catalogue& catalogue, const MappingSet& decisions,
-                                const GoalSelection& sending, const GoalSelection& receiving) {
+namespace {
+
+// The rows of `decisions` whose goals are a (sending, receiving) pair, or not loaded.
+template <class Sending, class Receiving>
+ScopedDecisions scoped(const Catalogue& catalogue, const MappingSet& decisions, const Sending& sending,
+                       const Receiving& receiving) {
   ScopedDecisions out{decisions, {}};
   std::erase_if(out.within.mappings, [&](const MappingRow& row) {
     if (!row.curated()) return false;
     auto s = resolve_curie(catalogue, row.subject_id);
     auto o = resolve_curie(catalogue, row.object_id);
-    if (!s || !o || (sending.contains(*s) && receiving.contains(*o))) return false;  // not loaded: apply_curation says so
-    const bool swapped = sending.contains(*o) && receiving.contains(*s);
+    if (!s || !o || (sending(*s) && receiving(*o))) return false;  // not loaded: apply_curation says so
+    const bool swapped = sending(*o) && receiving(*s);
     out.outside.emplace_back(Location{decisions.file, row.line, 0, row.subject_id + " → " + row.object_id},
                              Message{swapped ? MessageId::SssomDecisionSwapped : MessageId::SssomDecisionOutsidePairs});
     return true;
   });
+  return out;
+}
+
+}  // namespace
+
+ScopedDecisions scope_decisions(const Catalogue& catalogue, const MappingSet& decisions,
+                                const GoalSelection& sending, const GoalSelection& receiving) {
+  return scoped(catalogue, decisions, [&](Vertex v) { return sending.contains(v); },
+                [&](Vertex v) { return receiving.contains(v); });
+}
+
+match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignment& alignment,
+                                const MappingSet& decisions, std::span<const Vertex> sources,
+                                std::span<const Vertex> targets, CurationReport* report) {
+  const std::unordered_set<Vertex> from(sources.begin(), sources.end()), to(targets.begin(), targets.end());
+  ScopedDecisions s = scoped(catalogue, decisions, [&](Vertex v) { return from.count(v) != 0; },
+                             [&](Vertex v) { return to.count(v) != 0; });
+  CurationReport local;
+  CurationReport& rep = report ? *report : local;
+  match::Alignment out = apply_curation(catalogue, alignment, s.within, &rep);
+  rep.outside = std::move(s.outside);
   return out;
 }
 
@@ -174,6 +200,20 @@ bool is_author_id(std::string_view author) {
   if (colon == 0 || colon == std::string_view::npos || colon + 1 == author.size()) return false;
   if (!std::isalpha(static_cast<unsigned char>(author.front()))) return false;
   return std::none_of(author.begin(), author.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+}
+
+std::size_t forget_decisions(MappingSet& set, const Catalogue& catalogue, std::string_view subject,
+                             std::string_view object) {
+  const auto s = find_goal(catalogue, subject), o = find_goal(catalogue, object);
+  auto names = [&](const std::string& curie, const std::optional<Vertex>& goal, std::string_view given) {
+    if (goal) return resolve_curie(catalogue, curie) == goal;
+    return curie == given;  // a goal not loaded: as written in the file
+  };
+  const std::size_t before = set.mappings.size();
+  std::erase_if(set.mappings, [&](const MappingRow& row) {
+    return row.curated() && names(row.subject_id, s, subject) && names(row.object_id, o, object);
+  });
+  return before - set.mappings.size();
 }
 
 void record_decision(MappingSet& set, const Catalogue& catalogue, const Decision& d) {

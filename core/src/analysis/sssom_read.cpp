@@ -813,9 +813,11 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
       if (!key.empty() && (key.find("modifier") != std::string::npos || edit_distance(key, "predicatemodifier") <= 3))
         throw InputError(where, {MessageId::SssomModifierColumnMisnamed, {std::to_string(decisions), n}});
     }
-    // A curation file of ours always has the column: it was deleted. Another
-    // tool's file of confirmations may leave it out; its readers hear so.
-    if (set.mapping_set_id == kCuratedSetId)
+    // A curation file of ours always has the column: it was deleted. So was it
+    // in a file without a mapping_set_id, which SSSOM requires: its '#' block was
+    // lost too (pandas' read_csv(comment="#"), a user test). Another tool's file
+    // of confirmations may leave the column out; its readers hear so.
+    if (set.mapping_set_id == kCuratedSetId || set.mapping_set_id.empty())
       throw InputError(where, {MessageId::SssomNoModifierColumn, {std::to_string(decisions)}});
     set.warnings.emplace_back(where, Message{MessageId::SssomNoModifierNote, {std::to_string(decisions)}});
   }

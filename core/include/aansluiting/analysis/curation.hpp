@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <span>
 #include <vector>
 
 #include "aansluiting/analysis/selection.hpp"
@@ -65,6 +66,13 @@ struct CurationReport {
 // then by descending score.
 match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignment& alignment,
                                 const MappingSet& decisions, CurationReport* report = nullptr);
+// The same for an alignment of `sources` to `targets` (align::align's lists): a
+// decision about loaded goals that are not a (source, target) pair of it changes
+// nothing and is reported in `outside` (a user test: a Wiskunde confirmation was
+// added to a Biologie alignment that shared the team's file).
+match::Alignment apply_curation(const Catalogue& catalogue, const match::Alignment& alignment,
+                                const MappingSet& decisions, std::span<const Vertex> sources,
+                                std::span<const Vertex> targets, CurationReport* report = nullptr);
 
 // The rows of `decisions` split by one run's goals, each row's CURIEs resolved once.
 //  - within: the rows that can matter for the run. A decision about a goal pair
@@ -107,6 +115,12 @@ struct Decision {
 // Throws std::invalid_argument for a confidence outside [0, 1] (or NaN), which
 // could not be read back.
 void record_decision(MappingSet& set, const Catalogue& catalogue, const Decision& decision);
+// Removes the decisions about one pair, named as a curator names goals (find_goal:
+// an id or a CURIE; a CURIE that names no loaded goal, such as a typo in the
+// file, is matched as written). Returns how many rows were removed (a user test:
+// a wrong decision could only be undone by editing the file by hand).
+std::size_t forget_decisions(MappingSet& set, const Catalogue& catalogue, std::string_view subject,
+                             std::string_view object);
 
 // Exports an alignment: automatic links as semapv:LexicalMatching with
 // confidence = score, confirmed/rejected ones as manual curation (rejected with
