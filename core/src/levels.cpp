@@ -4,7 +4,6 @@
 #include <array>
 #include <cctype>
 #include <optional>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -82,12 +81,31 @@ std::vector<Level> likely_levels(std::string_view text) {
     if (c == '/' || c == ',' || c == ':') c = ' ';
   s = squeeze_lower(s);
   if (s.empty() || parse_level(s)) return {};
-  std::smatch m;
   // The mbo says "niveau 2" for its levels; "niveau 2F" is a reference level.
-  static const std::regex mbo(R"((?:mbo ?)?(?:kwalificatie ?)?(?:niveau|level) ?([1-4]))");
-  static const std::regex ref(R"((?:referentie ?)?(?:niveau|level) ?([1-4]) ?f)");
-  if (std::regex_match(s, m, mbo)) return {static_cast<Level>(static_cast<int>(Level::Mbo1) + (m[1].str()[0] - '1'))};
-  if (std::regex_match(s, m, ref)) return {static_cast<Level>(static_cast<int>(Level::Ref1F) + (m[1].str()[0] - '1'))};
+  // Read without spaces: "mbo niveau 2", "mboniveau2", "referentieniveau 2f".
+  std::string compact;
+  for (char c : s)
+    if (c != ' ') compact.push_back(c);
+  auto drop = [](std::string_view& text, std::string_view word) {
+    if (text.substr(0, word.size()) != word) return false;
+    text.remove_prefix(word.size());
+    return true;
+  };
+  for (bool mbo : {true, false}) {
+    std::string_view rest = compact;
+    if (mbo) {
+      drop(rest, "mbo");
+      drop(rest, "kwalificatie");
+    } else {
+      drop(rest, "referentie");
+    }
+    if (!drop(rest, "niveau") && !drop(rest, "level")) continue;
+    if (rest.empty() || rest[0] < '1' || rest[0] > '4') continue;
+    const int n = rest[0] - '1';
+    rest.remove_prefix(1);
+    if (mbo && rest.empty()) return {static_cast<Level>(static_cast<int>(Level::Mbo1) + n)};
+    if (!mbo && rest == "f") return {static_cast<Level>(static_cast<int>(Level::Ref1F) + n)};
+  }
   // A leerweg written out or abbreviated, beside "vmbo" or "leerweg".
   std::vector<std::string> words;
   std::istringstream in(s);
@@ -108,8 +126,14 @@ std::vector<Level> likely_levels(std::string_view text) {
       if (words[0] == n.start || (!n.whole && words[0].rfind(n.start, 0) == 0)) return n.levels;
   }
   // A school type and a year run together: "havo4", "vwo5".
-  static const std::regex joined("([a-z])([0-9])");
-  if (auto level = parse_level(std::regex_replace(s, joined, "$1 $2"))) return {*level};
+  std::string apart;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    apart.push_back(s[i]);
+    if (i + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) &&
+        std::isdigit(static_cast<unsigned char>(s[i + 1])))
+      apart.push_back(' ');
+  }
+  if (auto level = parse_level(apart)) return {*level};
   // A slip of a letter: the nearest canonical names, both when two are as near.
   std::vector<std::pair<std::size_t, Level>> near;
   for (std::size_t i = 0; i < kLevelCount; ++i)
