@@ -463,6 +463,15 @@ def _report(args: argparse.Namespace) -> int:
         # The closed gaps split into now covered and only partly covered, and what rests on one
         # shared word, as a notebook says them (report.tables.comparison_line).
         print(f"  variant {name}: {comparison_line(comparison, cap)}")
+    if result.meta.get("curation"):  # a user test: the command line never said the decisions were applied
+        counts = {key: int(result.summary.get(f"links_{key}") or 0) for key in ("confirmed", "rejected")}
+        print(f"  curatie ({Path(result.meta['curation']).name}): "
+              f"{count(counts['confirmed'], 'koppeling', 'koppelingen')} bevestigd en {counts['rejected']} afgewezen"
+              + "".join(f"; in variant {name}: {int(v.summary.get('links_confirmed') or 0)} bevestigd en "
+                        f"{int(v.summary.get('links_rejected') or 0)} afgewezen"
+                        for name, v in result.variants.items()
+                        if (int(v.summary.get("links_confirmed") or 0), int(v.summary.get("links_rejected") or 0))
+                        != (counts["confirmed"], counts["rejected"])))
     unapplied = result.meta.get("curation_unapplied", [])
     if unapplied:
         print(f"Let op: {count(len(unapplied), 'curatiebeslissing', 'curatiebeslissingen')} niet toegepast:",

@@ -386,3 +386,25 @@ def test_gaps_closed_on_one_shared_word_are_counted_next_to_the_count(tmp_path: 
     # The report says it below the heading of the closed gaps, with the cap.
     text = html.read_text(encoding="utf-8")
     assert note in text and "is begrensd op 0,25" in text
+
+
+def test_the_command_line_says_what_the_curation_applied(full, tmp_path: Path, data_dir: Path) -> None:
+    """A user test: `aansluiting rapport` with a curation file printed the counts of the analysis, never that
+    the decisions were applied; only the HTML and Excel said so."""
+    vmbo, havo = full.find_code("WI/V/1/12b")[0], full.find_code("WI/B/H/DomeinB/B1/4")[0]
+    decisions = tmp_path / "besluiten.sssom.tsv"
+    curation = aansluiting.Curation(full, decisions)
+    curation.confirm(vmbo, havo)
+    curation.save()
+    definition = tmp_path / "wi.toml"
+    definition.write_text('name = "wi"\nsending_level = "vmbo tl"\nreceiving_level = "havo"\n'
+                          '[options]\ncuration = "besluiten.sssom.tsv"\n'
+                          '[[pair]]\nsending = ["Wiskunde"]\nreceiving = ["Wiskunde B"]\n', encoding="utf-8")
+    r = run("rapport", str(definition), "--data", str(data_dir), "-o", str(tmp_path / "r.html"))
+    assert r.returncode == 0, r.stderr
+    assert "  curatie (besluiten.sssom.tsv): 1 koppeling bevestigd en 0 afgewezen" in r.stdout.splitlines()
+    plain = tmp_path / "zonder.toml"
+    plain.write_text(definition.read_text(encoding="utf-8").replace('curation = "besluiten.sssom.tsv"\n', ""),
+                     encoding="utf-8")
+    r = run("rapport", str(plain), "--data", str(data_dir), "-o", str(tmp_path / "z.html"))
+    assert r.returncode == 0 and "curatie (" not in r.stdout
