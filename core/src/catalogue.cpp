@@ -112,7 +112,19 @@ std::string name_list(const std::vector<std::string>& names, std::size_t shown =
   return out;
 }
 
+// A crebo number: digits only.
+bool all_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
 }  // namespace
+
+LevelSet Catalogue::applicable_levels(const Programme& p) const {
+  LevelSet out;
+  for (Level l : p.levels.to_vector())
+    if (applies_to(p, l)) out.add(l);
+  return out;
+}
 
 bool Catalogue::applies_to(const Programme& p, Level level) const {
   if (!p.levels.contains(level)) return false;
@@ -237,9 +249,7 @@ std::optional<Message> Catalogue::crebo_message(std::string_view number, Level l
   std::vector<const Programme*> numbered;
   for (const Programme& p : programmes_) {
     const std::string& code = graph_.goal(p.root).code;
-    if (graph_.goal(p.root).kind == GoalKind::Qualification && !code.empty() &&
-        std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::isdigit(c); }))
-      numbered.push_back(&p);
+    if (graph_.goal(p.root).kind == GoalKind::Qualification && all_digits(code)) numbered.push_back(&p);
   }
   std::stable_sort(numbered.begin(), numbered.end(),
                    [&](const Programme* a, const Programme* b) { return graph_.goal(a->root).code < graph_.goal(b->root).code; });
@@ -255,12 +265,12 @@ std::optional<Message> Catalogue::crebo_message(std::string_view number, Level l
   }
   // The nearest numbers: a digit wrong, missing or two swapped, or two such slips.
   auto nearest = [&](const std::vector<const Programme*>& candidates, bool with_levels) {
+    std::vector<std::size_t> distance;
+    for (const Programme* p : candidates) distance.push_back(edit_distance(number, graph_.goal(p->root).code));
+    const std::size_t best = distance.empty() ? 3 : *std::min_element(distance.begin(), distance.end());
     std::vector<std::string> out;
-    std::size_t best = 3;
-    for (const Programme* p : candidates) best = std::min(best, edit_distance(number, graph_.goal(p->root).code));
-    for (const Programme* p : candidates)
-      if (best <= 2 && edit_distance(number, graph_.goal(p->root).code) == best && out.size() < 5)
-        out.push_back(named(*p, with_levels));
+    for (std::size_t i = 0; i < candidates.size() && best <= 2 && out.size() < 5; ++i)
+      if (distance[i] == best) out.push_back(named(*candidates[i], with_levels));
     return out;
   };
   const std::string level_text(level_name(level));
@@ -285,12 +295,10 @@ Message Catalogue::not_found_message(std::string_view subject, std::optional<Lev
                                      const std::vector<GoalKind>& kinds) const {
   const std::string key = subject_key(subject);
   const std::string level_text = level ? std::string(level_name(*level)) : std::string();
-  // A crebo number (a user test: a mistyped one was pointed to an overview that only counts).
-  std::string_view number = subject;
-  while (!number.empty() && std::isspace(static_cast<unsigned char>(number.front()))) number.remove_prefix(1);
-  while (!number.empty() && std::isspace(static_cast<unsigned char>(number.back()))) number.remove_suffix(1);
-  if (level && !number.empty() && std::all_of(number.begin(), number.end(), [](unsigned char c) { return std::isdigit(c); }))
-    if (auto m = crebo_message(number, *level)) return *m;
+  // A crebo number (a user test: a mistyped one was pointed to an overview that only counts);
+  // the key is the name without the spaces around it.
+  if (level && all_digits(key))
+    if (auto m = crebo_message(key, *level)) return *m;
   // Names like it at this level: the most similar subjects, best first.
   const auto query = name_grams(key);
   std::vector<std::pair<double, std::string>> similar;
@@ -320,9 +328,7 @@ Message Catalogue::not_found_message(std::string_view subject, std::optional<Lev
     if (best == 0 || best == 1) {  // its full title, its code or its subject: the same subject elsewhere
       LevelSet elsewhere;
       for (const auto& [rank, p] : ranked)
-        if (rank == best)
-          for (Level l : p.levels.to_vector())
-            if (applies_to(p, l)) elsewhere.add(l);
+        if (rank == best) elsewhere.add(applicable_levels(p));
       if (!elsewhere.empty())
         return Message{MessageId::NoProgrammeAtOtherLevels, {std::string(subject), level_text, elsewhere.to_string()}};
     } else if (best > 1) {
@@ -332,9 +338,7 @@ Message Catalogue::not_found_message(std::string_view subject, std::optional<Lev
       for (const auto& [rank, p] : ranked) {
         if (rank != best) break;
         if (graph_.goal(p.root).kind == GoalKind::Syllabus && kinds.empty()) continue;  // as the names above
-        LevelSet at;
-        for (Level l : p.levels.to_vector())
-          if (applies_to(p, l)) at.add(l);
+        const LevelSet at = applicable_levels(p);
         if (at.empty()) continue;
         const std::string guess = graph_.goal(p.root).title + " (" + at.to_string() + ")";
         if (std::find(guesses.begin(), guesses.end(), guess) == guesses.end()) guesses.push_back(guess);

@@ -74,6 +74,7 @@ class Catalogue {
  private:
   bool holds_nothing() const;
   bool applies_to(const Programme& p, Level level) const;
+  LevelSet applicable_levels(const Programme& p) const;  // its levels that applies_to accepts
   // find_programmes with each hit's name rank (0 full title, 1 subject, 2 prefix, 3 part), best first.
   std::vector<std::pair<int, Programme>> ranked_programmes(std::string_view subject, std::optional<Level> level,
                                                            const std::vector<GoalKind>& kinds) const;
