@@ -18,7 +18,7 @@ from ._kind_names import KINDS
 from ._loading import (CURRICULA_ENV, CurriculaFolderWarning, curricula_folder_problem, find_curricula_folder,
                        find_data_folder, load)
 from ._progress import ProgressLine
-from .report.tables import capped_at, comparison_line, count, noun
+from .report.tables import capped_at, comparison_line, count, curation_counts, noun, variant_curation
 
 NO_DATA = (
     "Geen datamap gevonden. Geef de map met de open curriculumdata op met --data MAP "
@@ -464,14 +464,12 @@ def _report(args: argparse.Namespace) -> int:
         # shared word, as a notebook says them (report.tables.comparison_line).
         print(f"  variant {name}: {comparison_line(comparison, cap)}")
     if result.meta.get("curation"):  # a user test: the command line never said the decisions were applied
-        counts = {key: int(result.summary.get(f"links_{key}") or 0) for key in ("confirmed", "rejected")}
+        summary = dict(result.summary.items())
+        counts = curation_counts(summary) or {"confirmed": 0, "rejected": 0}  # as the report says them
         print(f"  curatie ({Path(result.meta['curation']).name}): "
               f"{count(counts['confirmed'], 'koppeling', 'koppelingen')} bevestigd en {counts['rejected']} afgewezen"
-              + "".join(f"; in variant {name}: {int(v.summary.get('links_confirmed') or 0)} bevestigd en "
-                        f"{int(v.summary.get('links_rejected') or 0)} afgewezen"
-                        for name, v in result.variants.items()
-                        if (int(v.summary.get("links_confirmed") or 0), int(v.summary.get("links_rejected") or 0))
-                        != (counts["confirmed"], counts["rejected"])))
+              + "".join(f"; in variant {v['name']}: {v['confirmed']} bevestigd en {v['rejected']} afgewezen"
+                        for v in variant_curation(result, summary)))
     unapplied = result.meta.get("curation_unapplied", [])
     if unapplied:
         print(f"Let op: {count(len(unapplied), 'curatiebeslissing', 'curatiebeslissingen')} niet toegepast:",

@@ -142,25 +142,6 @@ def _pair_context(n: int, pair: "PairResult", heatmap: str) -> dict[str, Any]:
     }
 
 
-def _curation_counts(summary: dict[str, Any]) -> dict[str, int] | None:
-    """Links a curator confirmed (and still in use) and rejected; None when nothing was curated."""
-    counts = {key: int(summary.get(f"links_{key}") or 0) for key in ("confirmed", "rejected")}
-    return counts if any(counts.values()) else None
-
-
-def _variant_curation(result: "TransitionResult", summary: dict[str, Any]) -> list[dict[str, Any]]:
-    """The curated links of each variant whose counts differ from the base's: a decision about a
-    goal only a variant adds counts only there (a user test: rejected ITTL links were not counted)."""
-    none = {"confirmed": 0, "rejected": 0}
-    base = _curation_counts(summary) or none
-    out = []
-    for name, variant in result.variants.items():
-        counts = _curation_counts(dict(variant.summary.items())) or none
-        if counts != base:
-            out.append({"name": name, **counts})
-    return out
-
-
 def _domain_changed(row: dict[str, Any]) -> bool:
     """Whether a domain's figures differ as the report shows them. A user test: a mean of 0.181 -> 0.190
     reads 0,18 | 0,18 (cut), and a row of equal numbers listed as a change says nothing; such a row
@@ -210,7 +191,7 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
         "added_nowhere_heading": tables.added_without_continuation_heading(base, variant),
         # A variant of another leerweg: the sending goals only one of the two has (gl lacks three
         # biology eindtermen of tl), which explain changes no link does. None for the same level.
-        "level_other": variant is not None and variant.sending_level != base.sending_level,
+        "level_other": tables.other_leerweg(base, variant),
         "only_base": _records(comparison.sending_only_base),
         "only_variant": _records(comparison.sending_only_variant),
     }
@@ -312,8 +293,8 @@ def render_html(result: "TransitionResult", progress: Progress | None = None, *,
         "pair_rows": _records(tables.summary_table(result)) if result.pairs else [],
         "total_note": tables.total_note(several, {"Hiaten CE", "Hiaten SE"} <= exam),
         "summary_labels": tables.SUMMARY_LABELS,
-        "curation": _curation_counts(summary),
-        "curation_variants": _variant_curation(result, summary),
+        "curation": tables.curation_counts(summary),
+        "curation_variants": tables.variant_curation(result, summary),
         "curated": curated,
         # Who decided and when: columns only when the links say so of some decision (tables.CURATOR_COLUMNS).
         "curated_author": tables.has_curator_column(curated_links, "author"),
@@ -348,7 +329,7 @@ def render_notebook_html(result: "TransitionResult") -> str:
         pair_rows=_records(tables.summary_table(result)) if result.pairs else [],
         total_note=tables.total_note(len(result.pairs) > 1, False),  # no CE/SE columns here
         comparisons=comparisons,
-        curation=_curation_counts(summary),
+        curation=tables.curation_counts(summary),
     )
 
 

@@ -16,7 +16,7 @@ import os
 import re
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple, Union
 
 from .._kind_names import KINDS
 from ..results import closed_split  # (now covered, now partly covered) of a comparison's closed gaps
@@ -632,6 +632,31 @@ def added_programmes(base: "TransitionResult", variant: "TransitionResult | None
     return list(dict.fromkeys(added))
 
 
+def curation_counts(summary: "Mapping[str, Any]") -> dict[str, int] | None:
+    """Links a curator confirmed (and still in use) and rejected; None when nothing was curated.
+    The report, a notebook and the command line say these."""
+    counts = {key: int(summary.get(f"links_{key}") or 0) for key in ("confirmed", "rejected")}
+    return counts if any(counts.values()) else None
+
+
+def variant_curation(result: "TransitionResult", summary: "Mapping[str, Any]") -> list[dict[str, Any]]:
+    """The curated links of each variant whose counts differ from the base's (``summary``): a decision
+    about a goal only a variant adds counts only there (a user test: rejected ITTL links were not counted)."""
+    none = {"confirmed": 0, "rejected": 0}
+    base = curation_counts(summary) or none
+    out = []
+    for name, variant in result.variants.items():
+        counts = curation_counts(dict(variant.summary.items())) or none
+        if counts != base:
+            out.append({"name": name, **counts})
+    return out
+
+
+def other_leerweg(base: "TransitionResult", variant: "TransitionResult | None") -> bool:
+    """Whether a variant analyses another sending level than its base (vmbo gl beside tl)."""
+    return variant is not None and variant.sending_level != base.sending_level
+
+
 def added_without_continuation(base: "TransitionResult", variant: "TransitionResult | None",
                                comparison) -> "pd.DataFrame | None":
     """The goals of the programmes ``variant`` adds that lead nowhere in the receiving programmes, each
@@ -639,7 +664,7 @@ def added_without_continuation(base: "TransitionResult", variant: "TransitionRes
     has that lead nowhere (analysis::Comparison::new_nowhere), columns as the continuations table.
     None for a variant that adds no programme, or that also analyses another level (then the goals
     only it has are not only those of the added programmes)."""
-    if variant is None or not added_programmes(base, variant) or variant.sending_level != base.sending_level:
+    if variant is None or not added_programmes(base, variant) or other_leerweg(base, variant):
         return None
     fresh = comparison.new_nowhere
     return fresh.rename(columns={"sending_code": "code", "sending_title": "title"}).reset_index(drop=True)

@@ -182,7 +182,7 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
                                       "voorbereiden; elk doel één keer." if len(nowhere) else
                                       f"Geen: elk doel van {added} bereidt een doel van het vervolg voor.")
                 # A variant of another leerweg: the sending goals only one side has (as the HTML lists them).
-                if variant is not None and variant.sending_level != result.sending_level:
+                if tables.other_leerweg(result, variant):
                     for label, frame, level in (("Alleen in de basis", comparison.sending_only_base,
                                                  result.sending_level),
                                                 ("Alleen in de variant", comparison.sending_only_variant,
