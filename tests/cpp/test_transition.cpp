@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <atomic>
 #include <memory>
+#include <unordered_set>
+#include <map>
 
 #include "aansluiting/analysis/compare.hpp"
 #include "aansluiting/analysis/continuations.hpp"
@@ -500,6 +502,38 @@ TEST_F(TransitionRun, ASideWithoutGoalsAtItsLevelIsNamed) {
                                             side({havo.root}, Level::VmboTL, false));
   EXPECT_GT(no_receiving.result.summary.sending_leaves, 0u);
   EXPECT_EQ(transition::side_without_goals(no_receiving), transition::RunSide::Receiving);
+}
+
+// vmbo gl Nask2 -> havo scheikunde: restricting the receiving side to the central
+// exam shows fewer goals, but each shown leaf keeps its coverage and status. A user
+// test found links capped at 0,25 over the whole programme and not over the CE part
+// (which words are a programme's stock phrase was counted over the shown goals).
+TEST_F(TransitionRun, AReceivingExamFilterDoesNotChangeTheGoalsItShows) {
+  auto nask = cat_->find_programme("Natuur- en scheikunde II", Level::VmboGL, {GoalKind::Programme});
+  auto havo = cat_->find_programme("Scheikunde", Level::Havo, {GoalKind::Programme});
+  auto ce_only = side({havo.root}, Level::Havo, true);
+  ce_only.selection.exam.ce = true;
+  const auto all = transition::run(*cat_, *analyser_, side({nask.root}, Level::VmboGL, false),
+                                   side({havo.root}, Level::Havo, true));
+  const auto ce = transition::run(*cat_, *analyser_, side({nask.root}, Level::VmboGL, false), ce_only);
+  std::map<Vertex, const analysis::ReceivingResult*> whole;
+  for (const auto& r : all.result.receiving) whole[r.goal] = &r;
+  std::size_t compared = 0, capped = 0;
+  for (const auto& r : ce.result.receiving) {
+    if (!r.leaf) continue;  // a domain's coverage is the mean over the goals shown under it
+    ASSERT_TRUE(whole.count(r.goal)) << cat_->graph().goal(r.goal).code;
+    EXPECT_EQ(r.status, whole[r.goal]->status) << cat_->graph().goal(r.goal).code;
+    EXPECT_DOUBLE_EQ(r.coverage, whole[r.goal]->coverage) << cat_->graph().goal(r.goal).code;
+    for (const auto& s : r.support) capped += s.capped;
+    ++compared;
+  }
+  EXPECT_GT(compared, 20u);
+  EXPECT_LT(compared, all.result.receiving.size());
+  EXPECT_GT(capped, 0u);  // the cap is in play here
+  // Links to goals the filter leaves out are not in the run's alignment.
+  std::unordered_set<Vertex> shown;
+  for (const auto& r : ce.result.receiving) shown.insert(r.goal);
+  for (const auto& link : ce.alignment.links) EXPECT_TRUE(shown.count(link.target));
 }
 
 // vmbo wiskunde -> havo wiskunde A and B: a decision is unapplied only when no run

@@ -2,6 +2,7 @@
 
 #include <iterator>
 #include <map>
+#include <unordered_set>
 #include <utility>
 
 #include "aansluiting/align/goal_text.hpp"
@@ -133,6 +134,32 @@ Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& 
   // aligned on its own: the order model is estimated per pair of lists, and
   // adding a programme to the sending side (what-if) only adds links, it never
   // changes the links of the others.
+  // The receiving side is aligned without its exam filter, and links to the goals
+  // the filter leaves out are dropped afterwards. Which words are a programme's stock
+  // phrase (AlignOptions::stock_share) is counted over the aligned goals, and a
+  // transition restricted to the central exam capped a link that the whole
+  // programme did not (a user test): a goal's status must not depend on which other
+  // goals are shown.
+  const bool receiving_filtered = !receiving.selection.exam.empty();
+  analysis::GoalSelection receiving_unfiltered;
+  if (receiving_filtered) {
+    analysis::SelectionOptions all = receiving.selection;
+    all.exam = {};
+    receiving_unfiltered = analysis::select_goals(catalogue.graph(), with_syllabi(catalogue, receiving), all);
+  }
+  auto aligned_receiving = [&](Vertex r_root, const std::vector<Vertex>& shown) {
+    if (!receiving_filtered) return shown;
+    std::vector<Vertex> out_leaves = leaves_under(receiving_unfiltered, r_root);
+    // A goal that the filter made a leaf (its own children left out) is aligned too.
+    const std::unordered_set<Vertex> have(out_leaves.begin(), out_leaves.end());
+    for (Vertex v : shown)
+      if (!have.count(v)) out_leaves.push_back(v);
+    return out_leaves;
+  };
+  auto shown_receiving = [&](const match::Link& link) {
+    const auto it = out.receiving.index.find(link.target);
+    return it != out.receiving.index.end() && out.receiving.goals[it->second].leaf;
+  };
   match::Alignment automatic;
   const std::size_t steps = out.sending.roots.size() * out.receiving.roots.size() + 1;
   std::size_t done = 0;
@@ -151,7 +178,8 @@ Run run(const Catalogue& catalogue, const text::Analyser& analyser, const Side& 
         continue;
       }
       align::AlignDiagnostics diagnostics;
-      auto part = align_both_ways(catalogue, s_leaves, r_leaves, align_options, diagnostics);
+      auto part = align_both_ways(catalogue, s_leaves, aligned_receiving(r_root, r_leaves), align_options, diagnostics);
+      if (receiving_filtered) std::erase_if(part, [&](const match::Link& l) { return !shown_receiving(l); });
       out.diagnostics.candidates += diagnostics.candidates;
       if (diagnostics.order.pairs > out.diagnostics.order.pairs) out.diagnostics.order = diagnostics.order;
       automatic.links.insert(automatic.links.end(), std::make_move_iterator(part.begin()),
