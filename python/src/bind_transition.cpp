@@ -3,6 +3,7 @@
 #include <pybind11/stl.h>
 
 #include <optional>
+#include <type_traits>
 
 #include "aansluiting/analysis/compare.hpp"
 #include "aansluiting/analysis/continuations.hpp"
@@ -173,21 +174,27 @@ py::dict summary_dict(const analysis::Summary& s) {
 
 // A link a comparison names (StatusChange::gained or ::lost): goal columns, explanation and
 // whether it is capped (None when none).
+// The title of the programme (or syllabus, qualification) a goal belongs to: "D2" alone does
+// not say whether T&T or ITTL closed a gap (a user test).
+std::string programme_title(const Catalogue& cat, Vertex v) { return title_of(cat, cat.graph().path_to_root(v).back()); }
+
 struct ChangedLinkColumns {
   GoalColumns goal;
-  py::list explanation, capped;
+  py::list programme, explanation, capped;
   void append(const Catalogue& cat, const std::optional<analysis::Support>& best) {
     if (!best) {
       goal.id.append(py::none()); goal.code.append(py::none()); goal.title.append(py::none());
-      explanation.append(py::none()); capped.append(py::none());
+      programme.append(py::none()); explanation.append(py::none()); capped.append(py::none());
       return;
     }
     goal.append(cat, best->sending);
+    programme.append(programme_title(cat, best->sending));
     explanation.append(best->explanation);
     capped.append(best->capped);
   }
   void into(py::dict& d, const std::string& prefix) const {
     goal.into(d, prefix + "sending_");
+    d[py::str(prefix + "sending_programme")] = programme;
     d[py::str(prefix + "explanation")] = explanation;
     d[py::str(prefix + "capped")] = capped;
   }
@@ -220,21 +227,34 @@ py::dict change_columns(const Catalogue& cat, const std::vector<analysis::Status
   return d;
 }
 
-// Sending goals of a comparison: sending_id/code/title, domain, best_score, leads_nowhere.
-py::dict sending_total_columns(const Catalogue& cat, const std::vector<analysis::SendingTotal>& rows) {
-  GoalColumns goal;
-  py::list domain, best, nowhere;
+// Sending goals of a comparison: sending_id/code/title, sending_programme, domain, best_score,
+// best_receiving_id/code/title, leads_nowhere; for goals only one side has, also
+// programme_on_both_sides.
+template <class Row>
+py::dict sending_total_columns(const Catalogue& cat, const std::vector<Row>& rows) {
+  GoalColumns goal, best_goal;
+  py::list programme, domain, best, nowhere, both;
   for (const auto& s : rows) {
     goal.append(cat, s.goal);
+    if (s.best_receiving) {
+      best_goal.append(cat, *s.best_receiving);
+    } else {
+      best_goal.id.append(py::none()); best_goal.code.append(py::none()); best_goal.title.append(py::none());
+    }
+    programme.append(title_of(cat, s.root));
     domain.append(title_of(cat, s.domain));
     best.append(s.best_score);
     nowhere.append(s.leads_nowhere);
+    if constexpr (std::is_same_v<Row, analysis::SendingOnly>) both.append(s.programme_on_both_sides);
   }
   py::dict d;
   goal.into(d, "sending_");
+  d["sending_programme"] = programme;
   d["domain"] = domain;
   d["best_score"] = best;
+  best_goal.into(d, "best_receiving_");  // the receiving goal of the strongest link (None without one)
   d["leads_nowhere"] = nowhere;
+  if constexpr (std::is_same_v<Row, analysis::SendingOnly>) d["programme_on_both_sides"] = both;
   return d;
 }
 

@@ -1362,8 +1362,19 @@ def test_a_variant_lists_the_goals_of_the_added_programme_that_lead_nowhere(full
                           header=None, dtype=str)
     start = sheet.index[sheet[0] == "Doelen van het toegevoegde programma zonder vervolg"][0] + 1
     part = sheet.iloc[start + 1: start + 1 + len(table)].set_axis(sheet.iloc[start].tolist(), axis=1)
-    assert list(sheet.iloc[start].dropna()) == ["Code", "Doel vooropleiding", "Domein", "Beste score", "Id"]
+    assert list(sheet.iloc[start].dropna()) == ["Code", "Doel vooropleiding", "Domein", "Beste score",
+                                                "Code beste doel vervolg", "Beste doel vervolg", "Id"]
     assert list(part["Id"]) == list(table["sending_id"])
+    # The receiving goal of each one's best link is named (a user test: "0,24" said nothing of where).
+    links = variant.alignment.to_pandas()
+    near = table[table["best_score"] > 0]
+    assert len(near) > 0
+    for row in near.itertuples():
+        mine = links[(links["source_id"] == row.sending_id) & links["target_id"].isin(variant.coverage["receiving_id"])]
+        best = mine.sort_values("score", ascending=False).iloc[0]
+        assert best["target_id"] == row.best_receiving_id and abs(best["score"] - row.best_score) < 1e-9
+        assert row.best_receiving_title in listed.replace("&#39;", "'") or "&" in row.best_receiving_title
+    assert table.loc[table["best_score"] == 0, "best_receiving_id"].isna().all()
     assert sheet.iloc[start + 1 + len(table), 0].startswith("Doelen van ")  # the note below it
 
 
@@ -1528,6 +1539,34 @@ def test_a_closed_gap_two_qualifications_share_is_listed_for_both(full, tmp_path
     sheet = pd.read_excel(report.write_xlsx(r, tmp_path / "r.xlsx"), sheet_name=None)
     variant = next(df for name, df in sheet.items() if "Informatietech" in name)
     assert (variant.astype(str) == f"{first}; {second}").any().any()  # the Paar column, under a title row
+
+
+def test_a_variant_of_another_leerweg_that_also_adds_a_programme_counts_only_the_leerweg_goals(full, tmp_path):
+    """A user test: a variant "tl met T&T" of a gl transition said "alleen in de variant (vmbo tl): 70
+    doelen" where only 6 were tl's own and the rest T&T's and ITTL's. The section counts the goals of
+    the programmes both sides have; the added programme's goals stay in the table, marked."""
+    t = aansluiting.Transition(
+        id="bio", name="Biologie gl → havo", sending_level="vmbo gl", receiving_level="havo",
+        pairs=[aansluiting.Pair("Biologie", ["Biologie"], ["Biologie"])],
+        variants=[aansluiting.Variant("tl met T&T", "vmbo tl", ["Technologie & Toepassing"])])
+    r = t.analyse(full)
+    only = r.comparisons["tl met T&T"].sending_only_variant
+    biology = full.find_programme("Biologie", "vmbo tl")
+    tl_only = {g.id for g in aansluiting.leaves(biology, "vmbo tl")} - \
+        {g.id for g in aansluiting.leaves(biology, "vmbo gl")}
+    tech = full.find_programme("Technologie & Toepassing", "vmbo tl")
+    assert tl_only and set(only.loc[only["programme_on_both_sides"], "sending_id"]) == tl_only
+    assert set(only.loc[~only["programme_on_both_sides"], "sending_id"]) == \
+        {g.id for g in aansluiting.leaves(tech, "vmbo tl")}
+    assert set(only.loc[~only["programme_on_both_sides"], "sending_programme"]) == {tech.title}
+    text = _visible(report.render_html(r)).replace("&amp;", "&")
+    n = len(tl_only)
+    assert (f"alleen in de variant (vmbo tl): {n} {'doel' if n == 1 else 'doelen'} (zonder de doelen van "
+            f"{tech.title}, die de variant toevoegt)") in text
+    sheets = pd.read_excel(report.write_xlsx(r, tmp_path / "r.xlsx"), sheet_name=None, header=None)
+    sheet = next(df for name, df in sheets.items() if "tl met" in name)
+    cells = set(sheet.astype(str).values.ravel())
+    assert f"{n} {'doel' if n == 1 else 'doelen'} van de vooropleiding." in cells
 
 
 def test_a_variant_of_another_leerweg_lists_the_goals_only_one_side_has(result, html, full, tmp_path):

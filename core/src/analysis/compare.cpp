@@ -48,16 +48,22 @@ Comparison compare(std::span<const TransitionAnalysis* const> before,
   out.before = total_summary(before);
   out.after = total_summary(after);
   const std::vector<SendingTotal> sent_before = sending_totals(before), sent_after = sending_totals(after);
-  std::unordered_set<Vertex> had, has;
-  for (const SendingTotal& s : sent_before) had.insert(s.goal);
+  std::unordered_set<Vertex> had, has, roots_before, roots_after;
+  for (const SendingTotal& s : sent_before) {
+    had.insert(s.goal);
+    roots_before.insert(s.root);
+  }
   for (const SendingTotal& s : sent_after) {
     has.insert(s.goal);
+    roots_after.insert(s.root);
+  }
+  for (const SendingTotal& s : sent_after) {
     if (!s.leaf || had.count(s.goal)) continue;
-    out.sending_only_after.push_back(s);
+    out.sending_only_after.push_back({s, roots_before.count(s.root) != 0});
     if (s.leads_nowhere) out.new_nowhere.push_back(s);
   }
   for (const SendingTotal& s : sent_before)
-    if (s.leaf && !has.count(s.goal)) out.sending_only_before.push_back(s);
+    if (s.leaf && !has.count(s.goal)) out.sending_only_before.push_back({s, roots_after.count(s.root) != 0});
 
   struct Best {
     const ReceivingResult* result;

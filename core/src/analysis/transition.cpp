@@ -189,12 +189,16 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
     SendingResult& s = out.sending[i];
     s.goal = g.goal;
     s.domain = g.domain;
+    s.root = g.root;
     s.leaf = g.leaf;
     auto& next = onward[i];
     std::sort(next.begin(), next.end(), [](const Continuation& a, const Continuation& b) {
       return a.score != b.score ? a.score > b.score : a.receiving < b.receiving;
     });
-    if (!next.empty()) s.best_score = next.front().score;
+    if (!next.empty()) {
+      s.best_score = next.front().score;
+      s.best_receiving = next.front().receiving;
+    }
     for (const auto& c : next) {
       if (c.score < options.partial_threshold || s.continues.size() >= options.max_continuations) break;
       s.continues.push_back(c);
@@ -309,13 +313,16 @@ std::vector<SendingTotal> sending_totals(std::span<const TransitionAnalysis* con
     for (const auto& s : a->sending) {
       auto [it, fresh] = at.try_emplace(s.goal, out.size());
       if (fresh) {
-        out.push_back(SendingTotal{s.goal, s.domain, s.leaf, s.leads_nowhere, s.best_score});
+        out.push_back(SendingTotal{s.goal, s.domain, s.root, s.leaf, s.leads_nowhere, s.best_score, s.best_receiving});
         continue;
       }
       SendingTotal& t = out[it->second];
       t.leaf = t.leaf || s.leaf;
       t.leads_nowhere = t.leads_nowhere && s.leads_nowhere;
-      t.best_score = std::max(t.best_score, s.best_score);
+      if (s.best_score > t.best_score) {
+        t.best_score = s.best_score;
+        t.best_receiving = s.best_receiving;
+      }
     }
   }
   return out;

@@ -192,8 +192,9 @@ def _comparison_context(name: str, comparison, base: "TransitionResult",
         # A variant of another leerweg: the sending goals only one of the two has (gl lacks three
         # biology eindtermen of tl), which explain changes no link does. None for the same level.
         "level_other": tables.other_leerweg(base, variant),
-        "only_base": _records(comparison.sending_only_base),
-        "only_variant": _records(comparison.sending_only_variant),
+        "only_base": _records(tables.of_shared_programmes(comparison.sending_only_base)),
+        "only_variant": _records(tables.of_shared_programmes(comparison.sending_only_variant)),
+        "added_programmes": tables.added_programmes(base, variant),
     }
 
 

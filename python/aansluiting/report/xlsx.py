@@ -183,9 +183,11 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
                                       f"Geen: elk doel van {added} bereidt een doel van het vervolg voor.")
                 # A variant of another leerweg: the sending goals only one side has (as the HTML lists them).
                 if tables.other_leerweg(result, variant):
-                    for label, frame, level in (("Alleen in de basis", comparison.sending_only_base,
+                    for label, frame, level in (("Alleen in de basis",
+                                                 tables.of_shared_programmes(comparison.sending_only_base),
                                                  result.sending_level),
-                                                ("Alleen in de variant", comparison.sending_only_variant,
+                                                ("Alleen in de variant",
+                                                 tables.of_shared_programmes(comparison.sending_only_variant),
                                                  variant.sending_level)):
                         heading = f"{label} ({level})"
                         blocks.append((heading, tables.sending_only_table(frame, sending)))

@@ -52,6 +52,14 @@ struct DomainChange {
   double mean_delta() const { return mean_after - mean_before; }
 };
 
+// A sending leaf only one side of a comparison has.
+struct SendingOnly : SendingTotal {
+  // The other side has the goal's programme (SendingTotal::root) too: the goal is
+  // another leerweg's, not one of a programme the variant adds. A variant of tl
+  // that also added T&T and ITTL counted their 64 goals as tl's own (a user test).
+  bool programme_on_both_sides = false;
+};
+
 struct Comparison {
   // Receiving leaves present in both analyses (others are counted below).
   std::vector<StatusChange> closed;   // gap before, not a gap after
@@ -76,8 +84,8 @@ struct Comparison {
   // another leerweg lacks or adds (gl against tl: three biology eindtermen of tl
   // only; a user test found the gl section saying "Geen" everywhere), and the
   // goals of a programme a variant adds.
-  std::vector<SendingTotal> sending_only_before;
-  std::vector<SendingTotal> sending_only_after;
+  std::vector<SendingOnly> sending_only_before;
+  std::vector<SendingOnly> sending_only_after;
 };
 
 Comparison compare(const TransitionAnalysis& before, const TransitionAnalysis& after);

@@ -85,8 +85,12 @@ struct Continuation {
 struct SendingResult {
   Vertex goal = 0;
   Vertex domain = 0;
+  Vertex root = 0;  // the selection root it was reached from: its programme or syllabus
   bool leaf = false;
   double best_score = 0.0;    // strongest usable link, 0 if none
+  // The receiving goal of that link: a goal that leads nowhere at 0.24 nearly
+  // continues somewhere, and its author wants to see where (a user test).
+  std::optional<Vertex> best_receiving;
   bool leads_nowhere = true;  // no link reaches partial_threshold
   std::vector<Continuation> continues;  // strongest first, at most max_continuations, >= partial_threshold
 };
@@ -200,9 +204,11 @@ Summary total_summary(std::span<const TransitionAnalysis* const> analyses);
 struct SendingTotal {
   Vertex goal = 0;
   Vertex domain = 0;
+  Vertex root = 0;  // SendingResult::root where first met
   bool leaf = false;
   bool leads_nowhere = true;
   double best_score = 0.0;
+  std::optional<Vertex> best_receiving;  // of the strongest link over the analyses
 };
 // Every sending goal of `analyses` once, in the order first met.
 std::vector<SendingTotal> sending_totals(std::span<const TransitionAnalysis* const> analyses);
