@@ -1,4 +1,4 @@
-"""Errors raised on the Python side that read like the core's (user guide §8).
+"""Errors raised on the Python side that read like the core's (user guide §9).
 
 The core's errors carry their Dutch text as ``message_nl``, a stable ``code`` and a
 note "In het Nederlands: ..." beneath the English message; the ones raised in

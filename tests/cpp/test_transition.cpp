@@ -206,7 +206,7 @@ TEST_F(TransitionRun, CoveredGoalsAreNotExplainedAsWeakLinks) {
 // A curator who confirms a link says the link is right (the goal counts as
 // prepared), not that the two goals are the same: with the default predicate
 // the receiving goal is no overlap; an explicit closeMatch at confidence 1 makes
-// it one. The goals of the user guide's example (docs/gebruikershandleiding.md §7).
+// it one. The goals of the user guide's example (docs/gebruikershandleiding.md §8).
 TEST_F(TransitionRun, ConfirmingALinkMakesAnOverlapOnlyWhenTheCuratorSaysSame) {
   auto vmbo = cat_->find_programme("wiskunde", Level::VmboTL, {GoalKind::Programme});
   auto havo = cat_->find_programme("wiskunde B", Level::Havo, {GoalKind::Programme});

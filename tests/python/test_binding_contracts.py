@@ -153,7 +153,7 @@ def test_goals_at_a_level_and_edge_kinds_are_parsed_in_the_core(full) -> None:
 
 def test_a_wrong_argument_says_in_dutch_what_is_accepted(full, slo, economie) -> None:
     """A user test: a confidence of 1.5, an unknown matcher option or level gave an English ValueError only,
-    where the user guide (§8) promises a line "In het Nederlands:" under every error of aansluiting."""
+    where the user guide (§9) promises a line "In het Nederlands:" under every error of aansluiting."""
     import pandas as pd
 
     vmbo, havo = economie

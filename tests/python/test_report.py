@@ -564,7 +564,7 @@ def test_domains_of_the_same_title_in_two_programmes_are_two_rows(full):
 
 def test_a_goal_without_a_code_is_named_by_its_id(full):
     """A user test: mbo knowledge items have no code, and the report showed nothing a curator
-    could name them by (user guide §7 asks for an id)."""
+    could name them by (user guide §8 asks for an id)."""
     result = analysed(full, TRANSITIONS / "vmbo-kb-mbo2-hzw.toml")
     gaps = result.gaps
     nameless = gaps[gaps["code"].fillna("") == ""]
