@@ -1378,6 +1378,31 @@ def test_a_variant_lists_the_goals_of_the_added_programme_that_lead_nowhere(full
     assert sheet.iloc[start + 1 + len(table), 0].startswith("Doelen van ")  # the note below it
 
 
+def test_the_gaps_each_variant_closes_stand_side_by_side(result, html, tmp_path):
+    """A user test: a team that added its own practical programme next to T&T asked which havo gaps
+    only its programme closes, and had to compare the variants' closed lists by hand. The report has
+    one table of every closed gap with the status each variant reaches, in HTML and Excel."""
+    from html import unescape
+
+    table = report.tables.closed_side_by_side(result)
+    closing = {name: c.closed for name, c in result.comparisons.items() if len(c.closed)}
+    assert len(closing) >= 2 and table is not None
+    assert set(table["Id"]) == set().union(*(set(c["receiving_id"]) for c in closing.values()))
+    assert not table["Id"].duplicated().any()
+    for name, closed in closing.items():
+        status = dict(zip(closed["receiving_id"], closed["status_after"]))
+        assert dict(zip(table["Id"], table[name])) == {i: status.get(i, "") for i in table["Id"]}
+    only = report.tables.closed_only_by(table, list(closing))
+    for name, closed in closing.items():
+        others = set().union(*(set(c["receiving_id"]) for n, c in closing.items() if n != name))
+        assert only[name] == len(set(closed["receiving_id"]) - others)
+    text = unescape(_visible(block(html, "vergelijking")))
+    assert f"Gesloten hiaten naast elkaar ({len(table)})" in text
+    assert "Alleen gesloten door " + "; ".join(f"{n}: {only[n]}" for n in closing) + "." in text
+    sheet = pd.read_excel(report.write_xlsx(result, tmp_path / "r.xlsx"), sheet_name="Varianten naast elkaar")
+    assert list(sheet["Id"]) == list(table["Id"])
+
+
 def test_a_variant_of_another_level_has_no_list_of_added_goals(full, tmp_path):
     """vmbo tl -> havo 4, variant vmbo gl: it adds no programme, so the section has no such table."""
     r = analysed(full, TRANSITIONS / "vmbo-tl-havo4.toml")

@@ -273,6 +273,8 @@ def render_html(result: "TransitionResult", progress: Progress | None = None, *,
                for k, v in result.summary.items()}
     comparisons = [_comparison_context(name, c, result, result.variants.get(name))
                    for name, c in result.comparisons.items()]
+    side_by_side = tables.closed_side_by_side(result)
+    closing = [] if side_by_side is None else [n for n in result.comparisons if n in side_by_side.columns]
     folders = tables.report_folders(result, data, curricula)
     meta = dict(result.meta or {})
     for key in ("definition", "curation"):
@@ -307,6 +309,9 @@ def render_html(result: "TransitionResult", progress: Progress | None = None, *,
         "gap_figure": gap_figure,
         "pairs": pairs,
         "comparisons": comparisons,
+        "side_by_side": None if side_by_side is None else _records(side_by_side),
+        "side_by_side_variants": closing,
+        "closed_only_by": {} if side_by_side is None else tables.closed_only_by(side_by_side, closing),
         "sources": _records(tables.sources_table(tables.all_sources(result), folders)),
         "definition_sources": list((result.meta or {}).get("definition_sources") or (result.meta or {}).get("sources") or []),
         "settings": _scalar_meta(meta),

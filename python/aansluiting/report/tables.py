@@ -710,6 +710,34 @@ def sending_only_table(goals: "pd.DataFrame", sending: DomainWord = DOMAIN) -> "
     })
 
 
+def closed_side_by_side(result: "TransitionResult") -> "pd.DataFrame | None":
+    """The gaps of the base that any variant closes, one row per goal in the order first met, with a
+    column per variant: the status the goal reaches there ("gedekt", "deels gedekt"), or "" where it
+    stays a gap; and "Gesloten door", how many variants close it. A user test (a team that added its own
+    practical programme next to T&T) had to work out by hand which gaps only its programme closes.
+    None when fewer than two variants close a gap."""
+    import pandas as pd
+
+    closing = {name: c.closed for name, c in (result.comparisons or {}).items() if len(c.closed)}
+    if len(closing) < 2:
+        return None
+    goals: dict[str, dict] = {}
+    for closed in closing.values():
+        for row in change_table(closed).to_dict("records"):
+            goals.setdefault(row["Id"], {"Paar": row["Paar"], "Code": row["Code"], "Doel": row["Doel"]})
+    frame = pd.DataFrame(list(goals.values()), index=list(goals))
+    for name, closed in closing.items():
+        frame[name] = pd.Series(dict(zip(closed["receiving_id"], closed["status_after"]))).reindex(frame.index).fillna("")
+    frame["Gesloten door"] = (frame[list(closing)] != "").sum(axis=1)
+    frame["Id"] = frame.index
+    return frame.reset_index(drop=True)
+
+
+def closed_only_by(side_by_side: "pd.DataFrame", variants: list[str]) -> dict[str, int]:
+    """Per variant: the gaps it closes that no other variant of the table closes."""
+    return {name: int(((side_by_side[name] != "") & (side_by_side["Gesloten door"] == 1)).sum()) for name in variants}
+
+
 def change_table(changes: "pd.DataFrame", receiving: DomainWord = DOMAIN) -> "pd.DataFrame":
     return _renamed(changes, {
         # Every pair that holds the goal: one row for a kerntaak two qualifications share.

@@ -152,6 +152,9 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
             _write(writer, matrix_sheet_name(sending, receiving),
                    tables.matrix_table(result.domain_matrix, sending, receiving), taken)
             _write(writer, "Vervolg", tables.continuation_table(result.continuations, sending), taken)
+            side_by_side = tables.closed_side_by_side(result)
+            if side_by_side is not None:  # which gaps only one variant closes (as the HTML shows it)
+                _write(writer, "Varianten naast elkaar", side_by_side, taken)
             for name, comparison in result.comparisons.items():
                 variant = result.variants.get(name)
                 parts = [tables.change_table(frame, receiving).assign(Verandering=label)
