@@ -96,6 +96,37 @@ bool row_has(const match::SparseMatrix& m, std::size_t row, std::uint32_t id) {
   return std::binary_search(first, last, id);
 }
 
+// A word written with a capital only because it starts a title ("Conclusies
+// trekken") is shown as the corpus mostly writes it.
+std::string as_the_corpus_writes(const std::string& form, const std::string& display) {
+  return text::fold(form) == text::fold(display) ? display : form;
+}
+
+// How a term both goals share is shown when they write it differently: once when
+// one form holds the other ("resultaten" in "onderzoeksresultaten") or both
+// differ only in their last letters ("berekenen", "berekeningen"), as the
+// shorter; otherwise both, each as its goal writes it
+// ("meetresultaten/onderzoeksresultaten" share a part of a compound): a user test
+// looked for "meetresultaten" in the havo goal and did not find it.
+std::string shown_pair(const std::string& a, const std::string& b) {
+  // A typographic apostrophe ("collega’s") is the same letter to a reader.
+  auto plain = [](std::string w) {
+    for (std::size_t k; (k = w.find("\xE2\x80\x99")) != std::string::npos;) w.replace(k, 3, "'");
+    return text::fold(w);
+  };
+  const std::string fa = plain(a), fb = plain(b);
+  if (fa == fb) return a;
+  if (fb.find(fa) != std::string::npos) return a;
+  if (fa.find(fb) != std::string::npos) return b;
+  // Forms of one word that differ in their last letters ("berekenen", "berekeningen"):
+  // the shorter, whose stem both have.
+  std::size_t common = 0;
+  while (common < fa.size() && common < fb.size() && fa[common] == fb[common]) ++common;
+  const std::size_t shorter = std::min(fa.size(), fb.size());
+  if (common >= std::max<std::size_t>(4, shorter > 3 ? shorter - 3 : 0)) return fa.size() <= fb.size() ? a : b;
+  return a + "/" + b;
+}
+
 struct SharedTerms {
   std::vector<std::string> own;      // in the own text of both goals
   std::vector<std::string> context;  // reaching at least one goal only through its headings
@@ -141,10 +172,15 @@ SharedTerms shared_terms(const GoalVectors& s, std::size_t i, const GoalVectors&
   std::unordered_set<std::string> seen;
   for (auto [w, id] : c) {
     if (named.size() == max_terms || w < min_share * c.front().first) break;
-    std::string name;
-    if (auto it = s.forms[i].find(id); it != s.forms[i].end()) name = it->second;
-    else if (auto it2 = t.forms[j].find(id); it2 != t.forms[j].end()) name = it2->second;
-    else name = vec.term_display(id);
+    const auto in_s = s.forms[i].find(id);
+    const auto in_t = t.forms[j].find(id);
+    const std::string* first = in_s != s.forms[i].end() ? &in_s->second : nullptr;
+    const std::string* second = in_t != t.forms[j].end() ? &in_t->second : nullptr;
+    if (!first) std::swap(first, second);
+    const std::string& display = vec.term_display(id);
+    std::string name = !first ? display
+                       : !second ? as_the_corpus_writes(*first, display)
+                                 : shown_pair(as_the_corpus_writes(*first, display), as_the_corpus_writes(*second, display));
     if (!seen.insert(name).second) continue;
     std::string folded = text::fold(name);
     named.push_back({std::move(name), std::move(folded), row_has(s.own, i, id) && row_has(t.own, j, id)});

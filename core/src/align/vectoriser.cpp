@@ -185,7 +185,8 @@ GoalVectors Vectoriser::vectorise(const std::vector<Vertex>& goals, const ListSt
     std::size_t used = 0;
     for (Vertex a : g.ancestors(goals[i])) {
       if (used++ == options_.max_ancestors) break;
-      add_text(g.goal(a).title, scale, words, nullptr);
+      // Forms too: a term shared only through a heading is named as the heading writes it.
+      add_text(g.goal(a).title, scale, words, &out.forms[i]);
       if (cw > 0.0) add_grams(g.goal(a).title, scale, grams);
       scale *= options_.ancestor_decay;
     }

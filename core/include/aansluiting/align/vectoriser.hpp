@@ -56,7 +56,8 @@ struct ListStats {
 struct GoalVectors {
   match::SparseMatrix rows;  // both channels, own text + ancestor context; unit length
   match::SparseMatrix own;   // word terms of the own text only, BM25-weighted, not normalised (containment, exactness)
-  // For explanations: the word as written in the goal for each of its own terms.
+  // For explanations: the word as written in the goal for each of its own terms,
+  // and as its headings write the terms only they have.
   std::vector<std::unordered_map<std::uint32_t, std::string>> forms;
 };
 
