@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
@@ -41,26 +42,6 @@ std::string utf16_name(std::string_view text) {
   return {};
 }
 
-// The single-byte encoding ICU finds most likely; Windows-1252 (what a Dutch
-// spreadsheet saves) when it finds none.
-std::string eight_bit_name(std::string_view text) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UCharsetDetector, DetectorClose> detector(ucsdet_open(&status));
-  if (U_FAILURE(status)) return "windows-1252";
-  const auto length = static_cast<int32_t>(std::min(text.size(), kDetectBytes));
-  ucsdet_setText(detector.get(), text.data(), length, &status);
-  int32_t found = 0;
-  const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &found, &status);
-  for (int32_t i = 0; U_SUCCESS(status) && i < found; ++i) {
-    const std::string_view name = ucsdet_getName(matches[i], &status);
-    // Latin-1 by the name a Windows user knows it by (Excel's "ANSI"): windows-1252 reads it the same.
-    if (U_SUCCESS(status) && name == "ISO-8859-1") return "windows-1252";
-    if (U_SUCCESS(status) && (name.starts_with("ISO-8859-") || name.starts_with("windows-125")))
-      return std::string(name);
-  }
-  return "windows-1252";
-}
-
 std::string hex_byte(unsigned char b) {
   char out[8];
   std::snprintf(out, sizeof out, "0x%02X", b);
@@ -87,6 +68,63 @@ std::unique_ptr<UConverter, ConverterClose> open_converter(std::string_view char
   return U_SUCCESS(status) ? std::move(cnv) : nullptr;
 }
 
+// `text` read as `charset`, or nothing when ICU does not know it or a byte is not valid in it.
+std::optional<icu::UnicodeString> decoded(std::string_view text, std::string_view charset) {
+  const auto cnv = open_converter(charset);
+  if (!cnv || text.size() > static_cast<std::size_t>(INT32_MAX)) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString wide(text.data(), static_cast<int32_t>(text.size()), cnv.get(), status);
+  if (U_FAILURE(status)) return std::nullopt;
+  return wide;
+}
+
+// The single-byte encoding ICU finds most likely; Windows-1252 (what a Dutch
+// spreadsheet saves) when it finds none, and when the one it finds reads the
+// text as Windows-1252 does: on a short text ICU's guess is little more than
+// chance ("Café" came out as ISO-8859-2, in which é is the same byte).
+std::string eight_bit_name(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, DetectorClose> detector(ucsdet_open(&status));
+  if (U_FAILURE(status)) return "windows-1252";
+  const auto length = static_cast<int32_t>(std::min(text.size(), kDetectBytes));
+  ucsdet_setText(detector.get(), text.data(), length, &status);
+  int32_t found = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &found, &status);
+  for (int32_t i = 0; U_SUCCESS(status) && i < found; ++i) {
+    const std::string_view name = ucsdet_getName(matches[i], &status);
+    // Latin-1 by the name a Windows user knows it by (Excel's "ANSI"): windows-1252 reads it the same.
+    if (U_SUCCESS(status) && name == "ISO-8859-1") return "windows-1252";
+    if (U_SUCCESS(status) && (name.starts_with("ISO-8859-") || name.starts_with("windows-125"))) {
+      const std::string_view read = text.substr(0, static_cast<std::size_t>(length));
+      const auto as_found = decoded(read, name), as_windows = decoded(read, "windows-1252");
+      if (as_found && as_windows && *as_found == *as_windows) return "windows-1252";
+      return std::string(name);
+    }
+  }
+  return "windows-1252";
+}
+
+// Whether `text` has a UTF-8 character of two bytes or more (a byte order mark
+// counts): a byte that is not valid UTF-8 is then a slip in a UTF-8 file, and
+// reading the file in another encoding would spoil its right characters.
+bool has_utf8_sequence(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+  for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0) return true;
+  }
+  return false;
+}
+
+// A control character no text file has (a tab and line ends aside): the bytes are no text.
+bool is_control(UChar32 c) { return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c < 0xA0); }
+
 }  // namespace
 
 std::size_t first_invalid_utf8(std::string_view text) {
@@ -109,17 +147,26 @@ InputError not_utf8_error(const std::string& file, const std::string& text, std:
   Location where = locate(file, text, bad_offset);
   if (bad_offset >= text.size()) return InputError(std::move(where), {MessageId::InvalidUtf8});
   const auto byte = static_cast<unsigned char>(text[bad_offset]);
-  // Correct "ë" before the bad byte: the file is UTF-8 with one wrong byte, and saving it
-  // again "as UTF-8" from another encoding would spoil the rest.
-  const bool utf8_before = std::any_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad_offset),
-                                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0xC0; });
-  if (utf8_before) return InputError(std::move(where), {MessageId::InvalidUtf8Byte, {hex_byte(byte)}});
+  // A correct "ë" anywhere: the file is UTF-8 with a wrong byte, and saving it again
+  // "as UTF-8" from another encoding would spoil the rest.
+  if (has_utf8_sequence(text)) return InputError(std::move(where), {MessageId::InvalidUtf8Byte, {hex_byte(byte)}});
   const std::string charset = eight_bit_name(text);
-  const auto cnv = open_converter(charset);
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString one(text.data() + bad_offset, 1, cnv.get(), status);
-  if (!cnv || U_FAILURE(status) || one.length() == 0) return InputError(std::move(where), {MessageId::InvalidUtf8});
-  return InputError(std::move(where), {MessageId::InvalidUtf8In, {hex_byte(byte), charset, shown(one.char32At(0))}});
+  const auto one = decoded(std::string_view(text).substr(bad_offset, 1), charset);
+  if (!one || one->length() == 0) return InputError(std::move(where), {MessageId::InvalidUtf8});
+  return InputError(std::move(where), {MessageId::InvalidUtf8In, {hex_byte(byte), charset, shown(one->char32At(0))}});
+}
+
+std::optional<std::string> windows1252_as_utf8(std::string_view text) {
+  if (first_invalid_utf8(text) == std::string_view::npos) return std::nullopt;  // UTF-8 already
+  if (!utf16_name(text).empty() || has_utf8_sequence(text)) return std::nullopt;
+  if (eight_bit_name(text) != "windows-1252") return std::nullopt;
+  const auto wide = decoded(text, "windows-1252");
+  if (!wide) return std::nullopt;
+  for (int32_t i = 0; i < wide->length(); ++i)
+    if (is_control(wide->charAt(i))) return std::nullopt;  // binary, or a byte Windows-1252 leaves unused
+  std::string out;
+  wide->toUTF8String(out);
+  return out;
 }
 
 std::string convert_to_utf8(const std::string& file, std::string_view text, std::string_view charset) {

@@ -458,8 +458,9 @@ MessageTexts message_texts(MessageId id) {
               "onbekend niveau '{1}' (genegeerd); gebruik namen als 'vmbo gl', 'vmbo tl', 'havo', 'mbo 2'"};
     case MessageId::CsvUnknownExam:
       return {"csv.unknown_exam",
-              "unknown exam '{1}' (ignored); use CE, SE or both as 'CE, SE'",
-              "onbekend examen '{1}' (genegeerd); gebruik CE, SE of beide als 'CE, SE'"};
+              "unknown exam '{1}' (ignored); use CE, SE or both as 'CE, SE' (or centraal examen, schoolexamen)",
+              "onbekend examen '{1}' (genegeerd); gebruik CE, SE of beide als 'CE, SE' (of centraal examen, "
+              "schoolexamen)"};
     case MessageId::CsvUnknownColumn:
       return {"csv.unknown_column",
               "unknown column '{1}' (ignored)",
@@ -488,8 +489,8 @@ MessageTexts message_texts(MessageId id) {
               "de code is leeg; elke rij heeft een code nodig"};
     case MessageId::CsvCodeTwice:
       return {"csv.code_twice",
-              "code '{1}' is already used on line {2}",
-              "code '{1}' is al gebruikt op regel {2}"};
+              "code '{1}' is already used on line {2} (row {3} in Excel)",
+              "code '{1}' is al gebruikt op regel {2} (rij {3} in Excel)"};
     case MessageId::CsvExtraCells:
       return {"csv.extra_cells",
               "more cells than header columns; the extra cells are ignored (quote a cell that holds the delimiter)",
@@ -501,8 +502,8 @@ MessageTexts message_texts(MessageId id) {
               "ouder '{1}' is geen code in dit bestand"};
     case MessageId::CsvParentBelow:
       return {"csv.parent_below",
-              "parent '{1}' is defined below this row (line {2}); put parents above their children",
-              "ouder '{1}' staat onder deze rij (regel {2}); zet ouders boven hun kinderen"};
+              "parent '{1}' is defined below this row (line {2}, row {3} in Excel); put parents above their children",
+              "ouder '{1}' staat onder deze rij (regel {2}, rij {3} in Excel); zet ouders boven hun kinderen"};
     case MessageId::CsvEmptyTitle:
       return {"csv.empty_title",
               "title is empty",
@@ -540,6 +541,43 @@ MessageTexts message_texts(MessageId id) {
               "'# levels: vmbo gl; vmbo tl', or in a column 'levels'",
               "het programma '{1}' heeft geen niveaus en telt in geen analyse mee; geef ze boven de kopregel op, "
               "bijvoorbeeld '# niveaus: vmbo gl; vmbo tl', of in een kolom 'niveaus'"};
+    // Excel's "CSV (puntkomma's gescheiden)" on a Dutch Windows saves in Windows-1252.
+    case MessageId::CsvReadAsWindows1252:
+      return {"csv.read_as_windows1252",
+              "{1} is not saved as UTF-8 and was read as windows-1252 (as Excel's 'CSV (semicolon delimited)' "
+              "saves it); check letters such as 'ë' and 'é'. Saving it in Excel as 'CSV UTF-8 (comma delimited)' "
+              "avoids this",
+              "{1} is niet opgeslagen als UTF-8 en is gelezen als windows-1252 (zoals Excel 'CSV (puntkomma's "
+              "gescheiden)' opslaat); controleer letters als 'ë' en 'é'. Sla het bestand in Excel op als 'CSV UTF-8 "
+              "(door komma's gescheiden)' om dit te voorkomen"};
+    case MessageId::CsvUnknownExamInherited:
+      return {"csv.unknown_exam_inherited",
+              "unknown exam '{1}': the goal takes its parent's exam ({2}); use CE, SE or both as 'CE, SE' (or "
+              "centraal examen, schoolexamen)",
+              "onbekend examen '{1}': het doel krijgt het examen van zijn ouder ({2}); gebruik CE, SE of beide als "
+              "'CE, SE' (of centraal examen, schoolexamen)"};
+    case MessageId::CsvUnknownParentCase:
+      return {"csv.unknown_parent_case",
+              "parent '{1}' is not a code in this file; did you mean '{2}'? (upper and lower case differ in codes)",
+              "ouder '{1}' is geen code in dit bestand; bedoelt u '{2}'? (hoofdletters en kleine letters verschillen "
+              "in codes)"};
+    case MessageId::CsvMissingColumnsMetadata:
+      return {"csv.missing_columns_metadata",
+              "header row lacks required column(s): {1}; its first cell looks like a metadata line ('{2}: ...'): "
+              "begin metadata lines with #, as in '# {2}: ...', and put the header row (code, kind, title, ...) "
+              "below them",
+              "de kopregel mist verplichte kolom(men): {1}; de eerste cel lijkt een metadataregel ('{2}: ...'): "
+              "begin metadataregels met #, zoals '# {2}: ...', en zet de kopregel (code, soort, titel, ...) eronder"};
+    // Said before a message about a CSV file: a quoted text over several lines makes the
+    // row a spreadsheet shows differ from the file's line.
+    case MessageId::CsvPlaceRow:
+      return {"csv.place_row",
+              "row {1} in Excel",
+              "rij {1} in Excel"};
+    case MessageId::CsvPlaceCell:  // {2}: the column's name in the header row, quoted, or its letter
+      return {"csv.place_cell",
+              "row {1} in Excel, column {2}",
+              "rij {1} in Excel, kolom {2}"};
     case MessageId::SssomBadYaml:
       return {"sssom.bad_yaml",
               "metadata block is not valid YAML: {1}",
@@ -881,8 +919,14 @@ std::vector<MessageId> all_message_ids() {
   return ids;
 }
 
-std::string Message::english() const { return fill(message_texts(id).english, args); }
-std::string Message::dutch() const { return fill(message_texts(id).dutch, args); }
+std::string Message::english() const {
+  std::string text = fill(message_texts(id).english, args);
+  return place.empty() ? text : place.front().english() + ": " + text;
+}
+std::string Message::dutch() const {
+  std::string text = fill(message_texts(id).dutch, args);
+  return place.empty() ? text : place.front().dutch() + ": " + text;
+}
 std::string_view Message::code() const { return message_texts(id).code; }
 
 }  // namespace aansluiting

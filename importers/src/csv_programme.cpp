@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstddef>
 #include <filesystem>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -11,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "aansluiting/encoding.hpp"
 #include "aansluiting/importers/importers.hpp"
 #include "csv_reader.hpp"
 #include "input_files.hpp"
@@ -103,41 +105,116 @@ std::optional<GoalKind> kind_of(std::string_view text) {
   return kind;
 }
 
-// The items of an exam cell, as the user wrote them ("CE;SE", "CE, SE", "CE/SE", "CE+SE").
-std::vector<std::string> split_list(std::string_view text) {
-  std::vector<std::string> out;
-  std::string item;
-  for (char c : text) {
-    if (c == ';' || c == ',' || c == '/' || c == '+' || c == '|' || c == ' ') {
-      if (!item.empty()) out.push_back(item);
-      item.clear();
-    } else {
-      item += c;
-    }
-  }
-  if (!item.empty()) out.push_back(item);
-  return out;
-}
-
 std::string lower(std::string_view text) {
   std::string s(text);
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
-bool is_exam_name(const std::string& item) {
-  const std::string s = lower(item);
-  return s == "ce" || s == "cspe" || s == "se";
+// What an exam cell says. `known`: whether any part of it is an exam; `unknown`:
+// the parts that are none, as written.
+struct ExamRead {
+  ExamFlags flags;
+  bool known = false;
+  std::vector<std::string> unknown;
+};
+
+// "CE", "SE" or both ("CE, SE", "CE/SE", "CE+SE", "SE en CE"), and the words a
+// curriculum developer writes for them ("schoolexamen", "Centraal examen",
+// "centraal schriftelijk en praktisch examen", "school-examen"), in any case.
+ExamRead read_exam(std::string_view text) {
+  struct Word {
+    std::string key;               // lower case
+    std::size_t begin, end;        // where it is written in `text`
+    bool item_starts;              // after a list separator: an unknown part ends there
+  };
+  std::vector<Word> words;
+  bool item_starts = true;
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (std::string_view(";,/+|&()").find(c) != std::string_view::npos) {
+      item_starts = true;
+      ++i;
+    } else if (c == ' ' || c == '\t' || c == '-' || c == '_') {
+      ++i;
+    } else {
+      const std::size_t begin = i;
+      while (i < text.size() && std::string_view(";,/+|&() \t-_").find(text[i]) == std::string_view::npos) ++i;
+      words.push_back({lower(text.substr(begin, i - begin)), begin, i, item_starts});
+      item_starts = false;
+    }
+  }
+  auto is = [&](std::size_t k, std::initializer_list<std::string_view> names) {
+    return k < words.size() && std::find(names.begin(), names.end(), words[k].key) != names.end();
+  };
+  ExamRead out;
+  std::optional<std::pair<std::size_t, std::size_t>> unknown;  // the part being read that is no exam
+  auto end_unknown = [&] {
+    if (unknown) out.unknown.emplace_back(text.substr(unknown->first, unknown->second - unknown->first));
+    unknown.reset();
+  };
+  for (std::size_t k = 0; k < words.size();) {
+    if (words[k].item_starts) end_unknown();
+    std::size_t next = k + 1;
+    if (is(k, {"ce", "cspe", "cse", "cpe"})) {
+      out.flags.ce = true;
+    } else if (is(k, {"se", "schoolexamen", "schoolexamens"})) {
+      out.flags.se = true;
+    } else if (is(k, {"school"}) && is(k + 1, {"examen", "examens"})) {
+      out.flags.se = true;
+      next = k + 2;
+    } else if (is(k, {"centraal", "centrale"})) {
+      out.flags.ce = true;  // "centraal (schriftelijk en praktisch) examen"
+      while (is(next, {"schriftelijk", "schriftelijke", "praktisch", "praktische", "en", "examen", "examens"})) ++next;
+    } else if (is(k, {"en", "and"})) {
+      end_unknown();  // "PO en PTA": two parts
+      k = next;
+      continue;
+    } else {
+      if (!unknown) unknown.emplace(words[k].begin, words[k].end);
+      unknown->second = words[k].end;
+      k = next;
+      continue;
+    }
+    end_unknown();
+    out.known = true;
+    k = next;
+  }
+  end_unknown();
+  return out;
+}
+
+// "CE", "SE" or "CE, SE": the exam of a goal, as a cell would give it.
+std::string exam_names(const ExamFlags& exam) {
+  if (exam.ce && exam.se) return "CE, SE";
+  return exam.ce ? "CE" : exam.se ? "SE" : "";
 }
 
 // A cell that holds only exam names ("SE"), or only level names ("vmbo tl").
 bool is_list_value(Column column, std::string_view text) {
   if (column == Exam) {
-    std::vector<std::string> items = split_list(text);
-    return !items.empty() && std::all_of(items.begin(), items.end(), is_exam_name);
+    const ExamRead read = read_exam(text);
+    return read.known && read.unknown.empty();
   }
   std::vector<std::string> unknown;
   return !LevelSet::parse(text, &unknown).empty() && unknown.empty();
+}
+
+// "A", "B", ..., "Z", "AA": a spreadsheet's name of the column at `index` (from 0).
+std::string column_letters(std::size_t index) {
+  std::string out;
+  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return out;
+}
+
+// A first cell of the header row such as "titel: Robotica": a metadata line without
+// its '#'. The key as written, or empty.
+std::string metadata_line_key(std::string_view cell) {
+  const std::size_t colon = cell.find(':');
+  if (colon == std::string_view::npos) return {};
+  std::string key = one_line(std::string(cell.substr(0, colon)));
+  if (key.empty() || key.size() > 40 || key.find('"') != std::string::npos) return {};
+  return key;
 }
 
 // Programme-wide settings from the leading "# key: value" lines.
@@ -157,7 +234,18 @@ class CsvProgrammeReader {
 
   void run() {
     delimiter_ = detect_delimiter(src_.body());
-    std::vector<CsvRecord> records = read_csv(src_, delimiter_);
+    std::vector<CsvRecord> records;
+    try {
+      read_csv(src_, delimiter_, records);
+    } catch (const CsvSyntaxError& e) {
+      // The header row, when it is above the error, names the column.
+      for (const CsvRecord& r : records)
+        if (!r.blank() && !is_comment(r)) {
+          name_columns(r);
+          break;
+        }
+      throw InputError(e.where(), placed(e.message(), CsvField{{}, 0, e.row, e.index}));
+    }
     std::size_t i = 0;
     for (; i < records.size(); ++i) {
       const CsvRecord& r = records[i];
@@ -184,7 +272,7 @@ class CsvProgrammeReader {
         any_levels = true;
       }
     // Otherwise the programme is "not found" at every level, and only later, in a transition.
-    if (!any_levels) cat_.warn(src_.at_char(header.offset), {MessageId::CsvProgrammeWithoutLevels, {meta_.title}});
+    if (!any_levels) warn(row_of(header), "", {MessageId::CsvProgrammeWithoutLevels, {meta_.title}});
     cat_.add_programme(root, meta_.subject);
   }
 
@@ -196,6 +284,33 @@ class CsvProgrammeReader {
   }
 
   Location at(const CsvField& field, const std::string& record = {}) const { return src_.at_char(field.offset, record); }
+
+  // Where a spreadsheet shows `field`, said before `what`: "row 28 in Excel, column 'levels'".
+  // The column by its name in the header row, else by its letter; a field whose index is
+  // npos stands for its whole row.
+  Message placed(Message what, const CsvField& field) const {
+    if (field.row == 0) return what;
+    const std::string row = std::to_string(field.row);
+    if (field.index == npos) return std::move(what).placed({MessageId::CsvPlaceRow, {row}});
+    const bool named = field.index < header_names_.size() && !header_names_[field.index].empty();
+    const std::string column = named ? "'" + header_names_[field.index] + "'" : column_letters(field.index);
+    return std::move(what).placed({MessageId::CsvPlaceCell, {row, column}});
+  }
+  // The row of `field` (or of a record) as a whole.
+  static CsvField row_of(const CsvField& field) { return CsvField{{}, field.offset, field.row, npos}; }
+  static CsvField row_of(const CsvRecord& r) { return CsvField{{}, r.offset, r.row, npos}; }
+
+  void warn(const CsvField& field, const std::string& record, Message what) {
+    cat_.warn(at(field, record), placed(std::move(what), field));
+  }
+  [[noreturn]] void fail(const CsvField& field, const std::string& record, Message what) const {
+    throw InputError(at(field, record), placed(std::move(what), field));
+  }
+
+  void name_columns(const CsvRecord& header) {
+    header_names_.clear();
+    for (const CsvField& f : header.fields) header_names_.push_back(one_line(f.value));
+  }
 
   std::string record_id(const std::string& code) const { return "csv:" + meta_.id + "/" + code; }
 
@@ -214,7 +329,7 @@ class CsvProgrammeReader {
     const CsvField& cell = r.fields.front();
     auto key = metadata_key_of(key_of(written));
     if (!key) {
-      cat_.warn(at(cell), {MessageId::CsvUnknownMetadata, {written}});
+      warn(row_of(cell), "", {MessageId::CsvUnknownMetadata, {written}});
       return;
     }
     switch (*key) {
@@ -222,7 +337,7 @@ class CsvProgrammeReader {
       case MetaKey::Subject: meta_.subject = value; break;
       case MetaKey::Id:
         meta_.id = value;
-        id_at_ = at(cell);
+        id_at_ = row_of(cell);
         break;
       case MetaKey::Version: meta_.source.version = value; break;
       case MetaKey::StartDate: meta_.source.start_date = value; break;
@@ -234,16 +349,15 @@ class CsvProgrammeReader {
       case MetaKey::Description:
         meta_.description = meta_.description.empty() ? value : meta_.description + "\n" + value;
         break;
-      case MetaKey::Levels: meta_.levels = parse_levels(value, cell, ""); break;
-      case MetaKey::Exam: meta_.exam = parse_exam(value, cell, "", {}); break;
+      case MetaKey::Levels: meta_.levels = parse_levels(value, row_of(cell), ""); break;
+      case MetaKey::Exam: meta_.exam = parse_exam(value, row_of(cell)); break;
     }
   }
 
   LevelSet parse_levels(const std::string& text, const CsvField& cell, const std::string& record) {
     std::vector<std::string> unknown;
     LevelSet levels = LevelSet::parse(text, &unknown);
-    for (const std::string& name : unknown)
-      cat_.warn(at(cell, record), {MessageId::CsvUnknownLevel, {one_line(name)}});
+    for (const std::string& name : unknown) warn(cell, record, {MessageId::CsvUnknownLevel, {one_line(name)}});
     return levels;
   }
 
@@ -254,24 +368,39 @@ class CsvProgrammeReader {
     std::vector<std::string> unknown;
     LevelSet levels = LevelSet::parse(text, &unknown);
     if (!levels.empty() || unknown.empty()) {
-      for (const std::string& name : unknown) cat_.warn(at(cell, record), {MessageId::CsvUnknownLevel, {one_line(name)}});
+      for (const std::string& name : unknown) warn(cell, record, {MessageId::CsvUnknownLevel, {one_line(name)}});
       return levels;
     }
     std::string names;
     for (const std::string& name : unknown) names += (names.empty() ? "" : ", ") + one_line(name);
-    if (parent.empty()) cat_.warn(at(cell, record), {MessageId::CsvUnknownLevelsNone, {names}});
-    else cat_.warn(at(cell, record), {MessageId::CsvUnknownLevelsInherited, {names, parent.to_string()}});
+    if (parent.empty()) warn(cell, record, {MessageId::CsvUnknownLevelsNone, {names}});
+    else warn(cell, record, {MessageId::CsvUnknownLevelsInherited, {names, parent.to_string()}});
     return parent;
   }
 
-  ExamFlags parse_exam(const std::string& text, const CsvField& cell, const std::string& record, ExamFlags flags) {
-    for (const std::string& token : split_list(text)) {
-      const std::string name = lower(token);
-      if (name == "ce" || name == "cspe") flags.ce = true;
-      else if (name == "se") flags.se = true;
-      else cat_.warn(at(cell, record), {MessageId::CsvUnknownExam, {token}});
+  // The programme's exam ("# exam:"); a part that is no exam is skipped.
+  ExamFlags parse_exam(const std::string& text, const CsvField& cell) {
+    const ExamRead read = read_exam(text);
+    for (const std::string& part : read.unknown) warn(cell, "", {MessageId::CsvUnknownExam, {part}});
+    return read.flags;
+  }
+
+  // A goal's exam cell. When no part of it is an exam ("PO"), the cell counts as
+  // empty: the goal takes its parent's exam, as for a levels cell.
+  ExamFlags row_exam(const std::string& text, const CsvField& cell, const std::string& record, ExamFlags parent) {
+    const ExamRead read = read_exam(text);
+    if (read.known) {
+      for (const std::string& part : read.unknown) warn(cell, record, {MessageId::CsvUnknownExam, {part}});
+      parent.ce = read.flags.ce;
+      parent.se = read.flags.se;
+      return parent;
     }
-    return flags;
+    std::string names;
+    for (const std::string& part : read.unknown) names += (names.empty() ? "" : ", ") + part;
+    const std::string inherited = exam_names(parent);
+    if (inherited.empty()) warn(cell, record, {MessageId::CsvUnknownExam, {names}});
+    else warn(cell, record, {MessageId::CsvUnknownExamInherited, {names, inherited}});
+    return parent;
   }
 
   void read_header(const CsvRecord& header) {
@@ -281,18 +410,23 @@ class CsvProgrammeReader {
       if (one_line(f.value).empty()) continue;
       auto column = column_of(f.value);
       if (!column) {
-        cat_.warn(at(f), {MessageId::CsvUnknownColumn, {one_line(f.value)}});
+        warn(f, "", {MessageId::CsvUnknownColumn, {one_line(f.value)}});
         continue;
       }
-      if (columns_[*column] != npos) throw InputError(at(f), {MessageId::CsvColumnTwice, {one_line(f.value)}});
+      if (columns_[*column] != npos) fail(f, "", {MessageId::CsvColumnTwice, {one_line(f.value)}});
       columns_[*column] = i;
     }
     std::string missing;
     for (Column column : {Code, Kind, Title})
       if (columns_[column] == npos) missing += (missing.empty() ? "" : ", ") + column_with_aliases(column);
-    if (!missing.empty())
-      throw InputError(src_.at_char(header.offset), {MessageId::CsvMissingColumns, {missing}});
+    if (!missing.empty()) {
+      // "titel: Robotica" in A1: the metadata lines lack their '#', and the first is read as the header.
+      const std::string key = metadata_line_key(header.fields.front().value);
+      if (!key.empty()) fail(row_of(header), "", {MessageId::CsvMissingColumnsMetadata, {missing, key}});
+      fail(row_of(header), "", {MessageId::CsvMissingColumns, {missing}});
+    }
     header_size_ = header.fields.size();
+    name_columns(header);
     for (std::size_t c = 0; c < ColumnCount; ++c)
       if (columns_[c] != npos) written_[c] = one_line(header.fields[columns_[c]].value);
   }
@@ -337,6 +471,7 @@ class CsvProgrammeReader {
     fields[first].value = joined;
     fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(first + 1),
                  fields.begin() + static_cast<std::ptrdiff_t>(first + extra + 1));
+    for (std::size_t k = first + 1; k < fields.size(); ++k) fields[k].index = k;  // the header's columns again
     row.joined = Message{MessageId::CsvListCellSplit, {written_[*split], one_line(joined), listed, slashes}};
     row.joined_cell = first;
     return row;
@@ -357,8 +492,9 @@ class CsvProgrammeReader {
       if (auto earlier = loaded_->graph().find_id("csv:" + meta_.id)) {
         const SourceIndex s = loaded_->graph().goal(*earlier).source;
         const std::string file = s != kNoSource ? loaded_->sources()[s].file : std::string("-");
-        throw InputError(id_at_.file.empty() ? Location{src_.file(), 1, 1, {}} : id_at_,
-                         {MessageId::CsvProgrammeIdTaken, {meta_.id, file}});
+        const Message taken{MessageId::CsvProgrammeIdTaken, {meta_.id, file}};
+        if (!id_at_) throw InputError(Location{src_.file(), 1, 1, {}}, taken);
+        fail(*id_at_, "", taken);
       }
     }
     meta_.source.title = meta_.title;
@@ -385,7 +521,7 @@ class CsvProgrammeReader {
   CsvField cell(const CsvRecord& row, Column column) const {
     std::size_t i = columns_[column];
     if (i < row.fields.size()) return row.fields[i];
-    return CsvField{{}, row.offset};
+    return CsvField{{}, row.offset, row.row, i};
   }
   std::string value(const CsvRecord& row, Column column) const { return one_line(cell(row, column).value); }
 
@@ -393,7 +529,7 @@ class CsvProgrammeReader {
   void index_codes(const std::vector<Row>& rows) {
     for (const Row& row : rows) {
       std::string code = value(row.record, Code);
-      if (!code.empty()) line_of_code_.emplace(code, src_.at(row.record.offset).line);
+      if (!code.empty()) where_code_.emplace(code, Place{src_.at(row.record.offset).line, row.record.row});
     }
   }
 
@@ -401,28 +537,24 @@ class CsvProgrammeReader {
     const CsvRecord& row = read.record;
     const std::size_t line = src_.at(row.offset).line;
     std::string code = value(row, Code);
-    if (code.empty()) throw InputError(at(cell(row, Code)), {MessageId::CsvEmptyCode});
+    if (code.empty()) fail(cell(row, Code), "", {MessageId::CsvEmptyCode});
     const std::string id = record_id(code);
     if (auto it = defined_.find(code); it != defined_.end())
-      throw InputError(at(cell(row, Code), id), {MessageId::CsvCodeTwice, {code, std::to_string(it->second.line)}});
+      fail(cell(row, Code), id,
+           {MessageId::CsvCodeTwice,
+            {code, std::to_string(it->second.place.line), std::to_string(it->second.place.row)}});
     for (std::size_t i = header_size_; i < row.fields.size(); ++i)
       if (!one_line(row.fields[i].value).empty()) {
-        cat_.warn(at(row.fields[i], id), {MessageId::CsvExtraCells});
+        warn(row.fields[i], id, {MessageId::CsvExtraCells});
         break;
       }
-    if (read.joined) cat_.warn(at(row.fields[read.joined_cell], id), *read.joined);
+    if (read.joined) warn(row_of(row.fields[read.joined_cell]), id, *read.joined);  // the message names the column
 
     Vertex parent = root;
     std::string parent_code = value(row, Parent);
     if (!parent_code.empty()) {
       auto it = defined_.find(parent_code);
-      if (it == defined_.end()) {
-        auto later = line_of_code_.find(parent_code);
-        const bool unknown = later == line_of_code_.end() || parent_code == code;
-        throw InputError(at(cell(row, Parent), id),
-                         unknown ? Message{MessageId::CsvUnknownParent, {parent_code}}
-                                 : Message{MessageId::CsvParentBelow, {parent_code, std::to_string(later->second)}});
-      }
+      if (it == defined_.end()) fail(cell(row, Parent), id, unknown_parent(parent_code, code));
       parent = it->second.vertex;
     }
     const Goal& up = g_.goal(parent);
@@ -431,7 +563,7 @@ class CsvProgrammeReader {
     goal.source_id = id;
     goal.code = code;
     goal.title = value(row, Title);
-    if (goal.title.empty()) throw InputError(at(cell(row, Title), id), {MessageId::CsvEmptyTitle});
+    if (goal.title.empty()) fail(cell(row, Title), id, {MessageId::CsvEmptyTitle});
     goal.description = tidy_text(cell(row, Description).value);
     std::string kind_text = value(row, Kind);
     goal.kind = GoalKind::Goal;
@@ -439,7 +571,7 @@ class CsvProgrammeReader {
       if (auto kind = kind_of(kind_text)) {
         goal.kind = *kind;
       } else {
-        cat_.warn(at(cell(row, Kind), id), {MessageId::CsvUnknownKind, {kind_text}});
+        warn(cell(row, Kind), id, {MessageId::CsvUnknownKind, {kind_text}});
       }
     }
     // Empty levels, exam and part cells inherit from the parent, so a
@@ -448,38 +580,55 @@ class CsvProgrammeReader {
     goal.levels = levels_text.empty() ? up.levels : row_levels(levels_text, cell(row, Levels), id, up.levels);
     std::string exam_text = value(row, Exam);
     goal.exam = up.exam;
-    if (!exam_text.empty()) {
-      goal.exam.ce = goal.exam.se = false;
-      ExamFlags parsed = parse_exam(exam_text, cell(row, Exam), id, goal.exam);
-      goal.exam.ce = parsed.ce;
-      goal.exam.se = parsed.se;
-    }
+    if (!exam_text.empty()) goal.exam = row_exam(exam_text, cell(row, Exam), id, up.exam);
     const std::string part_written = value(row, Part);
     const std::string part_text = key_of(part_written);
     if (!part_text.empty()) {
       goal.exam.kern = part_text == "kern" || part_text == "core";
       goal.exam.keuze = part_text == "keuze" || part_text == "elective";
       if (!goal.exam.kern && !goal.exam.keuze)
-        cat_.warn(at(cell(row, Part), id), {MessageId::CsvUnknownPart, {part_written}});
+        warn(cell(row, Part), id, {MessageId::CsvUnknownPart, {part_written}});
     }
     goal.source = source_;
     Vertex v = g_.add_goal(std::move(goal));
     added_.push_back(v);
     g_.add_edge(parent, v, EdgeKind::Contains);
-    defined_.emplace(code, Defined{v, line});
+    defined_.emplace(code, Defined{v, Place{line, row.row}});
+  }
+
+  // Why `parent_code` (in the row of `code`) is no parent: not a code in the file, a code
+  // below this row, or a code written otherwise in case ("o" for "O").
+  Message unknown_parent(const std::string& parent_code, const std::string& code) const {
+    if (auto later = where_code_.find(parent_code); later != where_code_.end() && parent_code != code)
+      return {MessageId::CsvParentBelow,
+              {parent_code, std::to_string(later->second.line), std::to_string(later->second.row)}};
+    // A code above this row first: that one can be the parent as it stands.
+    const std::string key = lower(parent_code);
+    std::optional<std::string> above, anywhere;
+    for (const auto& [other, place] : where_code_) {
+      if (lower(other) != key || other == code) continue;
+      std::optional<std::string>& meant = defined_.contains(other) ? above : anywhere;
+      if (!meant || other < *meant) meant = other;
+    }
+    if (above || anywhere) return {MessageId::CsvUnknownParentCase, {parent_code, above ? *above : *anywhere}};
+    return {MessageId::CsvUnknownParent, {parent_code}};
   }
 
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  struct Place {
+    std::size_t line;  // in the file
+    std::size_t row;   // in a spreadsheet
+  };
   struct Defined {
     Vertex vertex;
-    std::size_t line;
+    Place place;
   };
 
   Catalogue& cat_;
   GoalGraph& g_;
   const SourceText& src_;
   const Catalogue* loaded_ = nullptr;
-  Location id_at_;  // where "# id:" is, if the file has one
+  std::optional<CsvField> id_at_;  // where "# id:" is, if the file has one
   char delimiter_ = ',';
   Metadata meta_;
   SourceIndex source_ = kNoSource;
@@ -487,7 +636,8 @@ class CsvProgrammeReader {
   std::size_t header_size_ = 0;
   std::array<std::string, ColumnCount> written_;  // each column's name as the header writes it
   std::unordered_map<std::string, Defined> defined_;
-  std::unordered_map<std::string, std::size_t> line_of_code_;
+  std::unordered_map<std::string, Place> where_code_;
+  std::vector<std::string> header_names_;  // each header cell as written, by index
   std::vector<Vertex> added_;
 };
 
@@ -522,8 +672,17 @@ void load_csv(Catalogue& into, const std::string& path) {
   std::vector<std::string> files = input_files(path, ".csv");
   if (files.empty()) staged.warn({path, 0, 0, {}}, {MessageId::CsvNoCsvFiles});
   for (const std::string& file : files) {
-    SourceText src = SourceText::read(file);
     Catalogue one;
+    std::string text = read_file(file);
+    // Excel's "CSV (puntkomma's gescheiden)" on a Dutch Windows saves in Windows-1252: read
+    // as such, with a warning. Any other encoding (UTF-16, binary) is refused as before.
+    if (std::optional<std::string> converted = windows1252_as_utf8(text)) {
+      text = std::move(*converted);
+      one.warn({file, 0, 0, {}},
+               {MessageId::CsvReadAsWindows1252, {std::filesystem::path(file).filename().string()}});
+    }
+    require_utf8(file, text);
+    const SourceText src(file, std::move(text));
     CsvProgrammeReader(one, src, &staged).run();
     staged.merge(std::move(one));
   }

@@ -35,23 +35,25 @@ char detect_delimiter(std::string_view body) {
   return ',';
 }
 
-std::vector<CsvRecord> read_csv(const SourceText& src, char delimiter) {
+void read_csv(const SourceText& src, char delimiter, std::vector<CsvRecord>& records) {
   const std::string& text = src.text();
   const std::size_t n = text.size();
   auto line_end = [&](std::size_t i) { return text[i] == '\r' || text[i] == '\n'; };
-  std::vector<CsvRecord> records;
   std::size_t pos = src.bom_size();
   while (pos < n) {
     CsvRecord record;
     record.offset = pos;
+    record.row = records.size() + 1;
     while (true) {
       CsvField field;
       field.offset = pos;
+      field.row = record.row;
+      field.index = record.fields.size();
       if (pos < n && text[pos] == '"') {
         const std::size_t open = pos++;
         while (true) {
           if (pos >= n)
-            throw InputError(src.at_char(open), {MessageId::CsvUnclosedQuote});
+            throw CsvSyntaxError(src.at_char(open), {MessageId::CsvUnclosedQuote}, field.row, field.index);
           if (text[pos] == '"') {
             if (pos + 1 < n && text[pos + 1] == '"') {
               field.value += '"';
@@ -64,7 +66,7 @@ std::vector<CsvRecord> read_csv(const SourceText& src, char delimiter) {
           field.value += text[pos++];
         }
         if (pos < n && text[pos] != delimiter && !line_end(pos)) {
-          throw InputError(src.at_char(pos), {MessageId::CsvTextAfterQuote});
+          throw CsvSyntaxError(src.at_char(pos), {MessageId::CsvTextAfterQuote}, field.row, field.index);
         }
       } else {
         // A quote inside an unquoted field is kept as written, as spreadsheets do.
@@ -81,7 +83,6 @@ std::vector<CsvRecord> read_csv(const SourceText& src, char delimiter) {
     if (pos < n && text[pos] == '\n') ++pos;
     records.push_back(std::move(record));
   }
-  return records;
 }
 
 }  // namespace aansluiting::importers

@@ -209,15 +209,17 @@ TEST(Csv, ALevelsCellWithNoKnownNameInheritsAndSaysSo) {
   std::vector<std::string> texts;
   for (const auto& w : cat.warnings()) texts.push_back(w.what.dutch());
   EXPECT_EQ(texts, (std::vector<std::string>{
-                       "onbekend niveau 'vmbo t': het doel krijgt de niveaus van zijn ouder (vmbo tl); gebruik namen "
-                       "als 'vmbo gl', 'havo', 'mbo 2'",
-                       "onbekend niveau 'vmbo x': het doel heeft geen niveau en telt in geen analyse mee; gebruik namen "
-                       "als 'vmbo gl', 'havo', 'mbo 2'"}));
+                       "rij 4 in Excel, kolom 'levels': onbekend niveau 'vmbo t': het doel krijgt de niveaus van zijn "
+                       "ouder (vmbo tl); gebruik namen als 'vmbo gl', 'havo', 'mbo 2'",
+                       "rij 6 in Excel, kolom 'levels': onbekend niveau 'vmbo x': het doel heeft geen niveau en telt in "
+                       "geen analyse mee; gebruik namen als 'vmbo gl', 'havo', 'mbo 2'"}));
 }
 
 TEST(Csv, InvalidUtf8AndMissingFileAreErrors) {
-  InputError e = error_of(kHeader + "A,,domain,Caf\xE9,havo\n");
-  EXPECT_EQ(e.where().line, 3u);
+  // A stray byte in a file whose other letters are UTF-8 ("Oriëntatie"): no other encoding.
+  InputError e = error_of(kHeader + "A,,domain,Ori\xC3\xABntatie,havo\nB,,domain,Caf\xE9,havo\n");
+  EXPECT_EQ(e.where().line, 4u);
+  EXPECT_EQ(e.message().id, MessageId::InvalidUtf8Byte);
   Catalogue cat;
   EXPECT_THROW(importers::load_csv(cat, at::source_dir() + "/curricula/programmes/nope.csv"), InputError);
 }
@@ -338,9 +340,10 @@ TEST(Csv, AProgrammeWithoutAnyLevelIsNamedOnce) {
   Catalogue cat = load_text(dir, kZorg, replaced(shipped(kZorg), "# levels:", "# nivo:"));
   const std::vector<std::string> texts = dutch_warnings(cat);
   ASSERT_EQ(texts.size(), 2u) << ::testing::PrintToString(texts);
-  EXPECT_EQ(texts[0].rfind("6:1: onbekend gegeven 'nivo' in de kop (genegeerd); bekend zijn titel, vak, ", 0), 0u)
+  EXPECT_EQ(texts[0].rfind("6:1: rij 6 in Excel: onbekend gegeven 'nivo' in de kop (genegeerd); bekend zijn titel, "
+                           "vak, ", 0), 0u)
       << texts[0];
-  EXPECT_EQ(texts[1], "11:1: het programma 'Zorg en welzijn vmbo (profielvak)' heeft geen niveaus en telt in geen "
+  EXPECT_EQ(texts[1], "11:1: rij 11 in Excel: het programma 'Zorg en welzijn vmbo (profielvak)' heeft geen niveaus en telt in geen "
                       "analyse mee; geef ze boven de kopregel op, bijvoorbeeld '# niveaus: vmbo gl; vmbo tl', of in "
                       "een kolom 'niveaus'");
   EXPECT_EQ(cat.warnings()[1].where.file, (dir.path() / kZorg).string());
@@ -365,8 +368,11 @@ TEST(Csv, AnExamListSplitAtTheDelimiterIsJoinedWithAHint) {
                            "bij het scheidingsteken; gelezen als 'CE;SE'. Zet de cel tussen aanhalingstekens "
                            "(\"CE;SE\") of schrijf 'CE, SE' of 'CE/SE'";
   std::vector<std::string> expected;
-  for (const char* domain : {"P/ZW/1;", "P/ZW/2;", "P/ZW/3;", "P/ZW/4;"})
-    expected.push_back(position_of(text, domain, ";CE;SE;kern") + ": " + hint);
+  for (const char* domain : {"P/ZW/1;", "P/ZW/2;", "P/ZW/3;", "P/ZW/4;"}) {
+    // No quoted text in this file spans lines: each row is on the line of its number.
+    const std::string at = position_of(text, domain, ";CE;SE;kern");
+    expected.push_back(at + ": rij " + at.substr(0, at.find(':')) + " in Excel: " + hint);
+  }
   EXPECT_EQ(expected.front().rfind("21:", 0), 0u);
   EXPECT_EQ(dutch_warnings(cat), expected);
   EXPECT_EQ(cat.warnings()[0].where.record, "csv:zorg_en_welzijn_vmbo/P/ZW/1");
@@ -393,10 +399,12 @@ TEST(Csv, ALevelsListSplitAtTheDelimiterIsJoinedAndOtherExtraCellsAreNot) {
   EXPECT_TRUE(b.exam.se && b.exam.keuze);
   const std::vector<std::string> texts = dutch_warnings(cat);
   ASSERT_EQ(texts.size(), 2u) << ::testing::PrintToString(texts);
-  EXPECT_EQ(texts[0], "3:17: meer cellen dan kolommen in de kopregel: kolom 'levels' lijkt 'vmbo gl;vmbo tl' te "
+  EXPECT_EQ(texts[0], "3:17: rij 3 in Excel: meer cellen dan kolommen in de kopregel: kolom 'levels' lijkt 'vmbo gl;vmbo tl' te "
                       "bevatten, gesplitst bij het scheidingsteken; gelezen als 'vmbo gl;vmbo tl'. Zet de cel tussen "
                       "aanhalingstekens (\"vmbo gl;vmbo tl\") of schrijf 'vmbo gl, vmbo tl' of 'vmbo gl/vmbo tl'");
-  EXPECT_EQ(texts[1].rfind("4:31: meer cellen dan kolommen in de kopregel; de extra cellen worden genegeerd", 0), 0u)
+  // A cell right of the header's columns has no name there: its letter.
+  EXPECT_EQ(texts[1].rfind("4:31: rij 4 in Excel, kolom G: meer cellen dan kolommen in de kopregel; de extra cellen "
+                           "worden genegeerd", 0), 0u)
       << texts[1];
   // In a ',' file the hint suggests no spelling with a comma.
   Catalogue comma =
@@ -413,15 +421,16 @@ TEST(Csv, MessagesAboutColumnsAndKindsNameTheDutchNames) {
                                    "code;ouder;sort;titel;omschrijving;niveaus;examen;deel"));
   EXPECT_EQ(e.where().line, 11u);
   EXPECT_EQ(e.message().dutch(),
-            "de kopregel mist verplichte kolom(men): kind (soort, type); nodig zijn code, soort en titel (of in het "
-            "Engels: code, kind en title)");
+            "rij 11 in Excel: de kopregel mist verplichte kolom(men): kind (soort, type); nodig zijn code, soort en "
+            "titel (of in het Engels: code, kind en title)");
   EXPECT_NE(error_of("# title: T\ncode\nA\n").message().dutch().find(": kind (soort, type), title (titel);"),
             std::string::npos);
 
   at::ScratchDir dir;
   Catalogue cat = load_text(dir, kZorg, replaced(shipped(kZorg), "K/ZW/1;;domain;", "K/ZW/1;;Domeinen;"));
   ASSERT_EQ(cat.warnings().size(), 1u);
-  EXPECT_EQ(cat.warnings()[0].what.dutch(), "onbekende soort 'Domeinen'; gelezen als 'doel' (gebruik domein, "
+  EXPECT_EQ(cat.warnings()[0].what.dutch(), "rij 12 in Excel, kolom 'kind': onbekende soort 'Domeinen'; gelezen "
+                                            "als 'doel' (gebruik domein, "
                                             "subdomein, eindterm, doel, leerdoel, onderwerp, specificatie, kerntaak, "
                                             "werkproces of vakkennis)");
 }
@@ -433,8 +442,8 @@ TEST(Csv, UnknownPartAndMetadataKeepTheUsersSpelling) {
                             "# title: P\n# Niveau_X: havo\ncode;kind;title;levels;part\nA;domain;A;havo;Keuzedeel\n");
   const std::vector<std::string> texts = dutch_warnings(cat);
   ASSERT_EQ(texts.size(), 2u) << ::testing::PrintToString(texts);
-  EXPECT_EQ(texts[0].rfind("2:1: onbekend gegeven 'Niveau_X' in de kop", 0), 0u) << texts[0];
-  EXPECT_EQ(texts[1], "4:17: onbekend deel 'Keuzedeel' (genegeerd); gebruik kern of keuze");
+  EXPECT_EQ(texts[0].rfind("2:1: rij 2 in Excel: onbekend gegeven 'Niveau_X' in de kop", 0), 0u) << texts[0];
+  EXPECT_EQ(texts[1], "4:17: rij 4 in Excel, kolom 'part': onbekend deel 'Keuzedeel' (genegeerd); gebruik kern of keuze");
 }
 
 // A user test: a copy of a programme beside the original (its "# id" line left
@@ -479,4 +488,128 @@ TEST(Csv, TwoProgrammesWithOneTitleAreToldApartByTheirFiles) {
   std::size_t after = 0;
   for (const Warning& w : shipped.warnings()) after += w.what.id == MessageId::CsvSameTitle;
   EXPECT_EQ(after, 1u);
+}
+
+// A user test: "schoolexamen" was an unknown exam, and the goal then had neither CE nor SE
+// although its parent is SE. The Dutch words work, in any case; a value that stays unknown
+// inherits the parent's exam, as an unknown level does, and the warning says so.
+TEST(Csv, AnExamInDutchWordsIsReadAndAnUnknownOneInherits) {
+  at::ScratchDir dir;
+  Catalogue cat = load_text(dir, "e.csv",
+                            "# titel: E\n# niveaus: vmbo tl\n# examen: Schoolexamen\n"
+                            "code;ouder;soort;titel;examen\n"
+                            "A;;domein;se;\n"  // from "# examen:"
+                            "A1;A;eindterm;se;schoolexamen\n"
+                            "A2;A;eindterm;ce;Centraal Examen\n"
+                            "A3;A;eindterm;both;SE/CE\n"
+                            "A4;A;eindterm;both;se + ce\n"
+                            "A5;A;eindterm;both;CE en SE\n"
+                            "A6;A;eindterm;ce;centraal schriftelijk en praktisch examen\n"
+                            "A7;A;eindterm;se;School-examen\n"
+                            "A8;A;eindterm;both;\"centraal examen, schoolexamen\"\n"
+                            "A9;A;eindterm;ce;CSPE\n"
+                            "B;A;eindterm;se;praktijkexamen\n"
+                            "C;;domein;both;CE, SE\n"
+                            "C1;C;eindterm;both;PO\n"
+                            "D;;domein;ce;CE\n"
+                            "D1;D;eindterm;ce;CE en PO\n"
+                            "E;;domein;se;schoolexamen;\n");
+  const GoalGraph& g = cat.graph();
+  for (const char* code : {"A", "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "B", "C", "C1", "D", "D1", "E"}) {
+    const Goal& goal = g.goal(*g.find_id(std::string("csv:e/") + code));
+    const std::string& want = goal.title;  // the exam the row must have
+    EXPECT_EQ(goal.exam.ce, want == "ce" || want == "both") << code;
+    EXPECT_EQ(goal.exam.se, want == "se" || want == "both") << code;
+  }
+  EXPECT_EQ(dutch_warnings(cat), (std::vector<std::string>{
+                                     "15:17: rij 15 in Excel, kolom 'examen': onbekend examen 'praktijkexamen': het "
+                                     "doel krijgt het examen van zijn ouder (SE); gebruik CE, SE of beide als 'CE, SE' "
+                                     "(of centraal examen, schoolexamen)",
+                                     "17:20: rij 17 in Excel, kolom 'examen': onbekend examen 'PO': het doel krijgt het "
+                                     "examen van zijn ouder (CE, SE); gebruik CE, SE of beide als 'CE, SE' (of centraal "
+                                     "examen, schoolexamen)",
+                                     "19:18: rij 19 in Excel, kolom 'examen': onbekend examen 'PO' (genegeerd); gebruik "
+                                     "CE, SE of beide als 'CE, SE' (of centraal examen, schoolexamen)"}));
+
+  // Without an exam above it, an unknown value leaves the goal without one, and says so.
+  Catalogue none = load_text(dir, "n.csv", "# title: N\n# levels: havo\ncode,kind,title,exam\nA,domain,A,praktijk examen\n");
+  ASSERT_EQ(none.warnings().size(), 1u);
+  EXPECT_EQ(none.warnings()[0].what.english(),
+            "row 4 in Excel, column 'exam': unknown exam 'praktijk examen' (ignored); use CE, SE or both as 'CE, SE' "
+            "(or centraal examen, schoolexamen)");
+
+  // Unquoted in a ';' file, two Dutch names split into two cells: joined again, as 'CE;SE' is.
+  Catalogue split = load_text(dir, "s.csv", "# title: S\n# levels: havo\ncode;kind;title;exam;part\n"
+                                            "A;domain;A;schoolexamen;centraal examen;kern\n");
+  const Goal& a = split.graph().goal(*split.graph().find_id("csv:s/A"));
+  EXPECT_TRUE(a.exam.ce && a.exam.se && a.exam.kern);
+  ASSERT_EQ(split.warnings().size(), 1u);
+  EXPECT_EQ(split.warnings()[0].what.id, MessageId::CsvListCellSplit);
+}
+
+// A user test: after a quoted description over three lines, "regel 31" was the file's line
+// while Excel shows the row as 28. Messages name the spreadsheet's row, and the column by its
+// name in the header row; the location keeps the file's line and column for an editor.
+TEST(Csv, MessagesNameTheRowAndColumnAsASpreadsheetShowsThem) {
+  const std::string head = "# titel: R\n# niveaus: vmbo tl\ncode;ouder;soort;titel;omschrijving;leerwegen\n"
+                           "A;;domein;Domein;\"Een\nbeschrijving\nover vier\nregels\";vmbo tl\n";
+  at::ScratchDir dir;
+  Catalogue cat = load_text(dir, "r.csv", head + "A1;A;eindterm;Doel;;vmbo t\n");
+  ASSERT_EQ(cat.warnings().size(), 1u);
+  const Warning& w = cat.warnings()[0];
+  EXPECT_EQ(w.where.line, 8u);  // the file's line, for an editor
+  EXPECT_EQ(w.where.column, 21u);
+  EXPECT_EQ(w.what.dutch().rfind("rij 5 in Excel, kolom 'leerwegen': onbekend niveau 'vmbo t'", 0), 0u)
+      << w.what.dutch();
+  EXPECT_EQ(w.what.english().rfind("row 5 in Excel, column 'leerwegen': unknown level 'vmbo t'", 0), 0u)
+      << w.what.english();
+  EXPECT_EQ(w.what.code(), "csv.unknown_levels_inherited");  // the code is that of the message, not the place
+
+  // Errors: the row, and a line or row they name besides.
+  InputError twice = error_of(head + "A1;A;eindterm;Doel;;\nA1;A;eindterm;Nog een doel;;\n");
+  EXPECT_EQ(twice.where().line, 9u);
+  EXPECT_EQ(twice.message().dutch(), "rij 6 in Excel, kolom 'code': code 'A1' is al gebruikt op regel 8 (rij 5 in "
+                                     "Excel)");
+  InputError below = error_of(head + "B1;B;eindterm;Doel;;\nB;;domein;Domein B;;\n");
+  EXPECT_EQ(below.message().dutch(), "rij 5 in Excel, kolom 'ouder': ouder 'B' staat onder deze rij (regel 9, rij 6 in "
+                                     "Excel); zet ouders boven hun kinderen");
+  // A quote that is never closed: its row and column, with the header's name for it.
+  InputError open = error_of(head + "A1;A;eindterm;\"Doel;;\nA2;A;eindterm;x;;\n");
+  EXPECT_EQ(open.where().line, 8u);
+  EXPECT_EQ(open.message().dutch().rfind("rij 5 in Excel, kolom 'titel': een veld tussen aanhalingstekens", 0), 0u)
+      << open.message().dutch();
+  // Before the header row there is no name: the column's letter.
+  InputError early = error_of("# titel: R\ncode;\"soort\"x;titel\n");
+  EXPECT_EQ(early.message().dutch().rfind("rij 2 in Excel, kolom B: onverwachte tekst", 0), 0u)
+      << early.message().dutch();
+  EXPECT_EQ(early.what(), early.where().to_string() + ": " + early.message().english());
+}
+
+// A user test: parent "o" for the code "O" was "not a code in this file".
+TEST(Csv, AParentThatDiffersOnlyInCaseIsSuggested) {
+  InputError e = error_of("# title: T\n# levels: havo\ncode,parent,kind,title\nO,,domain,Onderzoek\nO1,o,goal,Doel\n");
+  EXPECT_EQ(e.where().line, 5u);
+  EXPECT_EQ(e.message().code(), "csv.unknown_parent_case");
+  EXPECT_EQ(e.message().dutch(), "rij 5 in Excel, kolom 'parent': ouder 'o' is geen code in dit bestand; bedoelt u "
+                                 "'O'? (hoofdletters en kleine letters verschillen in codes)");
+  // Not for a code that is no other code in any case.
+  EXPECT_EQ(error_of("# title: T\ncode,parent,kind,title\nO,,domain,O\nO1,p,goal,Doel\n").message().code(),
+            "csv.unknown_parent");
+}
+
+// A user test: the metadata lines lacked their '#' ("titel: ..." in A1), and the message
+// only said that the header lacked code, kind and title.
+TEST(Csv, AHeaderThatLooksLikeAMetadataLineSaysToBeginItWithAHash) {
+  InputError e = error_of("titel: Robotica;;;\nniveaus: vmbo tl;;;\ncode;ouder;soort;titel\nA;;domein;Programmeren\n");
+  EXPECT_EQ(e.where().line, 1u);
+  EXPECT_EQ(e.message().code(), "csv.missing_columns_metadata");
+  EXPECT_EQ(e.message().dutch(),
+            "rij 1 in Excel: de kopregel mist verplichte kolom(men): code, kind (soort, type), title (titel); de eerste "
+            "cel lijkt een metadataregel ('titel: ...'): begin metadataregels met #, zoals '# titel: ...', en zet de "
+            "kopregel (code, soort, titel, ...) eronder");
+  // A header without that look keeps the message it had, in Dutch.
+  InputError plain = error_of("# titel: T\ncode;ouder;titel\nA;;x\n");
+  EXPECT_EQ(plain.message().code(), "csv.missing_columns");
+  EXPECT_EQ(plain.message().dutch(), "rij 2 in Excel: de kopregel mist verplichte kolom(men): kind (soort, type); "
+                                     "nodig zijn code, soort en titel (of in het Engels: code, kind en title)");
 }

@@ -66,10 +66,10 @@ TEST(Messages, ArgumentsFillThePlaceholders) {
 }
 
 TEST(Messages, ErrorsAndWarningsKeepTheirMessage) {
-  const InputError e({"a.csv", 3, 7, {}}, {MessageId::CsvCodeTwice, {"D1", "2"}});
-  EXPECT_STREQ(e.what(), "a.csv:3:7: code 'D1' is already used on line 2");
-  EXPECT_EQ(e.detail(), "code 'D1' is already used on line 2");
-  EXPECT_EQ(e.message().dutch(), "code 'D1' is al gebruikt op regel 2");
+  const InputError e({"a.csv", 3, 7, {}}, {MessageId::CsvCodeTwice, {"D1", "2", "2"}});
+  EXPECT_STREQ(e.what(), "a.csv:3:7: code 'D1' is already used on line 2 (row 2 in Excel)");
+  EXPECT_EQ(e.detail(), "code 'D1' is already used on line 2 (row 2 in Excel)");
+  EXPECT_EQ(e.message().dutch(), "code 'D1' is al gebruikt op regel 2 (rij 2 in Excel)");
   const Warning w({"b.xml", 1, 1, {}}, {MessageId::SbbNoProfiles});
   EXPECT_EQ(w.message(), "<profielen> is missing; the dossier has no qualifications");
   EXPECT_EQ(w.what.dutch(), "<profielen> ontbreekt; het dossier heeft geen kwalificaties");

@@ -343,6 +343,75 @@ def test_the_command_line_names_no_programme_for_exact_names(tmp_path: Path, dat
         "Welzijn, crebo 25498)"]
 
 
+# --- An own programme as Excel saves it -------------------------------------------------------------------
+
+#: A programme as a Dutch curriculum developer keeps it in Excel: semicolons, Dutch names, a description
+#: over three lines (so the rows Excel shows are not the file's lines), exams in words.
+ROBOTICA_CSV = ("# titel: Robotica\n# niveaus: vmbo tl\n# examen: schoolexamen\n"
+                "code;ouder;soort;titel;omschrijving;leerwegen;examen\n"
+                "O;;domein;Oriëntatie op robots;\"De kandidaat kan\nuitleggen wat een robot\nis.\";;\n"
+                "O1;O;eindterm;Een robot programmeren;;;Centraal Examen\n"
+                "O2;O;eindterm;Een robot testen;;;praktijkexamen\n")
+
+
+def excel_csv(tmp_path: Path, text: str, encoding: str = "cp1252") -> Path:
+    (tmp_path / "eigen" / "programmes").mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "eigen" / "programmes" / "robotica.csv"
+    path.write_bytes(text.replace("\n", "\r\n").encode(encoding))
+    return path
+
+
+def test_a_csv_excel_saved_as_windows_1252_loads_with_a_warning(tmp_path: Path) -> None:
+    # A user test (blocker): Excel's "CSV (puntkomma's gescheiden)" writes Windows-1252, and the file was refused.
+    cat = a.load_csv(excel_csv(tmp_path, ROBOTICA_CSV))
+    assert cat["csv:robotica/O"].title == "Oriëntatie op robots"
+    first = cat.warnings[0]
+    assert first.code == "csv.read_as_windows1252"
+    assert first.message_nl.startswith("robotica.csv is niet opgeslagen als UTF-8 en is gelezen als windows-1252")
+    assert "'CSV UTF-8 (door komma's gescheiden)'" in first.message_nl
+    # The same file saved as UTF-8 loads alike, without that warning.
+    same = a.load_csv(excel_csv(tmp_path / "utf8", ROBOTICA_CSV, "utf-8-sig"))
+    assert [w.message_nl for w in same.warnings] == [w.message_nl for w in cat.warnings[1:]]
+
+
+def test_exams_in_dutch_words_are_read_and_an_unknown_one_inherits(tmp_path: Path) -> None:
+    # A user test: "schoolexamen" was unknown, and the goal then had neither CE nor SE.
+    cat = a.load_csv(excel_csv(tmp_path, ROBOTICA_CSV, "utf-8"))
+    assert (cat["csv:robotica/O"].ce, cat["csv:robotica/O"].se) == (False, True)
+    assert (cat["csv:robotica/O1"].ce, cat["csv:robotica/O1"].se) == (True, False)
+    assert (cat["csv:robotica/O2"].ce, cat["csv:robotica/O2"].se) == (False, True)  # its parent's
+    [warning] = cat.warnings
+    assert (warning.line, warning.column) == (9, 34)  # the file's line, for an editor
+    assert warning.message_nl == ("rij 7 in Excel, kolom 'examen': onbekend examen 'praktijkexamen': het doel krijgt "
+                                  "het examen van zijn ouder (SE); gebruik CE, SE of beide als 'CE, SE' (of centraal "
+                                  "examen, schoolexamen)")
+
+
+def test_an_error_in_a_csv_names_the_row_and_column_excel_shows(tmp_path: Path, data_dir: Path) -> None:
+    # A user test: "regel 10" while Excel shows the row as 8; and "o" for the code "O" got no hint.
+    path = excel_csv(tmp_path, ROBOTICA_CSV + "O3;o;eindterm;Een robot bouwen;;;\n")
+    with pytest.raises(a.InputError) as info:
+        a.load_csv(path)
+    error = info.value
+    assert (error.line, error.column) == (10, 4)
+    assert error.detail_nl == ("rij 8 in Excel, kolom 'ouder': ouder 'o' is geen code in dit bestand; bedoelt u 'O'? "
+                               "(hoofdletters en kleine letters verschillen in codes)")
+    r = run("overzicht", "--data", str(data_dir), "--curricula", str(tmp_path / "eigen"))
+    assert r.returncode == 1
+    assert f"Fout in {path}, regel 10, kolom 4" in r.stderr
+    assert "rij 8 in Excel, kolom 'ouder': ouder 'o' is geen code in dit bestand; bedoelt u 'O'?" in r.stderr
+
+
+def test_metadata_lines_without_a_hash_are_named(tmp_path: Path) -> None:
+    # A user test: "titel: ..." in A1 gave only "header row lacks required column(s): code, kind, ...".
+    path = excel_csv(tmp_path, ROBOTICA_CSV.replace("# ", ""), "utf-8")
+    with pytest.raises(a.InputError) as info:
+        a.load_csv(path)
+    assert info.value.code == "csv.missing_columns_metadata"
+    assert info.value.detail_nl.startswith("rij 1 in Excel: de kopregel mist verplichte kolom(men): ")
+    assert "begin metadataregels met #, zoals '# titel: ...'" in info.value.detail_nl
+
+
 # --- 3. Progress in a log ----------------------------------------------------------------------------------
 
 

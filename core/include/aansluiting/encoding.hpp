@@ -3,6 +3,7 @@
 // CSV as Windows-1252 or UTF-16), and converting XML that declares another
 // encoding. ICU's charset detector and converters do the work.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,14 @@ std::size_t first_invalid_utf8(std::string_view text);
 // byte `bad_offset`. UTF-16 is named as such at the start of the file; an
 // 8-bit encoding is named with the character the bad byte stands for there.
 InputError not_utf8_error(const std::string& file, const std::string& text, std::size_t bad_offset);
+
+// A text that is not UTF-8 but seems Windows-1252, what Excel's "CSV
+// (puntkomma's gescheiden)" saves on a Dutch Windows: converted to UTF-8.
+// Nothing when `text` is valid UTF-8, or seems anything else: UTF-16, a UTF-8
+// file with a wrong byte (it has right UTF-8 characters too), another 8-bit
+// encoding, or no text at all (control characters). Lines and characters stay
+// where they were, so positions in the converted text are those an editor shows.
+std::optional<std::string> windows1252_as_utf8(std::string_view text);
 
 // `text` converted from `charset` (an ICU converter name such as
 // "ISO-8859-1" or "UTF-16LE") to UTF-8. Throws InputError naming `file` when

@@ -142,6 +142,12 @@ enum class MessageId : std::uint16_t {
   CsvSameTitle,
   CsvListCellSplit,
   CsvProgrammeWithoutLevels,
+  CsvReadAsWindows1252,
+  CsvUnknownExamInherited,
+  CsvUnknownParentCase,
+  CsvMissingColumnsMetadata,
+  CsvPlaceRow,
+  CsvPlaceCell,
   // SSSOM (curated links)
   SssomBadYaml,
   SssomMetadataNotMapping,
@@ -222,11 +228,20 @@ enum class MessageId : std::uint16_t {
 struct Message {
   MessageId id;
   std::vector<std::string> args;
+  // Where the message is about, in words of its own, said before the text: "row 28 in Excel,
+  // column 'levels': unknown level ..." (a spreadsheet's row is not the CSV file's line). A
+  // message too, so that it is said in the reader's language. Empty, or one message.
+  std::vector<Message> place;
 
   Message(MessageId id, std::vector<std::string> args = {}) : id(id), args(std::move(args)) {}
+  // This message with `where` said before it.
+  Message placed(Message where) && {
+    place = {std::move(where)};
+    return std::move(*this);
+  }
   std::string english() const;
   std::string dutch() const;
-  std::string_view code() const;  // stable name, e.g. "slo.dangling_reference"
+  std::string_view code() const;  // stable name, e.g. "slo.dangling_reference" (that of the text, not the place)
 };
 
 struct MessageTexts {
