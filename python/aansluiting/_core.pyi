@@ -124,6 +124,7 @@ class Curation:
     path: str
     warnings: list[Warning]
     def __init__(self, catalogue: Catalogue, path: str | PathLike[str] | None = None) -> None: ...
+    # The decisions only, as the repr counts them (replaced by the package, alignment.py).
     def __len__(self) -> int: ...
     # source/target: a goal, a goal id (as in every table) or a CURIE (as in the curation file).
     def confirm(self, source: Goal | str, target: Goal | str, predicate: str = "skos:relatedMatch",
@@ -134,8 +135,10 @@ class Curation:
     def save(self, path: str | PathLike[str] | None = None) -> None: ...
     def apply(self, alignment: Alignment) -> Alignment: ...  # installed by the package (alignment.py)
     def _apply(self, alignment: Alignment) -> Alignment: ...
-    def to_pandas(self) -> Any: ...
-    def _columns(self) -> dict[str, list[Any]]: ...
+    def to_pandas(self) -> Any: ...  # one row per decision (alignment.py)
+    def other_rows(self) -> Any: ...  # the file's rows that are no decision (alignment.py)
+    def _columns(self) -> dict[str, list[Any]]: ...  # every row of the file, decisions and others
+    def _decisions(self) -> list[bool]: ...  # per row of _columns(): a curator's decision
 
 class TransitionRun:
     alignment: Alignment

@@ -190,19 +190,42 @@ def alignment_to_pandas(self: Alignment) -> "pd.DataFrame":
     """One row per link: source, target, score, predicate, origin, shared terms (of both goals'
     own texts), context terms (shared only through their headings), explanation, and for a
     curated link who decided and when (author: the name, else the id; mapping_date; empty for the
-    matcher's links)."""
-    import pandas as pd
+    matcher's links). Column types as in every table (``aansluiting._tables.frame``)."""
+    from ._tables import frame
 
-    return pd.DataFrame(self._columns())
+    return frame(self._columns())
+
+
+def _curation_rows(curation: Curation, decisions: bool) -> "pd.DataFrame":
+    """The rows that are (or are not) a curator's decision; the core says which (MappingRow::curated)."""
+    from ._tables import frame
+
+    columns = curation._columns()
+    keep = [i for i, d in enumerate(curation._decisions()) if d == decisions]
+    return frame({name: [values[i] for i in keep] for name, values in columns.items()})
 
 
 def curation_to_pandas(self: Curation) -> "pd.DataFrame":
-    """One row per decision: the CURIEs of the file (subject_id, object_id), the goal ids as
-    every other table names goals (source_id, target_id; None when not loaded), predicate_id,
-    rejected, confidence, mapping_justification, author, mapping_date and comment."""
-    import pandas as pd
+    """One row per decision (confirmed or rejected; as many rows as ``len()`` and the repr count):
+    the CURIEs of the file (subject_id, object_id), the goal ids as every other table names goals
+    (source_id, target_id; NaN when not loaded), predicate_id, rejected, confidence,
+    mapping_justification, author, mapping_date and comment. The file's other rows (the matcher's
+    links in a file written by ``to_sssom``) are in :meth:`Curation.other_rows`."""
+    return _curation_rows(self, decisions=True)
 
-    return pd.DataFrame(self._columns())
+
+def curation_other_rows(self: Curation) -> "pd.DataFrame":
+    """The rows of the file that are no decision, such as the matcher's links in a file written by
+    ``TransitionResult.to_sssom`` (mapping_justification semapv:LexicalMatching): the repr's "other
+    rows", with the columns of :meth:`Curation.to_pandas`. They apply to no analysis; they are kept
+    when the file is saved."""
+    return _curation_rows(self, decisions=False)
+
+
+def curation_len(self: Curation) -> int:
+    """The number of decisions (confirmed and rejected), as the repr counts them; the file's other
+    rows are not counted (:meth:`Curation.other_rows`)."""
+    return sum(self._decisions())
 
 
 def _apply_curation(curation: Curation, alignment: Alignment, stacklevel: int) -> Alignment:
@@ -226,3 +249,5 @@ def install() -> None:
     Curation.apply = curation_apply
     Alignment.to_pandas = alignment_to_pandas
     Curation.to_pandas = curation_to_pandas
+    Curation.other_rows = curation_other_rows
+    Curation.__len__ = curation_len  # decisions only, as the repr and to_pandas() count

@@ -2,6 +2,17 @@
 
 The numbers come from the C++ core (``aansluiting._core``); these classes only
 hold the tables and draw them. Column definitions: docs/transitions.md.
+
+Column types, the same in every table (``aansluiting._tables.frame``): scores, coverage and
+shares float64 and counts int64; missing numbers NaN. Flags bool, the flags of a link a goal
+may not have (``best_capped``, ``gained_capped``, ``lost_capped``) pandas' nullable
+``"boolean"`` (``pd.NA`` where there is no link). Text is pandas' string dtype; missing text
+(no link, no candidate) is NaN, never None; text the core gives as empty (a goal without a
+code) stays "". ``status``, ``status_before``, ``status_after`` are ordered Categoricals
+(gedekt < deels gedekt < hiaat), ``status_code`` too (covered < partly < gap); ``pair`` is a
+Categorical in the order the transition defines its pairs, except in ``domain_matrix``, where
+it is text (the heatmap joins it to the domain titles). Cast a Categorical with ``astype(str)``
+before joining it to text.
 """
 
 from __future__ import annotations
@@ -69,18 +80,18 @@ class Comparison:
     sending_only_variant: "pd.DataFrame" = None
 
     def __post_init__(self) -> None:
-        import pandas as pd
+        from ._tables import frame
 
         if self.improved is None:
             self.improved = self.closed.iloc[0:0].copy()
         if self.worsened is None:
             self.worsened = self.opened.iloc[0:0].copy()
         columns = ["sending_id", "sending_code", "sending_title", "domain", "best_score"]
-        if self.new_nowhere is None:
-            self.new_nowhere = pd.DataFrame(columns=columns)
+        if self.new_nowhere is None:  # empty, typed as the core's tables are (frame: by column name)
+            self.new_nowhere = frame({c: [] for c in columns})
         for name in ("sending_only_base", "sending_only_variant"):
             if getattr(self, name) is None:
-                setattr(self, name, pd.DataFrame(columns=columns + ["leads_nowhere"]))
+                setattr(self, name, frame({c: [] for c in columns + ["leads_nowhere"]}))
 
     # Of the closed and the improved goals: those whose new status rests on links the matcher
     # capped because the goals share one distinctive word (column ``capped``; the core decides:
@@ -170,7 +181,13 @@ class PairResult:
 
 @dataclass(repr=False)
 class TransitionResult:
-    """Everything a transition analysis found, as tables."""
+    """Everything a transition analysis found, as tables.
+
+    Column types are the same in every table (module docstring; ``aansluiting._tables.frame``):
+    numbers float64 with NaN where missing, counts int64, flags bool or nullable "boolean", text
+    with NaN where missing, ``status`` an ordered Categorical (gedekt < deels gedekt < hiaat) and
+    ``pair`` a Categorical in the order of the transition's pairs.
+    """
 
     id: str
     name: str

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 if TYPE_CHECKING:
     import pandas as pd
 
-from . import _core
+from . import _core, _tables
 from ._core import Catalogue, Curation, NotFoundError, Programme
 from ._curation_warning import dutch_lines, warn_about_curation
 from ._definition_file import check_definition, input_error, pair_name, quoted_position, read_definition, subject_names
@@ -288,9 +288,9 @@ class Transition:
                             "named_by": catalogue._named_by(given, p) or "part"} for given, p in zip(names, programmes)]
 
             def frame(columns: dict) -> pd.DataFrame:
-                df = pd.DataFrame(columns)
-                df.insert(0, "pair", pair.name)
-                return df
+                # "pair" first (_tables.frame types every column).
+                rows = len(next(iter(columns.values()), []))
+                return _tables.frame({"pair": [pair.name] * rows, **columns})
 
             for root_id in run.roots:
                 used.setdefault(root_id, roots[root_id])
@@ -302,25 +302,28 @@ class Transition:
                 coverage=frame(run._receiving()),
                 overlaps=frame(run._overlaps()),
                 by_domain=frame(run._domains()),
+                # "pair" as text here: plots.domain_heatmap joins it to the domain titles ("pair: domain").
                 domain_matrix=frame(run._matrix()),
                 continuations=frame(run._sending()),
                 order_correlation=run.alignment.order_correlation,
                 alignment=run.alignment,
             ))
-        sources = pd.DataFrame([
-            {
-                "id": p.root.id,
-                "title": p.title,
-                "kind": p.kind,
-                "levels": ", ".join(p.levels),
-                "version": p.source.version if p.source else "",
-                "start_date": p.source.start_date if p.source else "",
-                "url": p.source.url if p.source else "",
-                "publisher": p.source.publisher if p.source else "",
-                "file": p.source.file if p.source else "",
-            }
-            for p in used.values()
-        ])
+        programmes = list(used.values())
+
+        def source(attr: str) -> list[str]:
+            return [getattr(p.source, attr) if p.source else "" for p in programmes]
+
+        sources = _tables.frame({
+            "id": [p.root.id for p in programmes],
+            "title": [p.title for p in programmes],
+            "kind": [p.kind for p in programmes],
+            "levels": [", ".join(p.levels) for p in programmes],
+            "version": source("version"),
+            "start_date": source("start_date"),
+            "url": source("url"),
+            "publisher": source("publisher"),
+            "file": source("file"),
+        })
         name = self.name if label is None else f"{self.name} ({label})"
         return TransitionResult(
             id=self.id, name=name, description=self.description, sending_level=self.sending_level,
@@ -350,11 +353,11 @@ def _compare(name: str, pairs: list[Pair], before_runs, after_runs) -> Compariso
     names = [p.name for p in pairs]
 
     def table(key: str) -> pd.DataFrame:
-        df = pd.DataFrame(c[key])
-        df["pair"] = [names[i] for i in df["pair"]]
-        if "pairs" in df:  # a goal two pairs share (two qualifications' common kerntaak): both names
-            df["pairs"] = ["; ".join(names[i] for i in held) for held in df["pairs"]]
-        return df
+        columns = dict(c[key])
+        columns["pair"] = [names[i] for i in columns["pair"]]
+        if "pairs" in columns:  # a goal two pairs share (two qualifications' common kerntaak): both names
+            columns["pairs"] = ["; ".join(names[i] for i in held) for held in columns["pairs"]]
+        return _tables.frame(columns)
 
     return Comparison(
         name=name,
@@ -363,9 +366,9 @@ def _compare(name: str, pairs: list[Pair], before_runs, after_runs) -> Compariso
         improved=table("improved"),
         worsened=table("worsened"),
         by_domain=table("by_domain"),
-        new_nowhere=pd.DataFrame(c["new_nowhere"]),
-        sending_only_base=pd.DataFrame(c["sending_only_before"]),
-        sending_only_variant=pd.DataFrame(c["sending_only_after"]),
+        new_nowhere=_tables.frame(c["new_nowhere"]),
+        sending_only_base=_tables.frame(c["sending_only_before"]),
+        sending_only_variant=_tables.frame(c["sending_only_after"]),
         # Rows before/after: each column keeps its own dtype (counts int), so .diff() works.
         summary=pd.DataFrame([c["before"], c["after"]], index=["before", "after"]),
     )
@@ -399,8 +402,6 @@ def compare_levels(catalogue: Catalogue, a: str = "vmbo gl", b: str = "vmbo tl")
     A programme with only ``a``-only or only ``b``-only eindtermen is taken by one leerweg
     only (the composition of the leerweg); ``differing`` lists the goals that differ.
     """
-    import pandas as pd
-
     # Columns are named by the canonical level ('vmbo GL' -> only_vmbo gl); one level twice would name both alike.
     # (An unknown level stays as given: the core raises a ValueError that lists known levels.)
     a, b = _core.parse_level(a) or a, _core.parse_level(b) or b
@@ -409,5 +410,5 @@ def compare_levels(catalogue: Catalogue, a: str = "vmbo gl", b: str = "vmbo tl")
                           f"compare_levels needs two different levels, got '{a}' twice",
                           f"compare_levels vraagt twee verschillende niveaus, niet twee keer '{a}'")
     cols = _core._compare_levels(catalogue, a, b)
-    df = pd.DataFrame(cols).rename(columns={"only_a": f"only_{a}", "only_b": f"only_{b}"})
+    df = _tables.frame(cols).rename(columns={"only_a": f"only_{a}", "only_b": f"only_{b}"})
     return df

@@ -273,6 +273,12 @@ void bind_align(py::module_& m) {
         d["mapping_justification"] = justification; d["author"] = author; d["mapping_date"] = date;
         d["comment"] = comment;
         return d;
+      })
+      // Per row of _columns(): a curator's decision (MappingRow::curated), not a matcher's link.
+      .def("_decisions", [](const CurationRef& c) {
+        std::vector<bool> out;
+        for (const auto& r : c.set.mappings) out.push_back(r.curated());
+        return out;
       });
 }
 
