@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "aansluiting/edit_distance.hpp"
+#include "aansluiting/subject_abbreviations.hpp"
 #include "aansluiting/text/normalise.hpp"
 
 namespace aansluiting {
@@ -146,12 +147,16 @@ std::vector<std::pair<int, Programme>> Catalogue::ranked_programmes(std::string_
                                                                    std::optional<Level> level,
                                                                    const std::vector<GoalKind>& kinds) const {
   const std::string key = subject_key(subject);
+  const std::optional<std::string_view> abbreviated = subject_of_abbreviation(key);
+  const std::string full = abbreviated ? subject_key(*abbreviated) : std::string();
   std::vector<std::tuple<int, std::size_t, Programme>> hits;
   for (std::size_t i = 0; i < programmes_.size(); ++i) {
     const Programme& p = programmes_[i];
     if (level && !applies_to(p, *level)) continue;
     if (!kind_allowed(kinds, graph_.goal(p.root).kind)) continue;
     int rank = name_rank(key, subject_key(p.subject), graph_.goal(p.root).title);
+    // An abbreviation names its subject as the subject's own name does ("nask1").
+    if (abbreviated && (rank < 0 || rank > 1) && subject_key(p.subject) == full) rank = 1;
     // A qualification by its crebo number ("25486"), any programme by its own code.
     if (const std::string& code = graph_.goal(p.root).code; !code.empty() && subject_key(code) == key) rank = 0;
     if (rank >= 0) hits.emplace_back(rank, i, p);
@@ -167,7 +172,10 @@ std::vector<std::pair<int, Programme>> Catalogue::ranked_programmes(std::string_
 std::string_view Catalogue::named_by(std::string_view name, const Programme& p) const {
   const std::string key = subject_key(name);
   if (const std::string& code = graph_.goal(p.root).code; !code.empty() && subject_key(code) == key) return "code";
-  switch (name_rank(key, subject_key(p.subject), graph_.goal(p.root).title)) {
+  const int rank = name_rank(key, subject_key(p.subject), graph_.goal(p.root).title);
+  if (rank != 0 && rank != 1)
+    if (auto full = subject_of_abbreviation(key); full && subject_key(*full) == subject_key(p.subject)) return "abbreviation";
+  switch (rank) {
     case 0: return "title";
     case 1: return "subject";
     case 2: case 3: return "part";

@@ -493,7 +493,7 @@ def _chosen_lines(result) -> list[str]:
     shown: dict[str, list[str]] = {}
     for label, r in [("", result)] + [(f" (variant {name})", v) for name, v in result.variants.items()]:
         for c in r.meta.get("programmes", []):
-            if c["named_by"] in ("part", "code"):
+            if c["named_by"] in ("part", "code", "abbreviation"):
                 crebo = f", crebo {c['code']}" if c["kind"] == "qualification" and c["code"] else ""
                 text = f"'{c['given']}' (gekozen: {c['title']}{crebo})"
                 if not any(text in t for t in shown.get(c["pair"], [])):  # a variant's own picks only

@@ -14,6 +14,7 @@
 #include "aansluiting/importers/importers.hpp"
 #include "aansluiting/transition/run.hpp"
 #include "aansluiting/transition/run_checks.hpp"
+#include "aansluiting/subject_abbreviations.hpp"
 #include "test_support.hpp"
 
 using namespace aansluiting;
@@ -502,6 +503,34 @@ TEST_F(TransitionRun, ASideWithoutGoalsAtItsLevelIsNamed) {
                                             side({havo.root}, Level::VmboTL, false));
   EXPECT_GT(no_receiving.result.summary.sending_leaves, 0u);
   EXPECT_EQ(transition::side_without_goals(no_receiving), transition::RunSide::Receiving);
+}
+
+// "nask1", "ITTL", "T&T": the abbreviations schools use name the programme that
+// the subject's own name names, at every level it exists at (a user test asked for
+// "ITTL" and got no suggestion).
+TEST_F(TransitionRun, SubjectAbbreviationsNameTheirProgramme) {
+  for (const auto& [abbreviation, subject] : subject_abbreviations()) {
+    const auto programmes = cat_->find_programmes(subject);
+    ASSERT_FALSE(programmes.empty()) << subject;
+    std::size_t levels = 0;
+    for (Level level : programmes.front().levels.to_vector()) {
+      Programme by_name;
+      try {
+        by_name = cat_->find_programme(subject, level);
+      } catch (const NotFoundError&) {
+        continue;  // a level the record names but no goal applies to
+      }
+      const Programme by_abbreviation = cat_->find_programme(abbreviation, level);
+      EXPECT_EQ(by_abbreviation.root, by_name.root) << abbreviation << " at " << level_name(level);
+      EXPECT_EQ(cat_->named_by(abbreviation, by_abbreviation), "abbreviation") << abbreviation;
+      ++levels;
+    }
+    EXPECT_GT(levels, 0u) << abbreviation;
+  }
+  // A name of its own still wins: "Informatietechnologie" is the subject, not an abbreviation.
+  const auto it = cat_->find_programme("Informatietechnologie", Level::VmboTL);
+  EXPECT_EQ(cat_->named_by("Informatietechnologie", it), "subject");
+  EXPECT_THROW(cat_->find_programme("ITT", Level::VmboTL), NotFoundError);
 }
 
 // vmbo gl Nask2 -> havo scheikunde: restricting the receiving side to the central

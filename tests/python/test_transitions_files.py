@@ -363,14 +363,14 @@ def test_a_misspelt_subject_in_a_late_pair_is_reported_before_any_pair_is_aligne
     with pytest.raises(aansluiting.NotFoundError, match="Sterrenkunde"):
         t.analyse(full, progress=lambda step, done, total: steps.append(step))
     assert set(steps) <= {"corpus"}  # no pair was aligned first
-    # A variant's programme as well: "T&T" is no subject name.
+    # A variant's programme as well: "T&X" is no subject name (nor an abbreviation of one, as "T&T" is).
     t = Transition.from_dict({
         "name": "variant", "sending_level": "vmbo tl", "receiving_level": "havo",
         "pair": [{"name": "W", "sending": ["Wiskunde"], "receiving": ["Wiskunde B"]}],
-        "variant": [{"name": "met T&T", "add_sending": ["T&T"]}],
+        "variant": [{"name": "met T&X", "add_sending": ["T&X"]}],
     })
     steps.clear()
-    with pytest.raises(aansluiting.NotFoundError, match="T&T"):
+    with pytest.raises(aansluiting.NotFoundError, match="T&X"):
         t.analyse(full, progress=lambda step, done, total: steps.append(step))
     assert set(steps) <= {"corpus"}
 

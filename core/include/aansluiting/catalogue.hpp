@@ -53,8 +53,8 @@ class Catalogue {
                                          std::optional<Level> level = std::nullopt,
                                          std::vector<GoalKind> kinds = {}) const;
   // How `name` names `p` under the ranking above: "title", "code" (a crebo
-  // number), "subject", "part" (of its name; a choice worth showing), or "" when
-  // it does not name it.
+  // number), "subject", "abbreviation" ("nask1", subject_abbreviations.hpp),
+  // "part" (of its name; a choice worth showing), or "" when it does not name it.
   std::string_view named_by(std::string_view name, const Programme& p) const;
   // A query equal to a programme's full title ranks before one equal to its
   // subject (the title is the way to name one programme among several).
