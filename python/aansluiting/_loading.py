@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import warnings
 from pathlib import Path
+from typing import Sequence
 
-from ._core import Catalogue
+from ._core import Catalogue, InputError, NotFoundError
 from ._errors import dutch_error
 
 #: Environment variable that points at a data folder laid out like ``shared/data``.
@@ -169,3 +170,19 @@ def check_curricula_folder(folder: str | os.PathLike, how: str = "load(curricula
         warnings.warn(kind(f"{english}\nIn het Nederlands: {dutch}"), stacklevel=3)
         return
     raise dutch_error(kind, code, english, dutch)  # type: ignore[arg-type]
+
+
+def shipped_programme_file(name: str, level: str, kinds: Sequence[str]) -> Path | None:
+    """The CSV file of a programme shipped with the package that ``name`` names at ``level``, for a
+    catalogue loaded from another curricula folder that lacks it: an own folder replaces the shipped
+    one, and a user test got "bedoelt u ... Informatietechnologie" for a T&T it had not copied."""
+    folder = PACKAGED_CURRICULA / "programmes"
+    if not folder.is_dir():
+        return None
+    shipped = Catalogue()
+    try:
+        shipped.load_csv(os.fspath(folder))
+        programme = shipped.find_programme(name, level, kinds=list(kinds))
+    except (NotFoundError, InputError):
+        return None
+    return Path(programme.source.file) if programme.source and programme.source.file else None

@@ -21,6 +21,7 @@ from ._core import Catalogue, Curation, NotFoundError, Programme
 from ._curation_warning import dutch_lines, warn_about_curation
 from ._definition_file import check_definition, input_error, pair_name, quoted_position, read_definition, subject_names
 from ._errors import dutch_error
+from ._loading import shipped_programme_file
 from .alignment import text_analyser
 from .results import Comparison, PairResult, TransitionResult, summary_series, total_summary
 
@@ -163,7 +164,14 @@ class Transition:
             try:
                 found.append(catalogue.find_programme(name, level, kinds=kinds))
             except NotFoundError as e:
-                raise self._not_found(str(e), e.message_nl, e.code, quoted_position(self.path, name, pair)) from None
+                detail, detail_nl = str(e), e.message_nl
+                shipped = shipped_programme_file(name, level, kinds)
+                if shipped is not None:  # an own curricula folder without the shipped programme
+                    detail += (f"; '{name}' is a programme shipped with aansluiting ({shipped.name}) that your "
+                               f"curricula folder lacks: copy {shipped} into its programmes/")
+                    detail_nl += (f"; '{name}' is een meegeleverd programma ({shipped.name}) dat niet in uw "
+                                  f"curricula-map staat: kopieer {shipped} naar de map programmes/ ervan")
+                raise self._not_found(detail, detail_nl, e.code, quoted_position(self.path, name, pair)) from None
         return found
 
     def _not_found(self, detail: str, detail_nl: str, code: str, position: tuple[int, int] = (0, 0)) -> NotFoundError:

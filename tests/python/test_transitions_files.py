@@ -451,3 +451,31 @@ def test_a_subject_that_is_only_part_of_a_name_elsewhere_is_a_guess(tmp_path: Pa
         open_data.find_programme("Helpende Zorg en Welzijn", "mbo 3", kinds=["programme", "qualification"])
     assert info.value.code == "no_programme_at_other_levels"
     assert info.value.message_nl.endswith("het vak bestaat wel op: mbo 2")
+
+
+def test_a_shipped_programme_missing_from_an_own_curricula_folder_is_named_with_its_file(tmp_path: Path,
+                                                                                         data_dir: Path):
+    """A user test: with an own curricula folder (which replaces the shipped one), a variant adding
+    Technologie & Toepassing said "bedoelt u ... Informatietechnologie", not that T&T is shipped and
+    was not copied. The error names the shipped file to copy; the Dutch text says the same."""
+    own = tmp_path / "curricula"
+    (own / "programmes").mkdir(parents=True)
+    (own / "transitions").mkdir()
+    catalogue = aansluiting.load(data_dir, own)
+    t = aansluiting.Transition(
+        id="t", name="t", sending_level="vmbo tl", receiving_level="havo",
+        pairs=[aansluiting.Pair("W", ["Wiskunde"], ["Wiskunde B"])],
+        variants=[aansluiting.Variant("met T&T", add_sending=["Technologie & Toepassing"])])
+    with pytest.raises(aansluiting.NotFoundError) as e:
+        t.analyse(catalogue)
+    assert "technologie_en_toepassing.csv" in str(e.value)
+    assert "is een meegeleverd programma (technologie_en_toepassing.csv) dat niet in uw curricula-map staat" \
+        in e.value.message_nl
+    # A subject that nothing ships is refused as before, without that hint.
+    t = aansluiting.Transition(
+        id="t", name="t", sending_level="vmbo tl", receiving_level="havo",
+        pairs=[aansluiting.Pair("W", ["Wiskunde"], ["Wiskunde B"])],
+        variants=[aansluiting.Variant("met X", add_sending=["Sterrenkunde"])])
+    with pytest.raises(aansluiting.NotFoundError) as e:
+        t.analyse(catalogue)
+    assert "meegeleverd" not in e.value.message_nl
