@@ -482,7 +482,7 @@ MessageTexts message_texts(MessageId id) {
     case MessageId::CsvNoTitleLine:
       return {"csv.no_title_line",
               "no '# title:' line; the programme is called '{1}'",
-              "geen regel '# title:'; het programma heet '{1}'"};
+              "geen regel '# titel:'; het programma heet '{1}'"};
     case MessageId::CsvEmptyCode:
       return {"csv.empty_code",
               "code is empty; every row needs a code",
