@@ -261,6 +261,15 @@ class TransitionResult:
             return pd.Series(dtype=object)
         return self.totals
 
+    def closed_side_by_side(self) -> "pd.DataFrame | None":
+        """Every gap of the base that some variant closes, one row each, with a column per variant
+        (the status it reaches there, "" where it stays a gap) and "Gesloten door" (how many
+        variants close it): which gaps only one variant closes. None with fewer than two variants
+        that close gaps. The report's "Gesloten hiaten naast elkaar"."""
+        from .report.tables import closed_side_by_side
+
+        return closed_side_by_side(self)
+
     def pair_summaries(self) -> "pd.DataFrame":
         import pandas as pd
 

@@ -1385,7 +1385,7 @@ def test_the_gaps_each_variant_closes_stand_side_by_side(result, html, tmp_path)
     one table of every closed gap with the status each variant reaches, in HTML and Excel."""
     from html import unescape
 
-    table = report.tables.closed_side_by_side(result)
+    table = result.closed_side_by_side()
     closing = {name: c.closed for name, c in result.comparisons.items() if len(c.closed)}
     assert len(closing) >= 2 and table is not None
     assert set(table["Id"]) == set().union(*(set(c["receiving_id"]) for c in closing.values()))
