@@ -541,6 +541,10 @@ MessageTexts message_texts(MessageId id) {
               "'# levels: vmbo gl; vmbo tl', or in a column 'levels'",
               "het programma '{1}' heeft geen niveaus en telt in geen analyse mee; geef ze boven de kopregel op, "
               "bijvoorbeeld '# niveaus: vmbo gl; vmbo tl', of in een kolom 'niveaus'"};
+    case MessageId::CsvProgrammeWithoutGoals:
+      return {"csv.programme_without_goals",
+              "programme '{1}' has no rows below the header row, so no goals",
+              "het programma '{1}' heeft geen rijen onder de kopregel en dus geen doelen"};
     // Excel's "CSV (puntkomma's gescheiden)" on a Dutch Windows saves in Windows-1252.
     case MessageId::CsvReadAsWindows1252:
       return {"csv.read_as_windows1252",

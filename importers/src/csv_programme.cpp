@@ -116,6 +116,7 @@ std::string lower(std::string_view text) {
 struct ExamRead {
   ExamFlags flags;
   bool known = false;
+  bool none = false;  // the cell says there is no exam ("-", "geen", "n.v.t.")
   std::vector<std::string> unknown;
 };
 
@@ -148,6 +149,12 @@ ExamRead read_exam(std::string_view text) {
     return k < words.size() && std::find(names.begin(), names.end(), words[k].key) != names.end();
   };
   ExamRead out;
+  // "-" or "geen": no exam at all, which is a value of its own, not an unknown one to
+  // replace by the parent's (a review: "geen" became the parent's SE).
+  if (words.empty()) {
+    out.known = out.none = true;
+    return out;
+  }
   std::optional<std::pair<std::size_t, std::size_t>> unknown;  // the part being read that is no exam
   auto end_unknown = [&] {
     if (unknown) out.unknown.emplace_back(text.substr(unknown->first, unknown->second - unknown->first));
@@ -156,7 +163,14 @@ ExamRead read_exam(std::string_view text) {
   for (std::size_t k = 0; k < words.size();) {
     if (words[k].item_starts) end_unknown();
     std::size_t next = k + 1;
-    if (is(k, {"ce", "cspe", "cse", "cpe"})) {
+    if (is(k, {"geen", "niet", "zonder"}) && (is(k + 1, {"ce", "cspe", "cse", "cpe", "se", "schoolexamen", "centraal"}))) {
+      next = k + 2;  // "alleen SE, geen CE": the exam named after it does not apply
+      while (is(next, {"schriftelijk", "schriftelijke", "praktisch", "praktische", "examen", "examens"})) ++next;
+    } else if (is(k, {"geen", "nvt", "n.v.t.", "n.v.t", "nee", "none"}) &&
+               (words.size() == 1 || (words.size() == 2 && is(k + 1, {"examen"})))) {
+      out.none = true;
+      next = words.size();
+    } else if (is(k, {"ce", "cspe", "cse", "cpe"})) {
       out.flags.ce = true;
     } else if (is(k, {"se", "schoolexamen", "schoolexamens"})) {
       out.flags.se = true;
@@ -272,7 +286,8 @@ class CsvProgrammeReader {
         any_levels = true;
       }
     // Otherwise the programme is "not found" at every level, and only later, in a transition.
-    if (!any_levels) warn(row_of(header), "", {MessageId::CsvProgrammeWithoutLevels, {meta_.title}});
+    if (rows.empty()) warn(row_of(header), "", {MessageId::CsvProgrammeWithoutGoals, {meta_.title}});
+    else if (!any_levels) warn(row_of(header), "", {MessageId::CsvProgrammeWithoutLevels, {meta_.title}});
     cat_.add_programme(root, meta_.subject);
   }
 

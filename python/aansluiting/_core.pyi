@@ -124,7 +124,7 @@ class Curation:
     path: str
     warnings: list[Warning]
     def __init__(self, catalogue: Catalogue, path: str | PathLike[str] | None = None) -> None: ...
-    # The decisions only, as the repr counts them (replaced by the package, alignment.py).
+    # The decisions only, as the repr counts them; the file's other rows: other_rows().
     def __len__(self) -> int: ...
     # source/target: a goal, a goal id (as in every table) or a CURIE (as in the curation file).
     def confirm(self, source: Goal | str, target: Goal | str, predicate: str = "skos:relatedMatch",

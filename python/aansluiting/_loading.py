@@ -176,13 +176,31 @@ def shipped_programme_file(name: str, level: str, kinds: Sequence[str]) -> Path 
     """The CSV file of a programme shipped with the package that ``name`` names at ``level``, for a
     catalogue loaded from another curricula folder that lacks it: an own folder replaces the shipped
     one, and a user test got "bedoelt u ... Informatietechnologie" for a T&T it had not copied."""
-    folder = PACKAGED_CURRICULA / "programmes"
-    if not folder.is_dir():
+    shipped = _shipped_catalogue()
+    if shipped is None:
         return None
-    shipped = Catalogue()
     try:
-        shipped.load_csv(os.fspath(folder))
         programme = shipped.find_programme(name, level, kinds=list(kinds))
-    except (NotFoundError, InputError):
+    except NotFoundError:
+        return None
+    # Only for the programme's own name: part of one ("Toepassing") is no reason to copy a file.
+    if shipped._named_by(name, programme) not in ("title", "subject", "abbreviation", "code"):
         return None
     return Path(programme.source.file) if programme.source and programme.source.file else None
+
+
+_SHIPPED: list[Catalogue | None] = []  # loaded once, on the first miss
+
+
+def _shipped_catalogue() -> Catalogue | None:
+    """The programmes shipped with the package, alone in a catalogue (None when the package has none)."""
+    if not _SHIPPED:
+        folder = PACKAGED_CURRICULA / "programmes"
+        shipped = Catalogue() if folder.is_dir() else None
+        try:
+            if shipped is not None:
+                shipped.load_csv(os.fspath(folder))
+        except InputError:
+            shipped = None
+        _SHIPPED.append(shipped)
+    return _SHIPPED[0]

@@ -222,10 +222,6 @@ def curation_other_rows(self: Curation) -> "pd.DataFrame":
     return _curation_rows(self, decisions=False)
 
 
-def curation_len(self: Curation) -> int:
-    """The number of decisions (confirmed and rejected), as the repr counts them; the file's other
-    rows are not counted (:meth:`Curation.other_rows`)."""
-    return sum(self._decisions())
 
 
 def _apply_curation(curation: Curation, alignment: Alignment, stacklevel: int) -> Alignment:
@@ -250,4 +246,3 @@ def install() -> None:
     Alignment.to_pandas = alignment_to_pandas
     Curation.to_pandas = curation_to_pandas
     Curation.other_rows = curation_other_rows
-    Curation.__len__ = curation_len  # decisions only, as the repr and to_pandas() count

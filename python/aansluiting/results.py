@@ -9,10 +9,9 @@ may not have (``best_capped``, ``gained_capped``, ``lost_capped``) pandas' nulla
 ``"boolean"`` (``pd.NA`` where there is no link). Text is pandas' string dtype; missing text
 (no link, no candidate) is NaN, never None; text the core gives as empty (a goal without a
 code) stays "". ``status``, ``status_before``, ``status_after`` are ordered Categoricals
-(gedekt < deels gedekt < hiaat), ``status_code`` too (covered < partly < gap); ``pair`` is a
-Categorical in the order the transition defines its pairs, except in ``domain_matrix``, where
-it is text (the heatmap joins it to the domain titles). Cast a Categorical with ``astype(str)``
-before joining it to text.
+(gedekt < deels gedekt < hiaat), ``status_code`` too (covered < partly < gap); cast one with
+``astype(str)`` before joining it to text. ``pair`` is text; its rows come in the order the
+transition defines its pairs, which ``groupby("pair", sort=False)`` keeps.
 """
 
 from __future__ import annotations
@@ -186,7 +185,7 @@ class TransitionResult:
     Column types are the same in every table (module docstring; ``aansluiting._tables.frame``):
     numbers float64 with NaN where missing, counts int64, flags bool or nullable "boolean", text
     with NaN where missing, ``status`` an ordered Categorical (gedekt < deels gedekt < hiaat) and
-    ``pair`` a Categorical in the order of the transition's pairs.
+    ``pair`` text in the order of the transition's pairs.
     """
 
     id: str

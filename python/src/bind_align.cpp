@@ -3,6 +3,7 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -231,7 +232,10 @@ void bind_align(py::module_& m) {
       .def_property_readonly("warnings", [](const CurationRef& c) { return c.set.warnings; },
                              "What the reader accepted from the file but noted (a decimal comma, a spreadsheet's "
                              "date, rows that disagree), as Warnings with file and line.")
-      .def("__len__", [](const CurationRef& c) { return c.set.mappings.size(); })
+      // Decisions only, as the repr and to_pandas() count them; the file's other rows are other_rows().
+      .def("__len__", [](const CurationRef& c) {
+        return std::count_if(c.set.mappings.begin(), c.set.mappings.end(), [](const auto& r) { return r.curated(); });
+      })
       .def("__repr__", [](const CurationRef& c) {
         std::size_t confirmed = 0, rejected = 0, others = 0;  // others: rows that are not decisions
         for (const auto& r : c.set.mappings) {

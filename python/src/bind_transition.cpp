@@ -174,10 +174,6 @@ py::dict summary_dict(const analysis::Summary& s) {
 
 // A link a comparison names (StatusChange::gained or ::lost): goal columns, explanation and
 // whether it is capped (None when none).
-// The title of the programme (or syllabus, qualification) a goal belongs to: "D2" alone does
-// not say whether T&T or ITTL closed a gap (a user test).
-std::string programme_title(const Catalogue& cat, Vertex v) { return title_of(cat, cat.graph().path_to_root(v).back()); }
-
 struct ChangedLinkColumns {
   GoalColumns goal;
   py::list programme, explanation, capped;
@@ -188,7 +184,8 @@ struct ChangedLinkColumns {
       return;
     }
     goal.append(cat, best->sending);
-    programme.append(programme_title(cat, best->sending));
+    // "D2" alone does not say whether T&T or ITTL closed a gap (a user test).
+    programme.append(title_of(cat, best->programme));
     explanation.append(best->explanation);
     capped.append(best->capped);
   }

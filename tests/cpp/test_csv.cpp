@@ -513,9 +513,16 @@ TEST(Csv, AnExamInDutchWordsIsReadAndAnUnknownOneInherits) {
                             "C1;C;eindterm;both;PO\n"
                             "D;;domein;ce;CE\n"
                             "D1;D;eindterm;ce;CE en PO\n"
-                            "E;;domein;se;schoolexamen;\n");
+                            "E;;domein;se;schoolexamen;\n"
+                            // No exam, said in so many words: not the parent's SE (a review).
+                            "E1;E;eindterm;none;-\n"
+                            "E2;E;eindterm;none;geen\n"
+                            "E3;E;eindterm;none;n.v.t.\n"
+                            "E4;E;eindterm;none;geen examen\n"
+                            "E5;E;eindterm;se;alleen SE, geen CE\n");
   const GoalGraph& g = cat.graph();
-  for (const char* code : {"A", "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "B", "C", "C1", "D", "D1", "E"}) {
+  for (const char* code : {"A", "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "B", "C", "C1", "D", "D1", "E",
+                           "E1", "E2", "E3", "E4", "E5"}) {
     const Goal& goal = g.goal(*g.find_id(std::string("csv:e/") + code));
     const std::string& want = goal.title;  // the exam the row must have
     EXPECT_EQ(goal.exam.ce, want == "ce" || want == "both") << code;
@@ -529,7 +536,9 @@ TEST(Csv, AnExamInDutchWordsIsReadAndAnUnknownOneInherits) {
                                      "examen van zijn ouder (CE, SE); gebruik CE, SE of beide als 'CE, SE' (of centraal "
                                      "examen, schoolexamen)",
                                      "19:18: rij 19 in Excel, kolom 'examen': onbekend examen 'PO' (genegeerd); gebruik "
-                                     "CE, SE of beide als 'CE, SE' (of centraal examen, schoolexamen)"}));
+                                     "CE, SE of beide als 'CE, SE' (of centraal examen, schoolexamen)",
+                                     "25:18: rij 25 in Excel, kolom 'examen': onbekend examen 'alleen' (genegeerd); "
+                                     "gebruik CE, SE of beide als 'CE, SE' (of centraal examen, schoolexamen)"}));
 
   // Without an exam above it, an unknown value leaves the goal without one, and says so.
   Catalogue none = load_text(dir, "n.csv", "# title: N\n# levels: havo\ncode,kind,title,exam\nA,domain,A,praktijk examen\n");
@@ -612,4 +621,15 @@ TEST(Csv, AHeaderThatLooksLikeAMetadataLineSaysToBeginItWithAHash) {
   EXPECT_EQ(plain.message().code(), "csv.missing_columns");
   EXPECT_EQ(plain.message().dutch(), "rij 2 in Excel: de kopregel mist verplichte kolom(men): kind (soort, type); "
                                      "nodig zijn code, soort en titel (of in het Engels: code, kind en title)");
+}
+
+// A file with a header and nothing below it loaded silently as a programme without goals;
+// a transition said only later that it has none at the level (a review).
+TEST(Csv, AProgrammeWithoutRowsIsSaidToHaveNoGoals) {
+  at::ScratchDir dir;
+  Catalogue cat = load_text(dir, "leeg.csv", "# titel: Leeg\n# niveaus: vmbo tl\ncode;soort;titel\n");
+  ASSERT_EQ(cat.warnings().size(), 1u);
+  EXPECT_EQ(cat.warnings()[0].what.code(), "csv.programme_without_goals");
+  EXPECT_NE(cat.warnings()[0].what.dutch().find("het programma 'Leeg' heeft geen rijen onder de kopregel"),
+            std::string::npos);
 }

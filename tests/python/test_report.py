@@ -1595,6 +1595,29 @@ def test_a_variant_of_another_leerweg_that_also_adds_a_programme_counts_only_the
     assert f"{n} {'doel' if n == 1 else 'doelen'} van de vooropleiding." in cells
 
 
+def test_a_goal_of_a_syllabus_of_one_leerweg_belongs_to_the_programme_both_sides_have(full, result):
+    """A review: each leerweg may have a syllabus of its own (Maatschappijkunde vmbo kb, gl), and its
+    specifications were taken for those of an added programme and left out of the leerweg count. A
+    syllabus goal belongs to the exam programme the syllabus specifies; so does the programme named
+    beside a gap's new link."""
+    t = aansluiting.Transition(
+        id="mk", name="mk", sending_level="vmbo kb", receiving_level="havo",
+        pairs=[aansluiting.Pair("p", ["Maatschappijkunde"], ["Maatschappijwetenschappen"])],
+        variants=[aansluiting.Variant("gl", "vmbo gl", [])])
+    r = t.analyse(full)
+    only = r.comparisons["gl"].sending_only_variant
+    programme = full.find_programme("Maatschappijkunde", "vmbo gl").title
+    assert len(only) > 10 and only["programme_on_both_sides"].all()
+    assert set(only["sending_programme"]) == {programme}
+    # T&T closes gaps in the shipped transition: the new link's programme is T&T's, not a syllabus.
+    closed = result.comparisons["met Technologie & Toepassing"].closed
+    tech = full.find_programme("Technologie & Toepassing", "vmbo tl")
+    ids = {g.id for g in tech.goals()}
+    mine = closed[closed["gained_sending_id"].isin(ids)]
+    assert len(mine) > 0 and set(mine["gained_sending_programme"]) == {tech.title}
+    assert (closed["gained_sending_programme"].str.startswith("Syllabus") == False).all()  # noqa: E712
+
+
 def test_a_variant_of_another_leerweg_lists_the_goals_only_one_side_has(result, html, full, tmp_path):
     """A user test (SPV advisor): the shipped nieuwe-leerweg transitions had no gl variant, and a gl
     variant made by hand said "Geen" everywhere, not that gl lacks three biology eindtermen of tl.

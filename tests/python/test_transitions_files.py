@@ -443,9 +443,12 @@ def test_a_subject_that_is_only_part_of_a_name_elsewhere_is_a_guess(tmp_path: Pa
     with pytest.raises(aansluiting.NotFoundError) as info:
         t.analyse(open_data, with_variants=False)
     assert info.value.code == "no_programme_similar_at_other_levels"
-    assert info.value.message_nl == ("transition: geen programma voor vak 'Zorg en welzijn' op niveau 'vmbo gl'; "
-                                     "bedoelt u een van deze (op een ander niveau)? Helpende Zorg en Welzijn (mbo 2)")
-    assert str(info.value).endswith("similar names at other levels: Helpende Zorg en Welzijn (mbo 2)")
+    assert info.value.message_nl.startswith(
+        "transition: geen programma voor vak 'Zorg en welzijn' op niveau 'vmbo gl'; "
+        "bedoelt u een van deze (op een ander niveau)? Helpende Zorg en Welzijn (mbo 2); ")
+    assert "similar names at other levels: Helpende Zorg en Welzijn (mbo 2); " in str(info.value)
+    # The own folder lacks the shipped vmbo profile: the message says which file to copy.
+    assert "'Zorg en welzijn' is een meegeleverd programma (zorg_en_welzijn_vmbo.csv)" in info.value.message_nl
     # The subject itself at another level is still said to exist there.
     with pytest.raises(aansluiting.NotFoundError) as info:
         open_data.find_programme("Helpende Zorg en Welzijn", "mbo 3", kinds=["programme", "qualification"])

@@ -142,6 +142,7 @@ enum class MessageId : std::uint16_t {
   CsvSameTitle,
   CsvListCellSplit,
   CsvProgrammeWithoutLevels,
+  CsvProgrammeWithoutGoals,
   CsvReadAsWindows1252,
   CsvUnknownExamInherited,
   CsvUnknownParentCase,

@@ -95,7 +95,6 @@ const SendingResult* TransitionAnalysis::find_sending(Vertex v) const {
 
 TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending, const GoalSelection& receiving,
                            const match::Alignment& alignment, const AnalysisOptions& options) {
-  (void)graph;  // the selections carry the structure; kept for future structure-aware coverage
   constexpr std::size_t kSteps = 5;
   auto progress = [&](std::size_t step) {
     if (options.progress) options.progress(step, kSteps);
@@ -122,6 +121,14 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
     const std::size_t i = receiving.index.at(link.target);
     if (!weak[i] || link.score > weak[i]->score) weak[i] = &link;
   }
+  // The programme a sending goal belongs to (SendingResult::root).
+  auto programme_of = [&](Vertex sending_goal) {
+    const Vertex root = sending.find(sending_goal)->root;
+    if (graph.goal(root).kind == GoalKind::Syllabus)
+      for (Vertex p : graph.targets(root, EdgeKind::Specifies))
+        if (graph.goal(p).kind == GoalKind::Programme) return p;
+    return root;
+  };
   std::vector<std::vector<Support>> support(receiving.goals.size());
   std::vector<std::vector<Continuation>> onward(sending.goals.size());
   for (const match::Link* l : links) {
@@ -129,7 +136,7 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
     const double score = clamp01(l->score);
     const SelectedGoal& target = *receiving.find(l->target);
     support[receiving.index.at(l->target)].push_back(
-        Support{l->source, score, l->predicate, l->origin, l->explanation, l->capped});
+        Support{l->source, score, l->predicate, l->origin, l->explanation, l->capped, programme_of(l->source)});
     onward[sending.index.at(l->source)].push_back(Continuation{l->target, target.domain, score, l->predicate, l->origin});
   }
   // A goal of both selections prepares itself, whatever the matcher made of its
@@ -140,7 +147,8 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
         std::find(out.rejected.begin(), out.rejected.end(), std::make_pair(g.goal, g.goal)) != out.rejected.end())
       continue;
     support[receiving.index.at(g.goal)].push_back(Support{g.goal, 1.0, match::Predicate::ExactMatch,
-                                                          match::Origin::Automatic, std::string(kSameGoal), false});
+                                                          match::Origin::Automatic, std::string(kSameGoal), false,
+                                                          programme_of(g.goal)});
     onward[sending.index.at(g.goal)].push_back(
         Continuation{g.goal, g.domain, 1.0, match::Predicate::ExactMatch, match::Origin::Automatic});
     if (g.leaf) ++sum.shared;
@@ -168,7 +176,7 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
     // A rejected pair is no candidate: apply_curation made its links Origin::Rejected.
     if (r.support.empty() && weak[i])
       r.candidate = Support{weak[i]->source, clamp01(weak[i]->score), weak[i]->predicate, weak[i]->origin,
-                            weak[i]->explanation, weak[i]->capped};
+                            weak[i]->explanation, weak[i]->capped, programme_of(weak[i]->source)};
     r.coverage = r.direct;
     if (!g.leaf && child_count[i] > 0)
       r.coverage = std::max(r.direct, child_sum[i] / static_cast<double>(child_count[i]));
@@ -189,7 +197,7 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
     SendingResult& s = out.sending[i];
     s.goal = g.goal;
     s.domain = g.domain;
-    s.root = g.root;
+    s.root = programme_of(g.goal);
     s.leaf = g.leaf;
     auto& next = onward[i];
     std::sort(next.begin(), next.end(), [](const Continuation& a, const Continuation& b) {

@@ -755,9 +755,11 @@ def change_table(changes: "pd.DataFrame", receiving: DomainWord = DOMAIN) -> "pd
         # a gap which opens or a goal that is no longer covered loses.
         "Nieuw aansluitend doel (code)": _codes("gained_sending_code", "gained_sending_id"),
         "Nieuw aansluitend doel": "gained_sending_title",
+        "Nieuw aansluitend doel (programma)": "gained_sending_programme",
         "Uitleg nieuwe koppeling": "gained_explanation",
         "Vervallen aansluitend doel (code)": _codes("lost_sending_code", "lost_sending_id"),
         "Vervallen aansluitend doel": "lost_sending_title",
+        "Vervallen aansluitend doel (programma)": "lost_sending_programme",
         "Uitleg vervallen koppeling": "lost_explanation",
         "Id": "receiving_id",
         "Nieuw aansluitend doel (id)": "gained_sending_id",

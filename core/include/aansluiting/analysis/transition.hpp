@@ -53,6 +53,7 @@ struct Support {
   match::Origin origin = match::Origin::Automatic;
   std::string explanation;
   bool capped = false;  // match::Link::capped: the goals share only one distinctive word
+  Vertex programme = 0;  // of the sending goal, as SendingResult::root
 };
 
 struct ReceivingResult {
@@ -85,7 +86,9 @@ struct Continuation {
 struct SendingResult {
   Vertex goal = 0;
   Vertex domain = 0;
-  Vertex root = 0;  // the selection root it was reached from: its programme or syllabus
+  // Its programme: the selection root it was reached from, a syllabus taken as the
+  // exam programme it specifies (each leerweg may have a syllabus of its own).
+  Vertex root = 0;
   bool leaf = false;
   double best_score = 0.0;    // strongest usable link, 0 if none
   // The receiving goal of that link: a goal that leads nowhere at 0.24 nearly
