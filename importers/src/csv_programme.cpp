@@ -340,7 +340,11 @@ class CsvProgrammeReader {
     std::size_t colon = line.find(':', start);
     if (colon == std::string::npos) return;  // free text
     const std::string written = one_line(line.substr(start, colon - start));
-    std::string value = one_line(line.substr(colon + 1));
+    // The key in column A and the value in B ("# titel:" | "Robotica"): the value starts after
+    // the delimiter, not with it (a user test got the title ",Robotica").
+    std::size_t from = colon + 1;
+    while (from < line.size() && (line[from] == delimiter_ || line[from] == ' ' || line[from] == '\t')) ++from;
+    std::string value = one_line(line.substr(from));
     const CsvField& cell = r.fields.front();
     auto key = metadata_key_of(key_of(written));
     if (!key) {

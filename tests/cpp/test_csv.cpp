@@ -633,3 +633,16 @@ TEST(Csv, AProgrammeWithoutRowsIsSaidToHaveNoGoals) {
   EXPECT_NE(cat.warnings()[0].what.dutch().find("het programma 'Leeg' heeft geen rijen onder de kopregel"),
             std::string::npos);
 }
+
+// Excel users put "# titel:" in column A and the title in column B: the title is "Robotica",
+// not ",Robotica" (a user test).
+TEST(Csv, AMetadataValueInTheNextColumnIsTheValue) {
+  at::ScratchDir dir;
+  Catalogue cat = load_text(dir, "r.csv",
+                            "# titel:;Robotica (concept)\n# vak:;Robotica\n# niveaus:;vmbo gl, vmbo tl\n"
+                            "code;soort;titel\nR1;domein;Bouwen\n");
+  const Programme p = cat.find_programme("Robotica", Level::VmboTL);
+  EXPECT_EQ(cat.graph().goal(p.root).title, "Robotica (concept)");
+  EXPECT_EQ(p.subject, "Robotica");
+  EXPECT_TRUE(cat.warnings().empty());
+}
