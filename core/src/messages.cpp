@@ -463,8 +463,8 @@ MessageTexts message_texts(MessageId id) {
               "schoolexamen)"};
     case MessageId::CsvUnknownColumn:
       return {"csv.unknown_column",
-              "unknown column '{1}' (ignored)",
-              "onbekende kolom '{1}' (genegeerd)"};
+              "unknown column '{1}' (ignored); the columns are {2}",
+              "onbekende kolom '{1}' (genegeerd); de kolommen heten {2}"};
     case MessageId::CsvColumnTwice:
       return {"csv.column_twice",
               "column '{1}' appears twice",
@@ -541,6 +541,11 @@ MessageTexts message_texts(MessageId id) {
               "'# levels: vmbo gl; vmbo tl', or in a column 'levels'",
               "het programma '{1}' heeft geen niveaus en telt in geen analyse mee; geef ze boven de kopregel op, "
               "bijvoorbeeld '# niveaus: vmbo gl; vmbo tl', of in een kolom 'niveaus'"};
+    case MessageId::CsvMetadataBelowHeader:
+      return {"csv.metadata_below_header",
+              "the line '{1}: ...' is below the header row and is read as a comment; put '#' lines above the header row",
+              "de regel '{1}: ...' staat onder de kopregel en telt daar als opmerking; zet regels met # boven de "
+              "kopregel"};
     case MessageId::CsvProgrammeWithoutGoals:
       return {"csv.programme_without_goals",
               "programme '{1}' has no rows below the header row, so no goals",

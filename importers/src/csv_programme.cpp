@@ -66,6 +66,14 @@ std::string column_with_aliases(Column column) {
   return names.size() > 1 ? out + ")" : out;
 }
 
+// Every column with the other names it may have: what an unknown column's warning offers.
+std::string all_columns() {
+  std::string out;
+  for (std::size_t c = 0; c < ColumnCount; ++c)
+    out += (c == 0 ? "" : "; ") + column_with_aliases(static_cast<Column>(c));
+  return out;
+}
+
 enum class MetaKey { Title, Subject, Id, Version, StartDate, Source, Url, Publisher, Description, Levels, Exam };
 
 // The "# key:" names, English and the Dutch a curriculum developer would write,
@@ -274,8 +282,17 @@ class CsvProgrammeReader {
     const CsvRecord& header = records[i];
     read_header(header);
     std::vector<Row> rows;
-    for (++i; i < records.size(); ++i)
-      if (!records[i].blank() && !is_comment(records[i])) rows.push_back(join_split_list(records[i]));
+    for (++i; i < records.size(); ++i) {
+      if (records[i].blank()) continue;
+      if (!is_comment(records[i])) {
+        rows.push_back(join_split_list(records[i]));
+      } else if (const std::string key = metadata_line_key(records[i].fields.front().value);
+                 key.find_first_not_of("# \t") != std::string::npos &&
+                 metadata_key_of(key_of(key.substr(key.find_first_not_of("# \t"))))) {
+        // "# vak: ..." at the end of the file is a comment there, not the subject (a user test).
+        warn(row_of(records[i].fields.front()), "", {MessageId::CsvMetadataBelowHeader, {key}});
+      }
+    }
     Vertex root = add_root();
     index_codes(rows);
     for (const Row& row : rows) read_row(row, root);
@@ -429,7 +446,7 @@ class CsvProgrammeReader {
       if (one_line(f.value).empty()) continue;
       auto column = column_of(f.value);
       if (!column) {
-        warn(f, "", {MessageId::CsvUnknownColumn, {one_line(f.value)}});
+        warn(f, "", {MessageId::CsvUnknownColumn, {one_line(f.value), all_columns()}});
         continue;
       }
       if (columns_[*column] != npos) fail(f, "", {MessageId::CsvColumnTwice, {one_line(f.value)}});

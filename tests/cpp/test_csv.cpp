@@ -646,3 +646,28 @@ TEST(Csv, AMetadataValueInTheNextColumnIsTheValue) {
   EXPECT_EQ(p.subject, "Robotica");
   EXPECT_TRUE(cat.warnings().empty());
 }
+
+// An unknown column names the columns there are, with their other names: "onderdeel" is
+// "deel" (a user test had to look them up in docs/csv-format.md).
+TEST(Csv, AnUnknownColumnNamesTheColumnsThereAre) {
+  at::ScratchDir dir;
+  Catalogue cat = load_text(dir, "k.csv", "# titel: K\n# niveaus: vmbo tl\ncode;soort;titel;onderdeel\nK1;domein;K;kern\n");
+  ASSERT_EQ(cat.warnings().size(), 1u);
+  const std::string dutch = cat.warnings()[0].what.dutch();
+  EXPECT_NE(dutch.find("onbekende kolom 'onderdeel' (genegeerd); de kolommen heten code"), std::string::npos) << dutch;
+  for (const char* name : {"ouder", "soort", "titel", "omschrijving", "niveaus", "examen", "deel"})
+    EXPECT_NE(dutch.find(name), std::string::npos) << name << " in " << dutch;
+}
+
+// "# vak:" written below the header is a comment there: said, not silently ignored (a user test).
+TEST(Csv, AMetadataLineBelowTheHeaderIsSaidToBeIgnored) {
+  at::ScratchDir dir;
+  Catalogue cat = load_text(dir, "m.csv",
+                            "# titel: M\n# niveaus: vmbo tl\ncode;soort;titel\nM1;domein;M\n# vak: Maken\n#: leeg\n"
+                            "# een opmerking\n");
+  ASSERT_EQ(cat.warnings().size(), 1u);
+  EXPECT_EQ(cat.warnings()[0].what.code(), "csv.metadata_below_header");
+  EXPECT_NE(cat.warnings()[0].what.dutch().find("rij 5 in Excel: de regel '# vak: ...' staat onder de kopregel"),
+            std::string::npos)
+      << cat.warnings()[0].what.dutch();
+}

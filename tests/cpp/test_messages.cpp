@@ -60,9 +60,10 @@ TEST(Messages, ArgumentsFillThePlaceholders) {
   EXPECT_EQ(m.dutch(), "veld examenprogramma_id: id abc verwijst naar geen enkel record van examenprogramma.json");
   EXPECT_EQ(m.code(), "slo.dangling_reference");
   // An argument that itself looks like a placeholder is not filled again.
-  EXPECT_EQ(Message(MessageId::CsvUnknownColumn, {"{1}"}).dutch(), "onbekende kolom '{1}' (genegeerd)");
+  EXPECT_EQ(Message(MessageId::CsvUnknownColumn, {"{1}", "code"}).dutch(),
+            "onbekende kolom '{1}' (genegeerd); de kolommen heten code");
   // A missing argument shows the placeholder instead of failing.
-  EXPECT_EQ(Message(MessageId::CsvUnknownColumn).english(), "unknown column '{1}' (ignored)");
+  EXPECT_EQ(Message(MessageId::CsvUnknownColumn).english(), "unknown column '{1}' (ignored); the columns are {2}");
 }
 
 TEST(Messages, ErrorsAndWarningsKeepTheirMessage) {

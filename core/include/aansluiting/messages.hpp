@@ -143,6 +143,7 @@ enum class MessageId : std::uint16_t {
   CsvListCellSplit,
   CsvProgrammeWithoutLevels,
   CsvProgrammeWithoutGoals,
+  CsvMetadataBelowHeader,
   CsvReadAsWindows1252,
   CsvUnknownExamInherited,
   CsvUnknownParentCase,

@@ -274,7 +274,7 @@ def render_html(result: "TransitionResult", progress: Progress | None = None, *,
     comparisons = [_comparison_context(name, c, result, result.variants.get(name))
                    for name, c in result.comparisons.items()]
     side_by_side = tables.closed_side_by_side(result)
-    closing = [] if side_by_side is None else [n for n in result.comparisons if n in side_by_side.columns]
+    closing = [] if side_by_side is None else side_by_side.attrs["variants"]
     folders = tables.report_folders(result, data, curricula)
     meta = dict(result.meta or {})
     for key in ("definition", "curation"):

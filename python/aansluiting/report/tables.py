@@ -726,11 +726,17 @@ def closed_side_by_side(result: "TransitionResult") -> "pd.DataFrame | None":
         for row in change_table(closed).to_dict("records"):
             goals.setdefault(row["Id"], {"Paar": row["Paar"], "Code": row["Code"], "Doel": row["Doel"]})
     frame = pd.DataFrame(list(goals.values()), index=list(goals))
-    for name, closed in closing.items():
-        frame[name] = pd.Series(dict(zip(closed["receiving_id"], closed["status_after"]))).reindex(frame.index).fillna("")
-    frame["Gesloten door"] = (frame[list(closing)] != "").sum(axis=1)
+    # A variant named like a fixed column ("Code") gets "Variant " before its name.
+    fixed = {"Paar", "Code", "Doel", "Gesloten door", "Id"}
+    columns = [f"Variant {name}" if name in fixed else name for name in closing]
+    for column, closed in zip(columns, closing.values()):
+        status = dict(zip(closed["receiving_id"], closed["status_after"].astype(str)))
+        frame[column] = pd.Series(status).reindex(frame.index).fillna("")
+    frame["Gesloten door"] = (frame[columns] != "").sum(axis=1)
     frame["Id"] = frame.index
-    return frame.reset_index(drop=True)
+    frame = frame.reset_index(drop=True)
+    frame.attrs["variants"] = columns  # the variant columns, in the transition's order
+    return frame
 
 
 def closed_only_by(side_by_side: "pd.DataFrame", variants: list[str]) -> dict[str, int]:
