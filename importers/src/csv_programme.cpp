@@ -239,6 +239,12 @@ std::string metadata_line_key(std::string_view cell) {
   return key;
 }
 
+// "vak" of "# vak": the key of a metadata line without its '#'s and blanks ("" when nothing is left).
+std::string key_after_hashes(std::string_view key) {
+  const std::size_t start = key.find_first_not_of("# \t");
+  return start == std::string_view::npos ? std::string() : std::string(key.substr(start));
+}
+
 // Programme-wide settings from the leading "# key: value" lines.
 struct Metadata {
   std::string id, title, subject, description;
@@ -287,8 +293,7 @@ class CsvProgrammeReader {
       if (!is_comment(records[i])) {
         rows.push_back(join_split_list(records[i]));
       } else if (const std::string key = metadata_line_key(records[i].fields.front().value);
-                 key.find_first_not_of("# \t") != std::string::npos &&
-                 metadata_key_of(key_of(key.substr(key.find_first_not_of("# \t"))))) {
+                 metadata_key_of(key_of(key_after_hashes(key)))) {
         // "# vak: ..." at the end of the file is a comment there, not the subject (a user test).
         warn(row_of(records[i].fields.front()), "", {MessageId::CsvMetadataBelowHeader, {key}});
       }

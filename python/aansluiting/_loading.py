@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import warnings
 from pathlib import Path
@@ -189,18 +190,15 @@ def shipped_programme_file(name: str, level: str, kinds: Sequence[str]) -> Path 
     return Path(programme.source.file) if programme.source and programme.source.file else None
 
 
-_SHIPPED: list[Catalogue | None] = []  # loaded once, on the first miss
-
-
+@functools.cache  # loaded once, on the first miss
 def _shipped_catalogue() -> Catalogue | None:
     """The programmes shipped with the package, alone in a catalogue (None when the package has none)."""
-    if not _SHIPPED:
-        folder = PACKAGED_CURRICULA / "programmes"
-        shipped = Catalogue() if folder.is_dir() else None
-        try:
-            if shipped is not None:
-                shipped.load_csv(os.fspath(folder))
-        except InputError:
-            shipped = None
-        _SHIPPED.append(shipped)
-    return _SHIPPED[0]
+    folder = PACKAGED_CURRICULA / "programmes"
+    if not folder.is_dir():
+        return None
+    shipped = Catalogue()
+    try:
+        shipped.load_csv(os.fspath(folder))
+    except InputError:
+        return None
+    return shipped

@@ -222,8 +222,6 @@ def curation_other_rows(self: Curation) -> "pd.DataFrame":
     return _curation_rows(self, decisions=False)
 
 
-
-
 def _apply_curation(curation: Curation, alignment: Alignment, stacklevel: int) -> Alignment:
     """Curation.apply, with a CurationWarning for decisions that changed nothing and the file's notes."""
     result = curation._apply(alignment)

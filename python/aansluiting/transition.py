@@ -310,7 +310,6 @@ class Transition:
                 coverage=frame(run._receiving()),
                 overlaps=frame(run._overlaps()),
                 by_domain=frame(run._domains()),
-                # "pair" as text here: plots.domain_heatmap joins it to the domain titles ("pair: domain").
                 domain_matrix=frame(run._matrix()),
                 continuations=frame(run._sending()),
                 order_correlation=run.alignment.order_correlation,

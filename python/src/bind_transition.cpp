@@ -47,7 +47,7 @@ py::dict receiving_columns(const RunRef& r) {
     ce.append(exam.ce); se.append(exam.se); kern.append(exam.kern); keuze.append(exam.keuze);
     n_support.append(row.support.size());
     if (row.support.empty()) {
-      best.id.append(py::none()); best.code.append(py::none()); best.title.append(py::none());
+      best.append_missing();
       // No link: every column about it is missing (None), the explanation too.
       best_score.append(py::none()); predicate.append(py::none()); origin.append(py::none()); explanation.append(py::none());
       best_capped.append(py::none());
@@ -65,7 +65,7 @@ py::dict receiving_columns(const RunRef& r) {
       candidate_score.append(row.candidate->score);
       candidate_explanation.append(row.candidate->explanation);
     } else {
-      candidate.id.append(py::none()); candidate.code.append(py::none()); candidate.title.append(py::none());
+      candidate.append_missing();
       candidate_score.append(py::none()); candidate_explanation.append(py::none());
     }
   }
@@ -179,7 +179,7 @@ struct ChangedLinkColumns {
   py::list programme, explanation, capped;
   void append(const Catalogue& cat, const std::optional<analysis::Support>& best) {
     if (!best) {
-      goal.id.append(py::none()); goal.code.append(py::none()); goal.title.append(py::none());
+      goal.append_missing();
       programme.append(py::none()); explanation.append(py::none()); capped.append(py::none());
       return;
     }
@@ -233,11 +233,8 @@ py::dict sending_total_columns(const Catalogue& cat, const std::vector<Row>& row
   py::list programme, domain, best, nowhere, both;
   for (const auto& s : rows) {
     goal.append(cat, s.goal);
-    if (s.best_receiving) {
-      best_goal.append(cat, *s.best_receiving);
-    } else {
-      best_goal.id.append(py::none()); best_goal.code.append(py::none()); best_goal.title.append(py::none());
-    }
+    if (s.best_receiving) best_goal.append(cat, *s.best_receiving);
+    else best_goal.append_missing();
     programme.append(title_of(cat, s.root));
     domain.append(title_of(cat, s.domain));
     best.append(s.best_score);

@@ -16,6 +16,12 @@ void GoalColumns::append(const Catalogue& cat, Vertex v) {
   title.append(g.title);
 }
 
+void GoalColumns::append_missing() {
+  id.append(py::none());
+  code.append(py::none());
+  title.append(py::none());
+}
+
 void GoalColumns::into(py::dict& d, const std::string& prefix) const {
   d[py::str(prefix + "id")] = id;
   d[py::str(prefix + "code")] = code;

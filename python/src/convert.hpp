@@ -22,6 +22,7 @@ namespace py = pybind11;
 struct GoalColumns {
   py::list id, code, title;
   void append(const Catalogue& cat, Vertex v);
+  void append_missing();  // None in every column: a row without such a goal
   void into(py::dict& d, const std::string& prefix) const;  // prefix + "id", ...
 };
 

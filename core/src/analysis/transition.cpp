@@ -121,13 +121,21 @@ TransitionAnalysis analyse(const GoalGraph& graph, const GoalSelection& sending,
     const std::size_t i = receiving.index.at(link.target);
     if (!weak[i] || link.score > weak[i]->score) weak[i] = &link;
   }
-  // The programme a sending goal belongs to (SendingResult::root).
-  auto programme_of = [&](Vertex sending_goal) {
-    const Vertex root = sending.find(sending_goal)->root;
+  // The programme each sending goal belongs to (SendingResult::root), by selection
+  // index: its root, or the exam programme a syllabus root specifies.
+  std::unordered_map<Vertex, Vertex> root_programme;
+  for (Vertex root : sending.roots) {
+    Vertex programme = root;
     if (graph.goal(root).kind == GoalKind::Syllabus)
       for (Vertex p : graph.targets(root, EdgeKind::Specifies))
-        if (graph.goal(p).kind == GoalKind::Programme) return p;
-    return root;
+        if (graph.goal(p).kind == GoalKind::Programme) {
+          programme = p;
+          break;
+        }
+    root_programme.emplace(root, programme);
+  }
+  auto programme_of = [&](Vertex sending_goal) {
+    return root_programme.at(sending.goals[sending.index.at(sending_goal)].root);
   };
   std::vector<std::vector<Support>> support(receiving.goals.size());
   std::vector<std::vector<Continuation>> onward(sending.goals.size());
