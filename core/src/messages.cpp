@@ -837,6 +837,41 @@ MessageTexts message_texts(MessageId id) {
       return {"csr.bad_content",
               "{1}",
               "{1}"};
+    case MessageId::SavedAsWorkbook:
+      return {"saved_as_workbook",
+              "this is an Excel workbook (.xlsx) or another ZIP archive, not a text file: open it in Excel and save "
+              "it as text with 'Save As' (a programme as 'CSV UTF-8 (Comma delimited)', a curation file as "
+              "'Unicode Text (*.txt)'); unpack any other ZIP archive first",
+              "dit is een Excel-werkmap (.xlsx) of een ander ZIP-archief, geen tekstbestand: open het in Excel en "
+              "sla het met 'Opslaan als' op als tekst (een programma als 'CSV UTF-8 (door komma's gescheiden)', een "
+              "curatiebestand als 'Unicode-tekst (*.txt)'); pak een ander ZIP-archief eerst uit"};
+    case MessageId::SssomReadAsUtf16:
+      return {"sssom.read_as_utf16",
+              "{1} is saved as {2} (Excel's 'Unicode Text (*.txt)'), not as UTF-8 as SSSOM asks, and was read as "
+              "such: nothing is lost. A save by aansluiting writes it as UTF-8 again; until then other SSSOM "
+              "programs may not read it",
+              "{1} is opgeslagen als {2} (Excel: 'Unicode-tekst (*.txt)'), niet als UTF-8 zoals SSSOM vraagt, en is "
+              "zo gelezen: er gaat niets verloren. Bij opslaan schrijft aansluiting het weer als UTF-8; tot dan "
+              "lezen andere SSSOM-programma's het misschien niet"};
+    case MessageId::SssomReadAsWindows1252:
+      return {"sssom.read_as_windows1252",
+              "{1} is saved as windows-1252 (as Excel's 'Text (Tab delimited)' and 'CSV (Semicolon delimited)' "
+              "save it), not as UTF-8, and was read as such; Excel has already replaced characters that "
+              "windows-1252 lacks by '?': check labels and comments. Saving it in Excel as 'Unicode Text (*.txt)' "
+              "keeps every character; a save by aansluiting writes it as UTF-8 again",
+              "{1} is opgeslagen als windows-1252 (zoals Excel 'Tekst (tab is scheidingsteken)' en 'CSV "
+              "(puntkomma's gescheiden)' opslaat), niet als UTF-8, en is zo gelezen; tekens die windows-1252 niet "
+              "kent, heeft Excel al door '?' vervangen: controleer namen en commentaar. Sla het bestand in Excel op "
+              "als 'Unicode-tekst (*.txt)', dan blijft elk teken bewaard; bij opslaan schrijft aansluiting het weer "
+              "als UTF-8"};
+    case MessageId::SssomReadWithSemicolons:
+      return {"sssom.read_with_semicolons",
+              "{1} is separated by ';' (as Excel's 'CSV' choices save it), not by tabs as SSSOM/TSV asks, and was "
+              "read as such. Saving it in Excel as 'Unicode Text (*.txt)' keeps the tabs; a save by aansluiting "
+              "writes it with tabs again",
+              "{1} is gescheiden door ';' (zoals Excel het bij de keuzes 'CSV' opslaat), niet door tabs zoals "
+              "SSSOM/TSV vraagt, en is zo gelezen. Sla het bestand in Excel op als 'Unicode-tekst (*.txt)', dan "
+              "blijven de tabs; bij opslaan schrijft aansluiting het weer met tabs"};
     case MessageId::UnknownLevel:
       return {"argument.unknown_level",
               "unknown level '{1}' (examples: 'vmbo tl', 'havo', 'mbo 2', '2F', 'B1')",
@@ -887,10 +922,30 @@ MessageTexts message_texts(MessageId id) {
       return {"argument.matcher_option_out_of_range",
               "matcher option '{1}' must lie in {2}, not {3}",
               "instelling '{1}' van de koppelaar moet liggen in {2}, niet {3}"};
+    case MessageId::UnknownThreshold:
+      return {"argument.unknown_threshold",
+              "unknown threshold '{1}' (known: {2})",
+              "onbekende drempel '{1}' (bekend: {2})"};
+    case MessageId::ThresholdOutOfRange:
+      return {"argument.threshold_out_of_range",
+              "threshold '{1}' must lie in {2}, not {3}",
+              "drempel '{1}' moet liggen in {2}, niet {3}"};
+    case MessageId::ThresholdsOutOfOrder:
+      return {"argument.thresholds_out_of_order",
+              "threshold '{1}' ({2}) must not be higher than '{3}' ({4})",
+              "drempel '{1}' ({2}) mag niet hoger zijn dan '{3}' ({4})"};
     case MessageId::CurationWithoutFile:
       return {"argument.curation_without_file",
               "this curation has no file yet: give a path, e.g. save(\"beslissingen.tsv\")",
               "deze curatie heeft nog geen bestand: geef een pad, bijvoorbeeld save(\"beslissingen.tsv\")"};
+    case MessageId::CurationConflict:
+      return {"argument.curation_conflict",
+              "{1} was changed by someone else since it was read, and for {2} link(s) your decision differs from "
+              "the file's ({3}); nothing was saved. Save with keep=\"mine\" to keep yours, or read the file again "
+              "(Curation(catalogue, path)) to see theirs",
+              "{1} is door iemand anders gewijzigd sinds het gelezen is, en bij {2} koppeling(en) verschilt uw "
+              "beslissing van die in het bestand ({3}); er is niets opgeslagen. Sla op met keep=\"mine\" om de uwe te houden, of lees "
+              "het bestand opnieuw (Curation(catalogus, pad)) om die van de ander te zien"};
     case MessageId::GoalOfOtherCatalogue:
       return {"argument.goal_of_other_catalogue",
               "the goals must come from the catalogue this curation file was opened with",
@@ -920,6 +975,13 @@ MessageTexts message_texts(MessageId id) {
       break;
   }
   throw std::invalid_argument("message_texts: not a message id");
+}
+
+std::string message_number(double x) {
+  std::string s = std::to_string(x);
+  while (s.size() > 1 && s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
 }
 
 std::vector<MessageId> all_message_ids() {

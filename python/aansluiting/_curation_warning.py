@@ -39,3 +39,28 @@ def warn_about_curation(unapplied: list[str], notes: list[str], where: str, stac
         shown += f"\n  ... en nog {len(lines) - _SHOWN}, zie {where}"
     warnings.warn(CurationWarning(f"{', '.join(english)} (see {where})\n"
                                   f"In het Nederlands: {', '.join(dutch)}:{shown}"), stacklevel=stacklevel + 1)
+
+
+def warn_about_merge(path: str, kept_from_others: int, overridden: list[tuple[str, str, str, str]],
+                     stacklevel: int) -> None:
+    """Says what a save merged: the file had been saved by someone else since it was read."""
+    n = kept_from_others
+    english = (f"{path} had changed since it was read (someone else saved it): your decisions were merged into it"
+               + (f"; {n} link{'s' if n != 1 else ''} decided there meanwhile {'were' if n != 1 else 'was'} kept"
+                  if n else ""))
+    lines = [f"{path} was gewijzigd sinds het gelezen is (iemand anders heeft het opgeslagen): uw beslissingen zijn "
+             "erin samengevoegd"
+             + (f"; {n} {'koppelingen' if n != 1 else 'koppeling'} die daar intussen besloten "
+                f"{'zijn' if n != 1 else 'is'}, {'zijn' if n != 1 else 'is'} behouden" if n else "")]
+    words_nl = {"confirmed": "bevestigd", "rejected": "afgewezen", "removed": "verwijderd", "suggested": "voorgesteld"}
+
+    def dutch(stance: str) -> str:
+        word, _, predicate = stance.partition(" ")
+        return f"{words_nl.get(word, word)} {predicate}".strip()
+
+    for subject, obj, mine, theirs in overridden[:_SHOWN]:
+        lines.append(f"{subject} -> {obj}: uw beslissing ({dutch(mine)}) vervangt die van de ander ({dutch(theirs)})")
+    if len(overridden) > _SHOWN:
+        lines.append(f"... en nog {len(overridden) - _SHOWN}")
+    shown = "".join(f"\n  {line}" for line in lines[1:])
+    warnings.warn(CurationWarning(f"{english}\nIn het Nederlands: {lines[0]}{shown}"), stacklevel=stacklevel + 1)

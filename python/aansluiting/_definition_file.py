@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import codecs
+import difflib
 import os
 import re
 import tomllib
@@ -20,7 +21,7 @@ from ._dutch_reasons import os_reason, toml_reason
 
 TOP_KEYS = {"id", "name", "description", "sending_level", "receiving_level", "sources", "options", "pair",
             "variant", "add_sending"}
-OPTION_KEYS = {"receiving_exam", "receiving_parts", "sending_exam", "curation"}
+OPTION_KEYS = {"receiving_exam", "receiving_parts", "sending_exam", "curation", "thresholds"}
 PAIR_KEYS = {"name", "sending", "receiving"}
 VARIANT_KEYS = {"name", "sending_level", "add_sending"}
 EXAM_PARTS = {"ce", "se", "kern", "keuze"}  # as the core's exam filter reads them (any case)
@@ -335,6 +336,7 @@ class Checker:
             self.strings(options, key, "options", 0)
             self.exam_parts(options, key)
         self.string(options, "curation", "options", 0)
+        self.thresholds(options)
         pairs = self.tables(data, "pair", required=True)
         for i, pair in enumerate(pairs):
             self.keys(pair, PAIR_KEYS, "pair", i)
@@ -361,6 +363,22 @@ class Checker:
                           "(known: CE, SE, kern, keuze)",
                           f"onbekend examendeel '{part}' bij '{key}' in [options] (bekend: CE, SE, kern, keuze)",
                           "options", 0, key)
+
+    def thresholds(self, options: dict[str, Any]) -> None:
+        """``thresholds = { covered = 0.30 }``: names and values as the core accepts them."""
+        if "thresholds" not in options:
+            return
+        value = options["thresholds"]
+        if not isinstance(value, dict) or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()):
+            self.fail("wrong_type", "'thresholds' in [options] must be a table of numbers, like { covered = 0.30 }",
+                      "'thresholds' in [options] moet een tabel van getallen zijn, zoals { covered = 0.30 }",
+                      "options", 0, "thresholds")
+        try:
+            _core._transition_thresholds(value)
+        except ValueError as e:
+            self.fail("bad_threshold", f"{e} in 'thresholds' in [options]",
+                      f"{e.message_nl} bij 'thresholds' in [options]", "options", 0, "thresholds")
 
     def unique_names(self, tables: list[dict[str, Any]], table: str, name_of) -> None:
         """Results are kept by name: a second pair or variant of the same name would hide the first."""
@@ -398,8 +416,11 @@ class Checker:
             if key not in known:
                 en, nl = self._where(name, index)
                 listing = ", ".join(sorted(known))
-                self.fail("unknown_key", f"unknown key '{key}'{en} (known: {listing})",
-                          f"onbekende sleutel '{key}'{nl} (bekend: {listing})", name, index, key)
+                # A typo ("recieving_level", [[pairs]]) is said as the level's is: with the likely key.
+                close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
+                hint_en, hint_nl = (f"; did you mean '{close[0]}'?", f"; bedoelt u '{close[0]}'?") if close else ("", "")
+                self.fail("unknown_key", f"unknown key '{key}'{en} (known: {listing}){hint_en}",
+                          f"onbekende sleutel '{key}'{nl} (bekend: {listing}){hint_nl}", name, index, key)
 
     def need(self, table: dict[str, Any], key: str, name: str, index: int) -> None:
         if key not in table:
@@ -416,7 +437,8 @@ class Checker:
         """A level the core knows ("vmbo tl", "havo", "mbo 2", ...), checked before any data is loaded."""
         if key in table and _core.parse_level(table[key]) is None:
             en, nl = self._where(name, index)
-            known = ", ".join(_core.levels())
+            # School types only: a reference level (2F, B1) is a level of goals, not of a school a pupil leaves.
+            known = ", ".join(level for level in _core.levels() if level[0].islower())
             guesses = _core.likely_levels(str(table[key]))  # the core's "did you mean"
             hint_en = f"; did you mean {' or '.join(guesses)}?" if guesses else ""
             hint_nl = f"; bedoelt u {' of '.join(guesses)}?" if guesses else ""

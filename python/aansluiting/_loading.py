@@ -87,11 +87,17 @@ def load(
     # A folder the user named (here or in $AANSLUITING_CURRICULA) is checked; a found one has programmes/.
     curricula_named = curricula is not None or bool(os.environ.get(CURRICULA_ENV))
     if data_path is None:
-        raise FileNotFoundError(
+        raise dutch_error(
+            FileNotFoundError, "load.no_data_folder",
             f"no data folder found: none given, ${DATA_ENV} is not set, and no shared/data (with slo/ or sbb/) "
-            f"in or above {Path.cwd()}; pass load(data=...) or set {DATA_ENV}")
+            f"in or above {Path.cwd()}; pass load(data=...) or set {DATA_ENV}",
+            f"geen datamap gevonden: er is er geen opgegeven, ${DATA_ENV} is niet gezet, en er staat geen "
+            f"shared/data (met slo/ of sbb/) in of boven {Path.cwd()}; geef load(data=...) op of zet {DATA_ENV}")
     if not ((data_path / "slo").is_dir() or (data_path / "sbb").is_dir()):
-        raise FileNotFoundError(f"{data_path}: no slo/ or sbb/ folder (expected a data folder laid out like shared/data)")
+        raise dutch_error(
+            FileNotFoundError, "load.data_folder_without_sources",
+            f"{data_path}: no slo/ or sbb/ folder (expected a data folder laid out like shared/data)",
+            f"{data_path}: geen map slo/ of sbb/ (verwacht: een datamap ingedeeld zoals shared/data)")
     if curricula_named and curricula_path is not None:
         how = "load(curricula=...)" if curricula is not None else f"${CURRICULA_ENV}"
         check_curricula_folder(curricula_path, how=how)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
+import warnings
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence, Union
 
 from . import _core
 from ._core import Alignment, Catalogue, Curation, Goal, Programme, TextAnalyser
-from ._curation_warning import dutch_lines, warn_about_curation
+from ._curation_warning import CurationWarning, dutch_lines, warn_about_curation, warn_about_merge
 from ._errors import dutch_error
 
 if TYPE_CHECKING:
@@ -239,8 +242,56 @@ def curation_apply(self: Curation, alignment: Alignment) -> Alignment:
     return _apply_curation(self, alignment, stacklevel=3)
 
 
+def curation_save(self: Curation, path: str | os.PathLike | None = None, *, keep: str | None = None) -> None:
+    """Writes the file atomically (a failed write leaves the old file intact), making missing folders.
+
+    Colleagues may keep the same file: when it was saved by someone else since this Curation read it (or
+    last saved it), the decisions made here since then are merged into the file as it is now, the others'
+    decisions are kept, and a :class:`CurationWarning` says so. A link that both decided differently
+    stops the save with a ``ValueError`` that names it; ``keep="mine"`` saves with your decisions
+    there (the warning names what they replaced). Saving to another path writes that file anew."""
+    if keep not in (None, "mine"):
+        raise dutch_error(ValueError, "argument.curation_keep",
+                          f"keep must be None or \"mine\", not {keep!r}",
+                          f"keep moet None of \"mine\" zijn, niet {keep!r}")
+    result = self._save(path, keep_mine=keep == "mine")
+    if result["merged"]:
+        warn_about_merge(self.path, result["kept_from_others"], result["overridden"], stacklevel=2)
+
+
+def _warn_about_a_likely_typo(path: str | os.PathLike) -> None:
+    """A curation file that is not there starts empty, and save() makes it: right for a new file, but a
+    typo in the name ("besluiten.sssom.tvs") would put the decisions in a file no transition reads."""
+    given = Path(path)
+    folder = given.parent
+    try:
+        names = [p.name for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
+    except OSError:
+        return
+    close = difflib.get_close_matches(given.name, names, n=1, cutoff=0.8)
+    if not close:
+        return
+    other = folder / close[0]
+    warnings.warn(CurationWarning(
+        f"{given} does not exist: this curation starts empty and save() makes the file; did you mean {other}?\n"
+        f"In het Nederlands: {given} bestaat niet: deze curatie begint leeg en save() maakt het bestand; "
+        f"bedoelt u {other}?"), stacklevel=3)
+
+
+_core_curation_init = Curation.__init__
+
+
+def curation_init(self: Curation, *args, **kwargs) -> None:
+    _core_curation_init(self, *args, **kwargs)  # the core's TypeError for wrong arguments
+    path = args[1] if len(args) > 1 else kwargs.get("path")
+    if path is not None and not os.path.exists(path):
+        _warn_about_a_likely_typo(path)
+
+
 def install() -> None:
+    Curation.__init__ = curation_init
     Curation.apply = curation_apply
+    Curation.save = curation_save
     Alignment.to_pandas = alignment_to_pandas
     Curation.to_pandas = curation_to_pandas
     Curation.other_rows = curation_other_rows

@@ -466,7 +466,8 @@ def _report(args: argparse.Namespace) -> int:
     if result.meta.get("curation"):  # a user test: the command line never said the decisions were applied
         summary = dict(result.summary.items())
         counts = curation_counts(summary) or {"confirmed": 0, "rejected": 0}  # as the report says them
-        print(f"  curatie ({Path(result.meta['curation']).name}): "
+        # The path as the warnings below name the file (a user test: the name alone hid which folder).
+        print(f"  curatie ({_shown_path(result.meta['curation'])}): "
               f"{count(counts['confirmed'], 'koppeling', 'koppelingen')} bevestigd en {counts['rejected']} afgewezen"
               + "".join(f"; in variant {v['name']}: {v['confirmed']} bevestigd en {v['rejected']} afgewezen"
                         for v in variant_curation(result, summary)))
@@ -485,6 +486,14 @@ def _report(args: argparse.Namespace) -> int:
     print(f"Klaar in {_seconds(total)} (laden {_seconds(t_load, 2)}, analyse {_seconds(t_analyse)}, "
           f"rapport {_seconds(t_report)}).", file=sys.stderr)
     return 0
+
+
+def _shown_path(path: str | os.PathLike) -> str:
+    """A path relative to the working folder when it lies below it, else as it is."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _chosen_lines(result) -> list[str]:

@@ -138,8 +138,8 @@ def domain_heatmap(domain_matrix: "pd.DataFrame", title: str, ax: "Axes | None" 
         ax.set_xticks(range(len(cols)), [wrap_label(c, 18) for c in cols], rotation=40, ha="right",
                       rotation_mode="anchor", fontsize=8)
     ax.set_yticks(range(len(rows)), [wrap_label(r, 32, 2) for r in rows], fontsize=8)
-    ax.set_xlabel(f"{_capital(receiving)} van het vervolg (ontvangend)")
-    ax.set_ylabel(f"{_capital(sending)} van de vooropleiding (zendend)")
+    ax.set_xlabel(f"{_capital(receiving)} van het vervolg")
+    ax.set_ylabel(f"{_capital(sending)} van de vooropleiding")
     ax.set_title(title)
     ax.set_xticks(np.arange(-0.5, len(cols), 1), minor=True)
     ax.set_yticks(np.arange(-0.5, len(rows), 1), minor=True)

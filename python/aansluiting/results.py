@@ -262,9 +262,10 @@ class TransitionResult:
 
     def closed_side_by_side(self) -> "pd.DataFrame | None":
         """Every gap of the base that some variant closes, one row each, with a column per variant
-        (the status it reaches there, "" where it stays a gap) and "Gesloten door" (how many
-        variants close it): which gaps only one variant closes. None with fewer than two variants
-        that close gaps. The report's "Gesloten hiaten naast elkaar"."""
+        (the status it reaches there, "" where it stays a gap), the goal that closes it there and
+        whether that rests on one shared word, and "Aantal sluitende varianten" (how many variants
+        close it): which gaps only one variant closes. None with fewer than two variants that close
+        gaps. The report's "Gesloten hiaten naast elkaar"; columns in docs/transitions.md."""
         from .report.tables import closed_side_by_side
 
         return closed_side_by_side(self)

@@ -74,6 +74,9 @@ class Transition:
     receiving_parts: list[str] = field(default_factory=list)
     sending_exam: list[str] = field(default_factory=list)
     curation: Path | None = None
+    #: Thresholds that differ from a transition's defaults, by the names of ``meta["thresholds"]``
+    #: (``{"covered": 0.30}``); checked by the core when the transition is made.
+    thresholds: dict[str, float] = field(default_factory=dict)
     variants: list[Variant] = field(default_factory=list)
     add_sending: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
@@ -86,6 +89,8 @@ class Transition:
         # A path as text, as a notebook passes it (dataclasses.replace(t, curation="besluiten.tsv")).
         if self.curation is not None and not isinstance(self.curation, Path):
             self.curation = Path(self.curation) if str(self.curation) else None  # "": none
+        self.thresholds = dict(self.thresholds or {})
+        _core._transition_thresholds(self.thresholds)  # a ValueError now, not after the first pair is aligned
 
     def __repr__(self) -> str:
         # One line: shipped_transitions() shows five of these, and the description is a page.
@@ -138,6 +143,7 @@ class Transition:
             receiving_parts=list(options.get("receiving_parts", [])),
             sending_exam=list(options.get("sending_exam", [])),
             curation=(base / curation) if curation else None,
+            thresholds=dict(options.get("thresholds", {})),
             variants=[Variant(v["name"], v.get("sending_level"), list(v.get("add_sending", [])))
                       for v in data.get("variant", [])],
             add_sending=list(data.get("add_sending", [])),
@@ -273,7 +279,7 @@ class Transition:
                 [p.root for p in sending], [p.root for p in receiving],
                 sending_level=level, receiving_level=self.receiving_level,
                 sending_exam=self.sending_exam, receiving_exam=self.receiving_exam + self.receiving_parts,
-                curation=curation, progress=callback,
+                curation=curation, thresholds=self.thresholds, progress=callback,
             )
             self._check_sides(pair, run, level)
             done.append((pair, sending, receiving, run))
@@ -407,7 +413,9 @@ def compare_levels(catalogue: Catalogue, a: str = "vmbo gl", b: str = "vmbo tl")
     """Two leerwegen side by side: per exam programme, the eindtermen for ``a`` only, ``b`` only and both.
 
     A programme with only ``a``-only or only ``b``-only eindtermen is taken by one leerweg
-    only (the composition of the leerweg); ``differing`` lists the goals that differ.
+    only (the composition of the leerweg); ``differing`` names the goals that differ by their codes (a
+    goal without one by its title), ``differing_ids`` by their ids (``catalogue[id]``), each as one text
+    joined by "; ", so that the table goes to CSV and Excel as it is.
     """
     # Columns are named by the canonical level ('vmbo GL' -> only_vmbo gl); one level twice would name both alike.
     # (An unknown level stays as given: the core raises a ValueError that lists known levels.)

@@ -8,6 +8,7 @@
 
 #include "aansluiting/align/align.hpp"
 #include "aansluiting/analysis/curation.hpp"
+#include "aansluiting/analysis/curation_file.hpp"
 #include "aansluiting/analysis/sssom.hpp"
 #include "aansluiting/text/analyser.hpp"
 #include "handles.hpp"
@@ -33,6 +34,7 @@ struct CurationRef {
   CataloguePtr cat;
   analysis::MappingSet set;
   std::string path;
+  analysis::CurationSnapshot snapshot;  // the file as last read or saved: what a save merges against
 };
 
 }  // namespace aansluiting::python

@@ -12,6 +12,7 @@
 #include "aansluiting/align/align.hpp"
 #include "aansluiting/align/option_names.hpp"
 #include "aansluiting/analysis/curation.hpp"
+#include "aansluiting/analysis/curation_file.hpp"
 #include "aansluiting/text/normalise.hpp"
 #include "aansluiting/transition/run.hpp"
 #include "aansluiting/diagnostics.hpp"
@@ -170,8 +171,11 @@ void bind_align(py::module_& m) {
 
   py::class_<CurationRef>(m, "Curation", "Curated decisions (confirmed and rejected links) in an SSSOM/TSV file.")
       .def(py::init([](const CataloguePtr& cat, std::optional<std::filesystem::path> path) {
-             CurationRef c{cat, analysis::default_mapping_set(), path ? path->string() : std::string()};
-             if (path && std::filesystem::exists(*path)) c.set = analysis::read_sssom(path->string());
+             CurationRef c{cat, analysis::default_mapping_set(), path ? path->string() : std::string(), {}};
+             if (path) {
+               c.snapshot = analysis::read_curation_snapshot(c.path);
+               if (c.snapshot.existed) c.set = c.snapshot.set;
+             }
              c.set.file = c.path;  // warnings about its decisions name the file
              return c;
            }),
@@ -209,15 +213,19 @@ void bind_align(py::module_& m) {
       }, py::arg("source"), py::arg("target"),
          "Removes the decisions about a link (goals, ids or CURIEs; a CURIE of a goal that is not loaded, such as "
          "a typo in the file, as written). Returns how many rows went; save() writes the file without them.")
-      .def("save", [](CurationRef& c, std::optional<std::filesystem::path> path) {
+      .def("_save", [](CurationRef& c, std::optional<std::filesystem::path> path, bool keep_mine) {
         if (path) c.path = path->string();
         if (c.path.empty()) throw ArgumentError(Message(MessageId::CurationWithoutFile));
-        c.set.file = c.path;
-        analysis::complete_metadata(c.set);  // a '#' block a spreadsheet dropped: other SSSOM tools need it
-        // The curator's work is done by now: a folder that is not there yet is made, not an error.
-        analysis::write_sssom(c.path, c.set, analysis::MissingFolders::Create);
-      }, py::arg("path") = py::none(),
-         "Writes the file atomically (a failed write leaves the old file intact), making missing folders.")
+        const auto r = analysis::save_curation(c.path, c.set, c.snapshot,
+                                               keep_mine ? analysis::OnConflict::KeepMine : analysis::OnConflict::Refuse);
+        py::list overridden;
+        for (const auto& x : r.overridden) overridden.append(py::make_tuple(x.subject_id, x.object_id, x.mine, x.theirs));
+        py::dict d;
+        d["merged"] = r.merged;
+        d["kept_from_others"] = r.kept_from_others;
+        d["overridden"] = overridden;
+        return d;
+      }, py::arg("path") = py::none(), py::arg("keep_mine") = false)
       // apply() is the package's (alignment.py): it also warns about decisions that changed nothing.
       .def("_apply", [](const CurationRef& c, const AlignmentRef& a) {
         // Decisions are vertices of the curation's catalogue; on another catalogue's links they name other goals.

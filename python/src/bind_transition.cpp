@@ -2,6 +2,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <map>
 #include <optional>
 #include <type_traits>
 
@@ -9,6 +10,8 @@
 #include "aansluiting/analysis/continuations.hpp"
 #include "aansluiting/analysis/level_comparison.hpp"
 #include "aansluiting/analysis/sssom.hpp"
+#include "aansluiting/analysis/threshold_names.hpp"
+#include "aansluiting/joined.hpp"
 #include "aansluiting/transition/run.hpp"
 #include "aansluiting/transition/run_checks.hpp"
 #include "align_handles.hpp"
@@ -317,6 +320,22 @@ void bind_run_checks(py::module_& m) {
      "in file order.");
 }
 
+// The thresholds as a result reports them (meta["thresholds"]), by their names.
+py::dict threshold_dict(const analysis::AnalysisOptions& o) {
+  py::dict d;
+  for (std::string_view name : analysis::threshold_names()) {
+    const double value = analysis::get_threshold(o, name);
+    if (name == "max_combined") d[py::str(name)] = static_cast<std::size_t>(value);
+    else d[py::str(name)] = value;
+  }
+  return d;
+}
+
+// A transition's thresholds with some of them changed by name.
+analysis::AnalysisOptions transition_thresholds(const std::map<std::string, double>& changed) {
+  return analysis::with_thresholds(transition::cross_programme_thresholds(), {changed.begin(), changed.end()});
+}
+
 }  // namespace
 
 void bind_transition(py::module_& m) {
@@ -331,13 +350,9 @@ void bind_transition(py::module_& m) {
         if (before.cat != after.cat) throw py::value_error("variants must be analysed on the same catalogue");
         return comparison_dict(*before.cat, analysis::compare(before.run.result, after.run.result));
       }, py::arg("variant"))
-      .def_property_readonly("thresholds", [](const RunRef& r) {
-        const analysis::AnalysisOptions& o = r.run.thresholds;
-        py::dict d;
-        d["covered"] = o.covered_threshold; d["partly"] = o.partial_threshold; d["min_link_score"] = o.min_link_score;
-        d["max_combined"] = o.max_combined; d["combined_cap"] = o.combined_cap; d["overlap"] = o.overlap_threshold;
-        return d;
-      }, "The thresholds of the analysis: statuses, the weakest link counted, how links combine, overlaps.")
+      .def_property_readonly("thresholds", [](const RunRef& r) { return threshold_dict(r.run.thresholds); },
+                             "The thresholds of the analysis: statuses, the weakest link counted, how links combine, "
+                             "overlaps.")
       .def_property_readonly("roots", [](const RunRef& r) {
         // Both sides' roots as analysed: the given programmes and the syllabi the run added.
         py::list ids;
@@ -368,7 +383,7 @@ void bind_transition(py::module_& m) {
            const std::vector<GoalRef>& receiving_roots, std::optional<std::string> sending_level,
            std::optional<std::string> receiving_level, const std::vector<std::string>& sending_exam,
            const std::vector<std::string>& receiving_exam, bool sending_syllabus, const CurationRef* curation,
-           py::object progress) {
+           const std::map<std::string, double>& thresholds, py::object progress) {
           transition::Side sending{vertices_of(cat, sending_roots), {}};
           transition::Side receiving{vertices_of(cat, receiving_roots), {}};
           if (sending_level) sending.selection.level = level_arg(*sending_level);
@@ -377,9 +392,11 @@ void bind_transition(py::module_& m) {
           sending.with_syllabus = sending_syllabus;
           receiving.selection.exam = exam_filter(receiving_exam);
           if (curation && curation->cat != cat) throw py::value_error("curation belongs to another catalogue");
+          const analysis::AnalysisOptions analysis_options = transition_thresholds(thresholds);
           LongRun run(progress);
           return run.run([&] {
             transition::RunOptions options;
+            options.analysis = analysis_options;
             options.curation = curation ? &curation->set : nullptr;
             options.progress = run.progress();
             options.cancel = run.cancel_flag();
@@ -389,23 +406,37 @@ void bind_transition(py::module_& m) {
         py::arg("catalogue"), py::arg("analyser"), py::arg("sending_roots"), py::arg("receiving_roots"),
         py::arg("sending_level") = py::none(), py::arg("receiving_level") = py::none(),
         py::arg("sending_exam") = std::vector<std::string>{}, py::arg("receiving_exam") = std::vector<std::string>{},
-        py::arg("sending_syllabus") = true, py::arg("curation") = nullptr, py::arg("progress") = py::none());
+        py::arg("sending_syllabus") = true, py::arg("curation") = nullptr,
+        py::arg("thresholds") = std::map<std::string, double>{}, py::arg("progress") = py::none());
+
+  m.def("_transition_thresholds",
+        [](const std::map<std::string, double>& changed) { return threshold_dict(transition_thresholds(changed)); },
+        py::arg("changed") = std::map<std::string, double>{},
+        "A transition's thresholds with `changed` set; ValueError for an unknown name, a value out of range or "
+        "thresholds that contradict each other.");
 
   m.def("_compare_levels", [](const CataloguePtr& cat, const std::string& a, const std::string& b) {
     Level la = level_arg(a), lb = level_arg(b);
     auto c = LongRun{py::none()}.run([&] { return analysis::compare_levels(*cat, la, lb); });
     GoalColumns prog;
-    py::list only_a, only_b, both, differing;
+    py::list only_a, only_b, both, differing, differing_ids;
+    const GoalGraph& g = cat->graph();
     for (const auto& row : c.programmes) {
       prog.append(*cat, row.programme);
       only_a.append(row.only_a); only_b.append(row.only_b); both.append(row.both);
-      py::list diff;
-      for (Vertex v : row.differing) diff.append(GoalRef{cat, v});
-      differing.append(diff);
+      // Text, so that the table goes to CSV and Excel as it is (a list of Goal objects did not).
+      std::vector<std::string> codes, ids;
+      for (Vertex v : row.differing) {
+        codes.push_back(g.goal(v).code.empty() ? g.goal(v).title : g.goal(v).code);
+        ids.push_back(g.goal(v).source_id);
+      }
+      differing.append(joined(codes, "; "));
+      differing_ids.append(joined(ids, "; "));
     }
     py::dict d;
     prog.into(d, "programme_");
     d["only_a"] = only_a; d["only_b"] = only_b; d["both"] = both; d["differing"] = differing;
+    d["differing_ids"] = differing_ids;
     return d;
   }, py::arg("catalogue"), py::arg("a"), py::arg("b"));
 

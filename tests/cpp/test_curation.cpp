@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 #include "aansluiting/analysis/curation.hpp"
 #include "aansluiting/analysis/transition.hpp"
@@ -98,9 +100,10 @@ TEST(Sssom, BadFilesNameFileLineAndColumn) {
   expect_error_at(minimal("slo:a\tskos:sameAs\tslo:b\tsemapv:ManualMappingCuration\t1\n"), 6, 7, "predicate_id");
   expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t1.5\n"), 6, 0, "confidence");
   expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\tveel\n"), 6, 0, "confidence");
-  // A spreadsheet saved as CSV: the separator is named.
-  expect_error_at("#license: x\nsubject_id;predicate_id;object_id;mapping_justification\n", 2, 1,
-                  "the header is separated by ';', not by tabs");
+  // A spreadsheet saved as CSV: ';' (a Dutch Excel's) is read, with a warning (EveryExcelTextChoice...), another
+  // separator is named.
+  EXPECT_EQ(parse_sssom("#license: x\nsubject_id;predicate_id;object_id;mapping_justification\n", "bad.sssom.tsv")
+                .warnings.at(0).what.id, MessageId::SssomReadWithSemicolons);
   expect_error_at("#license: x\npredicate_id,object_id,mapping_justification,subject_id\n", 2, 1,
                   "the header is separated by ',', not by tabs");  // the column looked for is the last cell
   // A Dutch spreadsheet's decimal comma is read (SpreadsheetEdits), not a number from 0 to 1 is not.
@@ -116,7 +119,11 @@ TEST(Sssom, BadFilesNameFileLineAndColumn) {
   expect_error_at("# license: x\n# mapping_set_id: \"u\n" + std::string(kHeader), 2, 19, "YAML");
   expect_error_at("#license: x\nsubject_id\tobject_id\n", 2, 0, "predicate_id");
   expect_error_at("#license: x\n", 2, 0, "header");
-  expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t\xff\n"), 6, 0, "UTF-8");
+  // A wrong byte in a UTF-8 file (its "é" is right); without a UTF-8 character it is Windows-1252, as Excel saves it.
+  expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t\xff\tcaf\xC3\xA9\n"), 6, 0,
+                  "UTF-8");
+  expect_error_at(minimal("slo:a\tskos:closeMatch\tslo:b\tsemapv:ManualMappingCuration\t\xff\n"), 6, 0,
+                  "confidence '\xC3\xBF' is not a number from 0 to 1");
   EXPECT_THROW(read_sssom("/nonexistent/file.sssom.tsv"), InputError);
 }
 
@@ -1350,6 +1357,203 @@ TEST(Decisions, AGoalIsNotLinkedToItself) {
   d.sending = d.receiving = cat.programmes().front().root;
   EXPECT_THROW(record_decision(set, cat, d), std::invalid_argument);
   EXPECT_TRUE(set.mappings.empty());
+}
+
+
+// ---- Excel's save choices (a user test: Excel could not save a curation file the tool reads) ----
+
+namespace {
+
+// `utf8` as Excel saves it in `charset`: a character Windows-1252 lacks becomes '?'.
+std::string excel_encoded(const std::string& utf8, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* cnv = ucnv_open(charset, &status);
+  if (std::string_view(charset) == "windows-1252") ucnv_setSubstChars(cnv, "?", 1, &status);
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+  std::string out(static_cast<std::size_t>(text.length()) * 4 + 4, '\0');
+  const int32_t n = ucnv_fromUChars(cnv, out.data(), static_cast<int32_t>(out.size()), text.getBuffer(),
+                                    text.length(), &status);
+  ucnv_close(cnv);
+  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  out.resize(static_cast<std::size_t>(std::max(n, 0)));
+  return out;
+}
+
+// A file of ours as Excel saves it after opening it: each line a row of cells (a '#' line is
+// one cell), every row as wide as the widest (`;;;;` after a '#' line), a cell quoted when it
+// holds the separator or a quote, and lines ending in CR LF. With ';' as a Dutch Excel saves
+// "CSV": a decimal comma in the confidences, and an empty row the curator left.
+std::string excel_saved(const std::string& tsv, char separator) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(tsv);
+  std::size_t width = 0;
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> cells;
+    if (line.starts_with('#')) {
+      cells.push_back(line);
+    } else {
+      std::size_t start = 0;
+      for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1)
+        cells.push_back(line.substr(start, tab - start));
+      cells.push_back(line.substr(start));
+      for (std::string& c : cells)  // as Excel reads a quoted cell
+        if (c.size() >= 2 && c.front() == '"' && c.back() == '"') {
+          std::string v;
+          for (std::size_t k = 1; k + 1 < c.size(); ++k) {
+            v += c[k];
+            if (c[k] == '"') ++k;
+          }
+          c = v;
+        }
+    }
+    width = std::max(width, cells.size());
+    rows.push_back(std::move(cells));
+  }
+  std::string out;
+  std::size_t confidence = std::string::npos, data_rows = 0;
+  for (auto& cells : rows) {
+    const bool data = !cells.front().starts_with('#');
+    if (data && confidence == std::string::npos) {
+      confidence = static_cast<std::size_t>(std::find(cells.begin(), cells.end(), "confidence") - cells.begin());
+    } else if (data && separator == ';' && confidence < cells.size()) {
+      std::replace(cells[confidence].begin(), cells[confidence].end(), '.', ',');
+    }
+    cells.resize(width);
+    for (std::size_t k = 0; k < width; ++k) {
+      const std::string& c = cells[k];
+      std::string cell = c;
+      if (c.find(separator) != std::string::npos || c.find('"') != std::string::npos) {
+        cell = "\"";
+        for (char ch : c) cell += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+        cell += "\"";
+      }
+      out += (k ? std::string(1, separator) : std::string()) + cell;
+    }
+    out += "\r\n";
+    if (data && separator == ';' && ++data_rows == 2) out += std::string(width - 1, ';') + "\r\n";
+  }
+  return out;
+}
+
+std::vector<std::string> codes(const std::vector<Warning>& warnings) {
+  std::vector<std::string> out;
+  for (const Warning& w : warnings) out.emplace_back(w.what.code());
+  return out;
+}
+
+}  // namespace
+
+// A user test: a curation file opened in Excel could not be saved in a form the tool read.
+// "Unicode-tekst" (UTF-16LE with a byte order mark), "Tekst (tab is scheidingsteken)"
+// (Windows-1252) and the "CSV" choices (';', with '#' lines padded by ';' and quoted) were
+// refused. Each is read with the decisions of the file it was made from, and a warning that
+// names the file; saved again it is the tab-separated UTF-8 file.
+TEST_F(SpreadsheetEdits, EveryExcelTextChoiceReadsAsTheFileItWasMadeFrom) {
+  MappingSet original = parse_sssom(*export_, "export.sssom.tsv");
+  const Sheet sheet(*export_);
+  original.mappings.at(confirmed(sheet)).comment = "coördinaten; \"formules\" hanteren";
+  const std::string tsv = format_sssom(original);
+  const MappingSet plain = parse_sssom(tsv, "besluiten.sssom.tsv");
+  ASSERT_TRUE(plain.warnings.empty());
+  const std::string utf16le = "\xFF\xFE" + excel_encoded(excel_saved(tsv, '\t'), "UTF-16LE");
+  const std::string utf16be = "\xFE\xFF" + excel_encoded(excel_saved(tsv, '\t'), "UTF-16BE");
+  const std::string ansi = excel_encoded(excel_saved(tsv, '\t'), "windows-1252");
+  const std::string csv_utf8 = "\xEF\xBB\xBF" + excel_saved(tsv, ';');
+  const std::string csv_ansi = excel_encoded(excel_saved(tsv, ';'), "windows-1252");
+  ASSERT_EQ(csv_utf8.find("#curie_map:;;;"), 3u);
+  ASSERT_NE(csv_utf8.find("\r\n\"#  slo: \"\"https://opendata.slo.nl/curriculum/uuid/\"\"\";;;"), std::string::npos);
+  ASSERT_NE(csv_utf8.find(";\"coördinaten; \"\"formules\"\" hanteren\""), std::string::npos);
+  const std::string comma = "sssom.decimal_comma_read";
+  const std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> choices = {
+      {"Unicode-tekst", utf16le, {"sssom.read_as_utf16"}},
+      {"Unicode-tekst, big-endian", utf16be, {"sssom.read_as_utf16"}},
+      {"Tekst (tab is scheidingsteken)", ansi, {"sssom.read_as_windows1252"}},
+      {"CSV UTF-8", csv_utf8, {"sssom.read_with_semicolons", comma}},
+      {"CSV (puntkomma's gescheiden)", csv_ansi, {"sssom.read_as_windows1252", "sssom.read_with_semicolons", comma}},
+  };
+  for (const auto& [choice, bytes, expected] : choices) {
+    MappingSet set;
+    try {
+      set = parse_sssom(bytes, "besluiten.sssom.tsv");
+    } catch (const InputError& e) {
+      ADD_FAILURE() << choice << ": " << e.what();
+      continue;
+    }
+    EXPECT_EQ(codes(set.warnings), expected) << choice;
+    ASSERT_EQ(set.mappings.size(), plain.mappings.size()) << choice;
+    for (std::size_t r = 0; r < set.mappings.size(); ++r) {
+      const MappingRow &a = set.mappings[r], &b = plain.mappings[r];
+      EXPECT_EQ(std::tie(a.subject_id, a.object_id, a.predicate, a.negated, a.justification, a.confidence, a.comment),
+                std::tie(b.subject_id, b.object_id, b.predicate, b.negated, b.justification, b.confidence, b.comment))
+          << choice << ", row " << r;
+    }
+    EXPECT_EQ(set.curie_map, plain.curie_map) << choice;
+    EXPECT_EQ(set.mapping_set_id, plain.mapping_set_id) << choice;
+    EXPECT_EQ(set.license, plain.license) << choice;
+    // Saved again: tabs and UTF-8, as it was (labels with a character Windows-1252 lacks aside).
+    if (bytes == utf16le || bytes == utf16be || bytes == csv_utf8) {
+      EXPECT_EQ(format_sssom(set), tsv) << choice;
+    }
+    const std::string dutch = set.warnings.front().what.dutch();
+    EXPECT_EQ(dutch.rfind("besluiten.sssom.tsv is ", 0), 0u) << dutch;
+    EXPECT_NE(dutch.find("'Unicode-tekst (*.txt)'"), std::string::npos) << dutch;
+  }
+  const MappingSet le = parse_sssom(utf16le, "besluiten.sssom.tsv");
+  EXPECT_EQ(le.warnings.front().what.dutch(),
+            "besluiten.sssom.tsv is opgeslagen als UTF-16LE (Excel: 'Unicode-tekst (*.txt)'), niet als UTF-8 zoals "
+            "SSSOM vraagt, en is zo gelezen: er gaat niets verloren. Bij opslaan schrijft aansluiting het weer als "
+            "UTF-8; tot dan lezen andere SSSOM-programma's het misschien niet");
+  // Positions stay those of the file as an editor shows it: the header's line, a row's line.
+  const MappingSet semicolons = parse_sssom(csv_utf8, "besluiten.sssom.tsv");
+  EXPECT_EQ(semicolons.warnings.front().where.line, sheet.meta.size() + 1);
+  EXPECT_EQ(semicolons.mappings.front().line, plain.mappings.front().line);
+  EXPECT_EQ(le.mappings.back().line, plain.mappings.back().line);
+}
+
+// A ';'-separated file is told by its header, with an empty row Excel wrote left out: one
+// that names no SSSOM column between its ';'s is no such file (the columns are missing), and
+// a ',' header is still refused with the separator named.
+TEST(Sssom, OnlyAHeaderWithSssomColumnsMakesASemicolonFile) {
+  const std::string meta = "#curie_map:;;\r\n#  slo: https://opendata.slo.nl/curriculum/uuid/;;\r\n";
+  const MappingSet set = parse_sssom(meta + "subject_id;predicate_id;object_id;mapping_justification;"
+                                            "predicate_modifier\r\nslo:a;skos:closeMatch;slo:b;"
+                                            "semapv:ManualMappingCuration;Not\r\n;;;;\r\n",
+                                     "b.sssom.tsv");
+  ASSERT_EQ(set.mappings.size(), 1u);
+  EXPECT_TRUE(set.mappings[0].negated);
+  EXPECT_EQ(set.expand_prefix("slo"), "https://opendata.slo.nl/curriculum/uuid/");
+  for (const auto& [header, code] : {std::pair<std::string, std::string>{"a;b;c\r\n", "sssom.missing_column"},
+                                     {"subject_id,predicate_id,object_id\r\n", "sssom.not_tab_separated"}}) {
+    try {
+      parse_sssom("#curie_map:\r\n#  slo: https://opendata.slo.nl/curriculum/uuid/\r\n" + header, "b.sssom.tsv");
+      ADD_FAILURE() << header;
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.message().code(), code) << e.what();
+      EXPECT_EQ(e.where().line, 3u) << e.what();
+    }
+  }
+}
+
+// A user test: a curation file saved as a workbook was refused with "ongeldige UTF-8-byte
+// 0xF2", as if one character were wrong. It is named as a workbook, at its start.
+TEST(Sssom, AWorkbookIsNamedAsOne) {
+  using namespace std::string_literals;
+  const std::string workbook = "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xF2\x8E\x1B\x7A"s +
+                               "[Content_Types].xml\xAC\x94\xCB\x4E\xC3\x30"s;
+  ScratchDir dir;
+  const std::string path = dir.write("besluiten.xlsx", workbook);
+  try {
+    read_sssom(path);
+    ADD_FAILURE() << "read";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.message().code(), "saved_as_workbook") << e.what();
+    EXPECT_EQ(e.where().file, path);
+    EXPECT_EQ(e.where().line, 1u);
+    EXPECT_EQ(e.where().column, 1u);
+    EXPECT_NE(e.message().dutch().find("een curatiebestand als 'Unicode-tekst (*.txt)'"), std::string::npos)
+        << e.message().dutch();
+  }
+  EXPECT_FALSE(is_curation_file(path));
 }
 
 }  // namespace aansluiting::analysis

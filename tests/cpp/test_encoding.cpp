@@ -139,7 +139,7 @@ TEST(Encoding, OnlyACsvThatIsWindows1252TextIsReadAsSuch) {
                                           "# title: T\ncode,parent,kind,title,levels\nA,,domain,Oriëntatie,havo\n"));
   EXPECT_EQ(windows1252_as_utf8("caf\xC3\xA9"), std::nullopt);  // UTF-8 already
   EXPECT_EQ(csv_error(dir, "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xC2\x8E\xEB" + csv).message().id,
-            MessageId::InvalidUtf8In);
+            MessageId::SavedAsWorkbook);  // a workbook is named as one (AWorkbookIsNamedWhereverTextIsRead)
   EXPECT_EQ(csv_error(dir, csv + "B,,domain,\x81,havo\n").message().id, MessageId::InvalidUtf8In);
   EXPECT_EQ(csv_error(dir, encode(csv, "UTF-16LE")).message().id, MessageId::SavedAsUtf16);
   // A correct "ë" after the wrong byte: a slip in a UTF-8 file, not an encoding ("save as UTF-8" would spoil it).
@@ -316,4 +316,68 @@ TEST(Encoding, AUtf16DeclarationOverAsciiBytesIsOverruled) {
   at::ScratchDir dir;
   EXPECT_EQ(goal_texts(load_sbb_text(dir, declaring(utf8.substr(3), "UTF-16"))),
             goal_texts(load_sbb_text(dir, utf8)));
+}
+
+// The start of a workbook Excel saves as .xlsx: a ZIP archive's first entry, then compressed bytes.
+const std::string kWorkbook = [] {
+  using namespace std::string_literals;
+  return "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xF2\x8E\x1B\x7A"s +
+         "\x6F\x01\x00\x00\x13\x05\x00\x00\x13\x00\x08\x02"s + "[Content_Types].xml \xA2\x04\x02(\xA0\x00\x02\x00\x00\x00\x00\x00\x00\xAC\x94\xCB\x4E\xC3\x30"s;
+}();
+
+// A user test: a curation file or programme saved as an Excel workbook (.xlsx) was refused with
+// "ongeldige UTF-8-byte 0xF2", as if one character were wrong. Wherever a text file is read
+// (CSV, JSON, XML; the curation file in test_curation.cpp), a ZIP archive is named as one, at
+// its start, with the choice in Excel that saves text.
+TEST(Encoding, AWorkbookIsNamedWhereverTextIsRead) {
+  EXPECT_TRUE(is_zip(kWorkbook));
+  EXPECT_FALSE(is_zip("PK;code;title\n"));
+  EXPECT_EQ(spreadsheet_text_as_utf8(kWorkbook), std::nullopt);
+  EXPECT_EQ(windows1252_as_utf8(kWorkbook), std::nullopt);
+  EXPECT_EQ(xml_encoding(kWorkbook), "");
+  at::ScratchDir dir;
+  std::vector<InputError> errors{csv_error(dir, kWorkbook)};
+  try {
+    require_utf8("eindtermen.json", kWorkbook);
+  } catch (const InputError& e) {
+    errors.push_back(e);
+  }
+  try {
+    load_sbb_text(dir, kWorkbook);
+  } catch (const InputError& e) {
+    errors.push_back(e);
+  }
+  ASSERT_EQ(errors.size(), 3u);
+  for (const InputError& e : errors) {
+    EXPECT_EQ(e.message().id, MessageId::SavedAsWorkbook) << e.what();
+    EXPECT_EQ(e.where().line, 1u);
+    EXPECT_EQ(e.where().column, 1u);
+    EXPECT_NE(e.message().dutch().find("dit is een Excel-werkmap (.xlsx) of een ander ZIP-archief, geen "
+                                       "tekstbestand: open het in Excel en sla het met 'Opslaan als' op als tekst"),
+              std::string::npos) << e.message().dutch();
+  }
+  EXPECT_EQ(errors[0].where().file, (dir.path() / "uit_excel.csv").string());
+  EXPECT_EQ(errors[1].where().file, "eindtermen.json");
+  EXPECT_EQ(errors[2].where().file, (dir.path() / "dossier.xml").string());
+}
+
+// What a spreadsheet saves instead of UTF-8, for a reader that takes it (the curation file):
+// UTF-16 with its byte order mark (Excel's "Unicode-tekst") and Windows-1252, as UTF-8, with
+// the encoding named. UTF-8 itself, UTF-16 without a byte order mark and binary are not.
+TEST(Encoding, SpreadsheetTextIsConvertedFromUtf16AndWindows1252) {
+  const std::string utf8 = "#titel: Oriëntatie – één\r\nsubject_id\tcomment\r\nslo:a\tCoördinatie €\r\n";
+  const std::string bom = "\xEF\xBB\xBF";
+  const auto converted = [](const std::string& text) {
+    const auto c = spreadsheet_text_as_utf8(text);
+    return c ? c->encoding + ": " + c->text : std::string("nothing");
+  };
+  EXPECT_EQ(converted("\xFF\xFE" + encode(utf8, "UTF-16LE")), "UTF-16LE: " + bom + utf8);
+  EXPECT_EQ(converted("\xFE\xFF" + encode(utf8, "UTF-16BE")), "UTF-16BE: " + bom + utf8);
+  EXPECT_EQ(converted(encode(utf8, "windows-1252")), "windows-1252: " + utf8);
+  EXPECT_EQ(converted(utf8), "nothing");
+  EXPECT_EQ(converted(bom + utf8), "nothing");
+  EXPECT_EQ(converted(encode(utf8, "UTF-16LE")), "nothing");  // no byte order mark: refused, as before
+  EXPECT_EQ(converted("\xFF\xFE" + encode(utf8, "UTF-16LE") + "x"), "nothing");  // an odd byte
+  EXPECT_EQ(converted("\xFF\xFE" + encode("a\x01b", "UTF-16LE")), "nothing");     // no text
+  EXPECT_EQ(converted(kWorkbook), "nothing");
 }

@@ -9,6 +9,7 @@
 
 #include "aansluiting/analysis/compare.hpp"
 #include "aansluiting/analysis/continuations.hpp"
+#include "aansluiting/analysis/threshold_names.hpp"
 #include "aansluiting/goal_filter.hpp"
 #include "aansluiting/goal_rows.hpp"
 #include "aansluiting/importers/importers.hpp"
@@ -804,4 +805,56 @@ TEST(TransitionCapped, AGapClosedOnOneSharedWordIsCountedAsSuch) {
   ASSERT_NE(again, vouched.closed.end());
   EXPECT_FALSE(again->capped);
   EXPECT_EQ(vouched.closed_capped + 1, c.closed_capped);
+}
+
+// Thresholds by name, as a definition file sets them: the names a result reports them under.
+TEST(TransitionThresholds, NamedThresholdsAreCheckedAndSet) {
+  using analysis::with_thresholds;
+  const auto defaults = transition::cross_programme_thresholds();
+  const auto lower = with_thresholds(defaults, {{"covered", 0.3}, {"partly", 0.2}});
+  EXPECT_DOUBLE_EQ(lower.covered_threshold, 0.3);
+  EXPECT_DOUBLE_EQ(lower.partial_threshold, 0.2);
+  EXPECT_DOUBLE_EQ(lower.min_link_score, defaults.min_link_score);
+  for (std::string_view name : analysis::threshold_names())
+    EXPECT_NO_THROW(analysis::get_threshold(defaults, name)) << name;
+  auto refused = [&](std::vector<std::pair<std::string, double>> changed) {
+    try {
+      with_thresholds(defaults, changed);
+    } catch (const ArgumentError& e) {
+      return e.message().id;
+    }
+    return MessageId::Count_;
+  };
+  EXPECT_EQ(refused({{"coverd", 0.3}}), MessageId::UnknownThreshold);
+  EXPECT_EQ(refused({{"covered", 0.0}}), MessageId::ThresholdOutOfRange);
+  EXPECT_EQ(refused({{"covered", 1.5}}), MessageId::ThresholdOutOfRange);
+  EXPECT_EQ(refused({{"max_combined", 1.5}}), MessageId::ThresholdOutOfRange);
+  EXPECT_EQ(refused({{"partly", 0.4}}), MessageId::ThresholdsOutOfOrder);  // above covered (0.35)
+  EXPECT_EQ(refused({{"min_link_score", 0.3}}), MessageId::ThresholdsOutOfOrder);  // above partly (0.25)
+  // Set together, the order is checked on the result, not per step.
+  EXPECT_NO_THROW(with_thresholds(defaults, {{"partly", 0.4}, {"covered", 0.5}}));
+}
+
+// Lower thresholds only ever raise a status, and the run reports what it used.
+TEST_F(TransitionRun, LowerThresholdsOnlyRaiseStatuses) {
+  auto vmbo = cat_->find_programme("wiskunde", Level::VmboTL, {GoalKind::Programme});
+  auto havo = cat_->find_programme("wiskunde B", Level::Havo, {GoalKind::Programme});
+  const auto s = side({vmbo.root}, Level::VmboTL, true), r = side({havo.root}, Level::Havo, false);
+  const auto base = transition::run(*cat_, *analyser_, s, r);
+  transition::RunOptions options;
+  options.analysis = analysis::with_thresholds(options.analysis, {{"covered", 0.26}, {"partly", 0.18}});
+  const auto lower = transition::run(*cat_, *analyser_, s, r, options);
+  EXPECT_DOUBLE_EQ(lower.thresholds.covered_threshold, 0.26);
+  ASSERT_EQ(base.result.receiving.size(), lower.result.receiving.size());
+  std::size_t raised = 0;
+  for (std::size_t i = 0; i < base.result.receiving.size(); ++i) {
+    const auto& b = base.result.receiving[i];
+    const auto& l = lower.result.receiving[i];
+    ASSERT_EQ(b.goal, l.goal);
+    if (!b.leaf) continue;
+    EXPECT_LE(static_cast<int>(l.status), static_cast<int>(b.status)) << cat_->graph().goal(b.goal).code;
+    raised += l.status != b.status;
+  }
+  EXPECT_GT(raised, 0u);
+  EXPECT_LT(lower.result.summary.gaps, base.result.summary.gaps);
 }

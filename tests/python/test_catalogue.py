@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import aansluiting as a
@@ -226,8 +227,9 @@ def test_failed_load_leaves_catalogue_unchanged(slo: a.Catalogue, tmp_path: Path
 
 def test_load_refuses_a_data_folder_without_slo_or_sbb(tmp_path: Path) -> None:
     (tmp_path / "syllabus").mkdir()  # an SLO folder given where its parent was meant
-    with pytest.raises(FileNotFoundError, match="no slo/ or sbb/"):
+    with pytest.raises(FileNotFoundError, match="no slo/ or sbb/") as err:
         a.load(tmp_path, curricula=tmp_path)
+    assert "geen map slo/ of sbb/" in err.value.message_nl  # a notebook user reads the Dutch note too
 
 
 def test_load_without_any_data_folder_says_where_it_looked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -236,6 +238,8 @@ def test_load_without_any_data_folder_says_where_it_looked(tmp_path: Path, monke
     with pytest.raises(FileNotFoundError, match="no data folder found") as err:
         a.load()  # an empty catalogue would only fail later, at the first find_programme
     assert "AANSLUITING_DATA" in str(err.value) and str(tmp_path) in str(err.value)
+    assert err.value.message_nl.startswith("geen datamap gevonden")
+    assert any(n.startswith("In het Nederlands: geen datamap gevonden") for n in err.value.__notes__)
 
 
 def test_the_installed_package_carries_the_curricula(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -284,13 +288,25 @@ def test_compare_levels_names_columns_by_the_canonical_level(slo: a.Catalogue) -
     given = a.compare_levels(slo, "vmbo GL", "Vmbo TL")
     canonical = a.compare_levels(slo, "vmbo gl", "vmbo tl")
     assert [c for c in given.columns if c.startswith("only_")] == ["only_vmbo gl", "only_vmbo tl"]
-    assert given.drop(columns="differing").equals(canonical.drop(columns="differing"))
+    assert given.equals(canonical)
     # One level twice (in any spelling) compares nothing and would name two columns alike.
     for b in ("vmbo gl", "VMBO GL"):
         with pytest.raises(ValueError, match="two different levels"):
             a.compare_levels(slo, "vmbo gl", b)
     with pytest.raises(ValueError, match="unknown level 'vmbo xx'"):
         a.compare_levels(slo, "vmbo xx", "vmbo xx")
+
+
+def test_compare_levels_names_the_differing_goals_as_text(slo: a.Catalogue, tmp_path: Path) -> None:
+    """A user test: ``differing`` held lists of Goal objects, which printed as a wall of text and did not
+    go to CSV or Excel. Now codes and ids as text, one of each per differing goal."""
+    table = a.compare_levels(slo, "vmbo bb", "vmbo kb")
+    row = table[table["differing"].str.len() > 0].iloc[0]
+    codes, ids = row["differing"].split("; "), row["differing_ids"].split("; ")
+    assert len(codes) == len(ids) == row["only_vmbo bb"] + row["only_vmbo kb"]
+    assert all(slo[i].code == c or slo[i].title == c for c, i in zip(codes, ids))
+    table.to_csv(tmp_path / "leerwegen.csv")
+    assert pd.read_csv(tmp_path / "leerwegen.csv")["differing"].fillna("").tolist() == table["differing"].fillna("").tolist()
 
 
 def test_a_star_import_hides_no_builtin() -> None:

@@ -259,9 +259,11 @@ def test_an_export_onto_any_curation_file_is_refused(full, tmp_path: Path, data_
                     encoding="utf-8")
     utf16 = tmp_path / "besluiten-utf16.sssom.tsv"
     utf16.write_text(before.decode("utf-8"), encoding="utf-16")
+    with pytest.raises(aansluiting.InputError):
+        aansluiting.Curation(full, typo)  # it does not parse
+    # Excel's "Unicode-tekst" is read (and said so); it is a curator's file all the same.
+    assert [w.code for w in aansluiting.Curation(full, utf16).warnings] == ["sssom.read_as_utf16"]
     for broken in (typo, utf16):
-        with pytest.raises(aansluiting.InputError):
-            aansluiting.Curation(full, broken)  # it does not parse
         assert _core._is_curation_file(broken)
         kept = broken.read_bytes()
         with pytest.raises(aansluiting.InputError):
@@ -402,6 +404,9 @@ def test_the_command_line_says_what_the_curation_applied(full, tmp_path: Path, d
                           '[[pair]]\nsending = ["Wiskunde"]\nreceiving = ["Wiskunde B"]\n', encoding="utf-8")
     r = run("rapport", str(definition), "--data", str(data_dir), "-o", str(tmp_path / "r.html"))
     assert r.returncode == 0, r.stderr
+    # The file with its folder, as the warnings about its rows name it (outside the working folder: whole).
+    assert f"  curatie ({decisions}): 1 koppeling bevestigd en 0 afgewezen" in r.stdout.splitlines()
+    r = run("rapport", "wi.toml", "--data", str(data_dir), "-o", "r.html", cwd=tmp_path)
     assert "  curatie (besluiten.sssom.tsv): 1 koppeling bevestigd en 0 afgewezen" in r.stdout.splitlines()
     plain = tmp_path / "zonder.toml"
     plain.write_text(definition.read_text(encoding="utf-8").replace('curation = "besluiten.sssom.tsv"\n', ""),

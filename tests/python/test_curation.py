@@ -573,3 +573,17 @@ def test_a_bare_goal_id_in_a_curation_file_is_told_to_carry_its_prefix(full, goa
     with pytest.raises(a.InputError) as info:
         a.Curation(full, path)
     assert "slo:<id>" in info.value.detail_nl and "Curation.confirm()" in str(info.value)
+
+
+def test_a_curation_file_name_with_a_typo_gets_the_likely_file(full, tmp_path) -> None:
+    """A Curation of a file that is not there starts empty and save() makes it; a typo in the name
+    would put the decisions where no transition reads them (a user test: .tvs for .tsv)."""
+    a.Curation(full).save(tmp_path / "hzw.sssom.tsv")
+    with pytest.warns(a.CurationWarning, match=r"bedoelt u .*hzw\.sssom\.tsv\?"):
+        a.Curation(full, tmp_path / "hzw.sssom.tvs")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        a.Curation(full, tmp_path / "nieuw.sssom.tsv")  # a new file of its own name: nothing to say
+        a.Curation(full, path=tmp_path / "hzw.sssom.tsv")
+    with pytest.raises(TypeError, match="expects a catalogue"):
+        a.Curation("hzw.sssom.tsv")

@@ -16,6 +16,7 @@ from aansluiting import report
 from report_case import REPO, TRANSITIONS, ResourceScan, analysed, block, external
 
 VARIANT_SHEETS = ("Met ", "Zonder ", "Variant ")  # one Excel sheet per variant, named after it
+SIDE_COUNT = "Aantal sluitende varianten"  # the side-by-side table: how many variants close a gap
 
 pytestmark = pytest.mark.slow
 
@@ -1067,14 +1068,13 @@ def test_kerntaken_are_called_kerntaken_for_an_mbo_reader(mbo, mbo_html, mbo_xls
     # Plots: each axis for what it is.
     pair = mbo.pairs[0]
     ax = plots.plot_heatmap(mbo, ax=Figure().add_subplot())
-    assert (ax.get_xlabel(), ax.get_ylabel()) == ("Kerntaak van het vervolg (ontvangend)",
-                                                  "Domein van de vooropleiding (zendend)")
+    # Vooropleiding and vervolg, as the report says them everywhere (a user test: "(zendend)/(ontvangend)").
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("Kerntaak van het vervolg", "Domein van de vooropleiding")
     assert plots.plot_gaps(mbo, ax=Figure().add_subplot()).get_ylabel() == "Kerntaak van het vervolg"
     assert plots.plot_gaps(mbo, pair.name, ax=Figure().add_subplot()).get_ylabel() == "Kerntaak van het vervolg"
     assert plots.gap_bars(mbo.gaps, "x", ax=Figure().add_subplot()).get_ylabel() == "Kerntaak van het vervolg"
     havo = plots.plot_heatmap(result, ax=Figure().add_subplot())
-    assert (havo.get_xlabel(), havo.get_ylabel()) == ("Domein van het vervolg (ontvangend)",
-                                                      "Domein van de vooropleiding (zendend)")
+    assert (havo.get_xlabel(), havo.get_ylabel()) == ("Domein van het vervolg", "Domein van de vooropleiding")
     assert plots.plot_gaps(result, ax=Figure().add_subplot()).get_ylabel() == "Domein van het vervolg"
 
 
@@ -1399,9 +1399,75 @@ def test_the_gaps_each_variant_closes_stand_side_by_side(result, html, tmp_path)
         assert only[name] == len(set(closed["receiving_id"]) - others)
     text = unescape(_visible(block(html, "vergelijking")))
     assert f"Gesloten hiaten naast elkaar ({len(table)})" in text
-    assert "Alleen gesloten door " + "; ".join(f"{n}: {only[n]}" for n in closing) + "." in text
+    counts = unescape(_visible(block(html, "naast-elkaar-tellingen", "</ul>")))
+    for name in closing:
+        assert f"Variant {name} sluit {len(closing[name])} hiaten" in counts
+        assert f"{only[name]} daarvan {'sluit' if only[name] == 1 else 'sluiten'} alleen deze variant" in counts
+    assert "door met" not in text  # "Alleen gesloten door met Technologie & Toepassing" (a user test)
     sheet = pd.read_excel(report.write_xlsx(result, tmp_path / "r.xlsx"), sheet_name="Varianten naast elkaar")
-    assert list(sheet["Id"]) == list(table["Id"])
+    assert list(sheet["Id"].dropna()) == list(table["Id"])
+
+
+def test_the_side_by_side_table_names_the_goal_that_closes_each_gap_and_marks_one_word_links(result, html, tmp_path):
+    """A user test (an advisor of Platform TL): the side-by-side table said which variant closes a gap but
+    not with which goal, nor that "T&T closes 11" included 3 links resting on one shared word; the Excel
+    column "Gesloten door" held a count, not names, and an empty cell was not explained."""
+    from html import unescape
+
+    table = result.closed_side_by_side()
+    variants = table.attrs["variants"]
+    assert SIDE_COUNT in table and "Gesloten door" not in table
+    tt = result.comparisons["met Technologie & Toepassing"].closed
+    assert 0 < int(tt["capped"].sum()) < len(tt), "the case needs closed gaps on one word and on more"
+    for name in variants:
+        closed = result.comparisons[name].closed.set_index("receiving_id")
+        code, title, capped = table.attrs["goals"][name]
+        for _, row in table.iterrows():
+            if row["Id"] in closed.index:
+                c = closed.loc[row["Id"]]
+                assert row[code] == report.tables.code_or_id(c["gained_sending_code"], c["gained_sending_id"])
+                assert row[title] == c["gained_sending_title"] and bool(row[capped]) == bool(c["capped"])
+            else:
+                assert (row[name], row[code], row[title], bool(row[capped])) == ("", "", "", False)
+    # HTML: each variant's cell names its goal, and a one-word link says so; a counting line per variant.
+    section = unescape(_visible(block(html, "naast-elkaar")))
+    rows = block(html, "naast-elkaar").split("<tr>")[2:]
+    code, title, capped = table.attrs["goals"][variants[0]]
+    first_capped = int(table.index[table[capped]][0])
+    cell = unescape(_visible(rows[first_capped].split('<td class="closing">')[1]))
+    assert "(één woord)" in cell and table.loc[first_capped, code] in cell and table.loc[first_capped, title] in cell
+    assert section.count("(één woord)") == int(sum(table[g[2]].sum() for g in table.attrs["goals"].values()))
+    assert section.count("blijft hiaat") == int((table[variants] == "").to_numpy().sum())
+    counts = unescape(_visible(block(html, "naast-elkaar-tellingen", "</ul>")))
+    assert f"Variant met Technologie & Toepassing sluit {len(tt)} hiaten ({int(tt['capped'].sum())} op maar één woord)" \
+        in counts
+    # The change tables of each variant mark the one-word rows as well.
+    closed_block = unescape(_visible(block(html, "variant-0-gesloten", "</table>")))
+    assert closed_block.count("(één woord)") == int(tt["capped"].sum())
+    # Excel: a variant that does not close a gap says so, the goal columns, a count column and a note.
+    sheet = pd.read_excel(report.write_xlsx(result, tmp_path / "r.xlsx"), sheet_name="Varianten naast elkaar")
+    rows = sheet.dropna(subset=["Id"])
+    for name in variants:
+        code, title, capped = table.attrs["goals"][name]
+        assert list(rows[name]) == [s or "blijft hiaat" for s in table[name]]
+        assert list(rows[title].fillna("")) == list(table[title])
+        assert list(rows[capped].fillna("")) == ["ja" if c else "" for c in table[capped]]
+    assert list(rows[SIDE_COUNT]) == list(table[SIDE_COUNT])
+    note = str(sheet.iloc[-1, 0])
+    assert "blijft hiaat" in note and "één gedeeld onderscheidend woord" in note and SIDE_COUNT in note
+
+
+def test_the_kind_of_change_is_the_first_column_of_a_variant_sheet(result, tmp_path):
+    """A user test: the key column "Verandering" was the last one (column U) of the variant sheets;
+    it is column B, next to the pair."""
+    path = report.write_xlsx(result, tmp_path / "r.xlsx")
+    sheet = pd.read_excel(path, sheet_name="Met Technologie & Toepassing", header=None)
+    head = sheet.index[sheet[0] == "Doelen waarvan de status verandert"][0] + 1
+    assert list(sheet.iloc[head, :3]) == ["Paar", "Verandering", "Code"]
+    assert sheet.iloc[head + 1, 1] == "hiaat gesloten"
+    # The summary block names the situations as the HTML does: "Variant: met ...", not "Met variant: met ...".
+    labels = [str(v) for v in sheet[0]]
+    assert "Variant: met Technologie & Toepassing" in labels and not any(l.startswith("Met variant") for l in labels)
 
 
 def test_a_variant_of_another_level_has_no_list_of_added_goals(full, tmp_path):

@@ -106,6 +106,11 @@ def _line_of(text: str, needle: str, occurrence: int = 1) -> int:
     # A misspelt option would silently drop what it names (here: the exam parts).
     ("typo", lambda t: t.replace("receiving_exam =", "recieving_exam =", 1), "unknown_key",
      ("recieving_exam", 1), "onbekende sleutel 'recieving_exam' in [options]"),
+    ("typo_hint", lambda t: t.replace("receiving_level =", "recieving_level =", 1), "unknown_key",
+     ("recieving_level", 1), "; bedoelt u 'receiving_level'?"),
+    ("table_plural", lambda t: t.replace("[[pair]]", "[[pairs]]", 1), "unknown_key", ("[[pairs]]", 1),
+     "onbekende sleutel 'pairs' (bekend: add_sending, description, id, name, options, pair, receiving_level, "
+     "sending_level, sources, variant); bedoelt u 'pair'?"),
     # Keys are the user's own text, braces and all.
     ("braces", lambda t: t.replace("receiving_exam =", '"{where}x{}" =', 1), "unknown_key",
      ("[options]", 1), "onbekende sleutel '{where}x{}' in [options]"),
@@ -116,7 +121,8 @@ def _line_of(text: str, needle: str, occurrence: int = 1) -> int:
     ("no_level", lambda t: t.replace('receiving_level = "havo"\n', "", 1), "missing_key",
      None, "de sleutel 'receiving_level' ontbreekt"),
     ("level", lambda t: t.replace('sending_level = "vmbo tl"', 'sending_level = "vmbo xl"', 1), "unknown_level",
-     ("sending_level", 1), "onbekend niveau 'vmbo xl' bij 'sending_level' (bekend: vmbo bb, vmbo kb"),
+     ("sending_level", 1), "onbekend niveau 'vmbo xl' bij 'sending_level' (bekend: vmbo bb, vmbo kb, vmbo gl, "
+     "vmbo tl, havo, vwo, mbo 1, mbo 2, mbo 3, mbo 4)"),
     ("toml", lambda t: t.replace('sending_level = "vmbo tl"', "sending_level = vmbo tl", 1), "bad_toml",
      ("sending_level", 1), "ongeldige TOML: ongeldige waarde (staat een tekst wel tussen aanhalingstekens?)"),
     ("toml_equals", lambda t: t.replace('sending_level = "vmbo tl"', 'sending_level "vmbo tl"', 1), "bad_toml",
@@ -135,6 +141,16 @@ def _line_of(text: str, needle: str, occurrence: int = 1) -> int:
     ("exam_part", lambda t: t.replace('receiving_exam = ["CE", "SE"]', 'receiving_exam = ["CE", "XX"]', 1),
      "unknown_exam_part", ("receiving_exam", 1),
      "onbekend examendeel 'XX' bij 'receiving_exam' in [options] (bekend: CE, SE, kern, keuze)"),
+    # Thresholds are checked by the core's rules before any data is loaded, placed at their key.
+    ("threshold_name", lambda t: t.replace('receiving_exam = ["CE", "SE"]',
+                                           'receiving_exam = ["CE", "SE"]\nthresholds = { coverd = 0.3 }', 1),
+     "bad_threshold", ("thresholds", 1), "onbekende drempel 'coverd' (bekend: covered, partly, min_link_score"),
+    ("threshold_order", lambda t: t.replace('receiving_exam = ["CE", "SE"]',
+                                            'receiving_exam = ["CE", "SE"]\nthresholds = { partly = 0.4 }', 1),
+     "bad_threshold", ("thresholds", 1), "drempel 'partly' (0.4) mag niet hoger zijn dan 'covered' (0.35)"),
+    ("threshold_type", lambda t: t.replace('receiving_exam = ["CE", "SE"]',
+                                           'receiving_exam = ["CE", "SE"]\nthresholds = { covered = "0,3" }', 1),
+     "wrong_type", ("thresholds", 1), "moet een tabel van getallen zijn, zoals { covered = 0.30 }"),
     # A misspelt table name is found at its header.
     ("table_typo", lambda t: t.replace("[[variant]]", "[[varaint]]", 1), "unknown_key", ("[[varaint]]", 1),
      "onbekende sleutel 'varaint'"),
@@ -482,3 +498,25 @@ def test_a_shipped_programme_missing_from_an_own_curricula_folder_is_named_with_
     # A subject that nothing ships, or only part of a shipped programme's name, gets no such hint.
     assert "meegeleverd" not in refusal("Sterrenkunde").message_nl
     assert "meegeleverd" not in refusal("Toepassing").message_nl
+
+
+def test_thresholds_of_a_definition_are_those_the_analysis_uses(tmp_path: Path, full):
+    """A sensitivity question ("what if 0,30 already counts as gedekt?") is a definition of its own."""
+    from aansluiting.transition import Transition
+
+    base = Transition.from_file(_one_pair(tmp_path, "Wiskunde B"))
+    lower = Transition.from_file(_one_pair(tmp_path, "Wiskunde B", "[options]\nthresholds = { covered = 0.26, partly = 0.18 }"))
+    assert lower.thresholds == {"covered": 0.26, "partly": 0.18}
+    r_base, r_lower = base.analyse(full), lower.analyse(full)
+    assert r_lower.meta["thresholds"]["covered"] == 0.26 and r_lower.meta["thresholds"]["partly"] == 0.18
+    assert r_base.meta["thresholds"]["covered"] == 0.35
+    assert r_lower.summary["gaps"] < r_base.summary["gaps"]
+    assert r_lower.summary["receiving_leaves"] == r_base.summary["receiving_leaves"]
+
+
+def test_thresholds_given_in_python_are_checked_at_once():
+    from aansluiting.transition import Pair, Transition
+
+    with pytest.raises(ValueError, match="unknown threshold 'coverd'") as info:
+        Transition("t", "t", "vmbo tl", "havo", [Pair("W", ["Wiskunde"], ["Wiskunde B"])], thresholds={"coverd": 0.3})
+    assert "onbekende drempel 'coverd'" in info.value.message_nl

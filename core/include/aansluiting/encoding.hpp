@@ -15,8 +15,9 @@ namespace aansluiting {
 std::size_t first_invalid_utf8(std::string_view text);
 
 // The error for `text` (the content of `file`), which is not valid UTF-8 at
-// byte `bad_offset`. UTF-16 is named as such at the start of the file; an
-// 8-bit encoding is named with the character the bad byte stands for there.
+// byte `bad_offset`. A ZIP archive (an Excel workbook) and UTF-16 are named as
+// such at the start of the file; an 8-bit encoding is named with the character
+// the bad byte stands for there. require_utf8 throws it, for every input file.
 InputError not_utf8_error(const std::string& file, const std::string& text, std::size_t bad_offset);
 
 // A text that is not UTF-8 but seems Windows-1252, what Excel's "CSV
@@ -26,6 +27,22 @@ InputError not_utf8_error(const std::string& file, const std::string& text, std:
 // encoding, or no text at all (control characters). Lines and characters stay
 // where they were, so positions in the converted text are those an editor shows.
 std::optional<std::string> windows1252_as_utf8(std::string_view text);
+
+// Whether `text` starts with a ZIP archive's signature (PK\x03\x04): an Excel
+// workbook (.xlsx), a LibreOffice sheet (.ods) or another ZIP, never text.
+bool is_zip(std::string_view text);
+
+// `text` as a spreadsheet saves it when not as UTF-8, converted to UTF-8:
+// UTF-16 with a byte order mark (Excel's "Unicode-tekst"), the byte order mark
+// kept as UTF-8's, or Windows-1252 (see windows1252_as_utf8). With the encoding
+// it was in ("UTF-16LE", "UTF-16BE", "windows-1252"). Nothing when `text` is
+// valid UTF-8 or seems anything else (a ZIP, UTF-16 without a byte order mark,
+// binary): require_utf8 then says what it is.
+struct ConvertedText {
+  std::string text;
+  std::string encoding;
+};
+std::optional<ConvertedText> spreadsheet_text_as_utf8(std::string_view text);
 
 // `text` converted from `charset` (an ICU converter name such as
 // "ISO-8859-1" or "UTF-16LE") to UTF-8. Throws InputError naming `file` when

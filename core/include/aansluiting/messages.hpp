@@ -28,6 +28,10 @@ enum class MessageId : std::uint16_t {
   FileTooLarge,
   CannotListFolder,
   CannotOpenForWriting,
+  SavedAsWorkbook,
+  SssomReadAsUtf16,
+  SssomReadAsWindows1252,
+  SssomReadWithSemicolons,
   WriteFailed,
   InvalidUtf8,
   InvalidUtf8In,
@@ -217,7 +221,11 @@ enum class MessageId : std::uint16_t {
   UnknownMatcherOption,
   MatcherOptionIsSwitch,
   MatcherOptionOutOfRange,
+  UnknownThreshold,
+  ThresholdOutOfRange,
+  ThresholdsOutOfOrder,
   CurationWithoutFile,
+  CurationConflict,
   GoalOfOtherCatalogue,
   AlignmentOfOtherCatalogue,
   GoalsOfDifferentCatalogues,
@@ -251,6 +259,8 @@ struct MessageTexts {
 };
 // The templates of a message id.
 MessageTexts message_texts(MessageId id);
+// A number as a message's argument: "0.3", not "0.300000" (as a user writes it).
+std::string message_number(double x);
 // Every message id, in enum order (for tests and tools that list the codes).
 std::vector<MessageId> all_message_ids();
 

@@ -74,13 +74,6 @@ const Option& find(std::string_view name) {
   throw ArgumentError({MessageId::UnknownMatcherOption, {std::string(name), joined(names)}});
 }
 
-std::string number(double x) {
-  std::string s = std::to_string(x);
-  while (s.size() > 1 && s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
-
 }  // namespace
 
 const std::vector<OptionInfo>& option_infos() {
@@ -98,9 +91,8 @@ void set_option(AlignOptions& options, std::string_view name, double value) {
     throw ArgumentError({MessageId::MatcherOptionIsSwitch, {std::string(name)}});
   const bool in_range = std::isfinite(value) && value <= o.high && (o.open_low ? value > o.low : value >= o.low);
   if (!in_range) {
-    throw ArgumentError({MessageId::MatcherOptionOutOfRange,
-                         {std::string(name), (o.open_low ? "(" : "[") + number(o.low) + ", " + number(o.high) + "]",
-                          number(value)}});
+    const std::string range = (o.open_low ? "(" : "[") + message_number(o.low) + ", " + message_number(o.high) + "]";
+    throw ArgumentError({MessageId::MatcherOptionOutOfRange, {std::string(name), range, message_number(value)}});
   }
   o.set(options, value);
 }

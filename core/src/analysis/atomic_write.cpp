@@ -1,4 +1,5 @@
 #include <cerrno>
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <system_error>
@@ -35,6 +36,25 @@ void sync_folder(const std::filesystem::path& folder) {
   if (dir >= 0) {
     ::fsync(dir);
     ::close(dir);
+  }
+}
+
+// Temporary files of earlier writes of `target` that were killed before their
+// rename (kill -9, a power cut): a user test found a 10 MB one left beside the
+// file. Only old ones go: a colleague's save that is running now has a fresh one.
+void remove_stale_temporaries(const std::filesystem::path& folder, const std::filesystem::path& target) {
+  namespace fs = std::filesystem;
+  const std::string prefix = "." + target.filename().string() + ".tmp-";
+  constexpr auto kStale = std::chrono::minutes(10);
+  std::error_code ec;
+  const auto now = fs::file_time_type::clock::now();
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() != prefix.size() + 6 || !name.starts_with(prefix)) continue;  // mkstemp's six characters
+    std::error_code entry_ec;
+    if (!it->is_regular_file(entry_ec) || it->is_symlink(entry_ec)) continue;
+    const auto written = it->last_write_time(entry_ec);
+    if (!entry_ec && now - written > kStale) fs::remove(it->path(), entry_ec);
   }
 }
 
@@ -98,6 +118,7 @@ void write_file_atomically(const std::string& given, std::string_view content, M
   if (::rename(tmp.path.c_str(), path.c_str()) != 0) fail(errno, "cannot replace " + path, path);
   tmp.keep = true;
   sync_folder(folder);  // makes the rename itself durable
+  remove_stale_temporaries(folder, target);
 }
 
 }  // namespace aansluiting::analysis

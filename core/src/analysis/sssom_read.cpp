@@ -2,6 +2,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 #include "aansluiting/analysis/sssom.hpp"
 #include "aansluiting/diagnostics.hpp"
 #include "aansluiting/edit_distance.hpp"
+#include "aansluiting/encoding.hpp"
 
 namespace aansluiting::analysis {
 namespace {
@@ -449,9 +451,10 @@ std::vector<bool> comment_lines(const std::vector<MetadataLine>& lines) {
 
 // A '#' line as a spreadsheet saves it: the line is one cell, and a cell with a
 // quote is written quoted, its quotes doubled ("#  slo: ""https://..."""), maybe
-// followed by empty cells. The line as written before, and the file column of
-// each of its bytes; nothing when the quoting is not a spreadsheet's.
-std::optional<std::pair<std::string, std::vector<std::size_t>>> unquote_line(std::string_view line) {
+// followed by empty cells (tabs, or the `separator` of a CSV). The line as
+// written before, and the file column of each of its bytes; nothing when the
+// quoting is not a spreadsheet's.
+std::optional<std::pair<std::string, std::vector<std::size_t>>> unquote_line(std::string_view line, char separator) {
   std::string out;
   std::vector<std::size_t> columns;
   for (std::size_t i = 1; i < line.size(); ++i) {
@@ -463,7 +466,9 @@ std::optional<std::pair<std::string, std::vector<std::size_t>>> unquote_line(std
       columns.push_back(i + 1);
       ++i;
     } else {
-      if (!trim_cell(line.substr(i + 1)).empty()) return std::nullopt;
+      std::string_view rest = trim_cell(line.substr(i + 1));
+      while (rest.starts_with(separator)) rest = trim_cell(rest.substr(1));  // Excel's empty cells: ";;;;"
+      if (!rest.empty()) return std::nullopt;
       return std::pair{std::move(out), std::move(columns)};
     }
   }
@@ -486,8 +491,10 @@ struct TableComment {
   std::size_t rows_before = 0;
 };
 
+// The table's rows, its cells split at `separator`: a tab, or the ';' of a CSV.
 std::vector<std::vector<Cell>> split_tsv(std::string_view text, std::size_t offset, std::size_t first_line,
-                                         const std::string& file, std::vector<TableComment>& comments) {
+                                         const std::string& file, std::vector<TableComment>& comments,
+                                         char separator) {
   std::vector<std::vector<Cell>> rows;
   std::vector<Cell> row;
   std::size_t line = first_line, column = 1;
@@ -507,10 +514,10 @@ std::vector<std::vector<Cell>> split_tsv(std::string_view text, std::size_t offs
       if (end == std::string_view::npos) end = text.size();
       std::string_view content = text.substr(i, end - i);
       if (content.ends_with('\r')) content.remove_suffix(1);
-      while (content.ends_with('\t')) content.remove_suffix(1);
+      while (content.ends_with('\t') || content.ends_with(separator)) content.remove_suffix(1);
       std::optional<std::string> comment;
       if (content.front() == '#') comment = std::string(content.substr(1));
-      else if (auto unquoted = unquote_line(content)) comment = unquoted->first.substr(1);
+      else if (auto unquoted = unquote_line(content, separator)) comment = unquoted->first.substr(1);
       if (comment) {  // else cells, as any row
         comments.push_back({std::move(*comment), line, rows.size()});
         i = end < text.size() ? end + 1 : end;
@@ -539,23 +546,24 @@ std::vector<std::vector<Cell>> split_tsv(std::string_view text, std::size_t offs
         advance(text[i++]);
       }
       if (!closed) throw InputError(Location{file, cell.line, cell.column, {}}, {MessageId::SssomUnclosedQuote});
-      if (i < text.size() && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
+      if (i < text.size() && text[i] != separator && text[i] != '\n' && text[i] != '\r')
         throw InputError(Location{file, line, column, {}}, {MessageId::SssomTextAfterQuote});
     } else {
-      while (i < text.size() && text[i] != '\t' && text[i] != '\n' && text[i] != '\r') {
+      while (i < text.size() && text[i] != separator && text[i] != '\n' && text[i] != '\r') {
         cell.value.push_back(text[i]);
         advance(text[i++]);
       }
     }
     row.push_back(std::move(cell));
-    if (i < text.size() && text[i] == '\t') {
+    if (i < text.size() && text[i] == separator) {
       advance(text[i++]);
       if (i == text.size()) row.push_back(Cell{{}, line, column});
       continue;
     }
     if (i < text.size() && text[i] == '\r') ++i;
     if (i < text.size() && text[i] == '\n') advance(text[i++]);
-    bool blank = row.size() == 1 && row.front().value.empty();
+    // A line of empty cells too: Excel writes an empty row as ";;;;" or tabs.
+    const bool blank = std::all_of(row.begin(), row.end(), [](const Cell& c) { return c.value.empty(); });
     if (!blank) rows.push_back(std::move(row));
     row.clear();
   }
@@ -569,23 +577,68 @@ bool is_curie(std::string_view s) {
          s.find_first_of(" \t") == std::string_view::npos;
 }
 
+// The columns this library reads; any other is kept as it is.
+constexpr std::string_view kColumns[] = {
+    "subject_id", "subject_label", "predicate_id", "predicate_modifier", "object_id", "object_label",
+    "mapping_justification", "confidence", "author_id", "author_label", "reviewer_id", "reviewer_label",
+    "mapping_date", "comment"};
+
+// The separator of the table from its header, the first line after `pos` that
+// is no '#' line and not empty: ';' when it has no tab and names one of the
+// columns above between ';'s (Excel's "CSV" choices on a Dutch Windows), else a tab.
+char table_separator(std::string_view text, std::size_t pos) {
+  while (pos < text.size()) {
+    const std::size_t end = std::min(text.find('\n', pos), text.size());
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.starts_with('#') || line.starts_with("\"#") || line.find_first_not_of(" \t\r;") == std::string_view::npos)
+      continue;
+    if (line.find('\t') != std::string_view::npos || line.find(';') == std::string_view::npos) return '\t';
+    while (!line.empty()) {
+      const std::size_t cut = std::min(line.find(';'), line.size());
+      std::string_view name = trim_cell(line.substr(0, cut));
+      if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+      if (std::find(std::begin(kColumns), std::end(kColumns), name) != std::end(kColumns)) return ';';
+      line.remove_prefix(std::min(cut + 1, line.size()));
+    }
+    return '\t';
+  }
+  return '\t';
+}
+
 }  // namespace
 
 MappingSet parse_sssom(std::string_view text, const std::string& file) {
+  MappingSet set;
+  const std::string file_name = std::filesystem::path(file).filename().string();
+  // What Excel saves (a user test): UTF-16 ("Unicode-tekst") or Windows-1252
+  // ("Tekst (tab is scheidingsteken)", "CSV (puntkomma's gescheiden)"), read as
+  // such and said; a save writes UTF-8. Anything else (a workbook) require_utf8 names.
+  std::string converted;
+  if (auto c = spreadsheet_text_as_utf8(text)) {
+    converted = std::move(c->text);
+    text = converted;
+    set.warnings.emplace_back(Location{file, 1, 1, {}},  // at the start, as the error for UTF-16 was
+                              c->encoding == "windows-1252"
+                                  ? Message{MessageId::SssomReadAsWindows1252, {file_name}}
+                                  : Message{MessageId::SssomReadAsUtf16, {file_name, c->encoding}});
+  }
   require_utf8(file, std::string(text));
   std::size_t pos = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
+  // Excel's "CSV" choices separate the cells by ';', and pad the '#' lines with them.
+  const char delimiter = table_separator(text, pos);
+  const std::string padding = delimiter == ';' ? " \t\r\n;" : " \t\r\n";
 
   // The metadata block: the leading lines that start with '#', without it. A
   // spreadsheet may have saved them quoted, or with empty cells after them.
-  MappingSet set;
   std::vector<MetadataLine> metadata;
   std::size_t line = 1;
   const auto is_metadata = [&](std::size_t at) { return text[at] == '#' || text.substr(at, 2) == "\"#"; };
   // A blank line between '#' lines belongs to the block (before, the keys after
   // it were read as comments among the rows, and lost from the metadata).
   const auto blank_inside = [&](std::size_t at) {
-    const std::size_t next = text.find_first_not_of(" \t\r\n", at);
+    const std::size_t next = text.find_first_not_of(padding, at);
     return next != std::string_view::npos && next > at && is_metadata(next) &&
            text.substr(at, next - at).find('\n') != std::string_view::npos;
   };
@@ -601,11 +654,11 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
     }
     if (!content.empty() && content.back() == '\r') content.remove_suffix(1);
     if (content.front() == '"') {
-      auto unquoted = unquote_line(content);
+      auto unquoted = unquote_line(content, delimiter);
       if (!unquoted) throw InputError(Location{file, line, 1, {}}, {MessageId::SssomQuotedMetadataLine});
       metadata.push_back({unquoted->first.substr(1), {unquoted->second.begin() + 1, unquoted->second.end()}});
     } else {
-      while (content.ends_with('\t')) content.remove_suffix(1);
+      while (content.ends_with('\t') || content.ends_with(delimiter)) content.remove_suffix(1);
       metadata.push_back({std::string(content.substr(1)), {}});
     }
     pos = end < text.size() ? end + 1 : end;
@@ -659,9 +712,12 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
   parse_metadata(yaml, file, columns, set);
 
   std::vector<TableComment> table_comments;
-  auto rows = split_tsv(text, pos, line, file, table_comments);
+  auto rows = split_tsv(text, pos, line, file, table_comments, delimiter);
   if (rows.empty()) throw InputError(Location{file, line, 1, {}}, {MessageId::SssomNoHeader});
   const auto& header = rows.front();
+  if (delimiter == ';')
+    set.warnings.emplace_back(Location{file, header.front().line, 1, {}},
+                              Message{MessageId::SssomReadWithSemicolons, {file_name}});
   std::vector<std::string> names;  // "" for a column without a name (a trailing tab, pandas' index): left out
   for (const auto& c : header) {
     const std::string name(trim_cell(c.value));
@@ -690,12 +746,9 @@ MappingSet parse_sssom(std::string_view text, const std::string& file) {
     }
     throw InputError(Location{file, header.front().line, 1, {}}, {MessageId::SssomMissingColumn, {std::string(required)}});
   }
-  static const std::vector<std::string_view> kKnown = {
-      "subject_id", "subject_label", "predicate_id", "predicate_modifier", "object_id", "object_label",
-      "mapping_justification", "confidence", "author_id", "author_label", "reviewer_id", "reviewer_label",
-      "mapping_date", "comment"};
   for (const auto& n : names)
-    if (!n.empty() && std::find(kKnown.begin(), kKnown.end(), n) == kKnown.end()) set.extra_columns.push_back(n);
+    if (!n.empty() && std::find(std::begin(kColumns), std::end(kColumns), n) == std::end(kColumns))
+      set.extra_columns.push_back(n);
   // Codes, not prose: the spaces a spreadsheet adds around them mean nothing.
   static const std::vector<std::string_view> kTrimmed = {
       "subject_id", "predicate_id", "predicate_modifier", "object_id", "mapping_justification", "confidence",

@@ -54,7 +54,7 @@ def _percent(value: Any) -> str:
 def _signed_percent(value: Any) -> str:
     if _missing(value):
         return "–"
-    return f"{tables.percent_points(value):+d} %-punt".replace("+0 ", "0 ")
+    return f"{tables.percent_points(value):+d} procentpunt".replace("+0 ", "0 ")
 
 
 def _integer(value: Any) -> str:
@@ -209,27 +209,39 @@ SETTING_LABELS = {
     "thresholds.min_link_score": "Laagste score die meetelt",
     "thresholds.max_combined": "Koppelingen die samen optellen (ten hoogste)",
     "thresholds.combined_cap": "Hoogste dekking van koppelingen samen",
+    # max_combined 1: one best link decides; said so instead of "(ten hoogste) 1" and a cap that applies to nothing.
+    "thresholds.single": "Koppelingen die samen optellen",
     "thresholds.overlap": "Drempel overlapping",
 }
 
 
 def _setting_value(value: Any) -> str:
-    """A setting as a Dutch reader writes it: 0,35 (decimal comma), ja/nee."""
+    """A setting as a Dutch reader writes it: 0,35 (decimal comma, two decimals as the reading guide
+    writes thresholds: 0,80, not 0,8), ja/nee."""
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
+        return _number(value)
     return str(value)
 
 
 def _scalar_meta(meta: dict[str, Any]) -> list[tuple[str, str]]:
-    """Settings worth printing, with Dutch labels: scalars and flat dicts of scalars (e.g. the thresholds)."""
+    """Settings worth printing, with Dutch labels: scalars and flat dicts of scalars (e.g. the thresholds).
+
+    With ``max_combined`` 1 (one best link decides) a user test read "Koppelingen die samen optellen
+    (ten hoogste) 1" and "Hoogste dekking ... 0,75" as contradicting the guide's "Zwakke koppelingen
+    tellen niet bij elkaar op": the row says so in words and the cap, which then applies to nothing, is left out.
+    """
     rows: list[tuple[str, Any]] = []
     for key, value in meta.items():
         if isinstance(value, dict):
             rows += [(f"{key}.{k}", v) for k, v in value.items() if isinstance(v, (str, int, float, bool))]
         elif isinstance(value, (str, int, float, bool)):
             rows.append((str(key), value))
+    single = any(key == "thresholds.max_combined" and not isinstance(value, bool) and value == 1 for key, value in rows)
+    if single:
+        rows = [("thresholds.single", "geen: alleen de beste koppeling telt") if key == "thresholds.max_combined"
+                else (key, value) for key, value in rows if key != "thresholds.combined_cap"]
     return [(SETTING_LABELS.get(key, key), _setting_value(value)) for key, value in rows]
 
 
@@ -312,6 +324,10 @@ def render_html(result: "TransitionResult", progress: Progress | None = None, *,
         "side_by_side": None if side_by_side is None else _records(side_by_side),
         "side_by_side_variants": closing,
         "closed_only_by": {} if side_by_side is None else tables.closed_only_by(side_by_side, closing),
+        # Per variant: the sending goal that closes each gap and whether it rests on one shared word.
+        "side_by_side_goals": {} if side_by_side is None else side_by_side.attrs["goals"],
+        "side_by_side_counts": {} if side_by_side is None else tables.side_by_side_counts(side_by_side),
+        "one_word_cap": tables.cap_text(tables.capped_at(result)),
         "sources": _records(tables.sources_table(tables.all_sources(result), folders)),
         "definition_sources": list((result.meta or {}).get("definition_sources") or (result.meta or {}).get("sources") or []),
         "settings": _scalar_meta(meta),

@@ -204,7 +204,7 @@ def capped_notes(comparison: "Comparison", cap: object = None) -> tuple[str, str
                         "beter voorbereide doelen", cap))
 
 
-def _cap_text(cap: object) -> str:
+def cap_text(cap: object) -> str:
     """'0,25': the score one-word links are capped at, or '' when not known."""
     return "" if _blank(cap) else f"{floor2(cap):.2f}".replace(".", ",")
 
@@ -219,7 +219,7 @@ def capped_detail(n: object, cap: object = None) -> str:
     n = int(n)  # type: ignore[call-overload]
     if n == 0:
         return ""
-    limit = f" (begrensd op {_cap_text(cap)})" if _cap_text(cap) else ""
+    limit = f" (begrensd op {cap_text(cap)})" if cap_text(cap) else ""
     return f", waarvan {n} {'rust' if n == 1 else 'rusten'} op maar één onderscheidend woord{limit}"
 
 
@@ -233,7 +233,7 @@ def capped_note(n: object, total: object, one: str, many: str, cap: object = Non
     if n == 0:
         return ""
     who = f"Het {one} rust" if total == 1 else f"{n} van de {total} {many} {'rust' if n == 1 else 'rusten'}"
-    limit = f" is begrensd op {_cap_text(cap)}" if _cap_text(cap) else " is begrensd"
+    limit = f" is begrensd op {cap_text(cap)}" if cap_text(cap) else " is begrensd"
     return (f"{who} op maar één onderscheidend woord: de doelen van de nieuwe koppeling delen geen tweede "
             f"woord dat niet in veel doelen staat, en de score van zo'n koppeling{limit}. Eén gedeeld woord "
             "is zwak bewijs: lees de uitleg van deze koppelingen voordat u varianten op dit aantal vergelijkt "
@@ -357,7 +357,7 @@ def whole_percent(value: object) -> object:
 
 def shown_share_delta(before: object, after: object) -> object:
     """The change of a share as the report shows it: the difference of the two shown shares (15% -> 17% is
-    +2 %-punt, also when the unrounded change rounds to +1), so that a reader's na - voor agrees."""
+    +2 procentpunt, also when the unrounded change rounds to +1), so that a reader's na - voor agrees."""
     a, b = whole_percent(after), whole_percent(before)
     if _blank(a) or _blank(b):
         return None
@@ -710,12 +710,24 @@ def sending_only_table(goals: "pd.DataFrame", sending: DomainWord = DOMAIN) -> "
     })
 
 
+#: The columns of :func:`closed_side_by_side` beside each variant's status column ``v``: the sending
+#: goal that closes the gap there (the strongest link only the variant has) and whether the new status
+#: rests on a link capped for sharing one distinctive word (the comparison's ``capped``).
+SIDE_BY_SIDE_GOAL = ("{}: sluitend doel (code)", "{}: sluitend doel", "{}: op één woord")
+#: How many variants close a gap (1: only the variant whose status column is filled).
+SIDE_BY_SIDE_COUNT = "Aantal sluitende varianten"
+
+
 def closed_side_by_side(result: "TransitionResult") -> "pd.DataFrame | None":
-    """The gaps of the base that any variant closes, one row per goal in the order first met, with a
-    column per variant: the status the goal reaches there ("gedekt", "deels gedekt"), or "" where it
-    stays a gap; and "Gesloten door", how many variants close it. A user test (a team that added its own
-    practical programme next to T&T) had to work out by hand which gaps only its programme closes.
-    None when fewer than two variants close a gap."""
+    """The gaps of the base that any variant closes, one row per goal in the order first met, with
+    columns per variant: its own (named after it) the status the goal reaches there ("gedekt",
+    "deels gedekt"), or "" where it stays a gap; then the sending goal that closes it there (code
+    and title, "" where it stays a gap) and whether that rests on one shared distinctive word
+    (:data:`SIDE_BY_SIDE_GOAL`); and "Aantal sluitende varianten". A user test (a team that added its own
+    practical programme next to T&T) had to work out by hand which gaps only its programme closes;
+    another pasted "T&T sluit 11" while 3 of them rested on one word. None when fewer than two
+    variants close a gap. ``attrs["variants"]`` lists the status columns, ``attrs["goals"]`` maps
+    each to its three goal columns."""
     import pandas as pd
 
     closing = {name: c.closed for name, c in (result.comparisons or {}).items() if len(c.closed)}
@@ -727,21 +739,43 @@ def closed_side_by_side(result: "TransitionResult") -> "pd.DataFrame | None":
             goals.setdefault(row["Id"], {"Paar": row["Paar"], "Code": row["Code"], "Doel": row["Doel"]})
     frame = pd.DataFrame(list(goals.values()), index=list(goals))
     # A variant named like a fixed column ("Code") gets "Variant " before its name.
-    fixed = {"Paar", "Code", "Doel", "Gesloten door", "Id"}
+    fixed = {"Paar", "Code", "Doel", SIDE_BY_SIDE_COUNT, "Id"}
     columns = [f"Variant {name}" if name in fixed else name for name in closing]
+    extra: dict[str, tuple[str, ...]] = {}
     for column, closed in zip(columns, closing.values()):
-        status = dict(zip(closed["receiving_id"], closed["status_after"].astype(str)))
+        ids = closed["receiving_id"]
+        status = dict(zip(ids, closed["status_after"].astype(str)))
         frame[column] = pd.Series(status).reindex(frame.index).fillna("")
-    frame["Gesloten door"] = (frame[columns] != "").sum(axis=1)
+        code, title, capped = (f.format(column) for f in SIDE_BY_SIDE_GOAL)
+        shown = change_table(closed)
+        for header, values, empty in ((code, shown["Nieuw aansluitend doel (code)"], ""),
+                                      (title, shown["Nieuw aansluitend doel"].fillna("").astype(str), ""),
+                                      (capped, shown["Op één woord"], False)):
+            frame[header] = pd.Series(dict(zip(ids, values))).reindex(frame.index, fill_value=empty)
+        frame[capped] = frame[capped].astype(bool)
+        extra[column] = (code, title, capped)
+    frame[SIDE_BY_SIDE_COUNT] = (frame[columns] != "").sum(axis=1)
     frame["Id"] = frame.index
     frame = frame.reset_index(drop=True)
     frame.attrs["variants"] = columns  # the variant columns, in the transition's order
+    frame.attrs["goals"] = extra
     return frame
+
+
+def side_by_side_counts(side_by_side: "pd.DataFrame") -> dict[str, dict[str, int]]:
+    """Per variant of :func:`closed_side_by_side`: the gaps it closes ("closed"), how many of them rest
+    on one shared word ("capped") and how many no other variant closes ("only")."""
+    only = closed_only_by(side_by_side, side_by_side.attrs["variants"])
+    return {name: {"closed": int((side_by_side[name] != "").sum()),
+                   "capped": int(side_by_side[capped].astype(bool).sum()),
+                   "only": only[name]}
+            for name, (_, _, capped) in side_by_side.attrs["goals"].items()}
 
 
 def closed_only_by(side_by_side: "pd.DataFrame", variants: list[str]) -> dict[str, int]:
     """Per variant: the gaps it closes that no other variant of the table closes."""
-    return {name: int(((side_by_side[name] != "") & (side_by_side["Gesloten door"] == 1)).sum()) for name in variants}
+    return {name: int(((side_by_side[name] != "") & (side_by_side[SIDE_BY_SIDE_COUNT] == 1)).sum())
+            for name in variants}
 
 
 def change_table(changes: "pd.DataFrame", receiving: DomainWord = DOMAIN) -> "pd.DataFrame":
@@ -779,7 +813,7 @@ def comparison_domain_table(by_domain: "pd.DataFrame", receiving: DomainWord = D
         receiving.title: "domain",
         "Dekkingsgraad voor": _share("share_before"),
         "Dekkingsgraad na": _share("share_after"),
-        # The change as the HTML says it (+3 %-punt): the shown shares' difference.
+        # The change as the HTML says it (+3 procentpunt): the shown shares' difference.
         "Verschil dekkingsgraad": lambda c: [shown_share_delta(b, a) for b, a in
                                              zip(_col(c, "share_before", None), _col(c, "share_after", None))],
         "Gemiddeld voor": _cut("mean_before"),
@@ -798,7 +832,7 @@ def comparison_summary_table(comparison: "Comparison", before: "pd.Series | None
     if before is not None and after is not None:
         s = pd.DataFrame({"before": before, "after": after}).T
     out = s[_shown_keys(s)].rename(columns=SUMMARY_LABELS,
-                         index={"before": "Zonder variant (basis)", "after": f"Met variant: {comparison.name}"})
+                         index={"before": "Basis (zonder variant)", "after": f"Variant: {comparison.name}"})
     out.index.name = "Situatie"
     return _cut_mean(out).reset_index()
 

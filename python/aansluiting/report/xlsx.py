@@ -80,7 +80,10 @@ def _format_sheet(sheet, frame: "pd.DataFrame", header_row: int = 1) -> None:
                 sheet.cell(row=row, column=i).number_format = number_format(column)
 
 
-def _write(writer, name: str, frame: "pd.DataFrame", taken: set[str]) -> None:
+def _write(writer, name: str, frame: "pd.DataFrame", taken: set[str], note: str = "") -> None:
+    """One table with a frozen header and a filter; ``note``: a line below it (outside the filter)."""
+    from openpyxl.styles import Font
+
     title = sheet_name(name, taken)
     frame.to_excel(writer, sheet_name=title, index=False)
     sheet = writer.sheets[title]
@@ -88,6 +91,28 @@ def _write(writer, name: str, frame: "pd.DataFrame", taken: set[str]) -> None:
     sheet.freeze_panes = "A2"
     if len(frame.columns):
         sheet.auto_filter.ref = sheet.dimensions
+    if note:  # in the blank row below the table
+        sheet.cell(row=len(frame) + 3, column=1, value=note).font = Font(italic=True)
+
+
+def side_by_side_sheet(side_by_side: "pd.DataFrame") -> "pd.DataFrame":
+    """:func:`tables.closed_side_by_side` as the sheet shows it: a variant that does not close a gap says
+    "blijft hiaat" (an empty cell read as "unknown"), its goal columns stay empty, one-word links "ja"."""
+    frame = side_by_side.copy()
+    for name, (_, _, capped) in side_by_side.attrs["goals"].items():
+        frame[name] = frame[name].where(frame[name] != "", "blijft hiaat")
+        frame[capped] = ["ja" if c else "" for c in frame[capped]]
+    return frame
+
+
+def side_by_side_note(side_by_side: "pd.DataFrame", cap: object = None) -> str:
+    """What the columns of the sheet Varianten naast elkaar mean (below the table)."""
+    limit = f" (score begrensd op {tables.cap_text(cap)})" if tables.cap_text(cap) else ""
+    return ("Per variant: de status die het hiaat daar krijgt (\"blijft hiaat\": deze variant sluit het niet; dan "
+            "zijn de kolommen van het sluitend doel leeg), het doel van de vooropleiding dat het sluit (de beste "
+            "koppeling die alleen de variant heeft) en \"op één woord\": ja als die koppeling op maar één gedeeld "
+            f"onderscheidend woord rust{limit}, zwak bewijs. {tables.SIDE_BY_SIDE_COUNT}: hoeveel varianten het "
+            "hiaat sluiten (1: alleen de variant met een status).")
 
 
 def _write_blocks(writer, name: str, blocks: list[tuple[str, "pd.DataFrame"]], taken: set[str],
@@ -154,7 +179,8 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
             _write(writer, "Vervolg", tables.continuation_table(result.continuations, sending), taken)
             side_by_side = tables.closed_side_by_side(result)
             if side_by_side is not None:  # which gaps only one variant closes (as the HTML shows it)
-                _write(writer, "Varianten naast elkaar", side_by_side, taken)
+                _write(writer, "Varianten naast elkaar", side_by_side_sheet(side_by_side), taken,
+                       note=side_by_side_note(side_by_side, tables.capped_at(result)))
             for name, comparison in result.comparisons.items():
                 variant = result.variants.get(name)
                 parts = [tables.change_table(frame, receiving).assign(Verandering=label)
@@ -164,6 +190,9 @@ def write_xlsx(result: "TransitionResult", path: str | os.PathLike, *, data: str
                                               (comparison.worsened, "minder goed voorbereid")) if len(frame)]
                 changes = (pd.concat(parts, ignore_index=True) if parts
                            else tables.change_table(comparison.closed, receiving).assign(Verandering=""))
+                # The kind of change next to the pair (column B): a user test found the key column last (column U).
+                rest = [c for c in changes.columns if c not in ("Paar", "Verandering")]
+                changes = changes[["Paar", "Verandering"] + rest]
                 # Below the changes: how many rest on one shared word (column "Op één woord").
                 capped = " ".join(n for n in tables.capped_notes(comparison, tables.capped_at(result)) if n)
                 blocks = [

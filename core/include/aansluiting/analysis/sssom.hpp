@@ -102,7 +102,10 @@ struct MappingSet {
 // Parses SSSOM/TSV text; throws InputError naming file:line:column. Forgives
 // what a spreadsheet does to a file: spaces around codes (ids, predicate,
 // modifier, justification, confidence, date), quoted '#' lines, a decimal comma
-// (noted in `warnings`). A justification that is almost a decision's
+// (noted in `warnings`). What Excel's text choices save is read, and noted in
+// `warnings`: UTF-16 with a byte order mark ("Unicode-tekst"), Windows-1252
+// ("Tekst (tab is scheidingsteken)"), ';' between the cells and after the '#'
+// lines ("CSV"). A workbook (.xlsx, a ZIP) is an error that says so. A justification that is almost a decision's
 // (semapv:ManualMapingCuration) is an error: the decision would vanish silently.
 // Comments an editor adds are kept, not read as data: a '#' line after the
 // header (as sssom-py skips it) goes to `comments`; in the metadata block, a
