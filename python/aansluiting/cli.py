@@ -18,7 +18,8 @@ from ._kind_names import KINDS
 from ._loading import (CURRICULA_ENV, CurriculaFolderWarning, curricula_folder_problem, find_curricula_folder,
                        find_data_folder, load)
 from ._progress import ProgressLine
-from .report.tables import capped_at, comparison_line, count, curation_counts, noun, variant_curation
+from .report.tables import (capped_at, comparison_line, count, curation_counts, noun, of_shared_programmes,
+                            other_leerweg, variant_curation)
 
 NO_DATA = (
     "Geen datamap gevonden. Geef de map met de open curriculumdata op met --data MAP "
@@ -462,7 +463,14 @@ def _report(args: argparse.Namespace) -> int:
     for name, comparison in result.comparisons.items():
         # The closed gaps split into now covered and only partly covered, and what rests on one
         # shared word, as a notebook says them (report.tables.comparison_line).
-        print(f"  variant {name}: {comparison_line(comparison, cap)}")
+        line = comparison_line(comparison, cap)
+        variant = result.variants.get(name)
+        if other_leerweg(result, variant):  # a user test: kb beside bb said "0 gesloten, 0 geopend" and no more
+            only_base = len(of_shared_programmes(comparison.sending_only_base))
+            only_variant = len(of_shared_programmes(comparison.sending_only_variant))
+            line += (f"; {count(only_variant, 'doel', 'doelen')} alleen in {variant.sending_level}, "
+                     f"{only_base} alleen in {result.sending_level}")
+        print(f"  variant {name}: {line}")
     if result.meta.get("curation"):  # a user test: the command line never said the decisions were applied
         summary = dict(result.summary.items())
         counts = curation_counts(summary) or {"confirmed": 0, "rejected": 0}  # as the report says them

@@ -413,3 +413,18 @@ def test_the_command_line_says_what_the_curation_applied(full, tmp_path: Path, d
                      encoding="utf-8")
     r = run("rapport", str(plain), "--data", str(data_dir), "-o", str(tmp_path / "z.html"))
     assert r.returncode == 0 and "curatie (" not in r.stdout
+
+
+def test_a_variant_of_another_leerweg_says_which_goals_only_one_has(data_dir: Path, full, tmp_path: Path) -> None:
+    """A user test: kb beside bb printed "variant vmbo bb: 0 hiaten gesloten, 0 geopend" and nothing on the
+    goals only one leerweg has, which the HTML lists (and which explain why nothing changes)."""
+    from aansluiting.report.tables import of_shared_programmes
+
+    r = run("rapport", "vmbo-kb-mbo2-hzw", "--data", str(data_dir), "-o", str(tmp_path / "r.html"))
+    assert r.returncode == 0, r.stderr
+    line = next(x for x in r.stdout.splitlines() if x.startswith("  variant vmbo bb: "))
+    result = aansluiting.Transition.from_file("vmbo-kb-mbo2-hzw").analyse(full)
+    c = result.comparisons["vmbo bb"]
+    only_bb, only_kb = len(of_shared_programmes(c.sending_only_variant)), len(of_shared_programmes(c.sending_only_base))
+    assert only_bb > 0 and only_kb > 0
+    assert line.endswith(f"; {only_bb} doelen alleen in vmbo bb, {only_kb} alleen in vmbo kb"), line
