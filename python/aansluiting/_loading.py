@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 import warnings
@@ -208,3 +209,15 @@ def _shipped_catalogue() -> Catalogue | None:
     except InputError:
         return None
     return shipped
+
+
+def similar_file(path: str | os.PathLike) -> Path | None:
+    """A file beside ``path`` whose name is nearly its name (``hzw.sssom.tvs`` for ``hzw.sssom.tsv``), for a
+    "did you mean" when ``path`` is not there; None when there is none or the folder cannot be read."""
+    given = Path(path)
+    try:
+        names = [p.name for p in given.parent.iterdir() if p.is_file()] if given.parent.is_dir() else []
+    except OSError:
+        return None
+    close = difflib.get_close_matches(given.name, names, n=1, cutoff=0.8)
+    return given.parent / close[0] if close else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import warnings
@@ -13,6 +12,7 @@ from . import _core
 from ._core import Alignment, Catalogue, Curation, Goal, Programme, TextAnalyser
 from ._curation_warning import CurationWarning, dutch_lines, warn_about_curation, warn_about_merge
 from ._errors import dutch_error
+from ._loading import similar_file
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -262,16 +262,10 @@ def curation_save(self: Curation, path: str | os.PathLike | None = None, *, keep
 def _warn_about_a_likely_typo(path: str | os.PathLike) -> None:
     """A curation file that is not there starts empty, and save() makes it: right for a new file, but a
     typo in the name ("besluiten.sssom.tvs") would put the decisions in a file no transition reads."""
+    other = similar_file(path)
+    if other is None:
+        return
     given = Path(path)
-    folder = given.parent
-    try:
-        names = [p.name for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
-    except OSError:
-        return
-    close = difflib.get_close_matches(given.name, names, n=1, cutoff=0.8)
-    if not close:
-        return
-    other = folder / close[0]
     warnings.warn(CurationWarning(
         f"{given} does not exist: this curation starts empty and save() makes the file; did you mean {other}?\n"
         f"In het Nederlands: {given} bestaat niet: deze curatie begint leeg en save() maakt het bestand; "

@@ -21,7 +21,7 @@ from ._core import Catalogue, Curation, NotFoundError, Programme
 from ._curation_warning import dutch_lines, warn_about_curation
 from ._definition_file import check_definition, input_error, pair_name, quoted_position, read_definition, subject_names
 from ._errors import dutch_error
-from ._loading import shipped_programme_file
+from ._loading import shipped_programme_file, similar_file
 from .alignment import text_analyser
 from .results import Comparison, PairResult, TransitionResult, summary_series, total_summary
 
@@ -189,9 +189,12 @@ class Transition:
             return None
         if not self.curation.is_file():  # a typo here would drop the curator's work without a word
             where = self.path or self.id
-            raise input_error(where, "curation_not_found", f"curation file not found: {self.curation}",
-                              f"curatiebestand niet gevonden: {self.curation} (controleer 'curation' in [options]; "
-                              "een nieuw bestand maakt u met Curation(...).save())")
+            other = similar_file(self.curation)
+            hint_en, hint_nl = ((f"; did you mean {other}?", f"; bedoelt u {other}?") if other else
+                                ("", " (controleer 'curation' in [options]; een nieuw bestand maakt u in Python met "
+                                     "Curation(catalogus, pad).save(), zie hoofdstuk 8 van de handleiding)"))
+            raise input_error(where, "curation_not_found", f"curation file not found: {self.curation}{hint_en}",
+                              f"curatiebestand niet gevonden: {self.curation}{hint_nl}")
         return Curation(catalogue, os.fspath(self.curation))
 
     def _check_sides(self, pair: Pair, run, sending_level: str) -> None:

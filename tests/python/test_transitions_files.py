@@ -347,6 +347,12 @@ def test_a_curation_file_that_is_not_there_is_an_error(tmp_path: Path, full):
         t.analyse(full, with_variants=False)
     assert info.value.code == "transition.curation_not_found"
     assert f"curatiebestand niet gevonden: {tmp_path / 'curatie' / 'typo.sssom.tsv'}" in info.value.detail_nl
+    assert "Curation(catalogus, pad).save(), zie hoofdstuk 8 van de handleiding" in info.value.detail_nl
+    # A file of nearly that name beside it: a typo, said as such (a user test wrote .tvs for .tsv).
+    aansluiting.Curation(full).save(tmp_path / "curatie" / "typo.sssom.tvs")
+    with pytest.raises(aansluiting.InputError) as info:
+        t.analyse(full, with_variants=False)
+    assert info.value.detail_nl.endswith(f"; bedoelt u {tmp_path / 'curatie' / 'typo.sssom.tvs'}?")
 
 
 def test_a_definition_nested_too_deeply_is_an_error_not_a_crash(tmp_path: Path):
