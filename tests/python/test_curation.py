@@ -12,7 +12,7 @@ import pytest
 import aansluiting as a
 from aansluiting.transition import Transition
 
-# The goals of the user guide's example (docs/gebruikershandleiding.md §7).
+# The goals of the user guide's example (docs/gebruikershandleiding.md, chapter 8).
 VMBO_CODE = "WI/V/1/12b"
 HAVO_CODE = "WI/B/H/DomeinB/B1/4"
 

@@ -165,7 +165,7 @@ def test_a_goal_table_is_indexed_by_id_and_resets(full: a.Catalogue, table: str)
     assert pd.api.types.is_string_dtype(df["parent_id"]) and df["parent_id"].isna().any()
 
 
-# The goals of the user guide's example (docs/gebruikershandleiding.md §7), as in test_curation.
+# The goals of the user guide's example (docs/gebruikershandleiding.md, chapter 8), as in test_curation.
 VMBO_CODE, HAVO_CODE, OTHER_CODE = "WI/V/1/12b", "WI/B/H/DomeinB/B1/4", "WI/K/7/10a"
 
 
