@@ -438,7 +438,7 @@ class Checker:
         if key in table and _core.parse_level(table[key]) is None:
             en, nl = self._where(name, index)
             # School types only: a reference level (2F, B1) is a level of goals, not of a school a pupil leaves.
-            known = ", ".join(level for level in _core.levels() if level[0].islower())
+            known = ", ".join(_core.levels(school_types_only=True))
             guesses = _core.likely_levels(str(table[key]))  # the core's "did you mean"
             hint_en = f"; did you mean {' or '.join(guesses)}?" if guesses else ""
             hint_nl = f"; bedoelt u {' of '.join(guesses)}?" if guesses else ""

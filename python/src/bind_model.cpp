@@ -25,11 +25,16 @@ GoalKind kind_arg(const std::string& name) {
 }
 
 void bind_model(py::module_& m) {
-  m.def("levels", [] {
+  m.def("levels", [](bool school_types_only) {
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < kLevelCount; ++i) out.emplace_back(level_name(static_cast<Level>(i)));
+    for (std::size_t i = 0; i < kLevelCount; ++i) {
+      const auto level = static_cast<Level>(i);
+      if (!school_types_only || school_type(level) != SchoolType::None) out.emplace_back(level_name(level));
+    }
     return out;
-  }, "Canonical names of all levels.");
+  }, py::arg("school_types_only") = false,
+     "Canonical names of all levels; with school_types_only, those of a school type (vmbo bb ... mbo 4), "
+     "without the reference levels (1F-4F, CEFR).");
   m.def("likely_levels", [](const std::string& text) {
     std::vector<std::string> out;
     for (Level l : likely_levels(text)) out.emplace_back(level_name(l));

@@ -325,7 +325,7 @@ py::dict threshold_dict(const analysis::AnalysisOptions& o) {
   py::dict d;
   for (std::string_view name : analysis::threshold_names()) {
     const double value = analysis::get_threshold(o, name);
-    if (name == "max_combined") d[py::str(name)] = static_cast<std::size_t>(value);
+    if (analysis::threshold_is_count(name)) d[py::str(name)] = static_cast<std::size_t>(value);
     else d[py::str(name)] = value;
   }
   return d;

@@ -817,6 +817,8 @@ TEST(TransitionThresholds, NamedThresholdsAreCheckedAndSet) {
   EXPECT_DOUBLE_EQ(lower.min_link_score, defaults.min_link_score);
   for (std::string_view name : analysis::threshold_names())
     EXPECT_NO_THROW(analysis::get_threshold(defaults, name)) << name;
+  EXPECT_TRUE(analysis::threshold_is_count("max_combined"));  // reported as a whole number
+  EXPECT_FALSE(analysis::threshold_is_count("covered"));
   auto refused = [&](std::vector<std::pair<std::string, double>> changed) {
     try {
       with_thresholds(defaults, changed);

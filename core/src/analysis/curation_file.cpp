@@ -59,6 +59,13 @@ std::optional<std::string> current_bytes(const std::string& path) {
   return read_file(path);
 }
 
+// The set in `bytes` as read_sssom reads the file: the bytes compared are the bytes parsed.
+MappingSet parsed(const std::string& bytes, const std::string& path) {
+  MappingSet set = parse_sssom(bytes, path);
+  set.file = path;
+  return set;
+}
+
 }  // namespace
 
 CurationSnapshot read_curation_snapshot(const std::string& path) {
@@ -67,7 +74,7 @@ CurationSnapshot read_curation_snapshot(const std::string& path) {
   if (auto bytes = current_bytes(path)) {
     s.existed = true;
     s.bytes = std::move(*bytes);
-    s.set = read_sssom(path);
+    s.set = parsed(s.bytes, path);
   }
   return s;
 }
@@ -84,11 +91,14 @@ MergeResult merge_decisions(const MappingSet& base, const MappingSet& ours, cons
     const bool we_changed = !same_rows(g_ours, g_base, key);
     const bool they_changed = !same_rows(g_theirs, g_base, key);
     if (we_changed) mine.insert(key);
-    // Both decided the same (another author or date, say): ours' rows, no conflict.
-    if (we_changed && they_changed && stance(g_ours, key) != stance(g_theirs, key))
-      out.conflicts.push_back({key.first, key.second, stance(g_ours, key), stance(g_theirs, key)});
-    else if (they_changed && !we_changed)
+    if (we_changed && they_changed) {
+      // Both decided the same (another author or date, say): ours' rows, no conflict.
+      std::string mine_now = stance(g_ours, key), theirs_now = stance(g_theirs, key);
+      if (mine_now != theirs_now)
+        out.conflicts.push_back({key.first, key.second, std::move(mine_now), std::move(theirs_now)});
+    } else if (they_changed) {
       ++out.kept_from_others;
+    }
   }
 
   MappingSet& merged = out.merged;
@@ -128,7 +138,7 @@ SaveResult save_curation(const std::string& path, MappingSet& ours, CurationSnap
     const std::optional<std::string> now = current_bytes(path);
     const bool changed = now ? (!snapshot.existed || *now != snapshot.bytes) : false;
     if (changed) {
-      MappingSet theirs = read_sssom(path);
+      const MappingSet theirs = parsed(*now, path);
       const MappingSet empty;
       MergeResult m = merge_decisions(snapshot.existed ? snapshot.set : empty, ours, theirs);
       if (!m.conflicts.empty() && on_conflict == OnConflict::Refuse) {

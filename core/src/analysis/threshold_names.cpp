@@ -69,6 +69,8 @@ void set_threshold(AnalysisOptions& options, std::string_view name, double value
 
 double get_threshold(const AnalysisOptions& options, std::string_view name) { return find(name).get(options); }
 
+bool threshold_is_count(std::string_view name) { return find(name).whole; }
+
 void check_threshold_order(const AnalysisOptions& options) {
   auto out_of_order = [](std::string_view low, double low_value, std::string_view high, double high_value) {
     if (low_value > high_value)

@@ -21,6 +21,8 @@ const std::vector<std::string_view>& threshold_names();
 // outside the threshold's range.
 void set_threshold(AnalysisOptions& options, std::string_view name, double value);
 double get_threshold(const AnalysisOptions& options, std::string_view name);
+// Whether the threshold is a count (max_combined), to be shown as a whole number.
+bool threshold_is_count(std::string_view name);
 
 // Throws ArgumentError when the thresholds contradict each other: a goal that
 // is partly covered cannot need more than a covered one, and a link too weak to
